@@ -1,0 +1,13 @@
+//! zhika (知卡): raw Chinese study notes → checked question/answer records → Anki decks, CSV
+//! and JSON.
+//!
+//! The pipeline is one module per stage: [`read`] (bytes → text) → [`parse`] (text → records)
+//! → [`check`] (records → diagnostics) → [`render`] (records → card HTML) → [`export`] (one
+//! exporter per format). The library never prints; diagnostics are data.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod read;

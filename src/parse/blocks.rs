@@ -1,0 +1,319 @@
+//! Turning a record's lines into blocks: paragraphs, sub-point headings, code (fenced or not),
+//! lists, quotes, tables, images, links and notes; and splitting question-side context from
+//! the answer at an answer marker.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::code::{brace_delta, code_indented, guess_lang, looks_like_code};
+use super::line::Kind;
+use super::Ln;
+use crate::model::{Block, BlockKind};
+
+static URL_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(https?://[^\s<>]+)$").unwrap());
+static MD_LINK_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\]]*)\]\(([^)\s]+)\)$").unwrap());
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)$"#).unwrap()
+});
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t\u{3000}]*(?:[-*+•·]|\d{1,3}[.、)）]|[a-zA-Z][>)）.]|<\d{1,3}>)[ \t\u{3000}]+\S")
+        .unwrap()
+});
+static RULE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*(?:[-*_=~+]{3,}|[-*_] (?:[-*_] ?){2,})[ \t]*$").unwrap());
+
+/// Is this line a bare address?
+#[must_use]
+pub fn url_only(text: &str) -> Option<&str> {
+    URL_ONLY
+        .captures(text.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// Is this line a horizontal rule or decoration (`-----`, `*****`)?
+#[must_use]
+pub fn is_rule_line(text: &str) -> bool {
+    RULE_LINE.is_match(text)
+}
+
+/// Does this line start a block of its own (list, quote, table, image, link, rule)?
+#[must_use]
+pub fn is_structural(text: &str) -> bool {
+    let t = text.trim();
+    LIST_ITEM.is_match(text)
+        || t.starts_with('>')
+        || t.starts_with('|')
+        || IMAGE.is_match(t)
+        || URL_ONLY.is_match(t)
+        || MD_LINK_ONLY.is_match(t)
+        || is_rule_line(t)
+}
+
+/// The record's blocks: `(context, answer)`.
+///
+/// With an answer marker (`答案：`) among the lines, what stands before it is context; without
+/// one, everything is answer.
+pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
+    let has_marker = lines
+        .iter()
+        .any(|l| matches!(&l.kind, Kind::Marker { answer: true, .. }));
+    let mut in_answer = !has_marker;
+    let mut context = Vec::new();
+    let mut answer = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let (block, next) = match &line.kind {
+            Kind::Blank => {
+                i += 1;
+                continue;
+            }
+            Kind::Marker {
+                label,
+                rest,
+                answer: is_answer,
+            } => {
+                if *is_answer {
+                    in_answer = true;
+                }
+                let (mut text, end) = continuation(lines, i + 1, rest.trim().to_owned());
+                if text.is_empty() {
+                    // A bare `答案：` line only switches sides; keep its label with what follows.
+                    if *is_answer {
+                        i += 1;
+                        continue;
+                    }
+                    text.clear();
+                }
+                let kind = if *is_answer {
+                    BlockKind::Paragraph
+                } else {
+                    BlockKind::Note
+                };
+                let mut block = Block::new(kind, text, line.number, lines[end - 1].number);
+                block.label = Some(label.clone());
+                (block, end)
+            }
+            Kind::Fence { info } => fenced(lines, i, info),
+            Kind::Heading(_) => (
+                Block::new(BlockKind::Heading, line.text.trim(), line.number, line.number),
+                i + 1,
+            ),
+            Kind::Fenced | Kind::Text => text_block(lines, i),
+        };
+        if in_answer {
+            answer.push(block);
+        } else {
+            context.push(block);
+        }
+        i = next.max(i + 1);
+    }
+    (context, answer)
+}
+
+/// Text lines after a label line, up to a blank line or another kind of line.
+fn continuation(lines: &[Ln<'_>], from: usize, mut text: String) -> (String, usize) {
+    let mut end = from;
+    while end < lines.len()
+        && matches!(lines[end].kind, Kind::Text)
+        && !is_structural(lines[end].text)
+        && !looks_like_code(lines[end].text)
+    {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(lines[end].text.trim());
+        end += 1;
+    }
+    (text, end)
+}
+
+fn fenced(lines: &[Ln<'_>], start: usize, info: &str) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len() && matches!(lines[end].kind, Kind::Fenced) {
+        end += 1;
+    }
+    let body: Vec<&str> = lines[start + 1..end].iter().map(|l| l.text).collect();
+    let close = if end < lines.len() && matches!(lines[end].kind, Kind::Fence { .. }) {
+        end
+    } else {
+        end - 1
+    };
+    let mut block = Block::new(
+        BlockKind::Code,
+        body.join("\n"),
+        lines[start].number,
+        lines[close].number,
+    );
+    block.lang = if info.is_empty() {
+        guess_lang(&body).map(str::to_owned)
+    } else {
+        Some(info.to_ascii_lowercase())
+    };
+    (block, close + 1)
+}
+
+fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let line = &lines[start];
+    let t = line.text.trim();
+    if matches!(line.kind, Kind::Text) {
+        if looks_like_code(line.text) {
+            return code_run(lines, start);
+        }
+        if let Some(url) = url_only(t) {
+            let mut block = Block::new(BlockKind::Link, t, line.number, line.number);
+            block.url = Some(url.to_owned());
+            return (block, start + 1);
+        }
+        if let Some(c) = MD_LINK_ONLY.captures(t) {
+            let mut block = Block::new(BlockKind::Link, &c[1], line.number, line.number);
+            block.url = Some(c[2].to_owned());
+            return (block, start + 1);
+        }
+        if let Some(c) = IMAGE.captures(t) {
+            let mut block = Block::new(BlockKind::Image, &c[1], line.number, line.number);
+            block.url = Some(c[2].to_owned());
+            return (block, start + 1);
+        }
+        if t.starts_with('>') {
+            return quote(lines, start);
+        }
+        if t.starts_with('|') {
+            return run(lines, start, BlockKind::Table, |l| l.trim().starts_with('|'));
+        }
+        if LIST_ITEM.is_match(line.text) {
+            return run(lines, start, BlockKind::List, |l| {
+                LIST_ITEM.is_match(l) || l.starts_with([' ', '\t', '\u{3000}'])
+            });
+        }
+        if is_tab_table_row(line.text)
+            && lines
+                .get(start + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && is_tab_table_row(n.text))
+        {
+            return run(lines, start, BlockKind::Table, is_tab_table_row);
+        }
+    }
+    paragraph(lines, start)
+}
+
+fn is_tab_table_row(text: &str) -> bool {
+    text.trim().split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
+}
+
+fn paragraph(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len()
+        && matches!(lines[end].kind, Kind::Text)
+        && !is_structural(lines[end].text)
+        && !looks_like_code(lines[end].text)
+    {
+        end += 1;
+    }
+    let text: Vec<&str> = lines[start..end].iter().map(|l| l.text.trim()).collect();
+    (
+        Block::new(
+            BlockKind::Paragraph,
+            text.join("\n"),
+            lines[start].number,
+            lines[end - 1].number,
+        ),
+        end,
+    )
+}
+
+/// Consecutive text lines that satisfy `member`; items are the lines as written.
+fn run(
+    lines: &[Ln<'_>],
+    start: usize,
+    kind: BlockKind,
+    member: impl Fn(&str) -> bool,
+) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len() && matches!(lines[end].kind, Kind::Text) && member(lines[end].text) {
+        end += 1;
+    }
+    let items: Vec<String> = lines[start..end]
+        .iter()
+        .map(|l| l.text.trim_end().to_owned())
+        .collect();
+    let mut block = Block::new(
+        kind,
+        items.join("\n"),
+        lines[start].number,
+        lines[end - 1].number,
+    );
+    block.items = Some(items);
+    (block, end)
+}
+
+/// A `>` quote; wrapped lines that continue without `>` belong to it up to a blank line.
+fn quote(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len() && matches!(lines[end].kind, Kind::Text) {
+        end += 1;
+    }
+    let text: Vec<&str> = lines[start..end]
+        .iter()
+        .map(|l| {
+            let t = l.text.trim();
+            t.strip_prefix('>').map_or(t, str::trim_start)
+        })
+        .collect();
+    (
+        Block::new(
+            BlockKind::Quote,
+            text.join("\n"),
+            lines[start].number,
+            lines[end - 1].number,
+        ),
+        end,
+    )
+}
+
+/// Unfenced code: from a code-looking line on, while lines look like code, are indented like
+/// code, sit inside open braces or a `/* */` comment. A blank line ends it only at brace depth 0.
+fn code_run(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let mut depth = 0i32;
+    let mut in_comment = false;
+    let mut end = start;
+    let mut last_code = start;
+    while end < lines.len() {
+        let l = &lines[end];
+        let open = depth > 0 || in_comment;
+        let member = match l.kind {
+            Kind::Blank => open,
+            Kind::Text => {
+                end == start
+                    || looks_like_code(l.text)
+                    || in_comment
+                    || (open && code_indented(l.text))
+                    || (code_indented(l.text)
+                        && !l.text.chars().any(super::code::is_cjk)
+                        && !is_structural(l.text))
+            }
+            _ => false,
+        };
+        if !member {
+            break;
+        }
+        if !matches!(l.kind, Kind::Blank) {
+            depth = (depth + brace_delta(l.text, &mut in_comment)).max(0);
+            last_code = end;
+        }
+        end += 1;
+    }
+    let body: Vec<&str> = lines[start..=last_code].iter().map(|l| l.text).collect();
+    let mut block = Block::new(
+        BlockKind::Code,
+        body.join("\n"),
+        lines[start].number,
+        lines[last_code].number,
+    );
+    block.lang = guess_lang(&body).map(str::to_owned);
+    (block, last_code + 1)
+}

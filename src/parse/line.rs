@@ -1,0 +1,340 @@
+//! Line classification: what each line of a notes file looks like on its own (a numbered
+//! heading, an answer marker, a fence, plain text). Context — whether a numbered line asks a
+//! question or is a sub-point — is decided later by the outline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How a heading is numbered; the style decides its rank in the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `# Title` … `###### Title`, with its level.
+    Markdown(u8),
+    /// `一、`, `二.`, `第三章`.
+    Chinese,
+    /// `1.`, `1、`, `1．`.
+    Arabic,
+    /// `（1）`, `(1)`.
+    Paren,
+    /// `1）`, `1)`, `1))`, `1）、`.
+    HalfParen,
+    /// `Q:` / `问：`.
+    Question,
+}
+
+impl Style {
+    /// Outline rank: a smaller rank outranks a larger one.
+    #[must_use]
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Markdown(level) => level,
+            Self::Chinese => 10,
+            Self::Arabic | Self::Question => 20,
+            Self::Paren => 30,
+            Self::HalfParen => 40,
+        }
+    }
+}
+
+/// A line that could start a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The numbering style (for Markdown headings, the `#` level).
+    pub style: Style,
+    /// The number as written (`3`, `一`), if any.
+    pub number: Option<String>,
+    /// The number's value, for order checks.
+    pub value: Option<u32>,
+    /// The text after the number.
+    pub title: String,
+}
+
+/// What a line is, seen alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing but white space.
+    Blank,
+    /// A numbered line, Markdown heading or `Q:` line at the start of the line.
+    Heading(Heading),
+    /// `答案：…` (`answer`) or `注：…` (a note): `label` and the text after it.
+    Marker {
+        /// The label as written, without its colon.
+        label: String,
+        /// Text after the label.
+        rest: String,
+        /// True for answer markers, false for note markers.
+        answer: bool,
+    },
+    /// A ```` ``` ```` or `~~~` fence line that opens or closes a fenced code block.
+    Fence {
+        /// The info string after an opening fence (`go`), empty otherwise.
+        info: String,
+    },
+    /// A line inside a fenced code block.
+    Fenced,
+    /// Anything else.
+    Text,
+}
+
+static MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
+static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(第?([一二三四五六七八九十百零〇两]{1,4})[章节部分篇]?)[ \t\u{3000}]*[、.．:：][ \t\u{3000}]*(.*)$")
+        .unwrap()
+});
+static ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．])[ \t\u{3000}]*(.*)$").unwrap());
+static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
+});
+static HALF_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
+});
+static QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Q|问|问题)[ \t]*[:：][ \t\u{3000}]*(.*)$").unwrap());
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(答案解析|参考答案|答案|解答|回答|答|A|注意|注|说明|备注|提示|原因分析)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+    )
+    .unwrap()
+});
+/// Decoration in front of a number: `****1.`, `@@@1)))`.
+static DECORATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[*@=~+_#]{2,}[ \t]*(\d)").unwrap());
+
+/// Classify one line outside a fenced block.
+#[must_use]
+pub fn classify(text: &str) -> Kind {
+    let trimmed = text.trim_end();
+    if trimmed.trim_start_matches(['\u{3000}', ' ', '\t']).is_empty() {
+        return Kind::Blank;
+    }
+    if let Some(info) = fence_info(trimmed) {
+        return Kind::Fence { info };
+    }
+    // Numbers and markers count only at the very start of a line: indented ones are sub-points.
+    if let Some(heading) = heading(trimmed) {
+        return Kind::Heading(heading);
+    }
+    if let Some(c) = MARKER.captures(trimmed) {
+        let label = c[1].to_owned();
+        let answer = matches!(
+            label.as_str(),
+            "答案解析" | "参考答案" | "答案" | "解答" | "回答" | "答" | "A"
+        );
+        return Kind::Marker {
+            label,
+            rest: c[2].to_owned(),
+            answer,
+        };
+    }
+    Kind::Text
+}
+
+/// The info string of a fence line (```` ```go ````), or `None` if the line is no fence.
+#[must_use]
+pub fn fence_info(line: &str) -> Option<String> {
+    let t = line.trim_start_matches(' ');
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    let fence = if t.starts_with("```") {
+        '`'
+    } else if t.starts_with("~~~") {
+        '~'
+    } else {
+        return None;
+    };
+    let info = t.trim_start_matches(fence).trim();
+    if fence == '`' && info.contains('`') {
+        return None;
+    }
+    Some(info.split_whitespace().next().unwrap_or("").to_owned())
+}
+
+fn heading(line: &str) -> Option<Heading> {
+    if let Some(c) = MARKDOWN.captures(line) {
+        let level = u8::try_from(c[1].len()).unwrap_or(6);
+        let inner = c.get(2).map_or("", |m| m.as_str()).trim();
+        let (number, value, title) = match numbered(inner) {
+            Some(h) => (h.number, h.value, h.title),
+            None => (None, None, inner.to_owned()),
+        };
+        return Some(Heading {
+            style: Style::Markdown(level),
+            number,
+            value,
+            title,
+        });
+    }
+    if let Some(c) = QUESTION.captures(line) {
+        return Some(Heading {
+            style: Style::Question,
+            number: None,
+            value: None,
+            title: c[1].trim().to_owned(),
+        });
+    }
+    if let Some(m) = DECORATION.captures(line) {
+        let start = m.get(1).map_or(0, |d| d.start());
+        return numbered(&line[start..]);
+    }
+    numbered(line)
+}
+
+fn numbered(line: &str) -> Option<Heading> {
+    if let Some(c) = CHINESE.captures(line) {
+        return Some(Heading {
+            style: Style::Chinese,
+            number: Some(c[2].to_owned()),
+            value: chinese_value(&c[2]),
+            title: c[3].trim().to_owned(),
+        });
+    }
+    if let Some(c) = ARABIC.captures(line) {
+        let rest = &c[3];
+        // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
+        let decimal = &c[2] == "." && rest.starts_with(|ch: char| ch.is_ascii_digit());
+        let ellipsis = rest.starts_with('.');
+        if !decimal && !ellipsis {
+            return Some(Heading {
+                style: Style::Arabic,
+                number: Some(c[1].to_owned()),
+                value: c[1].parse().ok(),
+                title: rest.trim().to_owned(),
+            });
+        }
+    }
+    if let Some(c) = PAREN.captures(line) {
+        return Some(Heading {
+            style: Style::Paren,
+            number: Some(c[1].to_owned()),
+            value: c[1].parse().ok(),
+            title: c[2].trim().to_owned(),
+        });
+    }
+    if let Some(c) = HALF_PAREN.captures(line) {
+        return Some(Heading {
+            style: Style::HalfParen,
+            number: Some(c[1].to_owned()),
+            value: c[1].parse().ok(),
+            title: c[2].trim().to_owned(),
+        });
+    }
+    None
+}
+
+/// The value of a Chinese numeral up to 9999 (`十二` = 12, `二十` = 20, `一百零五` = 105).
+#[must_use]
+pub fn chinese_value(numeral: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut any = false;
+    for c in numeral.chars() {
+        match c {
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+        any = true;
+    }
+    any.then_some(total + current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(line: &str) -> Heading {
+        match classify(line) {
+            Kind::Heading(h) => h,
+            other => panic!("{line:?} is {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbering_styles() {
+        assert_eq!(h("1. make与new的区别").title, "make与new的区别");
+        assert_eq!(h("5、简述channel").number.as_deref(), Some("5"));
+        assert_eq!(h("4.  这段代码会输出什么？").title, "这段代码会输出什么？");
+        assert_eq!(h("一、TCP和UDP的区别").style, Style::Chinese);
+        assert_eq!(h("（1）问题").style, Style::Paren);
+        assert_eq!(h("(2) 问题").value, Some(2));
+        assert_eq!(h("1）问题").style, Style::HalfParen);
+        assert_eq!(h("1))、问题").style, Style::HalfParen);
+        assert_eq!(h("Q: what").style, Style::Question);
+        assert_eq!(h("问：什么").title, "什么");
+        assert_eq!(h("### 1、什么是协程").style, Style::Markdown(3));
+        assert_eq!(h("### 1、什么是协程").title, "什么是协程");
+        assert_eq!(h("****1. 装饰").title, "装饰");
+        assert_eq!(h("7、orm ").title, "orm");
+        assert_eq!(h("61、").title, "");
+    }
+
+    #[test]
+    fn not_headings() {
+        for line in [
+            "1.5倍的扩容",
+            "3.14",
+            "  1. 缩进的是子项",
+            "channel使用场景： 1. 需要协程通信时",
+            "一般来说",
+            ".插入",
+            "1...",
+        ] {
+            assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
+        }
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(
+            classify("答案：不会报错"),
+            Kind::Marker {
+                label: "答案".into(),
+                rest: "不会报错".into(),
+                answer: true
+            }
+        );
+        assert!(matches!(classify("注：x"), Kind::Marker { answer: false, .. }));
+        assert!(matches!(classify("说明：x"), Kind::Marker { answer: false, .. }));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_value("一"), Some(1));
+        assert_eq!(chinese_value("十"), Some(10));
+        assert_eq!(chinese_value("十二"), Some(12));
+        assert_eq!(chinese_value("二十三"), Some(23));
+        assert_eq!(chinese_value("一百零五"), Some(105));
+    }
+
+    #[test]
+    fn fences() {
+        assert_eq!(fence_info("```go"), Some("go".into()));
+        assert_eq!(fence_info("~~~"), Some(String::new()));
+        assert_eq!(fence_info("`code`"), None);
+    }
+}

@@ -1,0 +1,629 @@
+//! Stage 2 — parse: text → records.
+//!
+//! 1. Every line is classified on its own ([`line`]).
+//! 2. Numbered lines and headings form an outline: a smaller rank outranks a larger one
+//!    (Markdown `#` > `一、` > `1.` > `（1）` > `1）`). Inside one parent, a number that jumps
+//!    backwards (other than a restart at 1) is a sub-point, and so is a list that follows a
+//!    lead-in ending in `：`.
+//! 3. Each outline node becomes a *section* (it groups questions), a *record* (it asks
+//!    something), or a *sub-point* (it sits inside a record's answer).
+//! 4. Unnumbered question lines (`HTTP与TCP的区别和联系` above a link) start records too.
+//! 5. A record runs from its question line up to the next record or section; its lines become
+//!    blocks ([`blocks`]). Lines before any record are reported as orphan text, so no non-blank
+//!    line is ever lost.
+
+pub mod blocks;
+pub mod code;
+pub mod line;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::check::{decode_error, numbering, orphan_text, DiagnosticExt, Span};
+use crate::diagnostic::Diagnostic;
+use crate::model::{BlockKind, Deck, Record, Section, SourceSpan};
+use crate::read::SourceText;
+use line::{Heading, Kind, Style};
+
+/// A classified line of the file.
+#[derive(Debug, Clone)]
+pub struct Ln<'a> {
+    /// 1-based line number.
+    pub number: u32,
+    /// The line without its ending.
+    pub text: &'a str,
+    /// What it looks like.
+    pub kind: Kind,
+}
+
+/// What the parser made of one file.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The deck (file) description.
+    pub deck: Deck,
+    /// The records, in source order; `front_html`/`back_html` are filled by the render stage.
+    pub records: Vec<Record>,
+    /// Parse-stage findings: undecodable bytes, orphan text, numbering out of order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The deck name for a notes file: its file stem.
+#[must_use]
+pub fn deck_name(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Parse one decoded notes file.
+#[must_use]
+pub fn parse(source: &SourceText) -> Parsed {
+    let path = source.path.as_str();
+    let deck = deck_name(path);
+    let lines = classify_all(source);
+    let mut diagnostics = Vec::new();
+    if let Some(problem) = &source.problem {
+        let text = lines
+            .get(problem.line as usize - 1)
+            .map_or("", |l| l.text);
+        diagnostics.push(
+            decode_error::RULE
+                .at(
+                    path,
+                    Span::line(problem.line, text),
+                    format!(
+                        "bytes at offset {} are not valid {}; they were replaced with U+FFFD",
+                        problem.byte_offset,
+                        source.encoding_name()
+                    ),
+                )
+                .help("re-save the file in one encoding (UTF-8) and retype the damaged text"),
+        );
+    }
+
+    let outline = Outline::build(&lines, path, &mut diagnostics);
+    let mut starts = outline.boundaries(&lines);
+    add_unnumbered_titles(&lines, &mut starts);
+
+    let mut records = Vec::new();
+    let mut sections = Vec::new();
+    let mut section_path: Vec<(u8, String)> = Vec::new();
+    // Lines before the first boundary, and lines under a section heading before its first
+    // record, belong to no record.
+    let mut orphan_from: Option<usize> = Some(0);
+    for (n, start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        if let Some(from) = orphan_from.take() {
+            report_orphans(&lines[from..start.line], path, &mut diagnostics);
+        }
+        match &start.role {
+            Role::Section { rank, title } => {
+                section_path.retain(|(r, _)| r < rank);
+                section_path.push((*rank, title.clone()));
+                sections.push(Section {
+                    title: title.clone(),
+                    line: lines[start.line].number,
+                });
+                orphan_from = Some(start.line + 1);
+            }
+            Role::Record { number, question } => {
+                let section = (!section_path.is_empty()).then(|| {
+                    section_path
+                        .iter()
+                        .map(|(_, t)| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join("::")
+                });
+                records.push(make_record(
+                    &deck,
+                    path,
+                    section,
+                    number.clone(),
+                    question.clone(),
+                    &lines[start.line..end],
+                ));
+            }
+        }
+    }
+    if let Some(from) = orphan_from {
+        report_orphans(&lines[from..], path, &mut diagnostics);
+    }
+    assign_ids(&deck, &mut records);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Parsed {
+        deck: Deck {
+            name: deck,
+            path: path.to_owned(),
+            encoding: source.encoding_name().to_owned(),
+            sections,
+        },
+        records,
+        diagnostics,
+    }
+}
+
+fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
+    let raw: Vec<_> = source.lines().collect();
+    let mut lines: Vec<Ln<'_>> = raw
+        .iter()
+        .map(|l| Ln {
+            number: l.number,
+            text: l.text,
+            kind: line::classify(l.text),
+        })
+        .collect();
+    // Pair fences; an opening fence without a closing one is plain text.
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Fence { .. }) {
+            let close = (i + 1..lines.len())
+                .find(|&j| line::fence_info(lines[j].text).is_some_and(|info| info.is_empty()));
+            match close {
+                Some(j) => {
+                    for l in &mut lines[i + 1..j] {
+                        l.kind = Kind::Fenced;
+                    }
+                    lines[j].kind = Kind::Fence {
+                        info: String::new(),
+                    };
+                    i = j + 1;
+                    continue;
+                }
+                None => lines[i].kind = Kind::Text,
+            }
+        }
+        i += 1;
+    }
+    lines
+}
+
+/// What a boundary line starts.
+#[derive(Debug, Clone)]
+enum Role {
+    Section { rank: u8, title: String },
+    Record { number: Option<String>, question: String },
+}
+
+#[derive(Debug, Clone)]
+struct Start {
+    /// Index into the lines.
+    line: usize,
+    role: Role,
+}
+
+#[derive(Debug)]
+struct Node {
+    line: usize,
+    heading: Heading,
+    children: Vec<usize>,
+    /// Non-blank lines directly under the heading, before its first child.
+    body: usize,
+}
+
+/// The heading tree of a file.
+struct Outline {
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+}
+
+impl Outline {
+    fn build(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut roots: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        // An active sub-point list: (style, last value).
+        let mut list: Option<(Style, u32)> = None;
+        let mut prev_text: Option<usize> = None;
+        for (i, l) in lines.iter().enumerate() {
+            let Kind::Heading(h) = &l.kind else {
+                if !matches!(l.kind, Kind::Blank) {
+                    if let Some(&top) = stack.last() {
+                        if nodes[top].children.is_empty() {
+                            nodes[top].body += 1;
+                        }
+                    }
+                    prev_text = Some(i);
+                }
+                continue;
+            };
+            let rank = h.style.rank();
+            let keep = stack
+                .iter()
+                .rposition(|&n| nodes[n].heading.style.rank() < rank)
+                .map_or(0, |p| p + 1);
+            let siblings = if keep == 0 {
+                &roots
+            } else {
+                &nodes[stack[keep - 1]].children
+            };
+            let prev = siblings
+                .iter()
+                .rev()
+                .map(|&s| &nodes[s])
+                .find(|s| s.heading.style == h.style);
+            let prev_value = prev.and_then(|p| p.heading.value);
+            let expected = prev_value.map(|v| v + 1);
+            let is_question = question_like(&h.title);
+            let numbered_list = !matches!(h.style, Style::Markdown(_) | Style::Question);
+
+            // Sub-point lists: after a lead-in ending in a colon, or continuing such a list.
+            let after_lead_in = prev_text.is_some_and(|p| {
+                lines[p].text.trim_end().ends_with([':', '：'])
+                    && nodes.last().is_none_or(|n| n.line < p)
+            });
+            let continues_list = list.is_some_and(|(style, last)| {
+                style == h.style
+                    && h.value == Some(last + 1)
+                    && !(h.value == expected && is_question)
+            });
+            let starts_list =
+                numbered_list && after_lead_in && h.value == Some(1) && !is_question && !stack.is_empty();
+            let sentence = numbered_list
+                && !stack.is_empty()
+                && !is_question
+                && h.title.ends_with(['。', '；', ';', '！', '!'])
+                && h.value != expected;
+            if starts_list || continues_list {
+                list = h.value.map(|v| (h.style, v));
+                prev_text = Some(i);
+                bump_body(&mut nodes, &stack);
+                continue;
+            }
+            if sentence {
+                prev_text = Some(i);
+                bump_body(&mut nodes, &stack);
+                continue;
+            }
+            // A number that jumps backwards (not a restart at 1) is a sub-point of the record.
+            if let (Some(v), Some(p)) = (h.value, prev_value) {
+                if v != 1 && v < p {
+                    diagnostics.push(
+                        numbering::RULE
+                            .at(
+                                path,
+                                Span::line(l.number, l.text.trim_end()),
+                                format!(
+                                    "number {} comes after {}; read as a sub-point of the question above",
+                                    h.number.as_deref().unwrap_or("?"),
+                                    prev.and_then(|p| p.heading.number.as_deref()).unwrap_or("?")
+                                ),
+                            )
+                            .help(format!(
+                                "renumber it (the next question is {}), or indent it if it is part of the answer",
+                                p + 1
+                            )),
+                    );
+                    prev_text = Some(i);
+                    bump_body(&mut nodes, &stack);
+                    continue;
+                }
+                if v == p || (v > p + 1 && v != 1) {
+                    let what = if v == p { "repeats" } else { "skips ahead from" };
+                    diagnostics.push(
+                        numbering::RULE
+                            .at(
+                                path,
+                                Span::line(l.number, l.text.trim_end()),
+                                format!(
+                                    "number {} {what} {}",
+                                    h.number.as_deref().unwrap_or("?"),
+                                    prev.and_then(|p| p.heading.number.as_deref()).unwrap_or("?")
+                                ),
+                            )
+                            .help(format!("number the questions in order; expected {}", p + 1)),
+                    );
+                }
+            }
+            list = None;
+            stack.truncate(keep);
+            let id = nodes.len();
+            nodes.push(Node {
+                line: i,
+                heading: h.clone(),
+                children: Vec::new(),
+                body: 0,
+            });
+            match stack.last() {
+                Some(&parent) => nodes[parent].children.push(id),
+                None => roots.push(id),
+            }
+            stack.push(id);
+            prev_text = None;
+        }
+        Self { nodes, roots }
+    }
+
+    /// The section and record starts, in line order.
+    fn boundaries(&self, lines: &[Ln<'_>]) -> Vec<Start> {
+        let mut out = Vec::new();
+        for &root in &self.roots {
+            self.visit(root, lines, &mut out);
+        }
+        out.sort_by_key(|s| s.line);
+        out
+    }
+
+    fn visit(&self, id: usize, lines: &[Ln<'_>], out: &mut Vec<Start>) {
+        let node = &self.nodes[id];
+        let h = &node.heading;
+        if self.groups(node) {
+            out.push(Start {
+                line: node.line,
+                role: Role::Section {
+                    rank: h.style.rank(),
+                    title: section_title(h, lines[node.line].text),
+                },
+            });
+            for &child in &node.children {
+                self.visit(child, lines, out);
+            }
+        } else {
+            out.push(Start {
+                line: node.line,
+                role: Role::Record {
+                    number: h.number.clone(),
+                    question: h.title.clone(),
+                },
+            });
+        }
+    }
+
+    /// A heading groups questions (is a section) when most of its children ask something, or
+    /// when it asks nothing itself and its children carry content of their own.
+    fn groups(&self, node: &Node) -> bool {
+        let kids = &node.children;
+        if kids.is_empty() {
+            return false;
+        }
+        let asking = kids
+            .iter()
+            .filter(|&&k| question_like(&self.nodes[k].heading.title))
+            .count();
+        let with_content = kids
+            .iter()
+            .filter(|&&k| self.nodes[k].body > 0 || !self.nodes[k].children.is_empty())
+            .count();
+        asking * 2 >= kids.len()
+            || (!question_like(&node.heading.title) && with_content * 2 >= kids.len())
+            || node.heading.title.is_empty()
+    }
+}
+
+fn bump_body(nodes: &mut [Node], stack: &[usize]) {
+    if let Some(&top) = stack.last() {
+        if nodes[top].children.is_empty() {
+            nodes[top].body += 1;
+        }
+    }
+}
+
+fn section_title(h: &Heading, raw: &str) -> String {
+    if h.title.is_empty() {
+        raw.trim().trim_start_matches('#').trim().to_owned()
+    } else {
+        h.title.clone()
+    }
+}
+
+const QUESTION_WORDS: &[&str] = &[
+    "什么", "如何", "怎么", "怎样", "为什么", "为何", "哪些", "哪个", "哪种", "是否", "区别",
+    "异同", "联系", "多少", "能否", "可否", "简述", "简要", "描述", "说说", "谈谈", "介绍", "解释",
+    "理解", "对比", "比较", "原理", "作用", "输出", "场景", "吗", "呢",
+];
+
+/// Does this title ask something (a question mark, or a question word)?
+#[must_use]
+pub fn question_like(title: &str) -> bool {
+    let t = title.trim();
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    if QUESTION_WORDS.iter().any(|w| t.contains(w)) {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    ["what", "why", "how ", "when", "which", "difference", "explain"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+/// A plain text line that reads as a title: short, no sentence punctuation at its end.
+fn title_shaped(text: &str) -> bool {
+    let t = text.trim();
+    let len = t.chars().count();
+    if len == 0 || len > 50 || t.starts_with(['(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/']) {
+        return false;
+    }
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    !t.ends_with(['。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）'])
+        && !t.contains(['。', '；'])
+        && !code::looks_like_code(text)
+        && !blocks::is_structural(text)
+}
+
+/// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
+/// something under it, or a line ending in `？`), and inside records (strong rule: a title line
+/// after a blank line that asks something or sits above a bare link).
+fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut segment_start = 0usize;
+    let mut inside_record = false;
+    let mut next = 0usize;
+    for i in 0..lines.len() {
+        while next < starts.len() && starts[next].line <= i {
+            inside_record = matches!(starts[next].role, Role::Record { .. });
+            segment_start = starts[next].line + 1;
+            next += 1;
+        }
+        if next > 0 && starts[next - 1].line == i {
+            continue;
+        }
+        let l = &lines[i];
+        if !matches!(l.kind, Kind::Text) || !title_shaped(l.text) {
+            continue;
+        }
+        let prev_blank = i == segment_start
+            || i.checked_sub(1)
+                .is_some_and(|p| matches!(lines[p].kind, Kind::Blank));
+        let next_line = lines.get(i + 1);
+        let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        let asks = l.text.trim().ends_with(['?', '？']);
+        let title = if inside_record {
+            prev_blank
+                && i > segment_start
+                && followed
+                && (asks
+                    || question_like(l.text)
+                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))
+        } else {
+            let after_title = extra.last() == Some(&(i.wrapping_sub(1)));
+            (prev_blank || after_title) && (followed || asks)
+        };
+        if title {
+            extra.push(i);
+        }
+    }
+    for i in extra {
+        starts.push(Start {
+            line: i,
+            role: Role::Record {
+                number: None,
+                question: lines[i].text.trim().to_owned(),
+            },
+        });
+    }
+    starts.sort_by_key(|s| s.line);
+}
+
+fn report_orphans(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !matches!(lines[i].kind, Kind::Blank) {
+            i += 1;
+        }
+        let first = &lines[start];
+        let last = &lines[i - 1];
+        let count = i - start;
+        let preview: String = first.text.trim().chars().take(30).collect();
+        diagnostics.push(
+            orphan_text::RULE
+                .at(
+                    path,
+                    Span::lines(first.number, last.number, last.text),
+                    format!(
+                        "{count} line{} outside any question: `{preview}`",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                )
+                .help("number it as a question, move it under one, or delete it"),
+        );
+    }
+}
+
+fn make_record(
+    deck: &str,
+    path: &str,
+    section: Option<String>,
+    number: Option<String>,
+    question: String,
+    lines: &[Ln<'_>],
+) -> Record {
+    let (mut context, mut answer) = blocks::build(&lines[1..]);
+    // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Code
+        && refers_to_code(&question)
+    {
+        context.push(answer.remove(0));
+    }
+    let end_line = lines
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank))
+        .map_or(lines[0].number, |l| l.number);
+    let mut tags = vec![tag(deck)];
+    if let Some(s) = &section {
+        tags.push(tag(s));
+    }
+    Record {
+        id: String::new(),
+        deck: deck.to_owned(),
+        section,
+        number,
+        question,
+        context,
+        answer,
+        tags,
+        source: SourceSpan {
+            path: path.to_owned(),
+            start_line: lines[0].number,
+            end_line,
+        },
+        front_html: String::new(),
+        back_html: String::new(),
+    }
+}
+
+/// Does the question ask about code shown with it?
+#[must_use]
+pub fn refers_to_code(question: &str) -> bool {
+    ["这段代码", "下面的代码", "下面代码", "以下代码", "以下的代码", "如下代码", "下列代码", "下面程序", "以下程序", "代码输出", "输出什么", "输出结果"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// An Anki tag: no white space; `::` kept for hierarchy.
+#[must_use]
+pub fn tag(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+/// The question reduced to what identifies it: NFKC, lower case, letters and digits only.
+#[must_use]
+pub fn normalize_question(question: &str) -> String {
+    question
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Stable ids: a hash of the deck and the normalized question (`#n` appended for its n-th
+/// repeat within the deck, the number for a question with no text).
+fn assign_ids(deck: &str, records: &mut [Record]) {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for record in records {
+        let mut key = normalize_question(&record.question);
+        if key.is_empty() {
+            key = format!("#{}", record.number.as_deref().unwrap_or(""));
+        }
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            key = format!("{key}#{n}");
+        }
+        record.id = record_id(deck, &key);
+    }
+}
+
+/// The id of the question with normalized key `key` in `deck`: 16 hex digits of SHA-256.
+#[must_use]
+pub fn record_id(deck: &str, key: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(deck.as_bytes())
+        .chain_update([0x1f])
+        .chain_update(key.as_bytes())
+        .finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
