@@ -3,11 +3,17 @@
 //!
 //! The pipeline is one module per stage: [`read`] (bytes → text) → [`parse`] (text → records)
 //! → [`check`] (records → diagnostics) → [`render`] (records → card HTML) → [`export`] (one
-//! exporter per format). The library never prints; diagnostics are data.
+//! exporter per format). [`pipeline`] wires them for one deck; [`project`] finds notes files and
+//! writes outputs atomically. The library never prints; diagnostics are data.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
 pub mod diagnostic;
+pub mod export;
+pub mod highlight;
 pub mod model;
 pub mod parse;
+pub mod pipeline;
+pub mod project;
 pub mod read;
+pub mod render;

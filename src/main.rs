@@ -1,12 +1,18 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    let src = zhika::read::SourceText::decode(path, &bytes).unwrap();
-    let p = zhika::parse::parse(&src);
-    for r in &p.records {
-        println!("{:?} {} ({}-{}) id={}", r.number, r.question, r.source.start_line, r.source.end_line, r.id);
-        for b in &r.context { println!("   C {:?} {}-{} {:?} {:?}", b.kind, b.start_line, b.end_line, b.lang, b.text.chars().take(40).collect::<String>()); }
-        for b in &r.answer { println!("   A {:?} {}-{} {:?} {:?}", b.kind, b.start_line, b.end_line, b.lang, b.text.chars().take(40).collect::<String>()); }
+//! The `zhika` command: parse the arguments, run, map the outcome to an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code.into(),
+        Err(err) => {
+            cli::print_error(&err);
+            cli::Outcome::Failed.into()
+        }
     }
-    for d in &p.diagnostics { println!("{}:{}:{} {} {}", d.path, d.line, d.column, d.code, d.message); }
 }

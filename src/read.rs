@@ -210,7 +210,9 @@ mod tests {
 
     #[test]
     fn splits_all_line_endings() {
-        let lines: Vec<_> = split_lines("a\r\nb\rc\nd").map(|l| (l.number, l.text)).collect();
+        let lines: Vec<_> = split_lines("a\r\nb\rc\nd")
+            .map(|l| (l.number, l.text))
+            .collect();
         assert_eq!(lines, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
     }
 
@@ -231,7 +233,8 @@ mod tests {
 
     #[test]
     fn decodes_gb18030() {
-        let (bytes, _, _) = encoding_rs::GB18030.encode("1. 什么是协程？\n协程是用户态的轻量级线程，由运行时调度。\n2. 通道是什么？\n");
+        let (bytes, _, _) = encoding_rs::GB18030
+            .encode("1. 什么是协程？\n协程是用户态的轻量级线程，由运行时调度。\n2. 通道是什么？\n");
         let src = SourceText::decode("x", &bytes).unwrap();
         assert_eq!(src.encoding_name(), "GB18030");
         assert!(src.text.starts_with("1. 什么是协程？"));

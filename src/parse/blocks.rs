@@ -6,21 +6,22 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Ln;
 use super::code::{brace_delta, code_indented, guess_lang, looks_like_code};
 use super::line::Kind;
-use super::Ln;
 use crate::model::{Block, BlockKind};
 
-static URL_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(https?://[^\s<>]+)$").unwrap());
+static URL_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(https?://[^\s<>]+)$").unwrap());
 static MD_LINK_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\]]*)\]\(([^)\s]+)\)$").unwrap());
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)$"#).unwrap()
 });
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t\u{3000}]*(?:[-*+•·]|\d{1,3}[.、)）]|[a-zA-Z][>)）.]|<\d{1,3}>)[ \t\u{3000}]+\S")
-        .unwrap()
+    Regex::new(
+        r"^[ \t\u{3000}]*(?:[-*+•·]|\d{1,3}[.、)）]|[a-zA-Z][>)）.]|<\d{1,3}>)[ \t\u{3000}]+\S",
+    )
+    .unwrap()
 });
 static RULE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:[-*_=~+]{3,}|[-*_] (?:[-*_] ?){2,})[ \t]*$").unwrap());
@@ -100,7 +101,12 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
             }
             Kind::Fence { info } => fenced(lines, i, info),
             Kind::Heading(_) => (
-                Block::new(BlockKind::Heading, line.text.trim(), line.number, line.number),
+                Block::new(
+                    BlockKind::Heading,
+                    line.text.trim(),
+                    line.number,
+                    line.number,
+                ),
                 i + 1,
             ),
             Kind::Fenced | Kind::Text => text_block(lines, i),
@@ -183,7 +189,9 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
             return quote(lines, start);
         }
         if t.starts_with('|') {
-            return run(lines, start, BlockKind::Table, |l| l.trim().starts_with('|'));
+            return run(lines, start, BlockKind::Table, |l| {
+                l.trim().starts_with('|')
+            });
         }
         if LIST_ITEM.is_match(line.text) {
             return run(lines, start, BlockKind::List, |l| {
@@ -202,7 +210,11 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
 }
 
 fn is_tab_table_row(text: &str) -> bool {
-    text.trim().split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
+    text.trim()
+        .split('\t')
+        .filter(|c| !c.trim().is_empty())
+        .count()
+        >= 2
 }
 
 fn paragraph(lines: &[Ln<'_>], start: usize) -> (Block, usize) {

@@ -88,9 +88,8 @@ static ARABIC: LazyLock<Regex> =
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
 });
-static HALF_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
-});
+static HALF_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Q|问|问题)[ \t]*[:：][ \t\u{3000}]*(.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,7 +106,10 @@ static DECORATION: LazyLock<Regex> =
 #[must_use]
 pub fn classify(text: &str) -> Kind {
     let trimmed = text.trim_end();
-    if trimmed.trim_start_matches(['\u{3000}', ' ', '\t']).is_empty() {
+    if trimmed
+        .trim_start_matches(['\u{3000}', ' ', '\t'])
+        .is_empty()
+    {
         return Kind::Blank;
     }
     if let Some(info) = fence_info(trimmed) {
@@ -318,8 +320,14 @@ mod tests {
                 answer: true
             }
         );
-        assert!(matches!(classify("注：x"), Kind::Marker { answer: false, .. }));
-        assert!(matches!(classify("说明：x"), Kind::Marker { answer: false, .. }));
+        assert!(matches!(
+            classify("注：x"),
+            Kind::Marker { answer: false, .. }
+        ));
+        assert!(matches!(
+            classify("说明：x"),
+            Kind::Marker { answer: false, .. }
+        ));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::check::{decode_error, numbering, orphan_text, DiagnosticExt, Span};
+use crate::check::{DiagnosticExt, Span, decode_error, numbering, orphan_text};
 use crate::diagnostic::Diagnostic;
 use crate::model::{BlockKind, Deck, Record, Section, SourceSpan};
 use crate::read::SourceText;
@@ -66,9 +66,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let lines = classify_all(source);
     let mut diagnostics = Vec::new();
     if let Some(problem) = &source.problem {
-        let text = lines
-            .get(problem.line as usize - 1)
-            .map_or("", |l| l.text);
+        let text = lines.get(problem.line as usize - 1).map_or("", |l| l.text);
         diagnostics.push(
             decode_error::RULE
                 .at(
@@ -183,8 +181,14 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 /// What a boundary line starts.
 #[derive(Debug, Clone)]
 enum Role {
-    Section { rank: u8, title: String },
-    Record { number: Option<String>, question: String },
+    Section {
+        rank: u8,
+        title: String,
+    },
+    Record {
+        number: Option<String>,
+        question: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -259,8 +263,11 @@ impl Outline {
                     && h.value == Some(last + 1)
                     && !(h.value == expected && is_question)
             });
-            let starts_list =
-                numbered_list && after_lead_in && h.value == Some(1) && !is_question && !stack.is_empty();
+            let starts_list = numbered_list
+                && after_lead_in
+                && h.value == Some(1)
+                && !is_question
+                && !stack.is_empty();
             let sentence = numbered_list
                 && !stack.is_empty()
                 && !is_question
@@ -301,7 +308,11 @@ impl Outline {
                     continue;
                 }
                 if v == p || (v > p + 1 && v != 1) {
-                    let what = if v == p { "repeats" } else { "skips ahead from" };
+                    let what = if v == p {
+                        "repeats"
+                    } else {
+                        "skips ahead from"
+                    };
                     diagnostics.push(
                         numbering::RULE
                             .at(
@@ -310,7 +321,8 @@ impl Outline {
                                 format!(
                                     "number {} {what} {}",
                                     h.number.as_deref().unwrap_or("?"),
-                                    prev.and_then(|p| p.heading.number.as_deref()).unwrap_or("?")
+                                    prev.and_then(|p| p.heading.number.as_deref())
+                                        .unwrap_or("?")
                                 ),
                             )
                             .help(format!("number the questions in order; expected {}", p + 1)),
@@ -409,9 +421,38 @@ fn section_title(h: &Heading, raw: &str) -> String {
 }
 
 const QUESTION_WORDS: &[&str] = &[
-    "什么", "如何", "怎么", "怎样", "为什么", "为何", "哪些", "哪个", "哪种", "是否", "区别",
-    "异同", "联系", "多少", "能否", "可否", "简述", "简要", "描述", "说说", "谈谈", "介绍", "解释",
-    "理解", "对比", "比较", "原理", "作用", "输出", "场景", "吗", "呢",
+    "什么",
+    "如何",
+    "怎么",
+    "怎样",
+    "为什么",
+    "为何",
+    "哪些",
+    "哪个",
+    "哪种",
+    "是否",
+    "区别",
+    "异同",
+    "联系",
+    "多少",
+    "能否",
+    "可否",
+    "简述",
+    "简要",
+    "描述",
+    "说说",
+    "谈谈",
+    "介绍",
+    "解释",
+    "理解",
+    "对比",
+    "比较",
+    "原理",
+    "作用",
+    "输出",
+    "场景",
+    "吗",
+    "呢",
 ];
 
 /// Does this title ask something (a question mark, or a question word)?
@@ -425,23 +466,35 @@ pub fn question_like(title: &str) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    ["what", "why", "how ", "when", "which", "difference", "explain"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    [
+        "what",
+        "why",
+        "how ",
+        "when",
+        "which",
+        "difference",
+        "explain",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// A plain text line that reads as a title: short, no sentence punctuation at its end.
 fn title_shaped(text: &str) -> bool {
     let t = text.trim();
     let len = t.chars().count();
-    if len == 0 || len > 50 || t.starts_with(['(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/']) {
+    if len == 0
+        || len > 50
+        || t.starts_with(['(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/'])
+    {
         return false;
     }
     if t.ends_with(['?', '？']) {
         return true;
     }
-    !t.ends_with(['。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）'])
-        && !t.contains(['。', '；'])
+    !t.ends_with([
+        '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
+    ]) && !t.contains(['。', '；'])
         && !code::looks_like_code(text)
         && !blocks::is_structural(text)
 }
@@ -578,9 +631,22 @@ fn make_record(
 /// Does the question ask about code shown with it?
 #[must_use]
 pub fn refers_to_code(question: &str) -> bool {
-    ["这段代码", "下面的代码", "下面代码", "以下代码", "以下的代码", "如下代码", "下列代码", "下面程序", "以下程序", "代码输出", "输出什么", "输出结果"]
-        .iter()
-        .any(|w| question.contains(w))
+    [
+        "这段代码",
+        "下面的代码",
+        "下面代码",
+        "以下代码",
+        "以下的代码",
+        "如下代码",
+        "下列代码",
+        "下面程序",
+        "以下程序",
+        "代码输出",
+        "输出什么",
+        "输出结果",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
 }
 
 /// An Anki tag: no white space; `::` kept for hierarchy.
