@@ -18,10 +18,13 @@ pub const VERSION: u32 = 1;
 /// One exported deck: everything zhika learned from one notes file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "zhika.records")]
 pub struct Document {
     /// Always `"zhika.records"`.
+    #[schemars(extend("const" = "zhika.records"))]
     pub format: String,
     /// Format version, currently 1.
+    #[schemars(extend("const" = 1))]
     pub version: u32,
     /// The deck this file became.
     pub deck: Deck,

@@ -89,8 +89,8 @@ impl SourceText {
 
     /// The encoding's name as people know it (`UTF-8`, `GB18030`, `UTF-16LE`).
     #[must_use]
-    pub fn encoding_name(&self) -> &'static str {
-        self.encoding.name()
+    pub fn encoding_name(&self) -> String {
+        self.encoding.name().to_ascii_uppercase()
     }
 
     /// The lines of the text, numbered from 1.
@@ -157,25 +157,29 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
-    if guess == UTF_8 {
-        return UTF_8;
-    }
-    // Mostly-valid UTF-8 with a few bad bytes is damaged UTF-8, not another encoding.
-    let valid = String::from_utf8_lossy(bytes);
-    if replacement_ratio(&valid) < 0.01 {
-        return UTF_8;
-    }
     // GBK is a subset of GB18030; decode with the superset.
-    if guess == encoding_rs::GBK {
+    let guess = if guess == encoding_rs::GBK {
         encoding_rs::GB18030
+    } else {
+        guess
+    };
+    // Damaged UTF-8 (a few bad bytes) is still UTF-8: keep whichever decoding loses less.
+    let utf8_losses = bad_chars(&String::from_utf8_lossy(bytes));
+    let guess_losses = bad_chars(&guess.decode_without_bom_handling(bytes).0);
+    if guess == UTF_8 || utf8_losses <= guess_losses {
+        UTF_8
     } else {
         guess
     }
 }
 
+fn bad_chars(text: &str) -> usize {
+    text.chars().filter(|&c| c == '\u{FFFD}').count()
+}
+
 fn replacement_ratio(text: &str) -> f64 {
     let total = text.chars().count().max(1);
-    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let bad = bad_chars(text);
     #[allow(clippy::cast_precision_loss)]
     let ratio = bad as f64 / total as f64;
     ratio

@@ -41,11 +41,23 @@ pub fn is_rule_line(text: &str) -> bool {
     RULE_LINE.is_match(text)
 }
 
-/// Does this line start a block of its own (list, quote, table, image, link, rule)?
+static ART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[+][-=]{2,}|[-=]{2,}[+]|-{2,}>|<-{2,}|={2,}>|^[ \t]*[|v^]([ \t]+[|v^])+[ \t]*$")
+        .unwrap()
+});
+
+/// Is this line unmistakably part of an ASCII-art diagram (`+-----+`, `--->`, `|   |`)?
+#[must_use]
+pub fn is_art_line(text: &str) -> bool {
+    ART.is_match(text) && !is_rule_line(text)
+}
+
+/// Does this line start a block of its own (list, quote, table, image, link, rule, diagram)?
 #[must_use]
 pub fn is_structural(text: &str) -> bool {
     let t = text.trim();
-    LIST_ITEM.is_match(text)
+    is_art_line(text)
+        || LIST_ITEM.is_match(text)
         || t.starts_with('>')
         || t.starts_with('|')
         || IMAGE.is_match(t)
@@ -100,15 +112,12 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                 (block, end)
             }
             Kind::Fence { info } => fenced(lines, i, info),
-            Kind::Heading(_) => (
-                Block::new(
-                    BlockKind::Heading,
-                    line.text.trim(),
-                    line.number,
-                    line.number,
-                ),
-                i + 1,
-            ),
+            Kind::Heading(_) => sub_points(lines, i),
+            Kind::Text if is_rule_line(line.text) => {
+                // Decoration (`*****`, `-----`): inside the record's span, but no content.
+                i += 1;
+                continue;
+            }
             Kind::Fenced | Kind::Text => text_block(lines, i),
         };
         if in_answer {
@@ -188,6 +197,13 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
         if t.starts_with('>') {
             return quote(lines, start);
         }
+        let paragraph_has_art = lines[start..]
+            .iter()
+            .take_while(|l| matches!(l.kind, Kind::Text))
+            .any(|l| is_art_line(l.text));
+        if is_art_line(line.text) || (t.starts_with('|') && paragraph_has_art) {
+            return diagram(lines, start);
+        }
         if t.starts_with('|') {
             return run(lines, start, BlockKind::Table, |l| {
                 l.trim().starts_with('|')
@@ -207,6 +223,46 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
         }
     }
     paragraph(lines, start)
+}
+
+/// A sub-point title (`1. 连接`) with content under it is a heading; a run of sub-points with
+/// nothing between them is a list.
+fn sub_points(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len() && matches!(lines[end].kind, Kind::Heading(_)) {
+        end += 1;
+    }
+    if end == start + 1 {
+        let line = &lines[start];
+        return (
+            Block::new(
+                BlockKind::Heading,
+                line.text.trim(),
+                line.number,
+                line.number,
+            ),
+            end,
+        );
+    }
+    (items_block(lines, start, end, BlockKind::List), end)
+}
+
+/// An ASCII-art diagram: from its first line to the end of the paragraph it stands in.
+fn diagram(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+    let mut end = start + 1;
+    while end < lines.len() && matches!(lines[end].kind, Kind::Text) {
+        end += 1;
+    }
+    let body: Vec<&str> = lines[start..end].iter().map(|l| l.text).collect();
+    (
+        Block::new(
+            BlockKind::Code,
+            body.join("\n"),
+            lines[start].number,
+            lines[end - 1].number,
+        ),
+        end,
+    )
 }
 
 fn is_tab_table_row(text: &str) -> bool {
@@ -249,6 +305,11 @@ fn run(
     while end < lines.len() && matches!(lines[end].kind, Kind::Text) && member(lines[end].text) {
         end += 1;
     }
+    (items_block(lines, start, end, kind), end)
+}
+
+/// A block of `kind` whose items are `lines[start..end]` as written.
+fn items_block(lines: &[Ln<'_>], start: usize, end: usize, kind: BlockKind) -> Block {
     let items: Vec<String> = lines[start..end]
         .iter()
         .map(|l| l.text.trim_end().to_owned())
@@ -260,7 +321,7 @@ fn run(
         lines[end - 1].number,
     );
     block.items = Some(items);
-    (block, end)
+    block
 }
 
 /// A `>` quote; wrapped lines that continue without `>` belong to it up to a blank line.

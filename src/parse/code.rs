@@ -7,7 +7,7 @@ use regex::Regex;
 
 static GO_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:func\b|package\s+\w|import\s*[(\x22]|type\s+\w+\s+(?:struct|interface|func|map|\[|\*|\w)|var\s+\w|const\s+\w|defer\s|go\s+(?:func|\w+\()|return\b|if\s.*\{\s*$|for\b.*\{\s*$|switch\b.*\{\s*$|select\s*\{|case\s.*:\s*$|default\s*:\s*$|\}\s*else\b|[{}\])]+[;,)]*\s*$|//|/\*|\*/)",
+        r"^(?:func\b|package\s+\w|import\s*[(\x22]|type\s+\w+\s+(?:struct|interface|func|map|\[|\*|\w)|var\s+\w|const\s+\w|defer\s|go\s+(?:func|\w+\()|return\b|if\s.*\{\s*$|for\b.*\{\s*$|switch\b.*\{\s*$|select\s*\{|case\s.*:\s*$|default\s*:\s*$|\}\s*else\b|[{}\])]|//|/\*|\*/)",
     )
     .unwrap()
 });

@@ -94,7 +94,7 @@ static QUESTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Q|问|问题)[ \t]*[:：][ \t\u{3000}]*(.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|回答|答|A|注意|注|说明|备注|提示|原因分析)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -123,7 +123,7 @@ pub fn classify(text: &str) -> Kind {
         let label = c[1].to_owned();
         let answer = matches!(
             label.as_str(),
-            "答案解析" | "参考答案" | "答案" | "解答" | "回答" | "答" | "A"
+            "答案解析" | "参考答案" | "答案" | "解答" | "回答" | "答" | "A" | "参考" | "原因分析"
         );
         return Kind::Marker {
             label,
@@ -159,10 +159,13 @@ fn heading(line: &str) -> Option<Heading> {
     if let Some(c) = MARKDOWN.captures(line) {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
-        let (number, value, title) = match numbered(inner) {
+        let (number, value, mut title) = match numbered(inner) {
             Some(h) => (h.number, h.value, h.title),
             None => (None, None, inner.to_owned()),
         };
+        if let Some(q) = QUESTION.captures(&title) {
+            title = q[1].trim().to_owned();
+        }
         return Some(Heading {
             style: Style::Markdown(level),
             number,

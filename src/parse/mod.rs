@@ -48,6 +48,8 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Parse-stage findings: undecodable bytes, orphan text, numbering out of order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The decoded text the records came from; the check stage reads columns from it.
+    pub text: String,
 }
 
 /// The deck name for a notes file: its file stem.
@@ -135,11 +137,12 @@ pub fn parse(source: &SourceText) -> Parsed {
         deck: Deck {
             name: deck,
             path: path.to_owned(),
-            encoding: source.encoding_name().to_owned(),
+            encoding: source.encoding_name(),
             sections,
         },
         records,
         diagnostics,
+        text: source.text.clone(),
     }
 }
 
@@ -233,6 +236,26 @@ impl Outline {
                 }
                 continue;
             };
+            // A number that continues a shallower heading's sequence in another style
+            // (`****2.` then `@@@3)))`) is that heading's sibling, not its child.
+            let mut h = h.clone();
+            if let Some(v) = h.value.filter(|&v| v > 1) {
+                if let Some(&n) = stack
+                    .iter()
+                    .rev()
+                    .find(|&&n| nodes[n].heading.value == Some(v - 1))
+                {
+                    let node = &nodes[n];
+                    if node.heading.style != h.style
+                        && node.heading.style.rank() < h.style.rank()
+                        && node.children.is_empty()
+                        && !matches!(node.heading.style, Style::Markdown(_))
+                    {
+                        h.style = node.heading.style;
+                    }
+                }
+            }
+            let h = &h;
             let rank = h.style.rank();
             let keep = stack
                 .iter()
@@ -392,7 +415,7 @@ impl Outline {
         }
         let asking = kids
             .iter()
-            .filter(|&&k| question_like(&self.nodes[k].heading.title))
+            .filter(|&&k| asks(&self.nodes[k].heading.title))
             .count();
         let with_content = kids
             .iter()
@@ -454,6 +477,36 @@ const QUESTION_WORDS: &[&str] = &[
     "吗",
     "呢",
 ];
+
+/// Interrogatives that make a line a question on their own; `question_like` also accepts
+/// words that mark a topic (`原理`, `作用`), too weak to tell a question from a step.
+const ASKING_WORDS: &[&str] = &[
+    "什么",
+    "为什么",
+    "为何",
+    "如何",
+    "怎么",
+    "怎样",
+    "哪些",
+    "区别",
+    "异同",
+    "简述",
+    "简要",
+    "描述",
+    "说说",
+    "谈谈",
+    "介绍",
+    "解释",
+    "吗",
+    "呢",
+];
+
+/// Does this title clearly ask something: a question mark or an interrogative?
+#[must_use]
+pub fn asks(title: &str) -> bool {
+    let t = title.trim();
+    t.ends_with(['?', '？']) || ASKING_WORDS.iter().any(|w| t.contains(w))
+}
 
 /// Does this title ask something (a question mark, or a question word)?
 #[must_use]

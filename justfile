@@ -1,0 +1,26 @@
+# zhika's everyday commands. `just` lists them.
+
+# List the recipes.
+default:
+    @just --list
+
+# Turn every notes file in source/ into exports/ (all formats).
+export *ARGS:
+    cargo run --release -- export {{ARGS}}
+
+# The whole test suite, real-Anki import tests included (same command as the README and CI).
+test:
+    bash scripts/test
+
+# Format the code.
+fmt:
+    cargo fmt
+
+# Lint: formatting and clippy, as CI runs them.
+lint:
+    cargo fmt --check
+    cargo clippy --all-targets -- -D warnings
+
+# What CI runs on a clean clone.
+ci:
+    bash .ci/run

@@ -1,0 +1,138 @@
+//! End-to-end behaviour of the `zhika` binary: files written, messages, exit codes.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn zhika(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("zhika").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1700000000");
+    cmd
+}
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("source")).unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/source/go-interview.txt"),
+        dir.path().join("source/go-interview.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn export_defaults_to_source_and_exports() {
+    let dir = project();
+    zhika(dir.path())
+        .args(["export", "--format", "json"])
+        .assert()
+        .stderr(predicate::str::contains("go-interview: 12 records"))
+        .code(predicate::in_iter([0, 1]));
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("exports/go-interview.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["format"], "zhika.records");
+    assert_eq!(json["records"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn export_is_byte_identical_when_nothing_changed() {
+    let dir = project();
+    zhika(dir.path())
+        .args(["export", "-f", "json"])
+        .assert()
+        .code(predicate::in_iter([0, 1]));
+    let first = std::fs::read(dir.path().join("exports/go-interview.json")).unwrap();
+    zhika(dir.path())
+        .args(["export", "-f", "json"])
+        .assert()
+        .code(predicate::in_iter([0, 1]));
+    let second = std::fs::read(dir.path().join("exports/go-interview.json")).unwrap();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn clean_notes_exit_zero_and_name_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "1. 什么是协程？\n用户态的轻量级线程。\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .args(["export", "a.txt", "--out", "out", "-f", "json"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("a: 1 records").and(predicate::str::contains("out/a.{json}")),
+        );
+    assert!(dir.path().join("out/a.json").is_file());
+}
+
+#[test]
+fn missing_path_is_a_tool_failure_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    zhika(dir.path())
+        .args(["export", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nope: no such file or directory"));
+}
+
+#[test]
+fn folder_without_notes_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    zhika(dir.path())
+        .args(["export", "empty"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no notes files"));
+}
+
+#[test]
+fn binary_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pic.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    zhika(dir.path())
+        .args(["export", "pic.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pic.txt: not a text file"));
+}
+
+#[test]
+fn unwritable_output_fails_and_keeps_nothing_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "1. 问题？\n答案。\n").unwrap();
+    std::fs::write(dir.path().join("out"), "a file, not a folder").unwrap();
+    zhika(dir.path())
+        .args(["export", "a.txt", "--out", "out"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error: out"));
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    zhika(dir.path())
+        .args(["export", "--format", "pdf"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn schema_command_prints_the_published_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    zhika(dir.path())
+        .arg("schema")
+        .assert()
+        .success()
+        .stdout(include_str!("../schema/zhika.records.schema.json"));
+}

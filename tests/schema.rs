@@ -1,0 +1,55 @@
+//! The published JSON Schema is the one generated from the model, and exports validate
+//! against it.
+
+mod common;
+
+use zhika::export::{DeckExport, Exporter as _};
+
+const PUBLISHED: &str = include_str!("../schema/zhika.records.schema.json");
+
+#[test]
+fn published_schema_is_current() {
+    assert!(
+        PUBLISHED == zhika::export::json::schema(),
+        "schema/zhika.records.schema.json is stale: run `cargo run -- schema > schema/zhika.records.schema.json`"
+    );
+}
+
+/// Export `text` as JSON and validate it against the published schema.
+pub fn validate(path: &str, text: &str) {
+    let (_, parsed) = common::parse_str(path, text);
+    let diagnostics = parsed.diagnostics.clone();
+    let document = zhika::pipeline::document(parsed, diagnostics);
+    let mtimes = std::collections::BTreeMap::new();
+    let deck = DeckExport {
+        document: &document,
+        mtimes: &mtimes,
+        include_unanswered: true,
+        source_dir: std::path::Path::new("."),
+    };
+    let bytes = zhika::export::json::Json.export(&deck).unwrap();
+    let instance: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(PUBLISHED).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{path}: {errors:#?}");
+}
+
+#[test]
+fn reference_export_validates() {
+    validate(
+        "go-interview.txt",
+        include_str!("../source/go-interview.txt"),
+    );
+}
+
+#[test]
+fn schema_rejects_a_wrong_document() {
+    let schema: serde_json::Value = serde_json::from_str(PUBLISHED).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let bad = serde_json::json!({"format": "zhika.records", "version": 2, "deck": {}, "records": [], "diagnostics": []});
+    assert!(!validator.is_valid(&bad));
+}
