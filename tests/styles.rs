@@ -1,0 +1,76 @@
+//! Notes as people really write them: one fixture per style (tests/fixtures/styles), each with
+//! a snapshot of the records it gives, and the no-line-lost invariant over all of them.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use zhika::read::SourceText;
+
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The records as a person would check them: number, question, lines, blocks.
+fn outline(path: &Path) -> (String, SourceText, zhika::parse::Parsed) {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let source = SourceText::decode(name, &std::fs::read(path).unwrap()).unwrap();
+    let parsed = zhika::parse::parse(&source);
+    let mut out = String::new();
+    let _ = writeln!(out, "encoding: {}", parsed.deck.encoding);
+    for s in &parsed.deck.sections {
+        let _ = writeln!(out, "section {} `{}`", s.line, s.title);
+    }
+    for r in &parsed.records {
+        let _ = writeln!(
+            out,
+            "record {}-{} [{}] {}{}",
+            r.source.start_line,
+            r.source.end_line,
+            r.number.as_deref().unwrap_or("-"),
+            r.question,
+            r.section.as_ref().map_or(String::new(), |s| format!("  (in {s})"))
+        );
+        for (side, blocks) in [("front", &r.context), ("back", &r.answer)] {
+            for b in blocks {
+                let _ = writeln!(
+                    out,
+                    "  {side} {:?} {}-{}{}: {}",
+                    b.kind,
+                    b.start_line,
+                    b.end_line,
+                    b.lang.as_ref().map_or(String::new(), |l| format!(" ({l})")),
+                    b.text.replace('\n', "⏎")
+                );
+            }
+        }
+    }
+    for d in &parsed.diagnostics {
+        let _ = writeln!(out, "{}:{} {} {}", d.line, d.column, d.code, d.message);
+    }
+    (out, source, parsed)
+}
+
+#[test]
+fn every_style_fixture_matches_its_snapshot() {
+    let files = fixtures();
+    assert!(files.len() >= 15, "issue 5 asks for at least 15 style fixtures");
+    for path in files {
+        let (out, source, parsed) = outline(&path);
+        assert_eq!(
+            common::coverage_problems(&source, &parsed),
+            vec![],
+            "{}",
+            path.display()
+        );
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_snapshot!(name, out);
+    }
+}
