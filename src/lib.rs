@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod highlight;
@@ -17,3 +18,4 @@ pub mod pipeline;
 pub mod project;
 pub mod read;
 pub mod render;
+pub mod report;

@@ -3,10 +3,26 @@
 //! One rule per file, all listed in [`RULES`]. Each rule has a stable code, a kebab-case name, a
 //! default severity and an explanation (`zhika explain CODE`). Parse-stage findings (orphan
 //! text, undecodable bytes) are registered here too, so there is one reporting path.
+//!
+//! [`check`] runs every rule over parsed decks and returns the findings as data; it never
+//! prints. Rendering is `crate::report`'s job.
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Record;
+use crate::parse::Parsed;
+use crate::read::split_lines;
 
+pub mod dangling_lead_in;
 pub mod decode_error;
+pub mod duplicate_question;
+pub mod empty_answer;
+pub mod empty_question;
+pub mod go_syntax;
+pub mod link_only_answer;
+pub mod missing_code;
+pub mod missing_figure;
+pub mod mixed_punctuation;
 pub mod numbering;
 pub mod orphan_text;
 
@@ -26,7 +42,135 @@ pub struct Rule {
 }
 
 /// Every rule zhika knows, in code order.
-pub static RULES: &[&Rule] = &[&decode_error::RULE, &orphan_text::RULE, &numbering::RULE];
+pub static RULES: &[&Rule] = &[
+    &decode_error::RULE,
+    &orphan_text::RULE,
+    &empty_answer::RULE,
+    &empty_question::RULE,
+    &duplicate_question::RULE,
+    &go_syntax::RULE,
+    &missing_code::RULE,
+    &dangling_lead_in::RULE,
+    &numbering::RULE,
+    &missing_figure::RULE,
+    &link_only_answer::RULE,
+    &mixed_punctuation::RULE,
+];
+
+/// A rule that looks at one deck at a time.
+type DeckCheck = fn(&Notes<'_>, &mut Vec<Diagnostic>);
+
+/// The rules run by [`check`] on each deck; the parse-stage rules (Z001, Z002, Z009) are not
+/// here because the reader and parser already found them, and Z005 compares decks.
+const DECK_CHECKS: &[DeckCheck] = &[
+    empty_answer::check,
+    empty_question::check,
+    go_syntax::check,
+    missing_code::check,
+    dangling_lead_in::check,
+    missing_figure::check,
+    link_only_answer::check,
+    mixed_punctuation::check,
+];
+
+/// Check parsed decks.
+///
+/// Returns, per deck and in the same order, the parse-stage diagnostics plus every rule's
+/// findings, with `record` set where a finding lies inside a record, severities as `config`
+/// says, rules it allows left out, sorted by line, column and code.
+#[must_use]
+pub fn check(decks: &[Parsed], config: &Config) -> Vec<Vec<Diagnostic>> {
+    let notes: Vec<Notes<'_>> = decks.iter().map(Notes::new).collect();
+    let mut found: Vec<Vec<Diagnostic>> = notes
+        .iter()
+        .map(|n| {
+            let mut out = n.parsed.diagnostics.clone();
+            for rule in DECK_CHECKS {
+                rule(n, &mut out);
+            }
+            out
+        })
+        .collect();
+    duplicate_question::check(&notes, &mut found);
+    for (n, diagnostics) in notes.iter().zip(&mut found) {
+        attach_records(n.records(), diagnostics);
+        config.apply(diagnostics);
+        diagnostics.sort_by(|a, b| (a.line, a.column, &a.code).cmp(&(b.line, b.column, &b.code)));
+    }
+    found
+}
+
+/// Name the enclosing record on findings that do not name one yet.
+fn attach_records(records: &[Record], diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| d.record.is_none()) {
+        if let Some(r) = records
+            .iter()
+            .find(|r| (r.source.start_line..=r.source.end_line).contains(&d.line))
+        {
+            d.record = Some(r.id.clone());
+        }
+    }
+}
+
+/// One parsed notes file as the rules see it: its records and its source lines.
+#[derive(Debug)]
+pub struct Notes<'a> {
+    /// What the parser made of the file.
+    pub parsed: &'a Parsed,
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Notes<'a> {
+    /// Wrap a parsed file.
+    #[must_use]
+    pub fn new(parsed: &'a Parsed) -> Self {
+        Self {
+            parsed,
+            lines: split_lines(&parsed.text).map(|l| l.text).collect(),
+        }
+    }
+
+    /// The notes file.
+    #[must_use]
+    pub fn path(&self) -> &'a str {
+        &self.parsed.deck.path
+    }
+
+    /// The records, in source order.
+    #[must_use]
+    pub fn records(&self) -> &'a [Record] {
+        &self.parsed.records
+    }
+
+    /// Source line `number` (1-based) without its ending; empty past the end.
+    #[must_use]
+    pub fn line(&self, number: u32) -> &'a str {
+        number
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i as usize))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The text of line `number`, from its first to its last non-blank character.
+    #[must_use]
+    pub fn line_span(&self, number: u32) -> Span {
+        let text = self.line(number).trim_end();
+        let indent = text.len() - text.trim_start().len();
+        Span {
+            line: number,
+            column: char_len(&text[..indent]) + 1,
+            end_line: number,
+            end_column: char_len(text) + 1,
+        }
+    }
+
+    /// The record's question line.
+    #[must_use]
+    pub fn question_span(&self, record: &Record) -> Span {
+        self.line_span(record.source.start_line)
+    }
+}
 
 /// Find a rule by code (`Z002`, any case) or name (`orphan-text`).
 #[must_use]
@@ -55,6 +199,18 @@ impl Span {
     #[must_use]
     pub fn line(line: u32, text: &str) -> Self {
         Self::lines(line, line, text)
+    }
+
+    /// `len` characters from byte offset `byte` of `text`, which stands on `line`.
+    #[must_use]
+    pub fn within(line: u32, text: &str, byte: usize, len: u32) -> Self {
+        let column = char_len(&text[..byte]) + 1;
+        Self {
+            line,
+            column,
+            end_line: line,
+            end_column: column + len,
+        }
     }
 
     /// Lines `line..=end_line`, the last of which is `last_text`.
