@@ -258,3 +258,22 @@ fn readme_rules_table_matches_registry() {
         "README.md's rules table is out of date; put this between `{TABLE_START}` and `{TABLE_END}`:\n\n{expected}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the notes hold, checking them and rendering the findings does not panic, and
+    /// every finding points inside the file.
+    #[test]
+    fn never_panics(text in r"([0-9]{1,2}[.、]|```go|func |If |\(|\)|\{|\}|:=|如下图|上传文件：|这段代码|https://a\.b/c|[a-z ]{1,6}|[\u4e00-\u4e20，：:,。？]{1,4}|\t|\n){0,40}") {
+        let parsed = from_text("p.txt", &text);
+        let lines = u32::try_from(text.lines().count()).unwrap().max(1);
+        let sources = std::collections::HashMap::from([("p.txt".to_owned(), parsed.text.clone())]);
+        let found = check(std::slice::from_ref(&parsed), &Config::default()).remove(0);
+        for d in &found {
+            proptest::prop_assert!(d.line >= 1 && d.line <= d.end_line && d.end_line <= lines, "{d:?}");
+            proptest::prop_assert!(d.column >= 1, "{d:?}");
+        }
+        let _ = report::human(&found, &sources, false);
+    }
+}

@@ -27,13 +27,17 @@ Question 6 has no answer.
 
 ## Fix
 Write the answer under the question, or delete the question.
+
+A question line with no text at all is reported as `empty-question` (Z004) instead.
 ",
 };
 
 pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     for record in notes.records() {
         let has_media = record.answer.iter().any(|b| b.url.is_some());
-        if record.is_unanswered() && !has_media {
+        // A bare number (`61、`) is Z004's finding; one report is enough.
+        let has_question = !record.question.trim().is_empty();
+        if record.is_unanswered() && !has_media && has_question {
             out.push(
                 RULE.at(
                     notes.path(),

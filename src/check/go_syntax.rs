@@ -67,15 +67,16 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     }
     for record in notes.records() {
         for block in record.blocks() {
-            if block.kind != BlockKind::Code || block.lang.as_deref() != Some("go") {
+            if block.kind != BlockKind::Code
+                || !matches!(block.lang.as_deref(), Some("go" | "golang"))
+            {
                 continue;
             }
             let first_line = code_start(notes, block);
             let lines: Vec<&str> = block.text.split('\n').collect();
             if let Some(problem) = first_error(&mut parser, &lines) {
                 let number = first_line + problem.row;
-                let line = lines[problem.row as usize];
-                let column = char_len(&line[..problem.byte]) + 1;
+                let column = column_of(lines[problem.row as usize], problem.byte);
                 let span = Span {
                     line: number,
                     column,
@@ -94,6 +95,13 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// The 1-based character column of byte offset `byte` of `line` (which may fall inside a
+/// character of the blanked prose remark).
+fn column_of(line: &str, byte: usize) -> u32 {
+    let before = line.char_indices().take_while(|&(i, _)| i < byte).count();
+    u32::try_from(before).unwrap_or(u32::MAX) + 1
 }
 
 /// The source line of a code block's first line of code (a fenced block starts at its fence).
@@ -509,8 +517,11 @@ mod tests {
             .unwrap();
         let lines: Vec<&str> = code.split('\n').collect();
         first_error(&mut parser, &lines).map(|p| {
-            let column = char_len(&lines[p.row as usize][..p.byte]) + 1;
-            (p.row + 1, column, p.message)
+            (
+                p.row + 1,
+                column_of(lines[p.row as usize], p.byte),
+                p.message,
+            )
         })
     }
 
@@ -544,6 +555,25 @@ mod tests {
             error("num, err := o.Delete(&user\n//发送\nerr := emailConn.Send()").unwrap();
         assert_eq!((row, message.as_str()), (1, "expected `)`"));
         assert_eq!(column, 27);
+    }
+
+    #[test]
+    fn semicolons_follow_the_go_rule() {
+        let lines = |s: &str| s.split('\n').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(
+            semicolons(&lines("import (\n\t\"fmt\"\n)\nx++ // c\nreturn\nif x {")),
+            vec![None, Some(6), Some(1), Some(3), Some(6), None]
+        );
+        assert_eq!(
+            semicolons(&lines("s := `a\nb` /* c\nd */ y\nf(a,")),
+            vec![None, Some(2), Some(6), None]
+        );
+    }
+
+    #[test]
+    fn remark_columns_stay_put() {
+        let (row, column, _) = error("x := f(1    这是说明，不是代码").unwrap();
+        assert_eq!((row, column), (1, 9));
     }
 
     #[test]

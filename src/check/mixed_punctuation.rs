@@ -51,8 +51,14 @@ const PAIRS: [(char, char); 5] = [
 /// Latin abbreviations whose half-width colon or comma is normal even in Chinese text.
 const LATIN_WORDS: [&str; 9] = ["eg", "e.g", "ie", "i.e", "etc", "vs", "ps", "ex", "note"];
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"https?://\S+|`[^`]*`").expect("valid regex"));
+/// Spans whose punctuation is not prose: addresses, `code`, and a leading `Q:`/`答：`/`注：`
+/// label, which the parser reads as structure.
+static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"https?://\S+|`[^`]*`|^[ \t\u{3000}]*(?:Q|A|问题?|答案?|答|解答|回答|参考答案|注意|注|说明|备注|提示)[ \t]*[:：]",
+    )
+    .expect("valid regex")
+});
 
 /// One occurrence of a mark: line, byte offset, and the mark.
 #[derive(Debug, Clone, Copy)]
@@ -135,9 +141,10 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The punctuation marks of a line that punctuate prose, outside addresses and `code`.
+/// The punctuation marks of a line that punctuate prose, outside addresses, `code` and
+/// labels.
 fn marks(number: u32, line: &str) -> Vec<Mark> {
-    let skipped: Vec<_> = URL.find_iter(line).map(|m| m.range()).collect();
+    let skipped: Vec<_> = SKIPPED.find_iter(line).map(|m| m.range()).collect();
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut found = Vec::new();
     for (i, &(byte, c)) in chars.iter().enumerate() {
@@ -218,5 +225,15 @@ mod tests {
         assert!(halves("时间 3:45 到 1,000 次").is_empty());
         assert!(halves("用 `a, b := 1, 2` 赋值").is_empty());
         assert!(halves("std::sync 和 x != y").is_empty());
+        assert!(
+            marks(1, "Q: 什么是数据竞争？")
+                .iter()
+                .all(|m| m.symbol == '？')
+        );
+        assert!(
+            marks(1, "注：用 go test -race 检测。")
+                .iter()
+                .all(|m| m.symbol == '。')
+        );
     }
 }
