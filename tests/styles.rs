@@ -36,7 +36,9 @@ fn outline(path: &Path) -> (String, SourceText, zhika::parse::Parsed) {
             r.source.end_line,
             r.number.as_deref().unwrap_or("-"),
             r.question,
-            r.section.as_ref().map_or(String::new(), |s| format!("  (in {s})"))
+            r.section
+                .as_ref()
+                .map_or(String::new(), |s| format!("  (in {s})"))
         );
         for (side, blocks) in [("front", &r.context), ("back", &r.answer)] {
             for b in blocks {
@@ -61,7 +63,10 @@ fn outline(path: &Path) -> (String, SourceText, zhika::parse::Parsed) {
 #[test]
 fn every_style_fixture_matches_its_snapshot() {
     let files = fixtures();
-    assert!(files.len() >= 15, "issue 5 asks for at least 15 style fixtures");
+    assert!(
+        files.len() >= 15,
+        "issue 5 asks for at least 15 style fixtures"
+    );
     for path in files {
         let (out, source, parsed) = outline(&path);
         assert_eq!(

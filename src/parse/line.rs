@@ -80,7 +80,7 @@ pub enum Kind {
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百零〇两]{1,4})[章节部分篇]?)[ \t\u{3000}]*[、.．:：][ \t\u{3000}]*(.*)$")
+    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：][ \t\u{3000}]*(.*)$")
         .unwrap()
 });
 static ARABIC: LazyLock<Regex> =
@@ -230,7 +230,8 @@ fn numbered(line: &str) -> Option<Heading> {
     None
 }
 
-/// The value of a Chinese numeral up to 9999 (`十二` = 12, `二十` = 20, `一百零五` = 105).
+/// The value of a Chinese numeral up to 9999 (`十二` = 12, `二十` = 20, `一百零五` = 105,
+/// `二千五百` = 2500).
 #[must_use]
 pub fn chinese_value(numeral: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
@@ -259,6 +260,10 @@ pub fn chinese_value(numeral: &str) -> Option<u32> {
             }
             '百' => {
                 total += current.max(1) * 100;
+                current = 0;
+            }
+            '千' => {
+                total += current.max(1) * 1000;
                 current = 0;
             }
             _ => current = digit(c)?,
@@ -340,6 +345,8 @@ mod tests {
         assert_eq!(chinese_value("十二"), Some(12));
         assert_eq!(chinese_value("二十三"), Some(23));
         assert_eq!(chinese_value("一百零五"), Some(105));
+        assert_eq!(chinese_value("二千五百"), Some(2500));
+        assert_eq!(chinese_value("一千零一"), Some(1001));
     }
 
     #[test]
