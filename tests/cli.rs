@@ -136,3 +136,126 @@ fn schema_command_prints_the_published_schema() {
         .success()
         .stdout(include_str!("../schema/zhika.records.schema.json"));
 }
+
+#[test]
+fn check_reports_the_reference_problems_at_their_lines() {
+    let dir = project();
+    let assert = zhika(dir.path())
+        .args(["check", "--format", "short"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("checked 1 file, 12 records"));
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    for want in [
+        "source/go-interview.txt:19:3: error[Z006]",
+        "source/go-interview.txt:62:27: error[Z006]",
+        "source/go-interview.txt:32:1: warning[Z007]",
+        "source/go-interview.txt:59:1: warning[Z009]",
+        "source/go-interview.txt:123:1: warning[Z011]",
+    ] {
+        assert!(stdout.contains(want), "missing {want} in\n{stdout}");
+    }
+}
+
+#[test]
+fn check_json_is_an_array_of_diagnostics() {
+    let dir = project();
+    let assert = zhika(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let first = &json.as_array().unwrap()[0];
+    for key in [
+        "code", "severity", "message", "path", "line", "column", "end_line", "record", "help",
+    ] {
+        assert!(first.get(key).is_some(), "diagnostic lacks {key}: {first}");
+    }
+}
+
+#[test]
+fn check_human_has_snippet_and_no_colour_off_a_terminal() {
+    let dir = project();
+    zhika(dir.path())
+        .env_remove("NO_COLOR")
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("error[Z006]: Go syntax error")
+                .and(predicate::str::contains("19 │"))
+                .and(predicate::str::contains("help:"))
+                .and(predicate::str::contains("\u{1b}[").not()),
+        );
+}
+
+#[test]
+fn clean_notes_pass_check_and_warnings_fail_only_when_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "1. 什么是协程？\n用户态的轻量级线程。\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .success();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "1. 什么是协程？\n\n2. 什么是通道？\n协程间通信的管道。\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .args(["check", "b.txt"])
+        .assert()
+        .success();
+    zhika(dir.path())
+        .args(["check", "b.txt", "--deny-warnings"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Z003"));
+}
+
+#[test]
+fn zhika_toml_changes_severities() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("zhika.toml"),
+        "[rules]\ngo-syntax-error = \"warn\"\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .args(["check", "--format", "short"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warning[Z006]"));
+    std::fs::write(
+        dir.path().join("zhika.toml"),
+        "[rules]\nno-such-rule = \"warn\"\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("zhika.toml"));
+}
+
+#[test]
+fn explain_documents_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    zhika(dir.path())
+        .args(["explain", "Z006"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## What it does").and(predicate::str::contains("## Fix")),
+        );
+    zhika(dir.path())
+        .arg("explain")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Z001").and(predicate::str::contains("Z012")));
+    zhika(dir.path()).args(["explain", "Z999"]).assert().code(2);
+}

@@ -1,7 +1,9 @@
 //! Command-line interface: argument definitions and the commands. This is the edge: the only
 //! place that prints.
 
+mod check;
 mod export;
+mod notes;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -23,6 +25,13 @@ pub struct Cli {
 enum Command {
     /// Parse and check the notes, then write one file per deck and format.
     Export(ExportArgs),
+    /// Report what in the notes is broken, with file:line and a hint.
+    Check(CheckArgs),
+    /// Explain a rule (`zhika explain Z006`), or list them all.
+    Explain {
+        /// A rule code (`Z006`) or name (`go-syntax-error`).
+        rule: Option<String>,
+    },
     /// Print the JSON Schema of the exported `zhika.records` JSON.
     Schema,
 }
@@ -45,6 +54,34 @@ pub struct ExportArgs {
     /// Name each file's detected encoding.
     #[arg(long, short)]
     verbose: bool,
+}
+
+/// Arguments of `zhika check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Notes files or folders (searched recursively for .txt and .md).
+    #[arg(default_value = "source")]
+    paths: Vec<PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    format: DiagnosticFormat,
+    /// Exit 1 on warnings too, not only on errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Name each file's detected encoding.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+/// How `zhika check` prints findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagnosticFormat {
+    /// Source snippets with a caret under the spot, the rule code and a help line.
+    Human,
+    /// One line each: `path:line:col: severity[CODE]: message`.
+    Short,
+    /// A JSON array of diagnostics.
+    Json,
 }
 
 /// How a run ended, as an exit code.
@@ -75,6 +112,18 @@ impl From<Outcome> for ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Export(args) => export::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Explain { rule: None } => {
+            out(&zhika::report::list_rules());
+            Ok(Outcome::Clean)
+        }
+        Command::Explain { rule: Some(key) } => match zhika::check::lookup(&key) {
+            Some(rule) => {
+                out(&zhika::report::explain(rule));
+                Ok(Outcome::Clean)
+            }
+            None => anyhow::bail!("no rule `{key}`; `zhika explain` lists them"),
+        },
         Command::Schema => {
             out(&zhika::export::json::schema());
             Ok(Outcome::Clean)
