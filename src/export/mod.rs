@@ -8,6 +8,8 @@ use std::path::Path;
 
 use crate::model::Document;
 
+pub mod apkg;
+pub mod csv;
 pub mod json;
 
 /// An output format.
@@ -15,17 +17,23 @@ pub mod json;
 pub enum Format {
     /// `zhika.records` JSON, for other programs.
     Json,
+    /// CSV for Anki's own text importer (note type `Basic`).
+    Csv,
+    /// Anki package (`.apkg`) with the `zhika Q&A` note type, its style and media.
+    Apkg,
 }
 
 impl Format {
     /// Every format zhika writes, in the order they are written.
-    pub const ALL: &'static [Format] = &[Format::Json];
+    pub const ALL: &'static [Format] = &[Format::Json, Format::Csv, Format::Apkg];
 
     /// The exporter for this format.
     #[must_use]
     pub fn exporter(self) -> &'static dyn Exporter {
         match self {
             Self::Json => &json::Json,
+            Self::Csv => &csv::Csv,
+            Self::Apkg => &apkg::Apkg,
         }
     }
 }
@@ -53,6 +61,40 @@ pub enum ExportError {
         deck: String,
         /// The cause.
         source: serde_json::Error,
+    },
+    /// Building the collection database failed.
+    #[error("{deck}: cannot build the Anki collection: {source}")]
+    Apkg {
+        /// The deck.
+        deck: String,
+        /// The cause.
+        source: rusqlite::Error,
+    },
+    /// Writing the package zip failed.
+    #[error("{deck}: cannot write the Anki package: {source}")]
+    Zip {
+        /// The deck.
+        deck: String,
+        /// The cause.
+        source: zip::result::ZipError,
+    },
+    /// A media file could not be read.
+    #[error("{deck}: cannot read media file {}: {source}", path.display())]
+    Media {
+        /// The deck.
+        deck: String,
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Writing CSV failed.
+    #[error("{deck}: cannot write CSV: {source}")]
+    Csv {
+        /// The deck.
+        deck: String,
+        /// The cause.
+        source: ::csv::Error,
     },
 }
 
