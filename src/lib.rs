@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod highlight;
+pub mod lock;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
