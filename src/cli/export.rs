@@ -1,4 +1,5 @@
-//! `zhika export`.
+//! `zhika export`: read → parse → reconcile ids with `zhika.lock` → check → render → export,
+//! then save the lock once every output of the run is written, and print the summary.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,10 +9,25 @@ use anyhow::Context as _;
 use super::{ExportArgs, Outcome, say};
 use zhika::diagnostic::Severity;
 use zhika::export::{DeckExport, Format};
-use zhika::read::SourceText;
+use zhika::lock::Lock;
+use zhika::model::Document;
+
+/// A lock file and whether it covers a whole folder named on the command line (then a deck it
+/// knows whose notes file is gone was removed; a lock reached through file arguments only says
+/// nothing about the files not named).
+struct LockSlot {
+    lock: Lock,
+    covers_folder: bool,
+    decks_seen: Vec<String>,
+}
+
+/// The lock files of a run, and which one covers each notes file.
+struct Locks {
+    slots: BTreeMap<PathBuf, LockSlot>,
+    of_file: Vec<PathBuf>,
+}
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
-    let files = zhika::project::discover(&args.paths)?;
     let formats: Vec<Format> = if args.formats.is_empty() {
         Format::ALL.to_vec()
     } else {
@@ -20,34 +36,53 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         f.dedup();
         f
     };
-    let mut sources = Vec::with_capacity(files.len());
-    for file in &files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-        let source = SourceText::decode(display(file), &bytes)?;
-        if args.verbose {
-            say(&format!(
-                "{}: encoding {}",
-                file.display(),
-                source.encoding_name()
-            ));
-        }
-        sources.push(source);
-    }
+    let super::notes::Notes { files, mut decks } = super::notes::load(&args.paths, args.verbose)?;
+    let config = super::notes::config()?;
+    let now = zhika::lock::now()?;
+    let mut locks = load_locks(&files, &args.paths)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
 
+    // Give reworded questions their old ids before anything (checks, JSON) reads ids.
+    let mut summaries: Vec<Vec<String>> = Vec::with_capacity(files.len());
+    for (parsed, key) in decks.iter_mut().zip(&locks.of_file) {
+        let renamed = locks.slots[key]
+            .lock
+            .reconcile(&parsed.deck.name, &mut parsed.records);
+        summaries.push(
+            renamed
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}: reworded question keeps its card: {} → {}",
+                        parsed.deck.name, r.old_question, r.new_question
+                    )
+                })
+                .collect(),
+        );
+    }
+    let diagnostics = zhika::check::check(&decks, &config);
+
     let mut outcome = Outcome::Clean;
-    for (file, source) in files.iter().zip(&sources) {
-        let parsed = zhika::parse::parse(source);
-        let diagnostics = parsed.diagnostics.clone();
+    for (n, (parsed, diagnostics)) in decks.into_iter().zip(diagnostics).enumerate() {
         let document = zhika::pipeline::document(parsed, diagnostics);
-        let mtimes = BTreeMap::new();
+        let source_dir = match files[n].parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let slot = locks
+            .slots
+            .get_mut(&locks.of_file[n])
+            .context("internal error: no lock for a deck")?;
+        let update = slot
+            .lock
+            .update(&document.deck.name, &document.records, source_dir, now);
+        slot.decks_seen.push(document.deck.name.clone());
         let deck = DeckExport {
             document: &document,
-            mtimes: &mtimes,
+            mtimes: &update.mtimes,
             include_unanswered: args.include_unanswered,
-            source_dir: file.parent().unwrap_or(Path::new(".")),
+            source_dir,
         };
         let mut written = Vec::new();
         for format in &formats {
@@ -60,34 +95,113 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
                 .with_context(|| format!("{}: cannot write", target.display()))?;
             written.push(exporter.extension());
         }
-        let count = |s: Severity| {
-            document
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == s)
-                .count()
-        };
-        let (errors, warnings, infos) = (
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-        );
-        if errors > 0 {
+        if document
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
             outcome = Outcome::Findings;
         }
-        say(&format!(
-            "{}: {} records, {errors} errors, {warnings} warnings, {infos} infos → {}",
-            document.deck.name,
-            document.records.len(),
-            args.out
-                .join(format!("{}.{{{}}}", document.deck.name, written.join(",")))
-                .display()
-        ));
+        let target = args
+            .out
+            .join(format!("{}.{{{}}}", document.deck.name, written.join(",")));
+        summaries[n].insert(0, summary_line(&document, &target));
+        let name = &document.deck.name;
+        summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
+    }
+    summaries.extend(forget_gone_decks(&mut locks));
+
+    // Every output is written: now the lock may record what they contain.
+    for slot in locks.slots.values() {
+        slot.lock
+            .save()
+            .with_context(|| format!("{}: cannot write", slot.lock.path().display()))?;
+    }
+    for line in summaries.iter().flatten() {
+        say(line);
     }
     Ok(outcome)
 }
 
-/// A path as shown in records and messages: as found, with `/` separators.
-fn display(path: &PathBuf) -> String {
-    path.to_string_lossy().replace('\\', "/")
+/// Load the lock of every folder involved; a corrupt one stops the run before anything is
+/// written.
+fn load_locks(files: &[PathBuf], args: &[PathBuf]) -> anyhow::Result<Locks> {
+    let mut slots: BTreeMap<PathBuf, LockSlot> = BTreeMap::new();
+    let mut of_file = Vec::with_capacity(files.len());
+    for file in files {
+        let (dir, covers_folder) = lock_dir(file, args);
+        // `source`, `source/` and `./source` share one lock.
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        if !slots.contains_key(&key) {
+            let lock = Lock::load_in(&dir)?;
+            slots.insert(
+                key.clone(),
+                LockSlot {
+                    lock,
+                    covers_folder: false,
+                    decks_seen: Vec::new(),
+                },
+            );
+        }
+        if let Some(slot) = slots.get_mut(&key) {
+            slot.covers_folder |= covers_folder;
+        }
+        of_file.push(key);
+    }
+    Ok(Locks { slots, of_file })
+}
+
+/// Decks a folder's lock knows whose notes file is gone: all their questions were removed.
+fn forget_gone_decks(locks: &mut Locks) -> Vec<Vec<String>> {
+    let mut summaries = Vec::new();
+    for slot in locks.slots.values_mut().filter(|s| s.covers_folder) {
+        let gone: Vec<String> = slot
+            .lock
+            .deck_names()
+            .filter(|d| !slot.decks_seen.iter().any(|s| s == d))
+            .map(str::to_owned)
+            .collect();
+        for deck in gone {
+            let questions = slot.lock.remove_deck(&deck);
+            summaries.push(questions.iter().map(|q| removed_line(&deck, q)).collect());
+        }
+    }
+    summaries
+}
+
+fn summary_line(document: &Document, target: &Path) -> String {
+    let count = |s: Severity| {
+        document
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    format!(
+        "{}: {} records, {} errors, {} warnings, {} infos → {}",
+        document.deck.name,
+        document.records.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        target.display()
+    )
+}
+
+fn removed_line(deck: &str, question: &str) -> String {
+    format!("{deck}: removed from the notes (Anki keeps the note): {question}")
+}
+
+/// The folder whose `zhika.lock` covers `file`: the first folder argument containing it, else
+/// the file's own folder; and whether that folder was named on the command line.
+fn lock_dir(file: &Path, args: &[PathBuf]) -> (PathBuf, bool) {
+    for arg in args {
+        if arg.is_dir() && file.starts_with(arg) {
+            return (arg.clone(), true);
+        }
+    }
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => (p.to_owned(), false),
+        _ => (PathBuf::from("."), false),
+    }
 }
