@@ -39,7 +39,7 @@ pub const SIMILARITY: f64 = 0.8;
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// The lock file exists but cannot be read.
-    #[error("{}: cannot read the lock file: {source}", path.display())]
+    #[error("{}: cannot read the lock file", path.display())]
     Read {
         /// The lock file.
         path: PathBuf,
@@ -48,7 +48,7 @@ pub enum LockError {
     },
     /// The lock file is not a valid `zhika.lock`.
     #[error(
-        "{}: corrupt lock file ({source}); fix it or restore it from version control — deleting it makes every note look new",
+        "{}: corrupt lock file (fix it or restore it from version control; deleting it makes every note look new)",
         path.display()
     )]
     Corrupt {

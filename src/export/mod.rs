@@ -63,7 +63,7 @@ pub enum ExportError {
         source: serde_json::Error,
     },
     /// Building the collection database failed.
-    #[error("{deck}: cannot build the Anki collection: {source}")]
+    #[error("{deck}: cannot build the Anki collection")]
     Apkg {
         /// The deck.
         deck: String,
@@ -71,7 +71,7 @@ pub enum ExportError {
         source: rusqlite::Error,
     },
     /// Writing the package zip failed.
-    #[error("{deck}: cannot write the Anki package: {source}")]
+    #[error("{deck}: cannot write the Anki package")]
     Zip {
         /// The deck.
         deck: String,
@@ -79,7 +79,7 @@ pub enum ExportError {
         source: zip::result::ZipError,
     },
     /// A media file could not be read.
-    #[error("{deck}: cannot read media file {}: {source}", path.display())]
+    #[error("{deck}: cannot read media file {}", path.display())]
     Media {
         /// The deck.
         deck: String,
@@ -89,7 +89,7 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// Writing CSV failed.
-    #[error("{deck}: cannot write CSV: {source}")]
+    #[error("{deck}: cannot write CSV")]
     Csv {
         /// The deck.
         deck: String,
