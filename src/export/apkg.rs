@@ -90,14 +90,28 @@ pub fn exported_records<'a>(deck: &'a DeckExport<'_>) -> impl Iterator<Item = &'
 
 /// The note's fields, in [`FIELDS`] order: question, context and answer HTML, and the source
 /// (`file:line`, the file name without its folder so it does not depend on where zhika ran).
+///
+/// Reuses the HTML the render stage stored in the record when it is there (highlighting code
+/// is the costly part), and renders it otherwise.
 #[must_use]
 pub fn note_fields(record: &Record) -> [String; 4] {
-    [
-        render::question_html(record),
-        render::blocks_html(&record.context),
-        render::blocks_html(&record.answer),
-        source_field(record),
-    ]
+    let question = render::question_html(record);
+    let context = if record.context.is_empty() {
+        String::new()
+    } else {
+        record
+            .front_html
+            .strip_prefix(&format!("<div class=\"zk-question\">{question}</div>"))
+            .and_then(|rest| rest.strip_prefix("<div class=\"zk-context\">"))
+            .and_then(|rest| rest.strip_suffix("</div>"))
+            .map_or_else(|| render::blocks_html(&record.context), str::to_owned)
+    };
+    let answer = if record.back_html.is_empty() {
+        render::blocks_html(&record.answer)
+    } else {
+        record.back_html.clone()
+    };
+    [question, context, answer, source_field(record)]
 }
 
 fn source_field(record: &Record) -> String {
@@ -554,6 +568,35 @@ mod tests {
             strip_html("a &lt;b&gt; <img src=\"x.png\">"),
             "a <b>  x.png "
         );
+    }
+
+    #[test]
+    fn fields_reuse_rendered_html_or_render_it() {
+        use crate::model::{Block, SourceSpan};
+        let mut record = Record {
+            id: "x".into(),
+            deck: "d".into(),
+            section: None,
+            number: None,
+            question: "这段代码输出什么？".into(),
+            context: vec![Block::new(BlockKind::Code, "fmt.Println(1)", 2, 2)],
+            answer: vec![Block::new(BlockKind::Paragraph, "1 <2>", 3, 3)],
+            tags: vec![],
+            source: SourceSpan {
+                path: "notes/d.txt".into(),
+                start_line: 1,
+                end_line: 3,
+            },
+            front_html: String::new(),
+            back_html: String::new(),
+        };
+        let fresh = note_fields(&record);
+        render::render_all(std::slice::from_mut(&mut record));
+        assert_eq!(note_fields(&record), fresh);
+        assert_eq!(fresh[0], "这段代码输出什么？");
+        assert!(fresh[1].starts_with("<pre class=\"zk-code\""));
+        assert_eq!(fresh[2], "<p>1 &lt;2&gt;</p>");
+        assert_eq!(fresh[3], "d.txt:1");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! Front, which always starts with `<div`: no row can start with `#`, which Anki would skip as
 //! a comment.
 
-use super::apkg::{card_deck_name, exported_records};
+use super::apkg::{card_deck_name, exported_records, note_fields};
 use super::{DeckExport, ExportError, Exporter};
 
 /// Writes `DIR/<deck>.csv`.
@@ -36,8 +36,11 @@ impl Exporter for Csv {
             .terminator(::csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         for record in exported_records(deck) {
-            let front = crate::render::front_html(record);
-            let back = crate::render::blocks_html(&record.answer);
+            let [question, context, back, _] = note_fields(record);
+            let mut front = format!("<div class=\"zk-question\">{question}</div>");
+            if !context.is_empty() {
+                front = format!("{front}<div class=\"zk-context\">{context}</div>");
+            }
             writer
                 .write_record([
                     front.as_str(),
