@@ -45,7 +45,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\[图片\]|\[image\]|图片上传(?:中|失败)?|上传(?:文件|图片)[：:]|\b[\w-]+\.(?:png|jpe?g|gif|bmp|webp|svg)\b",
+        r"(?i)\[图片\]|\[image\]|图片上传(?:中|失败)?|上传(?:文件|图片)[：:]|(?-u:\b)[\w-]+\.(?:png|jpe?g|gif|bmp|webp|svg)(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -100,14 +100,15 @@ pub fn check(decks: &[Parsed], config: &Config) -> Vec<Vec<Diagnostic>> {
     found
 }
 
-/// Name the enclosing record on findings that do not name one yet.
+/// Name the enclosing record on findings that do not name one yet. Records are in source
+/// order and do not overlap, so a binary search finds the one that may hold a line.
 fn attach_records(records: &[Record], diagnostics: &mut [Diagnostic]) {
     for d in diagnostics.iter_mut().filter(|d| d.record.is_none()) {
-        if let Some(r) = records
-            .iter()
-            .find(|r| (r.source.start_line..=r.source.end_line).contains(&d.line))
-        {
-            d.record = Some(r.id.clone());
+        let after = records.partition_point(|r| r.source.start_line <= d.line);
+        if let Some(r) = after.checked_sub(1).map(|i| &records[i]) {
+            if d.line <= r.source.end_line {
+                d.record = Some(r.id.clone());
+            }
         }
     }
 }

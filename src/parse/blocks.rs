@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Ln;
-use super::code::{brace_delta, code_indented, guess_lang, looks_like_code};
+use super::code::{brace_delta, code_indented, guess_lang};
 use super::line::Kind;
 use crate::model::{Block, BlockKind};
 
@@ -135,8 +135,8 @@ fn continuation(lines: &[Ln<'_>], from: usize, mut text: String) -> (String, usi
     let mut end = from;
     while end < lines.len()
         && matches!(lines[end].kind, Kind::Text)
-        && !is_structural(lines[end].text)
-        && !looks_like_code(lines[end].text)
+        && !lines[end].structural
+        && !lines[end].code
     {
         if !text.is_empty() {
             text.push('\n');
@@ -176,7 +176,7 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
     let line = &lines[start];
     let t = line.text.trim();
     if matches!(line.kind, Kind::Text) {
-        if looks_like_code(line.text) {
+        if line.code {
             return code_run(lines, start);
         }
         if let Some(url) = url_only(t) {
@@ -277,8 +277,8 @@ fn paragraph(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
     let mut end = start + 1;
     while end < lines.len()
         && matches!(lines[end].kind, Kind::Text)
-        && !is_structural(lines[end].text)
-        && !looks_like_code(lines[end].text)
+        && !lines[end].structural
+        && !lines[end].code
     {
         end += 1;
     }
@@ -362,12 +362,12 @@ fn code_run(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
             Kind::Blank => open,
             Kind::Text => {
                 end == start
-                    || looks_like_code(l.text)
+                    || l.code
                     || in_comment
                     || (open && code_indented(l.text))
                     || (code_indented(l.text)
                         && !l.text.chars().any(super::code::is_cjk)
-                        && !is_structural(l.text))
+                        && !l.structural)
             }
             _ => false,
         };

@@ -37,6 +37,10 @@ pub struct Ln<'a> {
     pub text: &'a str,
     /// What it looks like.
     pub kind: Kind,
+    /// A text line that reads as code on its own ([`code::looks_like_code`]).
+    pub code: bool,
+    /// A text line that starts a block of its own ([`blocks::is_structural`]).
+    pub structural: bool,
 }
 
 /// What the parser made of one file.
@@ -150,10 +154,16 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let mut lines: Vec<Ln<'_>> = raw
         .iter()
-        .map(|l| Ln {
-            number: l.number,
-            text: l.text,
-            kind: line::classify(l.text),
+        .map(|l| {
+            let kind = line::classify(l.text);
+            let text_line = matches!(kind, Kind::Text);
+            Ln {
+                number: l.number,
+                text: l.text,
+                code: text_line && code::looks_like_code(l.text),
+                structural: text_line && blocks::is_structural(l.text),
+                kind,
+            }
         })
         .collect();
     // Pair fences; an opening fence without a closing one is plain text.
@@ -173,7 +183,12 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
                     i = j + 1;
                     continue;
                 }
-                None => lines[i].kind = Kind::Text,
+                None => {
+                    let l = &mut lines[i];
+                    l.kind = Kind::Text;
+                    l.code = code::looks_like_code(l.text);
+                    l.structural = blocks::is_structural(l.text);
+                }
             }
         }
         i += 1;
@@ -533,8 +548,8 @@ pub fn question_like(title: &str) -> bool {
 }
 
 /// A plain text line that reads as a title: short, no sentence punctuation at its end.
-fn title_shaped(text: &str) -> bool {
-    let t = text.trim();
+fn title_shaped(line: &Ln<'_>) -> bool {
+    let t = line.text.trim();
     let len = t.chars().count();
     if len == 0
         || len > 50
@@ -548,8 +563,8 @@ fn title_shaped(text: &str) -> bool {
     !t.ends_with([
         '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
     ]) && !t.contains(['。', '；'])
-        && !code::looks_like_code(text)
-        && !blocks::is_structural(text)
+        && !line.code
+        && !line.structural
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
@@ -570,7 +585,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         let l = &lines[i];
-        if !matches!(l.kind, Kind::Text) || !title_shaped(l.text) {
+        if !matches!(l.kind, Kind::Text) || !title_shaped(l) {
             continue;
         }
         let prev_blank = i == segment_start
