@@ -1,7 +1,7 @@
 //! Write synthetic notes in the reference notes' style to stdout:
 //! `cargo run --release --example gen_notes -- 100000 > big.txt`.
 
-#[path = "../benches/synth.rs"]
+#[path = "../benches/support/synth.rs"]
 mod synth;
 
 use std::io::Write as _;

@@ -79,14 +79,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ProjectError> {
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for file in &files {
         let deck = crate::parse::deck_name(&file.to_string_lossy());
-        if let Some(first) = seen.insert(deck.clone(), file.clone()) {
-            if first != *file {
-                return Err(ProjectError::SameDeck {
-                    deck,
-                    first,
-                    second: file.clone(),
-                });
-            }
+        if let Some(first) = seen.insert(deck.clone(), file.clone())
+            && first != *file
+        {
+            return Err(ProjectError::SameDeck {
+                deck,
+                first,
+                second: file.clone(),
+            });
         }
     }
     files.dedup();
@@ -111,10 +111,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(&name);
     prefix.push(".");
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // Keep the permissions of the file being replaced; a new file gets the usual rw-r--r--
+    // (tempfile's own default is owner-only).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -133,6 +140,20 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_gives_readable_files_and_keeps_modes() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.csv");
+        write_atomic(&path, b"one").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path) & 0o644, 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[test]

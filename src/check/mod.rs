@@ -105,10 +105,10 @@ pub fn check(decks: &[Parsed], config: &Config) -> Vec<Vec<Diagnostic>> {
 fn attach_records(records: &[Record], diagnostics: &mut [Diagnostic]) {
     for d in diagnostics.iter_mut().filter(|d| d.record.is_none()) {
         let after = records.partition_point(|r| r.source.start_line <= d.line);
-        if let Some(r) = after.checked_sub(1).map(|i| &records[i]) {
-            if d.line <= r.source.end_line {
-                d.record = Some(r.id.clone());
-            }
+        if let Some(r) = after.checked_sub(1).map(|i| &records[i])
+            && d.line <= r.source.end_line
+        {
+            d.record = Some(r.id.clone());
         }
     }
 }

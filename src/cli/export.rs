@@ -1,31 +1,15 @@
 //! `zhika export`: read → parse → reconcile ids with `zhika.lock` → check → render → export,
 //! then save the lock once every output of the run is written, and print the summary.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::notes::Locks;
 use super::{ExportArgs, Outcome, say};
 use zhika::diagnostic::Severity;
 use zhika::export::{DeckExport, Format};
-use zhika::lock::Lock;
 use zhika::model::Document;
-
-/// A lock file and whether it covers a whole folder named on the command line (then a deck it
-/// knows whose notes file is gone was removed; a lock reached through file arguments only says
-/// nothing about the files not named).
-struct LockSlot {
-    lock: Lock,
-    covers_folder: bool,
-    decks_seen: Vec<String>,
-}
-
-/// The lock files of a run, and which one covers each notes file.
-struct Locks {
-    slots: BTreeMap<PathBuf, LockSlot>,
-    of_file: Vec<PathBuf>,
-}
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let formats: Vec<Format> = if args.formats.is_empty() {
@@ -39,28 +23,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let super::notes::Notes { files, mut decks } = super::notes::load(&args.paths, args.verbose)?;
     let config = super::notes::config()?;
     let now = zhika::lock::now()?;
-    let mut locks = load_locks(&files, &args.paths)?;
+    let mut locks = super::notes::load_locks(&files, &args.paths)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
 
     // Give reworded questions their old ids before anything (checks, JSON) reads ids.
-    let mut summaries: Vec<Vec<String>> = Vec::with_capacity(files.len());
-    for (parsed, key) in decks.iter_mut().zip(&locks.of_file) {
-        let renamed = locks.slots[key]
-            .lock
-            .reconcile(&parsed.deck.name, &mut parsed.records);
-        summaries.push(
-            renamed
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{}: reworded question keeps its card: {} → {}",
-                        parsed.deck.name, r.old_question, r.new_question
-                    )
-                })
-                .collect(),
-        );
-    }
+    let mut summaries = super::notes::reconcile_ids(&mut decks, &locks);
     let diagnostics = zhika::check::check(&decks, &config);
 
     let mut outcome = Outcome::Clean;
@@ -123,34 +91,6 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-/// Load the lock of every folder involved; a corrupt one stops the run before anything is
-/// written.
-fn load_locks(files: &[PathBuf], args: &[PathBuf]) -> anyhow::Result<Locks> {
-    let mut slots: BTreeMap<PathBuf, LockSlot> = BTreeMap::new();
-    let mut of_file = Vec::with_capacity(files.len());
-    for file in files {
-        let (dir, covers_folder) = lock_dir(file, args);
-        // `source`, `source/` and `./source` share one lock.
-        let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
-        if !slots.contains_key(&key) {
-            let lock = Lock::load_in(&dir)?;
-            slots.insert(
-                key.clone(),
-                LockSlot {
-                    lock,
-                    covers_folder: false,
-                    decks_seen: Vec::new(),
-                },
-            );
-        }
-        if let Some(slot) = slots.get_mut(&key) {
-            slot.covers_folder |= covers_folder;
-        }
-        of_file.push(key);
-    }
-    Ok(Locks { slots, of_file })
-}
-
 /// Decks a folder's lock knows whose notes file is gone: all their questions were removed.
 fn forget_gone_decks(locks: &mut Locks) -> Vec<Vec<String>> {
     let mut summaries = Vec::new();
@@ -190,18 +130,4 @@ fn summary_line(document: &Document, target: &Path) -> String {
 
 fn removed_line(deck: &str, question: &str) -> String {
     format!("{deck}: removed from the notes (Anki keeps the note): {question}")
-}
-
-/// The folder whose `zhika.lock` covers `file`: the first folder argument containing it, else
-/// the file's own folder; and whether that folder was named on the command line.
-fn lock_dir(file: &Path, args: &[PathBuf]) -> (PathBuf, bool) {
-    for arg in args {
-        if arg.is_dir() && file.starts_with(arg) {
-            return (arg.clone(), true);
-        }
-    }
-    match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => (p.to_owned(), false),
-        _ => (PathBuf::from("."), false),
-    }
 }

@@ -1,11 +1,13 @@
 //! Finding, reading and parsing the notes named on the command line; shared by `export` and
 //! `check`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
 use super::say;
+use zhika::lock::Lock;
 use zhika::parse::Parsed;
 use zhika::read::SourceText;
 
@@ -45,4 +47,83 @@ pub fn config() -> anyhow::Result<zhika::config::Config> {
 /// A path as shown in records and messages: as found, with `/` separators.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+/// A lock file and whether it covers a whole folder named on the command line (then a deck it
+/// knows whose notes file is gone was removed; a lock reached through file arguments only says
+/// nothing about the files not named).
+pub struct LockSlot {
+    pub lock: Lock,
+    pub covers_folder: bool,
+    pub decks_seen: Vec<String>,
+}
+
+/// The lock files of a run, and which one covers each notes file.
+pub struct Locks {
+    pub slots: BTreeMap<PathBuf, LockSlot>,
+    pub of_file: Vec<PathBuf>,
+}
+
+/// Load the lock of every folder involved; a corrupt one stops the run before anything is
+/// written.
+pub fn load_locks(files: &[PathBuf], args: &[PathBuf]) -> anyhow::Result<Locks> {
+    let mut slots: BTreeMap<PathBuf, LockSlot> = BTreeMap::new();
+    let mut of_file = Vec::with_capacity(files.len());
+    for file in files {
+        let (dir, covers_folder) = lock_dir(file, args);
+        // `source`, `source/` and `./source` share one lock.
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        if !slots.contains_key(&key) {
+            let lock = Lock::load_in(&dir)?;
+            slots.insert(
+                key.clone(),
+                LockSlot {
+                    lock,
+                    covers_folder: false,
+                    decks_seen: Vec::new(),
+                },
+            );
+        }
+        if let Some(slot) = slots.get_mut(&key) {
+            slot.covers_folder |= covers_folder;
+        }
+        of_file.push(key);
+    }
+    Ok(Locks { slots, of_file })
+}
+
+/// Give slightly reworded questions the ids their locks remember, before anything reads ids;
+/// one notice line per renamed question, per deck.
+pub fn reconcile_ids(decks: &mut [Parsed], locks: &Locks) -> Vec<Vec<String>> {
+    decks
+        .iter_mut()
+        .zip(&locks.of_file)
+        .map(|(parsed, key)| {
+            locks.slots[key]
+                .lock
+                .reconcile(&parsed.deck.name, &mut parsed.records)
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}: reworded question keeps its card: {} → {}",
+                        parsed.deck.name, r.old_question, r.new_question
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The folder whose `zhika.lock` covers `file`: the first folder argument containing it, else
+/// the file's own folder; and whether that folder was named on the command line.
+fn lock_dir(file: &Path, args: &[PathBuf]) -> (PathBuf, bool) {
+    for arg in args {
+        if arg.is_dir() && file.starts_with(arg) {
+            return (arg.clone(), true);
+        }
+    }
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => (p.to_owned(), false),
+        _ => (PathBuf::from("."), false),
+    }
 }

@@ -242,10 +242,10 @@ impl Outline {
         for (i, l) in lines.iter().enumerate() {
             let Kind::Heading(h) = &l.kind else {
                 if !matches!(l.kind, Kind::Blank) {
-                    if let Some(&top) = stack.last() {
-                        if nodes[top].children.is_empty() {
-                            nodes[top].body += 1;
-                        }
+                    if let Some(&top) = stack.last()
+                        && nodes[top].children.is_empty()
+                    {
+                        nodes[top].body += 1;
                     }
                     prev_text = Some(i);
                 }
@@ -254,20 +254,19 @@ impl Outline {
             // A number that continues a shallower heading's sequence in another style
             // (`****2.` then `@@@3)))`) is that heading's sibling, not its child.
             let mut h = h.clone();
-            if let Some(v) = h.value.filter(|&v| v > 1) {
-                if let Some(&n) = stack
+            if let Some(v) = h.value.filter(|&v| v > 1)
+                && let Some(&n) = stack
                     .iter()
                     .rev()
                     .find(|&&n| nodes[n].heading.value == Some(v - 1))
+            {
+                let node = &nodes[n];
+                if node.heading.style != h.style
+                    && node.heading.style.rank() < h.style.rank()
+                    && node.children.is_empty()
+                    && !matches!(node.heading.style, Style::Markdown(_))
                 {
-                    let node = &nodes[n];
-                    if node.heading.style != h.style
-                        && node.heading.style.rank() < h.style.rank()
-                        && node.children.is_empty()
-                        && !matches!(node.heading.style, Style::Markdown(_))
-                    {
-                        h.style = node.heading.style;
-                    }
+                    h.style = node.heading.style;
                 }
             }
             let h = &h;
@@ -443,10 +442,10 @@ impl Outline {
 }
 
 fn bump_body(nodes: &mut [Node], stack: &[usize]) {
-    if let Some(&top) = stack.last() {
-        if nodes[top].children.is_empty() {
-            nodes[top].body += 1;
-        }
+    if let Some(&top) = stack.last()
+        && nodes[top].children.is_empty()
+    {
+        nodes[top].body += 1;
     }
 }
 

@@ -51,7 +51,7 @@ impl Lcg {
 /// Notes text holding `records` records.
 #[must_use]
 pub fn notes(records: usize) -> String {
-    let mut rng = Lcg(0x7a68_696b_61);
+    let mut rng = Lcg(0x007a_6869_6b61);
     let mut out = String::with_capacity(records * 520);
     let mut number = 0usize;
     for i in 0..records {
@@ -130,7 +130,11 @@ fn chinese(n: usize) -> String {
         return format!("十{}", if n == 10 { "" } else { DIGITS[n % 10] });
     }
     if n < 100 {
-        let ones = if n % 10 == 0 { "" } else { DIGITS[n % 10] };
+        let ones = if n.is_multiple_of(10) {
+            ""
+        } else {
+            DIGITS[n % 10]
+        };
         return format!("{}十{ones}", DIGITS[n / 10]);
     }
     let hundreds = n / 100 % 10;
