@@ -8,6 +8,10 @@ default:
 export *ARGS:
     cargo run --release -- export {{ARGS}}
 
+# Report what in the notes is broken (file:line, rule code, hint).
+check *ARGS:
+    cargo run --release -- check {{ARGS}}
+
 # The whole test suite, real-Anki import tests included (same command as the README and CI).
 test:
     bash scripts/test
