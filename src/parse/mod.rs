@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::check::{DiagnosticExt, Span, decode_error, numbering, orphan_text};
 use crate::diagnostic::Diagnostic;
-use crate::model::{BlockKind, Deck, Record, Section, SourceSpan};
+use crate::model::{Block, BlockKind, Deck, Record, Section, SourceSpan};
 use crate::read::SourceText;
 use line::{Heading, Kind, Style};
 
@@ -301,10 +301,12 @@ impl Outline {
                     && !(h.value == expected && is_question)
             });
             let starts_list = numbered_list
-                && after_lead_in
                 && h.value == Some(1)
-                && !is_question
-                && !stack.is_empty();
+                && !stack.is_empty()
+                && ((after_lead_in && !is_question)
+                    || prev_value.is_some_and(|p| {
+                        !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
+                    }));
             let sentence = numbered_list
                 && !stack.is_empty()
                 && !is_question
@@ -398,7 +400,18 @@ impl Outline {
     fn visit(&self, id: usize, lines: &[Ln<'_>], out: &mut Vec<Start>) {
         let node = &self.nodes[id];
         let h = &node.heading;
-        if self.groups(node) {
+        // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
+        // 联系`) ends what the heading holds; numbered lines after it ask questions of their own.
+        let last = node
+            .children
+            .last()
+            .map_or(node.line, |&c| self.nodes[c].line);
+        let cut = (node.line + 1..last).find(|&i| strong_title(lines, i));
+        let held = node
+            .children
+            .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
+        let (kids, after) = node.children.split_at(held);
+        if self.groups(node, kids) {
             out.push(Start {
                 line: node.line,
                 role: Role::Section {
@@ -406,7 +419,7 @@ impl Outline {
                     title: section_title(h, lines[node.line].text),
                 },
             });
-            for &child in &node.children {
+            for &child in kids {
                 self.visit(child, lines, out);
             }
         } else {
@@ -418,12 +431,14 @@ impl Outline {
                 },
             });
         }
+        for &child in after {
+            self.visit(child, lines, out);
+        }
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
-    fn groups(&self, node: &Node) -> bool {
-        let kids = &node.children;
+    fn groups(&self, node: &Node, kids: &[usize]) -> bool {
         if kids.is_empty() {
             return false;
         }
@@ -439,6 +454,35 @@ impl Outline {
             || (!question_like(&node.heading.title) && with_content * 2 >= kids.len())
             || node.heading.title.is_empty()
     }
+}
+
+/// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any
+/// higher-ranked heading, by the number after the interrupted sequence (`3.` … `1.` `2.` … `4.`)
+/// is a list of sub-points inside question 3, not a new section of questions.
+fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -> bool {
+    let mut run = 1;
+    let mut seen = 0;
+    for l in &lines[from + 1..] {
+        let Kind::Heading(h) = &l.kind else {
+            continue;
+        };
+        if h.style.rank() < style.rank() {
+            return false;
+        }
+        if h.style != style {
+            continue;
+        }
+        seen += 1;
+        if seen > 64 {
+            return false;
+        }
+        match h.value {
+            Some(v) if v == outer + 1 && (v != run + 1 || asks(&h.title)) => return true,
+            Some(v) if v == run + 1 => run = v,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn bump_body(nodes: &mut [Node], stack: &[usize]) {
@@ -590,16 +634,12 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let prev_blank = i == segment_start
             || i.checked_sub(1)
                 .is_some_and(|p| matches!(lines[p].kind, Kind::Blank));
-        let next_line = lines.get(i + 1);
-        let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        let followed = lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
         let asks = l.text.trim().ends_with(['?', '？']);
         let title = if inside_record {
-            prev_blank
-                && i > segment_start
-                && followed
-                && (asks
-                    || question_like(l.text)
-                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))
+            i > segment_start && strong_title(lines, i)
         } else {
             let after_title = extra.last() == Some(&(i.wrapping_sub(1)));
             (prev_blank || after_title) && (followed || asks)
@@ -618,6 +658,21 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// A title line that starts a question even inside another question's answer: after a blank
+/// line, with content under it, and asking something or standing above a bare link.
+fn strong_title(lines: &[Ln<'_>], i: usize) -> bool {
+    let l = &lines[i];
+    let next_line = lines.get(i + 1);
+    matches!(l.kind, Kind::Text)
+        && title_shaped(l)
+        && i.checked_sub(1)
+            .is_some_and(|p| matches!(lines[p].kind, Kind::Blank))
+        && next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)))
+        && (l.text.trim().ends_with(['?', '？'])
+            || question_like(l.text)
+            || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))
 }
 
 fn report_orphans(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -658,7 +713,14 @@ fn make_record(
     question: String,
     lines: &[Ln<'_>],
 ) -> Record {
+    let (question, same_line_answer) = split_question(&question);
     let (mut context, mut answer) = blocks::build(&lines[1..]);
+    if let Some(text) = same_line_answer {
+        answer.insert(
+            0,
+            Block::new(BlockKind::Paragraph, text, lines[0].number, lines[0].number),
+        );
+    }
     // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
     if context.is_empty()
         && answer.len() > 1
@@ -693,6 +755,31 @@ fn make_record(
         front_html: String::new(),
         back_html: String::new(),
     }
+}
+
+/// A question line that carries its answer (`什么是协程？协程是用户态的轻量级线程。`): the
+/// question up to its question mark, and the rest. A half-width `?` counts only before a
+/// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
+fn split_question(question: &str) -> (String, Option<String>) {
+    let mut chars = question.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ends = match c {
+            '？' => true,
+            '?' => next.is_some_and(|n| n.is_whitespace() || code::is_cjk(n)),
+            _ => false,
+        };
+        if !ends {
+            continue;
+        }
+        let at = i + c.len_utf8();
+        let rest = question[at..].trim();
+        if rest.chars().count() < 2 || rest.ends_with(['?', '？']) {
+            return (question.to_owned(), None);
+        }
+        return (question[..at].to_owned(), Some(rest.to_owned()));
+    }
+    (question.to_owned(), None)
 }
 
 /// Does the question ask about code shown with it?
