@@ -13,6 +13,7 @@ fn fixtures() -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| zhika::project::is_notes_file(p))
         .collect();
     files.sort();
     files
