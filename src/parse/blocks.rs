@@ -49,7 +49,9 @@ static ART: LazyLock<Regex> = LazyLock::new(|| {
 /// Is this line unmistakably part of an ASCII-art diagram (`+-----+`, `--->`, `|   |`)?
 #[must_use]
 pub fn is_art_line(text: &str) -> bool {
-    ART.is_match(text) && !is_rule_line(text)
+    let t = text.trim_start();
+    let maybe = text.contains("--") || text.contains("==") || t.starts_with(['|', 'v', '^']);
+    maybe && ART.is_match(text) && !is_rule_line(text)
 }
 
 /// Does this line start a block of its own (list, quote, table, image, link, rule, diagram)?

@@ -119,7 +119,9 @@ pub fn classify(text: &str) -> Kind {
     if let Some(heading) = heading(trimmed) {
         return Kind::Heading(heading);
     }
-    if let Some(c) = MARKER.captures(trimmed) {
+    // Labels are at most five characters and a colon: look no further for one.
+    let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
+    if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
         let answer = matches!(
             label.as_str(),
@@ -156,6 +158,13 @@ pub fn fence_info(line: &str) -> Option<String> {
 }
 
 fn heading(line: &str) -> Option<Heading> {
+    // Every heading form is recognisable by its first character; most lines are not headings.
+    let first = line.chars().next()?;
+    if !matches!(first, '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_')
+        && !numbered_start(first)
+    {
+        return None;
+    }
     if let Some(c) = MARKDOWN.captures(line) {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
@@ -188,7 +197,18 @@ fn heading(line: &str) -> Option<Heading> {
     numbered(line)
 }
 
+/// Can a numbered heading start with this character (a digit, a Chinese numeral, `第`, `(`)?
+fn numbered_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '(' | '（' | '第')
+        || chinese_digit(c).is_some()
+        || matches!(c, '十' | '百' | '千')
+}
+
 fn numbered(line: &str) -> Option<Heading> {
+    if !line.chars().next().is_some_and(numbered_start) {
+        return None;
+    }
     if let Some(c) = CHINESE.captures(line) {
         return Some(Heading {
             style: Style::Chinese,
@@ -234,21 +254,7 @@ fn numbered(line: &str) -> Option<Heading> {
 /// `二千五百` = 2500).
 #[must_use]
 pub fn chinese_value(numeral: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
+    let digit = chinese_digit;
     let mut total = 0u32;
     let mut current = 0u32;
     let mut any = false;
@@ -271,6 +277,22 @@ pub fn chinese_value(numeral: &str) -> Option<u32> {
         any = true;
     }
     any.then_some(total + current)
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
