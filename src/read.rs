@@ -27,6 +27,8 @@ pub struct DecodeProblem {
     pub line: u32,
     /// Byte offset of the first bad byte in the original file.
     pub byte_offset: usize,
+    /// The first bad byte is a NUL: valid in the encoding, but never text.
+    pub nul: bool,
 }
 
 /// A decoded notes file.
@@ -71,13 +73,23 @@ impl SourceText {
         };
         let body = &bytes[bom_len..];
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        let text = text.into_owned();
-        let problem = had_errors.then(|| locate_problem(encoding, body, &text));
+        let mut text = text.into_owned();
+        let mut problem = had_errors.then(|| locate_problem(encoding, body, bom_len, &text));
         if encoding != UTF_8 && had_errors && replacement_ratio(&text) > 0.05 {
             return Err(ReadError::Binary {
                 path,
                 reason: format!("more than 5% of it is not valid {}", encoding.name()),
             });
+        }
+        // A stray NUL (a damaged save) is reported and replaced like an undecodable byte.
+        if let Some(nul) = locate_nul(encoding, body, bom_len, &text) {
+            if problem
+                .as_ref()
+                .is_none_or(|p| nul.byte_offset < p.byte_offset)
+            {
+                problem = Some(nul);
+            }
+            text = text.replace('\0', "\u{FFFD}");
         }
         Ok(Self {
             path,
@@ -129,10 +141,13 @@ fn memchr_eol(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'\n' || b == b'\r')
 }
 
-/// NUL bytes (outside a UTF-16 BOM file) or many control characters mean "not text".
+/// NUL bytes (outside a UTF-16 BOM file) or many control characters mean "not text". One NUL
+/// per hundred bytes or fewer is a damaged text file, read with a diagnostic.
 fn binary_reason(bytes: &[u8]) -> Option<String> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if let Some(pos) = sample.iter().position(|&b| b == 0) {
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls * 100 > sample.len() {
+        let pos = sample.iter().position(|&b| b == 0).unwrap_or(0);
         return Some(format!("NUL byte at offset {pos}"));
     }
     let controls = sample
@@ -185,7 +200,12 @@ fn replacement_ratio(text: &str) -> f64 {
     ratio
 }
 
-fn locate_problem(encoding: &'static Encoding, body: &[u8], text: &str) -> DecodeProblem {
+fn locate_problem(
+    encoding: &'static Encoding,
+    body: &[u8],
+    bom_len: usize,
+    text: &str,
+) -> DecodeProblem {
     let byte_offset = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(_) => 0,
@@ -200,12 +220,41 @@ fn locate_problem(encoding: &'static Encoding, body: &[u8], text: &str) -> Decod
             _ => 0,
         }
     };
-    let char_pos = text.find('\u{FFFD}').unwrap_or(0);
-    let line = split_lines(text)
-        .take_while(|l| l.offset <= char_pos)
+    DecodeProblem {
+        line: line_at(text, text.find('\u{FFFD}').unwrap_or(0)),
+        byte_offset: bom_len + byte_offset,
+        nul: false,
+    }
+}
+
+/// The first NUL character of `text`, decoded from `body`, if any.
+fn locate_nul(
+    encoding: &'static Encoding,
+    body: &[u8],
+    bom_len: usize,
+    text: &str,
+) -> Option<DecodeProblem> {
+    let char_pos = text.find('\0')?;
+    let byte_offset = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        body.chunks_exact(2)
+            .position(|u| u == [0, 0])
+            .map(|i| i * 2)
+    } else {
+        body.iter().position(|&b| b == 0)
+    };
+    Some(DecodeProblem {
+        line: line_at(text, char_pos),
+        byte_offset: bom_len + byte_offset.unwrap_or(0),
+        nul: true,
+    })
+}
+
+/// The 1-based number of the line holding byte `pos` of `text`.
+fn line_at(text: &str, pos: usize) -> u32 {
+    split_lines(text)
+        .take_while(|l| l.offset <= pos)
         .last()
-        .map_or(1, |l| l.number);
-    DecodeProblem { line, byte_offset }
+        .map_or(1, |l| l.number)
 }
 
 #[cfg(test)]
@@ -259,6 +308,31 @@ mod tests {
     fn refuses_binary() {
         let err = SourceText::decode("pic.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
         assert!(err.to_string().starts_with("pic.png: not a text file"));
+    }
+
+    #[test]
+    fn reads_a_stray_nul_with_its_position() {
+        let mut bytes = "1. 问题？\n".repeat(20).into_bytes();
+        let at = bytes.len();
+        bytes.extend_from_slice(b"bad \0 here\n");
+        let src = SourceText::decode("x", &bytes).unwrap();
+        assert!(!src.text.contains('\0'));
+        assert!(src.text.contains("bad \u{FFFD} here"));
+        let problem = src.problem.unwrap();
+        assert_eq!(
+            (problem.line, problem.byte_offset, problem.nul),
+            (21, at + 4, true)
+        );
+        assert!(
+            SourceText::decode("x", b"1. q\0\n").is_err(),
+            "mostly NUL is binary"
+        );
+    }
+
+    #[test]
+    fn offsets_count_the_bom() {
+        let src = SourceText::decode("x", b"\xef\xbb\xbf1. ok\nbad \xff\n").unwrap();
+        assert_eq!(src.problem.unwrap().byte_offset, 13);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Flags the first place where the file's bytes are not valid in its encoding (UTF-8, GB18030,
-UTF-16). zhika decodes such bytes as U+FFFD (�) and goes on.
+UTF-16), or hold a stray NUL byte. zhika decodes such bytes as U+FFFD (�) and goes on.
 
 ## Why it matters
 The replaced characters are lost from the cards; usually the file was damaged or mixes encodings.

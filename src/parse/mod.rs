@@ -73,17 +73,21 @@ pub fn parse(source: &SourceText) -> Parsed {
     let mut diagnostics = Vec::new();
     if let Some(problem) = &source.problem {
         let text = lines.get(problem.line as usize - 1).map_or("", |l| l.text);
+        let message = if problem.nul {
+            format!(
+                "a NUL byte at offset {} is not text; it was replaced with U+FFFD",
+                problem.byte_offset
+            )
+        } else {
+            format!(
+                "bytes at offset {} are not valid {}; they were replaced with U+FFFD",
+                problem.byte_offset,
+                source.encoding_name()
+            )
+        };
         diagnostics.push(
             decode_error::RULE
-                .at(
-                    path,
-                    Span::line(problem.line, text),
-                    format!(
-                        "bytes at offset {} are not valid {}; they were replaced with U+FFFD",
-                        problem.byte_offset,
-                        source.encoding_name()
-                    ),
-                )
+                .at(path, Span::line(problem.line, text), message)
                 .help("re-save the file in one encoding (UTF-8) and retype the damaged text"),
         );
     }
