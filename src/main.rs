@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    ignore_file_size_limit_signal();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code.into(),
@@ -16,3 +17,17 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Past the file-size limit (`ulimit -f`) a write then fails with "File too large", so the
+/// export removes its temporary file and reports it, instead of being killed mid-write.
+#[cfg(unix)]
+fn ignore_file_size_limit_signal() {
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_IGN runs no
+    // code in the signal context.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_limit_signal() {}

@@ -19,13 +19,27 @@ pub enum ProjectError {
         /// The folder.
         path: PathBuf,
     },
-    /// A folder could not be walked.
-    #[error("{path}: {source}")]
-    Walk {
-        /// The folder.
+    /// A path exists but cannot be looked at (no permission, a link loop).
+    #[error("{path}: cannot read")]
+    Unreadable {
+        /// The path.
         path: PathBuf,
         /// The cause.
-        source: walkdir::Error,
+        source: std::io::Error,
+    },
+    /// A path is neither a file nor a folder (a pipe, a socket, a device).
+    #[error("{path}: not a file or folder")]
+    Special {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A folder could not be walked.
+    #[error("{path}: cannot read this folder")]
+    Walk {
+        /// The folder (or the folder inside it) that could not be read.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
     },
     /// Two files would export under the same name.
     #[error("{first} and {second} would both export as deck `{deck}`; rename one")]
@@ -55,14 +69,26 @@ pub fn is_notes_file(path: &Path) -> bool {
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ProjectError> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_file() {
-            files.push(path.clone());
-        } else if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|source| ProjectError::Walk {
+        let meta = std::fs::metadata(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                ProjectError::Missing { path: path.clone() }
+            } else {
+                ProjectError::Unreadable {
                     path: path.clone(),
                     source,
+                }
+            }
+        })?;
+        if meta.is_file() {
+            files.push(path.clone());
+        } else if meta.is_dir() {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| ProjectError::Walk {
+                    path: e.path().unwrap_or(path).to_owned(),
+                    source: e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("file system loop")),
                 })?;
                 if entry.file_type().is_file() && is_notes_file(entry.path()) {
                     found.push(entry.into_path());
@@ -73,7 +99,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ProjectError> {
             }
             files.extend(found);
         } else {
-            return Err(ProjectError::Missing { path: path.clone() });
+            return Err(ProjectError::Special { path: path.clone() });
         }
     }
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
@@ -108,9 +134,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         || std::ffi::OsString::from("out"),
         std::ffi::OsStr::to_os_string,
     );
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(&name);
-    prefix.push(".");
+    let prefix = temp_prefix(&name);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     // Keep the permissions of the file being replaced; a new file gets the usual rw-r--r--
@@ -126,6 +150,82 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// `.<name>.`: how the temporary files [`write_atomic`] makes for `name` start; they end in
+/// `.tmp`.
+fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    prefix
+}
+
+/// A run's hold on the folder it writes its outputs to, so that two runs writing there take
+/// turns. A temporary file found for an output while the folder is held was left by a run that
+/// was killed (`kill -9` skips all clean-up); [`OutputDir::write`] removes it.
+#[derive(Debug)]
+pub struct OutputDir {
+    dir: PathBuf,
+    /// The folder itself, locked (`flock`); the lock goes when the run ends, however it ends.
+    /// `None` where folders cannot be locked: then no temporary file is assumed stale.
+    lock: Option<std::fs::File>,
+}
+
+impl OutputDir {
+    /// Hold `dir`, an existing folder, waiting while another run holds it.
+    ///
+    /// # Errors
+    /// When the folder cannot be opened or locked.
+    pub fn claim(dir: &Path) -> std::io::Result<Self> {
+        let lock = if cfg!(unix) {
+            let folder = std::fs::File::open(dir)?;
+            folder.lock()?;
+            Some(folder)
+        } else {
+            None
+        };
+        Ok(Self {
+            dir: dir.to_owned(),
+            lock,
+        })
+    }
+
+    /// Write `bytes` to the file `name` in the folder with [`write_atomic`], after removing the
+    /// temporary files a killed run left for it.
+    ///
+    /// # Errors
+    /// As [`write_atomic`].
+    pub fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if self.lock.is_some() {
+            self.remove_stale_temps(name);
+        }
+        write_atomic(&self.dir.join(name), bytes)
+    }
+
+    fn remove_stale_temps(&self, name: &str) {
+        let prefix = temp_prefix(name.as_ref());
+        let Some(prefix) = prefix.to_str() else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let is_stale_temp = file_name.to_str().is_some_and(|f| {
+                f.strip_prefix(prefix)
+                    .and_then(|rest| rest.strip_suffix(".tmp"))
+                    .is_some_and(|random| {
+                        !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
+                    })
+            });
+            if is_stale_temp && entry.file_type().is_ok_and(|t| t.is_file()) {
+                // Best effort: a temp file that cannot be removed harms nothing.
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +254,23 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn output_dir_removes_what_a_killed_run_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".a.json.Xy12ab.tmp");
+        let other = dir.path().join(".b.json.Xy12ab.tmp");
+        std::fs::write(&stale, "partial").unwrap();
+        std::fs::write(&other, "another output's").unwrap();
+        let out = OutputDir::claim(dir.path()).unwrap();
+        out.write("a.json", b"whole").unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a.json")).unwrap(), b"whole");
+        assert!(!stale.exists());
+        assert!(
+            other.exists(),
+            "only the temp files of the output being written go"
+        );
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let mut locks = super::notes::load_locks(&files, &args.paths)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
+    // Another run writing here goes first; then temp files a killed run left are cleared.
+    let out_dir = zhika::project::OutputDir::claim(&args.out)
+        .with_context(|| format!("{}: cannot lock the output folder", args.out.display()))?;
 
     // Give reworded questions their old ids before anything (checks, JSON) reads ids.
     let mut summaries = super::notes::reconcile_ids(&mut decks, &locks);
@@ -56,11 +59,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         for format in &formats {
             let exporter = format.exporter();
             let bytes = exporter.export(&deck)?;
-            let target = args
-                .out
-                .join(format!("{}.{}", document.deck.name, exporter.extension()));
-            zhika::project::write_atomic(&target, &bytes)
-                .with_context(|| format!("{}: cannot write", target.display()))?;
+            let name = format!("{}.{}", document.deck.name, exporter.extension());
+            out_dir
+                .write(&name, &bytes)
+                .with_context(|| format!("{}: cannot write", args.out.join(&name).display()))?;
             written.push(exporter.extension());
         }
         if document
