@@ -26,6 +26,18 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 static RULE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:[-*_=~+]{3,}|[-*_] (?:[-*_] ?){2,})[ \t]*$").unwrap());
 
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-*+•][ \t\u{3000}]+(\S.*)$").unwrap());
+
+/// The text of an unindented bullet item (`- 了解 TCP 吗？`), without its bullet.
+#[must_use]
+pub fn bullet_item(text: &str) -> Option<&str> {
+    BULLET
+        .captures(text.trim_end())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// Is this line a bare address?
 #[must_use]
 pub fn url_only(text: &str) -> Option<&str> {
@@ -329,7 +341,11 @@ fn items_block(lines: &[Ln<'_>], start: usize, end: usize, kind: BlockKind) -> B
 /// A `>` quote; wrapped lines that continue without `>` belong to it up to a blank line.
 fn quote(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
     let mut end = start + 1;
-    while end < lines.len() && matches!(lines[end].kind, Kind::Text) {
+    while end < lines.len()
+        && matches!(lines[end].kind, Kind::Text)
+        && (lines[end].text.trim_start().starts_with('>')
+            || !(lines[end].structural || lines[end].code))
+    {
         end += 1;
     }
     let text: Vec<&str> = lines[start..end]

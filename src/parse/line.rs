@@ -19,6 +19,8 @@ pub enum Style {
     Paren,
     /// `1）`, `1)`, `1))`, `1）、`.
     HalfParen,
+    /// `1.1、`, `2.3.1. `: numbered under a section number.
+    Dotted,
     /// `Q:` / `问：`.
     Question,
 }
@@ -31,6 +33,7 @@ impl Style {
             Self::Markdown(level) => level,
             Self::Chinese => 10,
             Self::Arabic | Self::Question => 20,
+            Self::Dotted => 25,
             Self::Paren => 30,
             Self::HalfParen => 40,
         }
@@ -90,8 +93,18 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
-static QUESTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Q|问|问题)[ \t]*[:：][ \t\u{3000}]*(.*)$").unwrap());
+static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、][ \t\u{3000}]*(.*)$").unwrap()
+});
+/// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
+/// so `1.5 倍` stays text).
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})+)(?:[、．]|\.[ \t\u{3000}])[ \t\u{3000}]*(\S.*)$").unwrap()
+});
+/// A Markdown heading that only labels the answer below it (`### 答案`).
+static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(答案解析|参考答案|答案|解答|回答|答|解析|Answer|answer)[ \t]*[:：]?$").unwrap()
+});
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
@@ -115,8 +128,20 @@ pub fn classify(text: &str) -> Kind {
     if let Some(info) = fence_info(trimmed) {
         return Kind::Fence { info };
     }
+    // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
+    let plain = strip_emphasis(trimmed);
+    let trimmed = plain.as_ref();
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
+        if let (Style::Markdown(_), Some(c)) =
+            (heading.style, ANSWER_HEADING.captures(&heading.title))
+        {
+            return Kind::Marker {
+                label: c[1].to_owned(),
+                rest: String::new(),
+                answer: true,
+            };
+        }
         return Kind::Heading(heading);
     }
     // Labels are at most five characters and a colon: look no further for one.
@@ -134,6 +159,20 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     Kind::Text
+}
+
+/// The line without Markdown bold markers (`**`, and `__` around it), which people wrap
+/// questions and numbers in.
+#[must_use]
+pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("**") && !line.starts_with("__") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut plain = line.replace("**", "");
+    if plain.starts_with("__") && plain.trim_end().ends_with("__") && plain.len() > 4 {
+        plain = plain.trim_end()[2..plain.trim_end().len() - 2].to_owned();
+    }
+    std::borrow::Cow::Owned(plain)
 }
 
 /// The info string of a fence line (```` ```go ````), or `None` if the line is no fence.
@@ -173,7 +212,7 @@ fn heading(line: &str) -> Option<Heading> {
             None => (None, None, inner.to_owned()),
         };
         if let Some(q) = QUESTION.captures(&title) {
-            title = q[1].trim().to_owned();
+            title = q[2].trim().to_owned();
         }
         return Some(Heading {
             style: Style::Markdown(level),
@@ -183,11 +222,12 @@ fn heading(line: &str) -> Option<Heading> {
         });
     }
     if let Some(c) = QUESTION.captures(line) {
+        let number = c.get(1).map(|m| m.as_str().to_owned());
         return Some(Heading {
             style: Style::Question,
-            number: None,
-            value: None,
-            title: c[1].trim().to_owned(),
+            value: number.as_deref().and_then(|n| n.parse().ok()),
+            number,
+            title: c[2].trim().to_owned(),
         });
     }
     if let Some(m) = DECORATION.captures(line) {
@@ -215,6 +255,15 @@ fn numbered(line: &str) -> Option<Heading> {
             number: Some(c[2].to_owned()),
             value: chinese_value(&c[2]),
             title: c[3].trim().to_owned(),
+        });
+    }
+    if let Some(c) = DOTTED.captures(line) {
+        let number = c[1].to_owned();
+        return Some(Heading {
+            style: Style::Dotted,
+            value: number.rsplit('.').next().and_then(|v| v.parse().ok()),
+            number: Some(number),
+            title: c[2].trim().to_owned(),
         });
     }
     if let Some(c) = ARABIC.captures(line) {
@@ -323,6 +372,11 @@ mod tests {
         assert_eq!(h("****1. 装饰").title, "装饰");
         assert_eq!(h("7、orm ").title, "orm");
         assert_eq!(h("61、").title, "");
+        assert_eq!(h("**1. 加粗的问题**").title, "加粗的问题");
+        assert_eq!(h("**Q：怎么包装错误？**").title, "怎么包装错误？");
+        assert_eq!(h("Q1: 什么是协程").value, Some(1));
+        assert_eq!(h("1.1、什么是协程").style, Style::Dotted);
+        assert_eq!(h("2.3.1. 什么是协程").number.as_deref(), Some("2.3.1"));
     }
 
     #[test]
@@ -335,6 +389,8 @@ mod tests {
             "一般来说",
             ".插入",
             "1...",
+            "1.5 倍",
+            "3.14是圆周率",
         ] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
@@ -357,6 +413,14 @@ mod tests {
         assert!(matches!(
             classify("说明：x"),
             Kind::Marker { answer: false, .. }
+        ));
+        assert!(matches!(
+            classify("### 答案"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(
+            classify("#### 答案："),
+            Kind::Marker { answer: true, .. }
         ));
     }
 

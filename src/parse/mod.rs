@@ -95,6 +95,8 @@ pub fn parse(source: &SourceText) -> Parsed {
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
     add_unnumbered_titles(&lines, &mut starts);
+    split_question_lists(&lines, &mut starts);
+    regroup_headings(&lines, &mut starts);
 
     let mut records = Vec::new();
     let mut sections = Vec::new();
@@ -118,6 +120,10 @@ pub fn parse(source: &SourceText) -> Parsed {
                 orphan_from = Some(start.line + 1);
             }
             Role::Record { number, question } => {
+                // A question heading closes the sections of its rank and below.
+                if let Some(rank) = start.rank {
+                    section_path.retain(|(r, _)| *r < rank);
+                }
                 let section = (!section_path.is_empty()).then(|| {
                     section_path
                         .iter()
@@ -217,6 +223,8 @@ enum Role {
 struct Start {
     /// Index into the lines.
     line: usize,
+    /// The outline rank of the heading that starts it, if a heading does.
+    rank: Option<u8>,
     role: Role,
 }
 
@@ -291,7 +299,7 @@ impl Outline {
                 .find(|s| s.heading.style == h.style);
             let prev_value = prev.and_then(|p| p.heading.value);
             let expected = prev_value.map(|v| v + 1);
-            let is_question = question_like(&h.title);
+            let is_question = asks(&h.title);
             let numbered_list = !matches!(h.style, Style::Markdown(_) | Style::Question);
 
             // Sub-point lists: after a lead-in ending in a colon, or continuing such a list.
@@ -311,8 +319,9 @@ impl Outline {
                     || prev_value.is_some_and(|p| {
                         !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
                     }));
+            // A numbered sentence that breaks the sequence it stands in is a sub-point.
             let sentence = numbered_list
-                && !stack.is_empty()
+                && prev_value.is_some()
                 && !is_question
                 && h.title.ends_with(['。', '；', ';', '！', '!'])
                 && h.value != expected;
@@ -418,6 +427,7 @@ impl Outline {
         if self.groups(node, kids) {
             out.push(Start {
                 line: node.line,
+                rank: Some(h.style.rank()),
                 role: Role::Section {
                     rank: h.style.rank(),
                     title: section_title(h, lines[node.line].text),
@@ -429,6 +439,7 @@ impl Outline {
         } else {
             out.push(Start {
                 line: node.line,
+                rank: Some(h.style.rank()),
                 role: Role::Record {
                     number: h.number.clone(),
                     question: h.title.clone(),
@@ -446,17 +457,34 @@ impl Outline {
         if kids.is_empty() {
             return false;
         }
-        let asking = kids
+        let parent = &node.heading;
+        let kid = |k: &usize| &self.nodes[*k];
+        let asking = kids.iter().filter(|k| asks(&kid(k).heading.title)).count();
+        let numbered = kids
             .iter()
-            .filter(|&&k| asks(&self.nodes[k].heading.title))
+            .filter(|k| kid(k).heading.number.is_some())
             .count();
         let with_content = kids
             .iter()
-            .filter(|&&k| self.nodes[k].body > 0 || !self.nodes[k].children.is_empty())
+            .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
             .count();
-        asking * 2 >= kids.len()
-            || (!question_like(&node.heading.title) && with_content * 2 >= kids.len())
-            || node.heading.title.is_empty()
+        if asking * 2 >= kids.len()
+            || parent.title.is_empty()
+            || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w))
+        {
+            return true;
+        }
+        // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
+        // `（1）` children are its steps.
+        let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
+        // `## 4.内部类…` over `### 静态嵌套类`, or a topic with an introduction over
+        // sub-headings that ask nothing: one note with sub-headings.
+        let sub_headings =
+            numbered == 0 && asking == 0 && (parent.number.is_some() || node.body > 0);
+        grouping_style
+            && !sub_headings
+            && !question_like(&parent.title)
+            && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len())
     }
 }
 
@@ -561,6 +589,33 @@ const ASKING_WORDS: &[&str] = &[
     "解释",
     "吗",
     "呢",
+    "举例",
+    "讲解",
+    "讲讲",
+    "列举",
+    "画出",
+    "写出",
+    "阐述",
+    "概述",
+    "论述",
+    "聊聊",
+    "说一下",
+    "说一说",
+];
+
+/// Words that name a collection of questions: a heading holding them groups.
+const COLLECTION_WORDS: &[&str] = &[
+    "面试题",
+    "笔记",
+    "总结",
+    "汇总",
+    "合集",
+    "题目",
+    "专题",
+    "题库",
+    "问题集",
+    "常见问题",
+    "面经",
 ];
 
 /// Does this title clearly ask something: a question mark or an interrogative?
@@ -596,7 +651,8 @@ pub fn question_like(title: &str) -> bool {
 
 /// A plain text line that reads as a title: short, no sentence punctuation at its end.
 fn title_shaped(line: &Ln<'_>) -> bool {
-    let t = line.text.trim();
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
     let len = t.chars().count();
     if len == 0
         || len > 50
@@ -635,18 +691,33 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if !matches!(l.kind, Kind::Text) || !title_shaped(l) {
             continue;
         }
-        let prev_blank = i == segment_start
-            || i.checked_sub(1)
-                .is_some_and(|p| matches!(lines[p].kind, Kind::Blank));
-        let followed = lines
-            .get(i + 1)
-            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-        let asks = l.text.trim().ends_with(['?', '？']);
         let title = if inside_record {
-            i > segment_start && strong_title(lines, i)
+            // Right under a heading only when the heading names a topic (`### map`, then
+            // `A是什么？`); under a heading that asks, the next line is its answer.
+            let topic =
+                matches!(&starts[next - 1].role, Role::Record { question, .. } if !asks(question));
+            (i > segment_start || topic) && strong_title(lines, i)
         } else {
-            let after_title = extra.last() == Some(&(i.wrapping_sub(1)));
-            (prev_blank || after_title) && (followed || asks)
+            // No numbered question around: question lines are the structure. A line ending in
+            // `？` asks unless a lead-in (`…如下：`) announced it; once lines ending in `？` are
+            // found, a plain title needs a question word too (else it heads part of an answer).
+            let asking = ends_asking(l.text);
+            let lead_in = lines[segment_start..i]
+                .iter()
+                .rev()
+                .find(|p| !matches!(p.kind, Kind::Blank))
+                .is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
+            let followed = lines
+                .get(i + 1)
+                .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+            if asking {
+                !lead_in
+            } else {
+                after_break(lines, i, segment_start)
+                    && followed
+                    && (!extra.iter().any(|&e: &usize| ends_asking(lines[e].text))
+                        || question_like(l.text))
+            }
         };
         if title {
             extra.push(i);
@@ -655,12 +726,79 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     for i in extra {
         starts.push(Start {
             line: i,
+            rank: None,
             role: Role::Record {
                 number: None,
-                question: lines[i].text.trim().to_owned(),
+                question: line::strip_emphasis(lines[i].text).trim().to_owned(),
             },
         });
     }
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A heading that asks nothing and whose first content is a question of its own (`### slice`
+/// then `nil slice和空slice有什么区别？`) groups the questions under it.
+fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
+    for n in 0..starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            continue;
+        };
+        let Some(next) = starts.get(n + 1) else {
+            continue;
+        };
+        let only_blank_between = lines[starts[n].line + 1..next.line]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank));
+        if only_blank_between && next.rank.is_none() && !asks(question) {
+            let title = question.clone();
+            starts[n].role = Role::Section { rank, title };
+        }
+    }
+}
+
+/// Under a heading that asks nothing, a list whose items mostly end in `？` is a list of
+/// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`): each top-level item is a record.
+fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            continue;
+        };
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let body = &lines[starts[n].line + 1..end];
+        let items: Vec<usize> = body
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text).is_some())
+            .map(|(i, _)| starts[n].line + 1 + i)
+            .collect();
+        let asking = items
+            .iter()
+            .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(ends_asking))
+            .count();
+        // Every other non-blank line must be a continuation of an item (indented).
+        let only_items = body.iter().all(|l| {
+            matches!(l.kind, Kind::Blank)
+                || blocks::bullet_item(l.text).is_some()
+                || l.text.starts_with([' ', '\t', '\u{3000}'])
+        });
+        if items.len() >= 2 && asking * 2 > items.len() && only_items && !asks(question) {
+            let title = question.clone();
+            starts[n].role = Role::Section { rank, title };
+            for i in items {
+                let text = blocks::bullet_item(lines[i].text).unwrap_or_default();
+                extra.push(Start {
+                    line: i,
+                    rank: None,
+                    role: Role::Record {
+                        number: None,
+                        question: line::strip_emphasis(text).trim().to_owned(),
+                    },
+                });
+            }
+        }
+    }
+    starts.extend(extra);
     starts.sort_by_key(|s| s.line);
 }
 
@@ -669,14 +807,31 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 fn strong_title(lines: &[Ln<'_>], i: usize) -> bool {
     let l = &lines[i];
     let next_line = lines.get(i + 1);
+    let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
     matches!(l.kind, Kind::Text)
         && title_shaped(l)
-        && i.checked_sub(1)
-            .is_some_and(|p| matches!(lines[p].kind, Kind::Blank))
-        && next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)))
-        && (l.text.trim().ends_with(['?', '？'])
-            || question_like(l.text)
-            || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))
+        && after_break(lines, i, 0)
+        && (ends_asking(l.text)
+            || (followed
+                && (question_like(l.text)
+                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))))
+}
+
+/// Does the line end in a question mark (emphasis aside)?
+fn ends_asking(text: &str) -> bool {
+    line::strip_emphasis(text).trim_end().ends_with(['?', '？'])
+}
+
+/// Does line `i` follow a break — a blank line, a closing fence, a heading, or the start of its
+/// segment?
+fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> bool {
+    i == segment_start
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                lines[p].kind,
+                Kind::Blank | Kind::Fence { .. } | Kind::Heading(_)
+            )
+        })
 }
 
 fn report_orphans(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) {
