@@ -102,12 +102,19 @@ fn block_html(block: &Block, out: &mut String) {
                         &block.text
                     })
                 );
-            } else {
+            } else if media_outside_notes(url).is_none() {
                 let _ = write!(
                     out,
                     "<p class=\"zk-image\"><img src=\"{}\" alt=\"{}\"></p>",
                     encode_double_quoted_attribute(&media_name(url)),
                     encode_double_quoted_attribute(&block.text)
+                );
+            } else {
+                // Refused (Z013): not packaged, so shown as what was written.
+                let _ = write!(
+                    out,
+                    "<p class=\"zk-image\">{}</p>",
+                    encode_text(&format!("![{}]({url})", block.text))
                 );
             }
         }
@@ -133,7 +140,51 @@ pub fn media_name(path: &str) -> String {
     path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned()
 }
 
-fn is_web(url: &str) -> bool {
+/// Why a local image address cannot name a file inside the notes' folder, judged from the
+/// text alone: `"an absolute path"` (`/etc/x.png`, `C:\\x.png`, `file:///x.png`), `"not a file
+/// path"` (`javascript:`, `data:`), or `"above the notes folder"` (`../x.png`,
+/// `img/../../x.png`). `None` for a relative path that stays inside. Web addresses are not
+/// local images; ask [`is_web`] first.
+#[must_use]
+pub fn media_outside_notes(url: &str) -> Option<&'static str> {
+    let path = url.strip_prefix("file://").unwrap_or(url);
+    if path.starts_with(['/', '\\']) {
+        return Some("an absolute path");
+    }
+    if let Some((scheme, _)) = path.split_once(':') {
+        let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if is_scheme {
+            return Some(if scheme.len() == 1 {
+                "an absolute path"
+            } else {
+                "not a file path"
+            });
+        }
+    }
+    // The file name becomes the card's `src`: a colon there would read as a scheme.
+    if media_name(path).contains(':') {
+        return Some("not a file path");
+    }
+    let mut depth = 0usize;
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return Some("above the notes folder"),
+            },
+            _ => depth += 1,
+        }
+    }
+    None
+}
+
+/// An `http`/`https` address.
+#[must_use]
+pub fn is_web(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
@@ -278,6 +329,39 @@ mod tests {
         assert!(!html.contains("href"));
         let html = blocks_html(&[para("见 https://go.dev/doc?a=1&b=2 。")]);
         assert!(html.contains("<a href=\"https://go.dev/doc?a=1&amp;b=2\">"));
+    }
+
+    #[test]
+    fn media_outside_notes_is_told_from_the_path() {
+        for inside in [
+            "a.png",
+            "img/a.png",
+            "./img/../a.png",
+            "img\\a.png",
+            "file://img/a.png",
+        ] {
+            assert_eq!(media_outside_notes(inside), None, "{inside}");
+        }
+        for (outside, why) in [
+            ("../a.png", "above the notes folder"),
+            ("img/../../a.png", "above the notes folder"),
+            ("..\\..\\etc\\passwd", "above the notes folder"),
+            ("/etc/passwd", "an absolute path"),
+            ("file:///etc/passwd", "an absolute path"),
+            ("C:\\Windows\\a.png", "an absolute path"),
+            ("\\\\server\\share\\a.png", "an absolute path"),
+            ("javascript:alert(1)", "not a file path"),
+            ("img/javascript:alert(1)", "not a file path"),
+            ("data:image/png;base64,AAAA", "not a file path"),
+        ] {
+            assert_eq!(media_outside_notes(outside), Some(why), "{outside}");
+        }
+        let mut image = Block::new(BlockKind::Image, "<b>", 1, 1);
+        image.url = Some("../../etc/passwd".into());
+        assert_eq!(
+            blocks_html(&[image]),
+            "<p class=\"zk-image\">![&lt;b&gt;](../../etc/passwd)</p>"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod empty_answer;
 pub mod empty_question;
 pub mod go_syntax;
 pub mod link_only_answer;
+pub mod media_outside_notes;
 pub mod missing_code;
 pub mod missing_figure;
 pub mod mixed_punctuation;
@@ -55,6 +56,7 @@ pub static RULES: &[&Rule] = &[
     &missing_figure::RULE,
     &link_only_answer::RULE,
     &mixed_punctuation::RULE,
+    &media_outside_notes::RULE,
 ];
 
 /// A rule that looks at one deck at a time.
@@ -71,6 +73,7 @@ const DECK_CHECKS: &[DeckCheck] = &[
     missing_figure::check,
     link_only_answer::check,
     mixed_punctuation::check,
+    media_outside_notes::check,
 ];
 
 /// Check parsed decks.

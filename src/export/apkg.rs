@@ -152,6 +152,8 @@ pub fn note_media(record: &Record, source_dir: &Path) -> Vec<(String, PathBuf)> 
         .filter(|b| b.kind == BlockKind::Image)
         .filter_map(|b| b.url.as_deref())
         .filter(|url| !is_web(url))
+        // Refused by Z013 and shown as text, even if the path happens to land inside.
+        .filter(|url| render::media_outside_notes(url).is_none())
         .filter_map(|url| {
             let name = render::media_name(url);
             let path = resolve_inside(&root, url)?;
