@@ -294,3 +294,108 @@ fn media_outside_the_notes_folder_is_refused() {
         "{stdout}"
     );
 }
+
+/// Lines in note shapes with markup and odd addresses mixed in, for the property below.
+fn hostile_line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let fragments = prop::sample::select(vec![
+        "1. ",
+        "2、",
+        "一、",
+        "（1）",
+        "Q: ",
+        "答案：",
+        "注：",
+        "# ",
+        "```",
+        "```go",
+        "```<b>",
+        "> ",
+        "- ",
+        "  1. ",
+        "| ",
+        " | ",
+        "|---|",
+        "![",
+        "](",
+        ")",
+        "[",
+        "https://go.dev/",
+        "javascript:",
+        "../",
+        "/etc/",
+        "file://",
+        "data:",
+        "a.png",
+        "\"",
+        "'",
+        "<",
+        ">",
+        "&",
+        "&lt;",
+        SCRIPT,
+        IMG,
+        JS_LINK,
+        BOLD,
+        "onerror=",
+        " onmouseover=\"x\"",
+        "func main() {",
+        "}",
+        "\tfmt.Println(\"<b>\")",
+        "什么是",
+        "？",
+        "：",
+        "",
+        "\t",
+    ]);
+    prop::collection::vec(
+        prop_oneof![fragments.prop_map(str::to_owned), "[a-z<>\"'&=/ ]{0,8}"],
+        0..5,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Whatever markup the notes hold, the card HTML, the CSV fields and the Anki fields hold
+    /// only what the renderer writes.
+    #[test]
+    fn no_note_text_becomes_markup(lines in proptest::collection::vec(hostile_line(), 0..30)) {
+        let text = lines.join("\n");
+        let source = zhika::read::SourceText::decode("notes/p.md", text.as_bytes()).unwrap();
+        let parsed = zhika::parse::parse(&source);
+        let config = zhika::config::Config::default();
+        let diagnostics = zhika::check::check(std::slice::from_ref(&parsed), &config).remove(0);
+        let document = zhika::pipeline::document(parsed, diagnostics);
+        for record in &document.records {
+            for html in [&record.front_html, &record.back_html] {
+                let problems = markup::problems(html);
+                proptest::prop_assert!(problems.is_empty(), "{problems:?}\n{html}\n{text:?}");
+            }
+            for field in zhika::export::apkg::note_fields(record) {
+                let problems = markup::problems(&field);
+                proptest::prop_assert!(problems.is_empty(), "{problems:?}\n{field}\n{text:?}");
+            }
+        }
+        let mtimes = BTreeMap::new();
+        let deck = zhika::export::DeckExport {
+            document: &document,
+            mtimes: &mtimes,
+            include_unanswered: true,
+            source_dir: Path::new("/nonexistent"),
+        };
+        let csv = zhika::export::Format::Csv.exporter().export(&deck).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .comment(Some(b'#'))
+            .from_reader(csv.as_slice());
+        for row in reader.records() {
+            let row = row.unwrap();
+            for html in [&row[0], &row[1]] {
+                let problems = markup::problems(html);
+                proptest::prop_assert!(problems.is_empty(), "{problems:?}\n{html}\n{text:?}");
+            }
+        }
+    }
+}
