@@ -126,6 +126,19 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ProjectError> {
 /// # Errors
 /// Any I/O error creating, writing, syncing or renaming the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The first half of [`write_atomic`]: `bytes` in a temporary file next to `path`, flushed to
+/// disk, ready to be renamed over it. Dropping it removes it.
+fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "a folder is in the way",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -148,8 +161,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// `.<name>.`: how the temporary files [`write_atomic`] makes for `name` start; they end in
@@ -159,6 +171,16 @@ fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
     prefix.push(name);
     prefix.push(".");
     prefix
+}
+
+/// An output that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: cannot write")]
+pub struct WriteError {
+    /// The output file.
+    pub path: PathBuf,
+    /// The cause.
+    pub source: std::io::Error,
 }
 
 /// A run's hold on the folder it writes its outputs to, so that two runs writing there take
@@ -191,16 +213,35 @@ impl OutputDir {
         })
     }
 
-    /// Write `bytes` to the file `name` in the folder with [`write_atomic`], after removing the
-    /// temporary files a killed run left for it.
+    /// Write each `(name, bytes)` into the folder, all or nothing as far as the file system
+    /// allows: every file is first written to a temporary file and flushed (removing the
+    /// temporary files a killed run left for it), and only when all are on disk are they
+    /// renamed into place. A failure while writing (a full disk, a folder in the way) replaces
+    /// none of the existing files.
     ///
     /// # Errors
-    /// As [`write_atomic`].
-    pub fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        if self.lock.is_some() {
-            self.remove_stale_temps(name);
+    /// The first file that could not be written or renamed, and why.
+    pub fn write_all(&self, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
+        let mut staged = Vec::with_capacity(files.len());
+        for (name, bytes) in files {
+            let path = self.dir.join(name);
+            if self.lock.is_some() {
+                self.remove_stale_temps(name);
+            }
+            match stage(&path, bytes) {
+                Ok(tmp) => staged.push((tmp, path)),
+                Err(source) => return Err(WriteError { path, source }),
+            }
         }
-        write_atomic(&self.dir.join(name), bytes)
+        for (tmp, path) in staged {
+            if let Err(e) = tmp.persist(&path) {
+                return Err(WriteError {
+                    path,
+                    source: e.error,
+                });
+            }
+        }
+        Ok(())
     }
 
     fn remove_stale_temps(&self, name: &str) {
@@ -264,12 +305,34 @@ mod tests {
         std::fs::write(&stale, "partial").unwrap();
         std::fs::write(&other, "another output's").unwrap();
         let out = OutputDir::claim(dir.path()).unwrap();
-        out.write("a.json", b"whole").unwrap();
+        out.write_all(&[("a.json".into(), b"whole".to_vec())])
+            .unwrap();
         assert_eq!(std::fs::read(dir.path().join("a.json")).unwrap(), b"whole");
         assert!(!stale.exists());
         assert!(
             other.exists(),
             "only the temp files of the output being written go"
+        );
+    }
+
+    #[test]
+    fn output_dir_replaces_nothing_when_one_file_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), "old").unwrap();
+        std::fs::create_dir(dir.path().join("a.csv")).unwrap();
+        let out = OutputDir::claim(dir.path()).unwrap();
+        let err = out
+            .write_all(&[
+                ("a.json".into(), b"new".to_vec()),
+                ("a.csv".into(), b"new".to_vec()),
+            ])
+            .unwrap_err();
+        assert_eq!(err.path, dir.path().join("a.csv"));
+        assert_eq!(std::fs::read(dir.path().join("a.json")).unwrap(), b"old");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temp file left"
         );
     }
 

@@ -481,18 +481,22 @@ fn output_folder_under_a_file_is_one_line() {
     assert_eq!(std::fs::read(dir.path().join("blocker")).unwrap(), b"x");
 }
 
-/// An output that cannot be replaced (a folder in its place) fails the export; the outputs
-/// written before stay whole, and no temporary file remains.
+/// An output that cannot be replaced (a folder in its place) fails the export before anything
+/// is replaced: the other outputs of the deck keep their previous bytes, though the notes
+/// changed, and no temporary file remains.
 #[test]
-fn output_that_cannot_be_replaced_keeps_the_rest() {
+fn output_that_cannot_be_replaced_replaces_nothing() {
     let dir = project(&[("a.txt", "1. 问题？\n答案。\n".as_bytes())]);
     let out_dir = dir.path().join("out");
-    let first = run(dir.path(), &["export", "a.txt", "-o", "out", "-f", "json"]);
+    let first = run(dir.path(), &["export", "a.txt", "-o", "out"]);
     assert_eq!(code(&first), 0, "{}", stderr(&first));
-    std::fs::create_dir_all(out_dir.join("a.csv")).unwrap();
+    std::fs::remove_file(out_dir.join("a.csv")).unwrap();
+    std::fs::create_dir(out_dir.join("a.csv")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), questions(5)).unwrap();
     let before = snapshot(&out_dir);
+    assert_eq!(before.len(), 2);
     let out = run(dir.path(), &["export", "a.txt", "-o", "out"]);
-    assert_one_line_failure(&out, "out/a.csv: cannot write");
+    assert_one_line_failure(&out, "out/a.csv: cannot write: a folder is in the way");
     assert_eq!(snapshot(&out_dir), before);
     assert!(temp_files(&out_dir).is_empty());
 }
@@ -537,9 +541,9 @@ fn out_of_space_keeps_previous_outputs() {
     assert_eq!(snapshot(&dir.path().join("out")), before);
 }
 
-/// `kill -9` while a temporary output is being written: the previous outputs are whole (each
-/// the old file or, if already replaced, the complete new one). The killed run's temporary file
-/// is cleared by the next export, which succeeds.
+/// `kill -9` while the temporary outputs are being written: the previous outputs are whole (the
+/// old files; should the kill land in the instant of the renames, complete new ones). The
+/// killed run's temporary file is cleared by the next export, which succeeds.
 #[cfg(unix)]
 #[test]
 fn kill_9_mid_export_keeps_previous_outputs() {

@@ -35,6 +35,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let diagnostics = zhika::check::check(&decks, &config);
 
     let mut outcome = Outcome::Clean;
+    // Every deck in every format, written at the end: a failure anywhere replaces nothing.
+    let mut outputs = Vec::with_capacity(decks.len() * formats.len());
     for (n, (parsed, diagnostics)) in decks.into_iter().zip(diagnostics).enumerate() {
         let document = zhika::pipeline::document(parsed, diagnostics);
         let source_dir = match files[n].parent() {
@@ -59,10 +61,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         for format in &formats {
             let exporter = format.exporter();
             let bytes = exporter.export(&deck)?;
-            let name = format!("{}.{}", document.deck.name, exporter.extension());
-            out_dir
-                .write(&name, &bytes)
-                .with_context(|| format!("{}: cannot write", args.out.join(&name).display()))?;
+            outputs.push((
+                format!("{}.{}", document.deck.name, exporter.extension()),
+                bytes,
+            ));
             written.push(exporter.extension());
         }
         if document
@@ -80,6 +82,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
     }
     summaries.extend(forget_gone_decks(&mut locks));
+    out_dir.write_all(&outputs)?;
 
     // Every output is written: now the lock may record what they contain.
     for slot in locks.slots.values() {
