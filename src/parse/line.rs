@@ -83,11 +83,12 @@ pub enum Kind {
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：][ \t\u{3000}]*(.*)$")
+    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
 });
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．])[ \t\u{3000}]*(.*)$").unwrap());
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，])[ \t\u{3000}]*(.*)$").unwrap()
+});
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
 });
@@ -101,6 +102,9 @@ static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3}(?:\.\d{1,3})+)(?:[、．]|\.[ \t\u{3000}])[ \t\u{3000}]*(\S.*)$").unwrap()
 });
+/// A number that a Markdown heading's text starts with, separated by a space (`## 1.24 常用包`).
+static HEADING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)[ \t\u{3000}]+(\S.*)$").unwrap());
 /// A Markdown heading that only labels the answer below it (`### 答案`).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(答案解析|参考答案|答案|解答|回答|答|解析|Answer|answer)[ \t]*[:：]?$").unwrap()
@@ -209,7 +213,15 @@ fn heading(line: &str) -> Option<Heading> {
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
         let (number, value, mut title) = match numbered(inner) {
             Some(h) => (h.number, h.value, h.title),
-            None => (None, None, inner.to_owned()),
+            // In a heading a bare `1.24 ` is a number too.
+            None => match HEADING_NUMBER.captures(inner) {
+                Some(c) => (
+                    Some(c[1].to_owned()),
+                    c[1].rsplit('.').next().and_then(|v| v.parse().ok()),
+                    c[2].to_owned(),
+                ),
+                None => (None, None, inner.to_owned()),
+            },
         };
         if let Some(q) = QUESTION.captures(&title) {
             title = q[2].trim().to_owned();
@@ -269,7 +281,8 @@ fn numbered(line: &str) -> Option<Heading> {
     if let Some(c) = ARABIC.captures(line) {
         let rest = &c[3];
         // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
-        let decimal = &c[2] == "." && rest.starts_with(|ch: char| ch.is_ascii_digit());
+        let decimal =
+            matches!(&c[2], "." | "，") && rest.starts_with(|ch: char| ch.is_ascii_digit());
         let ellipsis = rest.starts_with('.');
         if !decimal && !ellipsis {
             return Some(Heading {
@@ -361,6 +374,8 @@ mod tests {
         assert_eq!(h("5、简述channel").number.as_deref(), Some("5"));
         assert_eq!(h("4.  这段代码会输出什么？").title, "这段代码会输出什么？");
         assert_eq!(h("一、TCP和UDP的区别").style, Style::Chinese);
+        assert_eq!(h("二。sass与less区别：").title, "sass与less区别：");
+        assert_eq!(h("1，变量符不一样").value, Some(1));
         assert_eq!(h("（1）问题").style, Style::Paren);
         assert_eq!(h("(2) 问题").value, Some(2));
         assert_eq!(h("1）问题").style, Style::HalfParen);
@@ -369,6 +384,7 @@ mod tests {
         assert_eq!(h("问：什么").title, "什么");
         assert_eq!(h("### 1、什么是协程").style, Style::Markdown(3));
         assert_eq!(h("### 1、什么是协程").title, "什么是协程");
+        assert_eq!(h("## 1.24 go语言常用包").number.as_deref(), Some("1.24"));
         assert_eq!(h("****1. 装饰").title, "装饰");
         assert_eq!(h("7、orm ").title, "orm");
         assert_eq!(h("61、").title, "");

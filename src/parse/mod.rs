@@ -94,8 +94,8 @@ pub fn parse(source: &SourceText) -> Parsed {
 
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
-    add_unnumbered_titles(&lines, &mut starts);
     split_question_lists(&lines, &mut starts);
+    add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
 
     let mut records = Vec::new();
@@ -337,7 +337,15 @@ impl Outline {
                 continue;
             }
             // A number that jumps backwards (not a restart at 1) is a sub-point of the record.
-            if let (Some(v), Some(p)) = (h.value, prev_value) {
+            // Only numbers of one shape compare: `2、` after `1.24` starts part 2.
+            let same_shape = prev
+                .and_then(|p| p.heading.number.as_deref())
+                .is_some_and(|p| {
+                    h.number
+                        .as_deref()
+                        .is_some_and(|n| n.matches('.').count() == p.matches('.').count())
+                });
+            if let (Some(v), Some(p), true) = (h.value, prev_value, same_shape) {
                 if v != 1 && v < p {
                     diagnostics.push(
                         numbering::RULE
@@ -419,7 +427,7 @@ impl Outline {
             .children
             .last()
             .map_or(node.line, |&c| self.nodes[c].line);
-        let cut = (node.line + 1..last).find(|&i| strong_title(lines, i));
+        let cut = (node.line + 1..last).find(|&i| strong_title(lines, i, false));
         let held = node
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
@@ -468,23 +476,35 @@ impl Outline {
             .iter()
             .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
             .count();
-        if asking * 2 >= kids.len()
-            || parent.title.is_empty()
-            || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w))
-        {
+        if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
+        }
+        // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
+        // question (`### 1.6、说说协程…`, `## 4.内部类…`), is one question: its children are
+        // parts of the answer unless most of them end in a question mark themselves.
+        let arabic_number = parent
+            .number
+            .as_deref()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if interrogative(&parent.title)
+            || (matches!(parent.style, Style::Markdown(_)) && arabic_number)
+        {
+            let marked = kids
+                .iter()
+                .filter(|k| ends_asking(&kid(k).heading.title))
+                .count();
+            return marked > 0 && marked * 2 >= kids.len();
         }
         // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
         // `（1）` children are its steps.
         let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
-        // `## 4.内部类…` over `### 静态嵌套类`, or a topic with an introduction over
-        // sub-headings that ask nothing: one note with sub-headings.
-        let sub_headings =
-            numbered == 0 && asking == 0 && (parent.number.is_some() || node.body > 0);
-        grouping_style
-            && !sub_headings
-            && !question_like(&parent.title)
-            && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len())
+        // A topic with an introduction over sub-headings that ask nothing: one note.
+        let sub_headings = numbered == 0 && asking == 0 && node.body > 0;
+        asking * 2 >= kids.len()
+            || (grouping_style
+                && !sub_headings
+                && !question_like(&parent.title)
+                && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len()))
     }
 }
 
@@ -570,8 +590,11 @@ const QUESTION_WORDS: &[&str] = &[
 
 /// Interrogatives that make a line a question on their own; `question_like` also accepts
 /// words that mark a topic (`原理`, `作用`), too weak to tell a question from a step.
-const ASKING_WORDS: &[&str] = &[
+const INTERROGATIVES: &[&str] = &[
     "什么",
+    "几种",
+    "哪几",
+    "几个",
     "为什么",
     "为何",
     "如何",
@@ -580,15 +603,13 @@ const ASKING_WORDS: &[&str] = &[
     "哪些",
     "区别",
     "异同",
-    "简述",
-    "简要",
-    "描述",
-    "说说",
-    "谈谈",
-    "介绍",
-    "解释",
     "吗",
     "呢",
+];
+
+/// Requests that make a line a question (`简述…`, `举例…`), though they also name documents
+/// (`技术点讲解`), so they never make a heading ask on their own.
+const REQUESTS: &[&str] = &[
     "举例",
     "讲解",
     "讲讲",
@@ -601,6 +622,17 @@ const ASKING_WORDS: &[&str] = &[
     "聊聊",
     "说一下",
     "说一说",
+    "给出",
+    "写一个",
+    "设计一个",
+    "实现一个",
+    "简述",
+    "简要",
+    "描述",
+    "说说",
+    "谈谈",
+    "介绍",
+    "解释",
 ];
 
 /// Words that name a collection of questions: a heading holding them groups.
@@ -621,8 +653,14 @@ const COLLECTION_WORDS: &[&str] = &[
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {
+    interrogative(title) || REQUESTS.iter().any(|w| title.contains(w))
+}
+
+/// Does this title ask in the strict sense: a question mark or an interrogative word?
+#[must_use]
+pub fn interrogative(title: &str) -> bool {
     let t = title.trim();
-    t.ends_with(['?', '？']) || ASKING_WORDS.iter().any(|w| t.contains(w))
+    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVES.iter().any(|w| t.contains(w))
 }
 
 /// Does this title ask something (a question mark, or a question word)?
@@ -655,19 +693,38 @@ fn title_shaped(line: &Ln<'_>) -> bool {
     let t = plain.trim();
     let len = t.chars().count();
     if len == 0
-        || len > 50
-        || t.starts_with(['(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/'])
+        || len > 60
+        || t.starts_with([
+            '(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/', '<', ':',
+        ])
     {
         return false;
     }
     if t.ends_with(['?', '？']) {
         return true;
     }
+    // `并发和并行之间的区别：` above its answer asks; `常用场景：` only leads in to a list.
+    if t.ends_with([':', '：']) {
+        return asks(t) && !t.contains(['。', '；']) && !line.code;
+    }
     !t.ends_with([
         '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
     ]) && !t.contains(['。', '；'])
         && !line.code
         && !line.structural
+}
+
+/// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
+/// lines are the structure.
+fn colon_label(line: &Ln<'_>) -> bool {
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
+    t.ends_with([':', '：'])
+        && t.chars().count() <= 30
+        && !t.contains(['。', '；', '，'])
+        && !line.code
+        && !line.structural
+        && !line.text.starts_with([' ', '\t', '\u{3000}'])
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
@@ -677,26 +734,48 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     let mut segment_start = 0usize;
     let mut inside_record = false;
+    // Inside a topic heading whose first content is a question (`### Goroutine`, then
+    // `进程、线程、协程之间的区别？`): its title lines are questions, as in unnumbered notes.
+    let mut container = false;
     let mut next = 0usize;
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
             segment_start = starts[next].line + 1;
+            container = false;
             next += 1;
         }
         if next > 0 && starts[next - 1].line == i {
             continue;
         }
         let l = &lines[i];
-        if !matches!(l.kind, Kind::Text) || !title_shaped(l) {
+        let label = colon_label(l);
+        if !matches!(l.kind, Kind::Text) || !(title_shaped(l) || label) {
             continue;
         }
+        let followed = lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
         let title = if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
             // `A是什么？`); under a heading that asks, the next line is its answer.
             let topic =
                 matches!(&starts[next - 1].role, Role::Record { question, .. } if !asks(question));
-            (i > segment_start || topic) && strong_title(lines, i)
+            let first_content = lines[segment_start..i]
+                .iter()
+                .all(|p| matches!(p.kind, Kind::Blank));
+            if first_content {
+                let title =
+                    topic && ((!label && strong_title(lines, i, true)) || (label && followed));
+                container = title;
+                title
+            } else if container {
+                after_break(lines, i, segment_start) && (!label || followed)
+            } else {
+                !label && strong_title(lines, i, false)
+            }
+        } else if label {
+            false
         } else {
             // No numbered question around: question lines are the structure. A line ending in
             // `？` asks unless a lead-in (`…如下：`) announced it; once lines ending in `？` are
@@ -707,9 +786,6 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .rev()
                 .find(|p| !matches!(p.kind, Kind::Blank))
                 .is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
-            let followed = lines
-                .get(i + 1)
-                .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
             if asking {
                 !lead_in
             } else {
@@ -757,7 +833,8 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
 }
 
 /// Under a heading that asks nothing, a list whose items mostly end in `？` is a list of
-/// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`): each top-level item is a record.
+/// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`), and so are short bare lines that ask:
+/// each top-level item is a record.
 fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for n in 0..starts.len() {
@@ -765,28 +842,46 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         };
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let body = &lines[starts[n].line + 1..end];
-        let items: Vec<usize> = body
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text).is_some())
-            .map(|(i, _)| starts[n].line + 1 + i)
+        let first = starts[n].line + 1;
+        let bullets: Vec<usize> = (first..end)
+            .filter(|&i| {
+                matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
+            })
             .collect();
-        let asking = items
-            .iter()
-            .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(ends_asking))
-            .count();
-        // Every other non-blank line must be a continuation of an item (indented).
-        let only_items = body.iter().all(|l| {
-            matches!(l.kind, Kind::Blank)
-                || blocks::bullet_item(l.text).is_some()
-                || l.text.starts_with([' ', '\t', '\u{3000}'])
-        });
-        if items.len() >= 2 && asking * 2 > items.len() && only_items && !asks(question) {
+        let split = if bullets.is_empty() {
+            // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
+            // short unindented title, and at least one of them asking.
+            let titles: Vec<usize> = (first..end)
+                .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+                .collect();
+            let all_titles = titles.iter().all(|&i| {
+                matches!(lines[i].kind, Kind::Text)
+                    && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
+                    && title_shaped(&lines[i])
+                    && lines[i].text.chars().count() <= 60
+            });
+            let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
+            (titles.len() >= 2 && all_titles && asking > 0).then_some(titles)
+        } else {
+            let asking = bullets
+                .iter()
+                .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(ends_asking))
+                .count();
+            // Every other non-blank line must be a continuation of an item (indented).
+            let only_items = (first..end).all(|i| {
+                let l = &lines[i];
+                matches!(l.kind, Kind::Blank)
+                    || blocks::bullet_item(l.text).is_some()
+                    || blocks::is_rule_line(l.text)
+                    || l.text.starts_with([' ', '\t', '\u{3000}'])
+            });
+            (only_items && asking * 2 > bullets.len()).then_some(bullets)
+        };
+        if let Some(items) = split.filter(|items| !items.is_empty() && !asks(question)) {
             let title = question.clone();
             starts[n].role = Role::Section { rank, title };
             for i in items {
-                let text = blocks::bullet_item(lines[i].text).unwrap_or_default();
+                let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
                 extra.push(Start {
                     line: i,
                     rank: None,
@@ -804,12 +899,13 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 
 /// A title line that starts a question even inside another question's answer: after a blank
 /// line, with content under it, and asking something or standing above a bare link.
-fn strong_title(lines: &[Ln<'_>], i: usize) -> bool {
+fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
     let l = &lines[i];
     let next_line = lines.get(i + 1);
     let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
     matches!(l.kind, Kind::Text)
         && title_shaped(l)
+        && (under_topic || !l.text.contains(['，', ',']))
         && after_break(lines, i, 0)
         && (ends_asking(l.text)
             || (followed
