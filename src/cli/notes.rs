@@ -103,6 +103,8 @@ pub fn reconcile_ids(decks: &mut [Parsed], locks: &Locks) -> Vec<Vec<String>> {
                 .lock
                 .reconcile(&parsed.deck.name, &mut parsed.records)
                 .iter()
+                // Same words, new id (a repeated question moved): nothing to tell the learner.
+                .filter(|r| r.old_question != r.new_question)
                 .map(|r| {
                     format!(
                         "{}: reworded question keeps its card: {} → {}",
