@@ -657,3 +657,29 @@ fn paths_as_given_appear_in_messages() {
         "deep/er/pic.md: not a text file",
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Found by the fuzzer (`fuzz/`), minimized
+
+/// `![远程图](https:ng)` (an `https:` address without `//`) was not a web address, so it became
+/// `<img src="https:ng">`: an image source with a scheme, not a file of the notes. Now it is
+/// refused with Z013 and shown as text.
+#[test]
+fn fuzz_image_address_with_a_scheme_is_no_img_source() {
+    let dir = project(&[(
+        "notes.txt",
+        "1. 远程图是什么？\n![远程图](https:ng)\n".as_bytes(),
+    )]);
+    let out = run(
+        dir.path(),
+        &["export", "notes.txt", "-o", "out", "-f", "json"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let doc = json(&dir.path().join("out"), "notes.json");
+    let back = doc["records"][0]["back_html"].as_str().unwrap();
+    assert!(!back.contains("<img"), "{back}");
+    assert!(back.contains("![远程图](https:ng)"), "{back}");
+    let z013 = diagnostics_with_code(&doc, "Z013");
+    assert_eq!(z013.len(), 1);
+    assert_eq!(z013[0]["line"], 2);
+}
