@@ -87,7 +87,7 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，])[ \t\u{3000}]*(.*)$").unwrap()
+    Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*(.*)$").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
@@ -107,7 +107,7 @@ static HEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)[ \t\u{3000}]+(\S.*)$").unwrap());
 /// A Markdown heading that only labels the answer below it (`### 答案`).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(答案解析|参考答案|答案|解答|回答|答|解析|Answer|answer)[ \t]*[:：]?$").unwrap()
+    Regex::new(r"^(答案解析|参考答案|答案|解答|回答|答|解析)[ \t]*[:：]?$").unwrap()
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -137,7 +137,8 @@ pub fn classify(text: &str) -> Kind {
     let trimmed = plain.as_ref();
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
-        if let (Style::Markdown(_), Some(c)) =
+        // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
+        if let (Style::Markdown(3..), Some(c)) =
             (heading.style, ANSWER_HEADING.captures(&heading.title))
         {
             return Kind::Marker {
@@ -152,10 +153,21 @@ pub fn classify(text: &str) -> Kind {
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
-        let answer = matches!(
-            label.as_str(),
-            "答案解析" | "参考答案" | "答案" | "解答" | "回答" | "答" | "A" | "参考" | "原因分析"
-        );
+        // `参考：https://…` is a reference, not the answer.
+        let reference_link = label == "参考" && c[2].trim_start().starts_with("http");
+        let answer = !reference_link
+            && matches!(
+                label.as_str(),
+                "答案解析"
+                    | "参考答案"
+                    | "答案"
+                    | "解答"
+                    | "回答"
+                    | "答"
+                    | "A"
+                    | "参考"
+                    | "原因分析"
+            );
         return Kind::Marker {
             label,
             rest: c[2].to_owned(),
@@ -203,8 +215,10 @@ pub fn fence_info(line: &str) -> Option<String> {
 fn heading(line: &str) -> Option<Heading> {
     // Every heading form is recognisable by its first character; most lines are not headings.
     let first = line.chars().next()?;
-    if !matches!(first, '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_')
-        && !numbered_start(first)
+    if !matches!(
+        first,
+        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-'
+    ) && !numbered_start(first)
     {
         return None;
     }
@@ -241,6 +255,14 @@ fn heading(line: &str) -> Option<Heading> {
             number,
             title: c[2].trim().to_owned(),
         });
+    }
+    // A numbered bullet (`- 1,说说你的工作经历`) is numbered.
+    if let Some(rest) = line
+        .strip_prefix(['-', '*', '+'])
+        .map(|r| r.trim_start_matches([' ', '\t']))
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return numbered(rest);
     }
     if let Some(m) = DECORATION.captures(line) {
         let start = m.get(1).map_or(0, |d| d.start());
@@ -282,7 +304,7 @@ fn numbered(line: &str) -> Option<Heading> {
         let rest = &c[3];
         // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
         let decimal =
-            matches!(&c[2], "." | "，") && rest.starts_with(|ch: char| ch.is_ascii_digit());
+            matches!(&c[2], "." | "，" | ",") && rest.starts_with(|ch: char| ch.is_ascii_digit());
         let ellipsis = rest.starts_with('.');
         if !decimal && !ellipsis {
             return Some(Heading {
@@ -376,6 +398,7 @@ mod tests {
         assert_eq!(h("一、TCP和UDP的区别").style, Style::Chinese);
         assert_eq!(h("二。sass与less区别：").title, "sass与less区别：");
         assert_eq!(h("1，变量符不一样").value, Some(1));
+        assert_eq!(h("- 1,说说你的工作经历").title, "说说你的工作经历");
         assert_eq!(h("（1）问题").style, Style::Paren);
         assert_eq!(h("(2) 问题").value, Some(2));
         assert_eq!(h("1）问题").style, Style::HalfParen);

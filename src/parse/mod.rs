@@ -95,6 +95,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
     split_question_lists(&lines, &mut starts);
+    split_question_runs(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
 
@@ -345,7 +346,9 @@ impl Outline {
                         .as_deref()
                         .is_some_and(|n| n.matches('.').count() == p.matches('.').count())
                 });
-            if let (Some(v), Some(p), true) = (h.value, prev_value, same_shape) {
+            // Markdown headings are structure: their numbers never make them sub-points.
+            let markdown = matches!(h.style, Style::Markdown(_));
+            if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
                 if v != 1 && v < p {
                     diagnostics.push(
                         numbering::RULE
@@ -714,6 +717,122 @@ fn title_shaped(line: &Ln<'_>) -> bool {
         && !line.structural
 }
 
+/// Outside any record, a run of lines that are questions without any marker: bullets ending in
+/// `？` (`- Go 值类型有哪些？`), or plain lines most of which ask (`sleep和wait的区别`), one per
+/// line. Each line is a record; a `多线程：` label right above the run is a section.
+fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    // Label groups of plain lines that did not ask enough on their own (`算法：` over
+    // `遍历二叉树`): questions too when another label group in the file clearly is.
+    let mut labeled_misses: Vec<(Option<usize>, usize, usize)> = Vec::new();
+    let mut labeled_hit = false;
+    let mut next = 0;
+    let mut in_record = false;
+    let mut i = 0;
+    while i < lines.len() {
+        while next < starts.len() && starts[next].line <= i {
+            in_record = matches!(starts[next].role, Role::Record { .. });
+            next += 1;
+        }
+        let boundary = starts.get(next).map_or(lines.len(), |s| s.line);
+        if in_record || !matches!(lines[i].kind, Kind::Text) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < boundary && matches!(lines[end].kind, Kind::Text) {
+            end += 1;
+        }
+        let label = (colon_label(&lines[i]) && i + 1 < end).then_some(i);
+        let first = label.map_or(i, |l| l + 1);
+        let run = &lines[first..end];
+        let bullets: Vec<Option<&str>> = run.iter().map(|l| blocks::bullet_item(l.text)).collect();
+        let questions: Option<Vec<String>> = if bullets.iter().all(Option::is_some) {
+            let asking = bullets.iter().flatten().filter(|b| ends_asking(b)).count();
+            (asking * 2 > bullets.len())
+                .then(|| bullets.iter().flatten().map(|b| (*b).to_owned()).collect())
+        } else {
+            let found = question_run(run, true);
+            if found.is_none() && label.is_some() {
+                labeled_misses.push((label, first, end));
+            }
+            labeled_hit |= found.is_some() && label.is_some();
+            found
+        };
+        if let Some(questions) = questions {
+            push_question_run(lines, label, first, questions, &mut extra);
+        }
+        i = end.max(i + 1);
+    }
+    if labeled_hit {
+        for (label, first, end) in labeled_misses {
+            if let Some(questions) = question_run(&lines[first..end], false) {
+                push_question_run(lines, label, first, questions, &mut extra);
+            }
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// One record per question of a run starting at line `first`, under a section for its label.
+fn push_question_run(
+    lines: &[Ln<'_>],
+    label: Option<usize>,
+    first: usize,
+    questions: Vec<String>,
+    out: &mut Vec<Start>,
+) {
+    /// Rank of a label section (`多线程：`): below every heading.
+    const LABEL_RANK: u8 = 50;
+    if let Some(p) = label {
+        let title = line::strip_emphasis(lines[p].text)
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_owned();
+        out.push(Start {
+            line: p,
+            rank: Some(LABEL_RANK),
+            role: Role::Section {
+                rank: LABEL_RANK,
+                title,
+            },
+        });
+    }
+    for (k, question) in questions.into_iter().enumerate() {
+        out.push(Start {
+            line: first + k,
+            rank: None,
+            role: Role::Record {
+                number: None,
+                question: line::strip_emphasis(&question).trim().to_owned(),
+            },
+        });
+    }
+}
+
+/// Plain lines that are all questions: two or more, unindented, no sentence end, and (when
+/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`).
+fn question_run(run: &[Ln<'_>], asking_needed: bool) -> Option<Vec<String>> {
+    if run.len() < 2 {
+        return None;
+    }
+    let plain = run.iter().all(|l| {
+        !l.text.starts_with([' ', '\t', '\u{3000}'])
+            && !l.code
+            && !l.structural
+            && !l.text.contains(['。', '；'])
+            && !l.text.trim_end().ends_with([':', '：', '。'])
+            && l.text.chars().count() <= 200
+    });
+    let asking = run
+        .iter()
+        .filter(|l| asks(l.text) || question_like(l.text))
+        .count();
+    (plain && (asking * 2 >= run.len() || !asking_needed))
+        .then(|| run.iter().map(|l| l.text.to_owned()).collect())
+}
+
 /// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
 /// lines are the structure.
 fn colon_label(line: &Ln<'_>) -> bool {
@@ -1029,7 +1148,12 @@ fn split_question(question: &str) -> (String, Option<String>) {
         }
         let at = i + c.len_utf8();
         let rest = question[at..].trim();
-        if rest.chars().count() < 2 || rest.ends_with(['?', '？']) {
+        // A second question (`…是什么? 简述…`) or a remark (`？（必问）`) stays in the question.
+        if rest.chars().count() < 2
+            || rest.contains(['?', '？'])
+            || asks(rest)
+            || rest.starts_with(['（', '(', '【', '['])
+        {
             return (question.to_owned(), None);
         }
         return (question[..at].to_owned(), Some(rest.to_owned()));
