@@ -7,6 +7,10 @@
 //! [`check`] runs every rule over parsed decks and returns the findings as data; it never
 //! prints. Rendering is `crate::report`'s job.
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Record;
@@ -81,26 +85,53 @@ const DECK_CHECKS: &[DeckCheck] = &[
 /// Returns, per deck and in the same order, the parse-stage diagnostics plus every rule's
 /// findings, with `record` set where a finding lies inside a record, severities as `config`
 /// says, rules it allows left out, sorted by line, column and code.
+///
+/// The deck rules run on every core, over runs of records: each rule looks at one record at a
+/// time, so a rule's findings over the runs, put back in order, are its findings over the deck.
 #[must_use]
 pub fn check(decks: &[Parsed], config: &Config) -> Vec<Vec<Diagnostic>> {
-    let notes: Vec<Notes<'_>> = decks.iter().map(Notes::new).collect();
-    let mut found: Vec<Vec<Diagnostic>> = notes
-        .iter()
-        .map(|n| {
-            let mut out = n.parsed.diagnostics.clone();
-            for rule in DECK_CHECKS {
-                rule(n, &mut out);
-            }
-            out
+    let notes: Vec<Notes<'_>> = decks.par_iter().map(Notes::new).collect();
+    let mut found: Vec<Vec<Diagnostic>> = notes.par_iter().map(deck_findings).collect();
+    duplicate_question::check(&notes, &mut found);
+    notes
+        .par_iter()
+        .zip(&mut found)
+        .for_each(|(n, diagnostics)| {
+            attach_records(n.records(), diagnostics);
+            config.apply(diagnostics);
+            diagnostics
+                .sort_by(|a, b| (a.line, a.column, &a.code).cmp(&(b.line, b.column, &b.code)));
+        });
+    found
+}
+
+/// Records a thread checks in one go (see [`check`]).
+const RECORDS_PER_TASK: usize = 128;
+
+/// The parse-stage findings of one deck, then each of [`DECK_CHECKS`]' findings in turn.
+fn deck_findings(notes: &Notes<'_>) -> Vec<Diagnostic> {
+    let mut per_run: Vec<Vec<Vec<Diagnostic>>> = notes
+        .records()
+        .par_chunks(RECORDS_PER_TASK)
+        .map(|records| {
+            let run = notes.with_records(records);
+            DECK_CHECKS
+                .iter()
+                .map(|rule| {
+                    let mut out = Vec::new();
+                    rule(&run, &mut out);
+                    out
+                })
+                .collect()
         })
         .collect();
-    duplicate_question::check(&notes, &mut found);
-    for (n, diagnostics) in notes.iter().zip(&mut found) {
-        attach_records(n.records(), diagnostics);
-        config.apply(diagnostics);
-        diagnostics.sort_by(|a, b| (a.line, a.column, &a.code).cmp(&(b.line, b.column, &b.code)));
+    let mut out = notes.parsed.diagnostics.clone();
+    for rule in 0..DECK_CHECKS.len() {
+        for run in &mut per_run {
+            out.append(&mut run[rule]);
+        }
     }
-    found
+    out
 }
 
 /// Name the enclosing record on findings that do not name one yet. Records are in source
@@ -116,12 +147,14 @@ fn attach_records(records: &[Record], diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// One parsed notes file as the rules see it: its records and its source lines.
-#[derive(Debug)]
+/// One parsed notes file as the rules see it: its records (all, or a run of them) and its
+/// source lines.
+#[derive(Debug, Clone)]
 pub struct Notes<'a> {
     /// What the parser made of the file.
     pub parsed: &'a Parsed,
-    lines: Vec<&'a str>,
+    lines: Arc<[&'a str]>,
+    records: &'a [Record],
 }
 
 impl<'a> Notes<'a> {
@@ -131,6 +164,16 @@ impl<'a> Notes<'a> {
         Self {
             parsed,
             lines: split_lines(&parsed.text).map(|l| l.text).collect(),
+            records: &parsed.records,
+        }
+    }
+
+    /// The same file, with only `records` (a run of its records) to check.
+    #[must_use]
+    fn with_records(&self, records: &'a [Record]) -> Self {
+        Self {
+            records,
+            ..self.clone()
         }
     }
 
@@ -143,7 +186,7 @@ impl<'a> Notes<'a> {
     /// The records, in source order.
     #[must_use]
     pub fn records(&self) -> &'a [Record] {
-        &self.parsed.records
+        self.records
     }
 
     /// Source line `number` (1-based) without its ending; empty past the end.
