@@ -1,7 +1,7 @@
 //! The file system around the pipeline: finding notes files, and writing outputs so that a
 //! failed or killed run never leaves a partial file or destroys the previous one.
 
-use std::io::Write as _;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Why the notes could not be found.
@@ -133,6 +133,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The first half of [`write_atomic`]: `bytes` in a temporary file next to `path`, flushed to
 /// disk, ready to be renamed over it. Dropping it removes it.
 fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut tmp = temp_next_to(path)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// An empty temporary file next to `path`, to be renamed over it.
+fn temp_next_to(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
@@ -158,10 +166,7 @@ fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> 
         let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
+    builder.tempfile_in(dir)
 }
 
 /// `.<name>.`: how the temporary files [`write_atomic`] makes for `name` start; they end in
@@ -171,6 +176,48 @@ fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
     prefix.push(name);
     prefix.push(".");
     prefix
+}
+
+/// An output written in full to a temporary file next to its place and flushed to disk,
+/// waiting for [`OutputDir::persist`] to rename it into place. Dropping it removes it.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+/// Why [`OutputDir::stage`] failed.
+#[derive(Debug)]
+pub enum StageError<E> {
+    /// The file could not be written.
+    Write(WriteError),
+    /// The contents could not be made.
+    Fill(E),
+}
+
+/// A writer that keeps the first error of the writer it wraps, which the code writing through
+/// it may turn into an error of its own.
+struct FirstError<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> FirstError<W> {
+    fn keep(&mut self, e: std::io::Error) -> std::io::Error {
+        let copy = std::io::Error::new(e.kind(), e.to_string());
+        self.error.get_or_insert(e);
+        copy
+    }
+}
+
+impl<W: Write> Write for FirstError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.keep(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.keep(e))
+    }
 }
 
 /// An output that could not be written.
@@ -224,16 +271,67 @@ impl OutputDir {
     pub fn write_all(&self, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
         let mut staged = Vec::with_capacity(files.len());
         for (name, bytes) in files {
-            let path = self.dir.join(name);
-            if self.lock.is_some() {
-                self.remove_stale_temps(name);
-            }
-            match stage(&path, bytes) {
-                Ok(tmp) => staged.push((tmp, path)),
-                Err(source) => return Err(WriteError { path, source }),
+            match self.stage(name, |out| out.write_all(bytes)) {
+                Ok(file) => staged.push(file),
+                Err(StageError::Write(e)) => return Err(e),
+                Err(StageError::Fill(source)) => {
+                    return Err(WriteError {
+                        path: self.dir.join(name),
+                        source,
+                    });
+                }
             }
         }
-        for (tmp, path) in staged {
+        self.persist(staged)
+    }
+
+    /// Stage the file `name` of the folder: `fill` writes its contents, through a buffer, to a
+    /// temporary file next to it (after the temporary files a killed run left for it are
+    /// removed), which is then flushed to disk. Nothing is replaced until
+    /// [`OutputDir::persist`]; dropping the result removes the temporary file.
+    ///
+    /// # Errors
+    /// [`StageError::Write`] when the file cannot be written, even if `fill` then failed too
+    /// (the I/O error says more); else [`StageError::Fill`] with `fill`'s own error.
+    pub fn stage<E>(
+        &self,
+        name: &str,
+        fill: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    ) -> Result<Staged, StageError<E>> {
+        let path = self.dir.join(name);
+        if self.lock.is_some() {
+            self.remove_stale_temps(name);
+        }
+        let mut tmp = match temp_next_to(&path) {
+            Ok(tmp) => tmp,
+            Err(source) => return Err(StageError::Write(WriteError { path, source })),
+        };
+        let mut out = FirstError {
+            inner: BufWriter::with_capacity(1 << 16, tmp.as_file_mut()),
+            error: None,
+        };
+        let filled = fill(&mut out).map_err(StageError::Fill);
+        let flushed = out.flush();
+        let written = match (out.error.take(), flushed) {
+            (Some(source), _) | (None, Err(source)) => Err(source),
+            (None, Ok(())) => Ok(()),
+        };
+        drop(out);
+        let synced = written.and_then(|()| tmp.as_file().sync_all());
+        match (synced, filled) {
+            (Err(source), _) => Err(StageError::Write(WriteError { path, source })),
+            (Ok(()), Err(e)) => Err(e),
+            (Ok(()), Ok(())) => Ok(Staged { tmp, path }),
+        }
+    }
+
+    /// Rename staged files into place, in order.
+    ///
+    /// # Errors
+    /// The first file that could not be renamed, and why; the files after it stay staged and
+    /// are removed.
+    pub fn persist(&self, staged: Vec<Staged>) -> Result<(), WriteError> {
+        for Staged { tmp, path } in staged {
             if let Err(e) = tmp.persist(&path) {
                 return Err(WriteError {
                     path,

@@ -4,12 +4,14 @@
 use std::path::Path;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use super::notes::Locks;
 use super::{ExportArgs, Outcome, say};
 use zhika::diagnostic::Severity;
 use zhika::export::{DeckExport, Format};
 use zhika::model::Document;
+use zhika::project::StageError;
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let formats: Vec<Format> = if args.formats.is_empty() {
@@ -35,8 +37,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let diagnostics = zhika::check::check(&decks, &config);
 
     let mut outcome = Outcome::Clean;
-    // Every deck in every format, written at the end: a failure anywhere replaces nothing.
-    let mut outputs = Vec::with_capacity(decks.len() * formats.len());
+    // Every deck in every format is staged first and renamed into place at the end: a failure
+    // anywhere replaces nothing.
+    let mut staged = Vec::with_capacity(decks.len() * formats.len());
     for (n, (parsed, diagnostics)) in decks.into_iter().zip(diagnostics).enumerate() {
         let document = zhika::pipeline::document(parsed, diagnostics);
         let source_dir = match files[n].parent() {
@@ -57,16 +60,23 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
             include_unanswered: args.include_unanswered,
             source_dir,
         };
-        let mut written = Vec::new();
-        for format in &formats {
-            let exporter = format.exporter();
-            let bytes = exporter.export(&deck)?;
-            outputs.push((
-                format!("{}.{}", document.deck.name, exporter.extension()),
-                bytes,
-            ));
-            written.push(exporter.extension());
+        // The formats are written side by side, each streamed into its own file; the first
+        // failure in format order is the one reported, as when they were written in turn.
+        let results: Vec<_> = formats
+            .par_iter()
+            .map(|format| {
+                let exporter = format.exporter();
+                let name = format!("{}.{}", document.deck.name, exporter.extension());
+                out_dir.stage(&name, |out| exporter.write_to(&deck, out))
+            })
+            .collect();
+        for result in results {
+            staged.push(result.map_err(|e| match e {
+                StageError::Write(e) => anyhow::Error::from(e),
+                StageError::Fill(e) => anyhow::Error::from(e),
+            })?);
         }
+        let written: Vec<&str> = formats.iter().map(|f| f.exporter().extension()).collect();
         if document
             .diagnostics
             .iter()
@@ -82,7 +92,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
     }
     summaries.extend(forget_gone_decks(&mut locks));
-    out_dir.write_all(&outputs)?;
+    out_dir.persist(staged)?;
 
     // Every output is written: now the lock may record what they contain.
     for slot in locks.slots.values() {

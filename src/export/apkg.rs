@@ -5,8 +5,9 @@
 //! `zhika.lock`): the same notes give the same bytes. The note type's shape (fields, template)
 //! never changes, so re-imports update notes in place instead of duplicating them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write as _};
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -74,8 +75,14 @@ impl Exporter for Apkg {
         "apkg"
     }
 
-    fn export(&self, deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
-        package(deck)
+    fn write_to(&self, deck: &DeckExport<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
+        // The zip is made in memory (it is small: the collection compresses tenfold), because
+        // its writer seeks back to fill in each entry's header.
+        let bytes = package(deck)?;
+        out.write_all(&bytes).map_err(|source| ExportError::Io {
+            deck: deck.document.deck.name.clone(),
+            source,
+        })
     }
 }
 
@@ -92,26 +99,37 @@ pub fn exported_records<'a>(deck: &'a DeckExport<'_>) -> impl Iterator<Item = &'
 /// (`file:line`, the file name without its folder so it does not depend on where zhika ran).
 ///
 /// Reuses the HTML the render stage stored in the record when it is there (highlighting code
-/// is the costly part), and renders it otherwise.
+/// is the costly part), and renders it otherwise. Reused HTML is borrowed, not copied: the
+/// fields of every record are asked for by the lock, the CSV and the package in turn.
 #[must_use]
-pub fn note_fields(record: &Record) -> [String; 4] {
+pub fn note_fields(record: &Record) -> [Cow<'_, str>; 4] {
     let question = render::question_html(record);
     let context = if record.context.is_empty() {
-        String::new()
+        Cow::Borrowed("")
     } else {
         record
             .front_html
-            .strip_prefix(&format!("<div class=\"zk-question\">{question}</div>"))
+            .strip_prefix("<div class=\"zk-question\">")
+            .and_then(|rest| rest.strip_prefix(question.as_str()))
+            .and_then(|rest| rest.strip_prefix("</div>"))
             .and_then(|rest| rest.strip_prefix("<div class=\"zk-context\">"))
             .and_then(|rest| rest.strip_suffix("</div>"))
-            .map_or_else(|| render::blocks_html(&record.context), str::to_owned)
+            .map_or_else(
+                || Cow::Owned(render::blocks_html(&record.context)),
+                Cow::Borrowed,
+            )
     };
     let answer = if record.back_html.is_empty() {
-        render::blocks_html(&record.answer)
+        Cow::Owned(render::blocks_html(&record.answer))
     } else {
-        record.back_html.clone()
+        Cow::Borrowed(record.back_html.as_str())
     };
-    [question, context, answer, source_field(record)]
+    [
+        Cow::Owned(question),
+        context,
+        answer,
+        Cow::Owned(source_field(record)),
+    ]
 }
 
 fn source_field(record: &Record) -> String {
@@ -250,11 +268,11 @@ CREATE INDEX ix_notes_csum on notes (csum);
 ";
 
 /// One note on its way into the package.
-struct PackNote {
+struct PackNote<'a> {
     guid: String,
     mtime: i64,
     tags: String,
-    fields: [String; 4],
+    fields: [Cow<'a, str>; 4],
     deck_id: i64,
 }
 
@@ -592,7 +610,7 @@ mod tests {
             front_html: String::new(),
             back_html: String::new(),
         };
-        let fresh = note_fields(&record);
+        let fresh = note_fields(&record).map(Cow::into_owned);
         render::render_all(std::slice::from_mut(&mut record));
         assert_eq!(note_fields(&record), fresh);
         assert_eq!(fresh[0], "这段代码输出什么？");

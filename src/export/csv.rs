@@ -6,6 +6,8 @@
 //! Front, which always starts with `<div`: no row can start with `#`, which Anki would skip as
 //! a comment.
 
+use std::io::Write;
+
 use super::apkg::{card_deck_name, exported_records, note_fields};
 use super::{DeckExport, ExportError, Exporter};
 
@@ -18,44 +20,48 @@ impl Exporter for Csv {
         "csv"
     }
 
-    fn export(&self, deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
+    fn write_to(&self, deck: &DeckExport<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
         let name = deck.document.deck.name.as_str();
         let err = |source| ExportError::Csv {
             deck: name.to_owned(),
             source,
         };
         // Values are read literally by Anki: no space after the colon.
-        let mut out = format!(
+        write!(
+            out,
             "#separator:comma\n#html:true\n#notetype:Basic\n#deck:{}\n#columns:Front,Back,GUID,Tags,Deck\n\
              #guid column:3\n#tags column:4\n#deck column:5\n#if matches:update current\n",
             one_line(name)
         )
-        .into_bytes();
+        .map_err(|e| err(e.into()))?;
         let mut writer = ::csv::WriterBuilder::new()
             .has_headers(false)
             .terminator(::csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
+            .buffer_capacity(1 << 16)
+            .from_writer(out);
+        let mut front = String::new();
         for record in exported_records(deck) {
             let [question, context, back, _] = note_fields(record);
-            let mut front = format!("<div class=\"zk-question\">{question}</div>");
+            front.clear();
+            front.push_str("<div class=\"zk-question\">");
+            front.push_str(&question);
+            front.push_str("</div>");
             if !context.is_empty() {
-                front = format!("{front}<div class=\"zk-context\">{context}</div>");
+                front.push_str("<div class=\"zk-context\">");
+                front.push_str(&context);
+                front.push_str("</div>");
             }
             writer
                 .write_record([
                     front.as_str(),
-                    back.as_str(),
+                    &*back,
                     record.id.as_str(),
                     record.tags.join(" ").as_str(),
                     card_deck_name(record).as_str(),
                 ])
                 .map_err(err)?;
         }
-        let rows = writer
-            .into_inner()
-            .map_err(|e| err(::csv::Error::from(e.into_error())))?;
-        out.extend_from_slice(&rows);
-        Ok(out)
+        writer.flush().map_err(|e| err(e.into()))
     }
 }
 

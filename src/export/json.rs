@@ -1,6 +1,8 @@
 //! The `zhika.records` JSON exporter: the public interface for other programs. The document's
 //! shape is published as a JSON Schema ([`schema`]), generated from the model types.
 
+use std::io::{BufWriter, Write};
+
 use super::{DeckExport, ExportError, Exporter};
 use crate::model::Document;
 
@@ -13,14 +15,22 @@ impl Exporter for Json {
         "json"
     }
 
-    fn export(&self, deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
-        let mut bytes =
-            serde_json::to_vec_pretty(deck.document).map_err(|source| ExportError::Json {
-                deck: deck.document.deck.name.clone(),
+    fn write_to(&self, deck: &DeckExport<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
+        let deck_name = || deck.document.deck.name.clone();
+        // serde_json writes token by token: gather them before they cross the `dyn` boundary.
+        let mut out = BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, deck.document).map_err(|source| {
+            ExportError::Json {
+                deck: deck_name(),
                 source,
-            })?;
-        bytes.push(b'\n');
-        Ok(bytes)
+            }
+        })?;
+        out.write_all(b"\n")
+            .and_then(|()| out.flush())
+            .map_err(|source| ExportError::Io {
+                deck: deck_name(),
+                source,
+            })
     }
 }
 

@@ -1,9 +1,11 @@
 //! Stage 5 — export: one exporter per format behind one small trait.
 //!
-//! An exporter turns a deck into bytes; where the bytes go is the caller's business (the CLI
-//! writes them atomically with [`crate::project::write_atomic`]).
+//! An exporter turns a deck into bytes, written as they are made; where the bytes go is the
+//! caller's business (the CLI stages them in temporary files with
+//! [`crate::project::OutputDir::stage`] and renames them into place once all are written).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use crate::model::Document;
@@ -88,6 +90,14 @@ pub enum ExportError {
         /// The cause.
         source: std::io::Error,
     },
+    /// Writing the output failed.
+    #[error("{deck}: cannot write the output")]
+    Io {
+        /// The deck.
+        deck: String,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// Writing CSV failed.
     #[error("{deck}: cannot write CSV")]
     Csv {
@@ -103,9 +113,20 @@ pub trait Exporter: Sync {
     /// The file extension (without dot) the output is saved under.
     fn extension(&self) -> &'static str;
 
+    /// Write `deck` in this format to `out` as it is made, so that no copy of the whole output
+    /// need be held in memory. `out` is written in small pieces: buffer it.
+    ///
+    /// # Errors
+    /// When the deck cannot be written in this format, or writing to `out` fails.
+    fn write_to(&self, deck: &DeckExport<'_>, out: &mut dyn Write) -> Result<(), ExportError>;
+
     /// The bytes of `deck` in this format.
     ///
     /// # Errors
     /// When the deck cannot be written in this format.
-    fn export(&self, deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError>;
+    fn export(&self, deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
+        let mut bytes = Vec::new();
+        self.write_to(deck, &mut bytes)?;
+        Ok(bytes)
+    }
 }
