@@ -16,6 +16,13 @@ check *ARGS:
 test:
     bash scripts/test
 
+# Sizes: `ZHIKA_BENCH_RECORDS=1000,10000 just bench`; one stage: `just bench parse`.
+# zhika against Python genanki: `scripts/bench-vs-genanki`.
+
+# Benchmark every stage and exporter and the whole `zhika export` at 1k/10k/100k records.
+bench *ARGS:
+    cargo bench --bench stages --bench whole_run {{ARGS}}
+
 # Format the code.
 fmt:
     cargo fmt
