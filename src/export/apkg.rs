@@ -359,7 +359,7 @@ fn package(deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
         .unwrap_or(fallback)
         * 1000;
 
-    let mut conn = Connection::open_in_memory().map_err(sql_err)?;
+    let (mut conn, file) = open_collection().map_err(sql_err)?;
     conn.execute_batch(SCHEMA).map_err(sql_err)?;
     let count = i64::try_from(records.len()).unwrap_or(i64::MAX);
     let tx = conn.transaction().map_err(sql_err)?;
@@ -416,9 +416,59 @@ fn package(deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
         }
     }
     tx.commit().map_err(sql_err)?;
-    let collection = conn.serialize(rusqlite::MAIN_DB).map_err(sql_err)?;
+    // The deflater is handed the whole collection at once, as it always was: fed in pieces,
+    // it compresses to other (equally valid) bytes, and the package must not change.
+    match file {
+        Some(path) => {
+            drop(conn);
+            let mut collection = std::fs::read(&path).map_err(|source| ExportError::Io {
+                deck: deck_name.to_owned(),
+                source,
+            })?;
+            normalize_header(&mut collection);
+            zip_package(deck_name, &collection, &media)
+        }
+        None => {
+            let collection = conn.serialize(rusqlite::MAIN_DB).map_err(sql_err)?;
+            zip_package(deck_name, &collection, &media)
+        }
+    }
+}
 
-    zip_package(deck_name, &collection, &media)
+/// A connection to a new, empty collection database: in a temporary file, where SQLite keeps
+/// only a few pages in memory (the database is as large as all the card HTML), or in memory
+/// when no temporary file can be made. Both give the same package (see [`normalize_header`]).
+fn open_collection() -> rusqlite::Result<(Connection, Option<tempfile::TempPath>)> {
+    let file = tempfile::Builder::new()
+        .prefix("zhika-collection-")
+        .suffix(".anki2")
+        .tempfile();
+    if let Ok(file) = file {
+        let path = file.into_temp_path();
+        // Nothing to roll back or to make durable: on any failure the file is thrown away.
+        let conn = Connection::open(&path).and_then(|conn| {
+            conn.execute_batch(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;",
+            )?;
+            Ok(conn)
+        });
+        if let Ok(conn) = conn {
+            return Ok((conn, Some(path)));
+        }
+    }
+    Ok((Connection::open_in_memory()?, None))
+}
+
+/// Make the header of a collection built in a file what it is for one built in memory: SQLite
+/// counts the file's write transactions (the file change counter at bytes 24..28 and the
+/// version-valid-for number at 92..96) and stamps its version (96..100) only in files. The
+/// pages after the header are the same either way.
+fn normalize_header(collection: &mut [u8]) {
+    for field in [24..28, 92..100] {
+        if let Some(bytes) = collection.get_mut(field) {
+            bytes.fill(0);
+        }
+    }
 }
 
 fn note_row(record: &Record, mtime: i64, deck_id: i64) -> NoteRow {
