@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{DiagnosticExt, Notes, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::parse::normalize_question;
@@ -39,8 +41,15 @@ say what differs between them.
 pub(crate) fn check(notes: &[Notes<'_>], out: &mut [Vec<Diagnostic>]) {
     let mut first: HashMap<String, (&str, u32)> = HashMap::new();
     for (deck, found) in notes.iter().zip(out.iter_mut()) {
-        for record in deck.records() {
-            let key = normalize_question(&record.question);
+        // Normalizing (NFKC, case folding) is the costly part, and each question's own: on
+        // every core. Comparing them is done in order.
+        let keys: Vec<String> = deck
+            .records()
+            .par_iter()
+            .with_min_len(256)
+            .map(|r| normalize_question(&r.question))
+            .collect();
+        for (record, key) in deck.records().iter().zip(keys) {
             if key.is_empty() {
                 continue;
             }
