@@ -95,7 +95,7 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、][ \t\u{3000}]*(.*)$").unwrap()
+    Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$").unwrap()
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -111,7 +111,7 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -167,6 +167,7 @@ pub fn classify(text: &str) -> Kind {
                     | "A"
                     | "参考"
                     | "原因分析"
+                    | "解释"
             );
         return Kind::Marker {
             label,
@@ -181,6 +182,7 @@ pub fn classify(text: &str) -> Kind {
 /// questions and numbers in.
 #[must_use]
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    let line = strip_trailing_br(line);
     if !line.contains("**") && !line.starts_with("__") {
         return std::borrow::Cow::Borrowed(line);
     }
@@ -189,6 +191,17 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
         plain = plain.trim_end()[2..plain.trim_end().len() - 2].to_owned();
     }
     std::borrow::Cow::Owned(plain)
+}
+
+/// The line without an HTML line break at its end (`6.关键字<br>`).
+fn strip_trailing_br(line: &str) -> &str {
+    let t = line.trim_end();
+    for br in ["<br>", "<br/>", "<br />", "<BR>"] {
+        if let Some(rest) = t.strip_suffix(br) {
+            return rest.trim_end();
+        }
+    }
+    line
 }
 
 /// The info string of a fence line (```` ```go ````), or `None` if the line is no fence.
@@ -399,6 +412,8 @@ mod tests {
         assert_eq!(h("二。sass与less区别：").title, "sass与less区别：");
         assert_eq!(h("1，变量符不一样").value, Some(1));
         assert_eq!(h("- 1,说说你的工作经历").title, "说说你的工作经历");
+        assert_eq!(h("6.关键字<br>").title, "关键字");
+        assert_eq!(h("问题； for range").title, "for range");
         assert_eq!(h("（1）问题").style, Style::Paren);
         assert_eq!(h("(2) 问题").value, Some(2));
         assert_eq!(h("1）问题").style, Style::HalfParen);

@@ -435,7 +435,22 @@ impl Outline {
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
         let (kids, after) = node.children.split_at(held);
-        if self.groups(node, kids) {
+        // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
+        // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
+        let answered_question = interrogative(&h.title) && node.body > 0;
+        if self.groups(node, kids) && answered_question {
+            out.push(Start {
+                line: node.line,
+                rank: Some(h.style.rank()),
+                role: Role::Record {
+                    number: h.number.clone(),
+                    question: h.title.clone(),
+                },
+            });
+            for &child in kids {
+                self.visit(child, lines, out);
+            }
+        } else if self.groups(node, kids) {
             out.push(Start {
                 line: node.line,
                 rank: Some(h.style.rank()),
@@ -638,8 +653,27 @@ const REQUESTS: &[&str] = &[
     "解释",
 ];
 
+/// Headings over a list of interview questions (`### 二面` then `* 接雨水`): its bullets are
+/// questions even without question marks.
+const INTERVIEW_ROUNDS: &[&str] = &[
+    "面试题",
+    "一面",
+    "二面",
+    "三面",
+    "终面",
+    "笔试",
+    "题目",
+    "面经",
+];
+
 /// Words that name a collection of questions: a heading holding them groups.
 const COLLECTION_WORDS: &[&str] = &[
+    "面试",
+    "一面",
+    "二面",
+    "三面",
+    "终面",
+    "笔试",
     "面试题",
     "笔记",
     "总结",
@@ -692,6 +726,10 @@ pub fn question_like(title: &str) -> bool {
 
 /// A plain text line that reads as a title: short, no sentence punctuation at its end.
 fn title_shaped(line: &Ln<'_>) -> bool {
+    // Titles stand at the start of a line; indented lines are content.
+    if line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
     let plain = line::strip_emphasis(line.text);
     let t = plain.trim();
     let len = t.chars().count();
@@ -994,7 +1032,8 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                     || blocks::is_rule_line(l.text)
                     || l.text.starts_with([' ', '\t', '\u{3000}'])
             });
-            (only_items && asking * 2 > bullets.len()).then_some(bullets)
+            let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+            (only_items && (asking * 2 > bullets.len() || collection)).then_some(bullets)
         };
         if let Some(items) = split.filter(|items| !items.is_empty() && !asks(question)) {
             let title = question.clone();
