@@ -163,9 +163,15 @@ fn empty_file_exports_an_empty_deck() {
         json(&dir.path().join("out"), "empty.json")["records"],
         serde_json::json!([])
     );
-    let out = run(dir.path(), &["check", "empty.txt"]);
+    let out = run(dir.path(), &["check", "empty.txt", "--format", "short"]);
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("0 records"), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("empty.txt:1:1: warning[Z014]: the file is empty"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -173,7 +179,13 @@ fn whitespace_only_file_exports_an_empty_deck() {
     let dir = project(&[("blank.txt", " \n\t\n\u{3000}\n\r\n   ".as_bytes())]);
     let out = run(dir.path(), &["export", "blank.txt", "-o", "out"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("blank: 0 records, 0 errors, 0 warnings"));
+    assert!(
+        stderr(&out).contains("blank: 0 records, 0 errors, 1 warnings"),
+        "{}",
+        stderr(&out)
+    );
+    let diagnostics = &json(&dir.path().join("out"), "blank.json")["diagnostics"];
+    assert_eq!(diagnostics[0]["code"], "Z014", "{diagnostics}");
     assert_outputs_valid(&dir.path().join("out"));
 }
 

@@ -28,6 +28,7 @@ pub mod media_outside_notes;
 pub mod missing_code;
 pub mod missing_figure;
 pub mod mixed_punctuation;
+pub mod no_questions;
 pub mod numbering;
 pub mod orphan_text;
 
@@ -61,6 +62,7 @@ pub static RULES: &[&Rule] = &[
     &link_only_answer::RULE,
     &mixed_punctuation::RULE,
     &media_outside_notes::RULE,
+    &no_questions::RULE,
 ];
 
 /// A rule that looks at one deck at a time.
@@ -126,6 +128,7 @@ fn deck_findings(notes: &Notes<'_>) -> Vec<Diagnostic> {
         })
         .collect();
     let mut out = notes.parsed.diagnostics.clone();
+    no_questions::check(notes, &mut out);
     for rule in 0..DECK_CHECKS.len() {
         for run in &mut per_run {
             out.append(&mut run[rule]);
