@@ -226,15 +226,34 @@ impl Lock {
         if vanished.is_empty() {
             return Vec::new();
         }
+        let unknown: Vec<(usize, String)> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !entries.contains_key(&r.id))
+            .map(|(ri, r)| (ri, normalize_question(&r.question)))
+            .collect();
+        // Same words first (an id that moved, e.g. a repeated question): no distance needed.
+        let mut by_text: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (vi, (_, old)) in vanished.iter().enumerate() {
+            by_text.entry(old.as_str()).or_default().push(vi);
+        }
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-        for (ri, record) in records.iter().enumerate() {
-            if entries.contains_key(&record.id) {
-                continue;
+        for (ri, new) in &unknown {
+            for &vi in by_text.get(new.as_str()).into_iter().flatten() {
+                candidates.push((1.0, *ri, vi));
             }
-            let new = normalize_question(&record.question);
-            for (vi, (_, old)) in vanished.iter().enumerate() {
-                if let Some(score) = similarity(&new, old) {
-                    candidates.push((score, ri, vi));
+        }
+        // Then reworded questions, by edit distance: every unknown question against every
+        // vanished one, so only while that stays small (a wholesale change of ids, say after an
+        // upgrade, would otherwise take minutes).
+        if unknown.len().saturating_mul(vanished.len()) <= FUZZY_PAIRS {
+            for (ri, new) in &unknown {
+                for (vi, (_, old)) in vanished.iter().enumerate() {
+                    if new != old
+                        && let Some(score) = similarity(new, old)
+                    {
+                        candidates.push((score, *ri, vi));
+                    }
                 }
             }
         }
@@ -369,6 +388,9 @@ fn json_string(s: &str) -> String {
 
 /// Normalized Levenshtein similarity of two normalized questions, or `None` when it is below
 /// [`SIMILARITY`] (or one of them is empty).
+/// At most this many question pairs are compared by edit distance in one deck.
+const FUZZY_PAIRS: usize = 4_000_000;
+
 fn similarity(a: &str, b: &str) -> Option<f64> {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let longest = la.max(lb);
@@ -513,6 +535,27 @@ mod tests {
         let u = lock.update("d", &[record("a", "甲？", "x")], dir(), 2);
         assert_eq!(u.removed, ["乙？"]);
         assert_eq!(lock.deck("d").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn ids_that_all_moved_are_matched_by_text_without_comparing_every_pair() {
+        let mut lock = Lock::new("zhika.lock");
+        let before: Vec<Record> = (0..3000)
+            .map(|i| record(&format!("old{i}"), &format!("第{i}个问题是什么？"), "x"))
+            .collect();
+        lock.update("d", &before, dir(), 1);
+        let mut after: Vec<Record> = (0..3000)
+            .map(|i| record(&format!("new{i}"), &format!("第{i}个问题是什么？"), "x"))
+            .collect();
+        // 3000 × 3000 pairs is over the fuzzy budget: exact matches must still be found.
+        let renamed = lock.reconcile("d", &mut after);
+        assert_eq!(renamed.len(), 3000);
+        assert!(
+            after
+                .iter()
+                .enumerate()
+                .all(|(i, r)| r.id == format!("old{i}"))
+        );
     }
 
     #[test]

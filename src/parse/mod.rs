@@ -690,14 +690,28 @@ const COLLECTION_WORDS: &[&str] = &[
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {
-    interrogative(title) || REQUESTS.iter().any(|w| title.contains(w))
+    interrogative(title) || REQUEST_RE.is_match(title)
 }
+
+/// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass
+/// over the text instead of one per word.
+fn any_of(words: &[&str]) -> regex::Regex {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    regex::Regex::new(&alternation.join("|")).expect("escaped literals form a valid regex")
+}
+
+static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
+static REQUEST_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(REQUESTS));
+static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(QUESTION_WORDS));
 
 /// Does this title ask in the strict sense: a question mark or an interrogative word?
 #[must_use]
 pub fn interrogative(title: &str) -> bool {
     let t = title.trim();
-    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVES.iter().any(|w| t.contains(w))
+    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(t)
 }
 
 /// Does this title ask something (a question mark, or a question word)?
@@ -707,7 +721,7 @@ pub fn question_like(title: &str) -> bool {
     if t.ends_with(['?', '？']) {
         return true;
     }
-    if QUESTION_WORDS.iter().any(|w| t.contains(w)) {
+    if QUESTION_WORD_RE.is_match(t) {
         return true;
     }
     let lower = t.to_ascii_lowercase();
