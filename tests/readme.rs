@@ -42,7 +42,7 @@ fn ci_and_just_run_the_readme_test_command() {
 
 #[test]
 fn every_just_recipe_the_readme_names_exists() {
-    for recipe in ["export", "check", "test", "fmt", "lint", "ci"] {
+    for recipe in ["export", "check", "test", "bench", "fmt", "lint", "ci"] {
         assert!(
             README.contains(&format!("`just {recipe}`")),
             "README names just {recipe}"
