@@ -14,7 +14,7 @@ use tree_sitter::{Node, Parser, Tree};
 use super::{DiagnosticExt, Notes, Rule, Span, char_len};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Block, BlockKind};
-use crate::parse::code::prose_tail;
+use crate::parse::code::{Brackets, nesting_delta, prose_tail};
 use crate::parse::line::fence_info;
 
 /// The rule.
@@ -324,45 +324,9 @@ fn declarations_only(lines: &[String]) -> bool {
                 return false;
             }
         }
-        depth = (depth + nesting_delta(t, &mut in_comment)).max(0);
+        depth = (depth + nesting_delta(t, &mut in_comment, Brackets::All)).max(0);
     }
     any
-}
-
-/// Change in `(`/`[`/`{` nesting over a line, outside strings and comments.
-fn nesting_delta(line: &str, in_comment: &mut bool) -> i32 {
-    let mut delta = 0;
-    let mut quote: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if *in_comment {
-            if c == '*' && chars.peek() == Some(&'/') {
-                chars.next();
-                *in_comment = false;
-            }
-            continue;
-        }
-        if let Some(q) = quote {
-            if c == '\\' && q != '`' {
-                chars.next();
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' | '`' => quote = Some(c),
-            '/' if chars.peek() == Some(&'/') => break,
-            '/' if chars.peek() == Some(&'*') => {
-                chars.next();
-                *in_comment = true;
-            }
-            '(' | '[' | '{' => delta += 1,
-            ')' | ']' | '}' => delta -= 1,
-            _ => {}
-        }
-    }
-    delta
 }
 
 /// Parse the block and describe its first ERROR or MISSING node.

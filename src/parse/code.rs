@@ -129,13 +129,30 @@ pub fn guess_lang(lines: &[&str]) -> Option<&'static str> {
         .then_some("go")
 }
 
-/// Change in `{}` nesting over a line, outside strings and comments; `in_comment` carries
-/// `/* … */` state across lines.
+/// Which brackets [`nesting_delta`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Brackets {
+    /// Only `{` and `}`.
+    Braces,
+    /// `(`, `[`, `{` and their closers.
+    All,
+}
+
+/// Change in `{}` nesting over a line's code part, outside strings and comments;
+/// `in_comment` carries `/* … */` state across lines.
 #[must_use]
 pub fn brace_delta(line: &str, in_comment: &mut bool) -> i32 {
+    nesting_delta(code_part(line), in_comment, Brackets::Braces)
+}
+
+/// Change in bracket nesting over `line`, outside strings and comments; `in_comment` carries
+/// `/* … */` state across lines.
+#[must_use]
+pub fn nesting_delta(line: &str, in_comment: &mut bool, brackets: Brackets) -> i32 {
+    let all = brackets == Brackets::All;
     let mut delta = 0;
     let mut quote: Option<char> = None;
-    let mut chars = code_part(line).chars().peekable();
+    let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         if *in_comment {
             if c == '*' && chars.peek() == Some(&'/') {
@@ -161,6 +178,8 @@ pub fn brace_delta(line: &str, in_comment: &mut bool) -> i32 {
             }
             '{' => delta += 1,
             '}' => delta -= 1,
+            '(' | '[' if all => delta += 1,
+            ')' | ']' if all => delta -= 1,
             _ => {}
         }
     }
