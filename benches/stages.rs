@@ -121,7 +121,7 @@ fn stages(c: &mut Criterion) {
 
         let mut g = group(c, "parse", &input);
         g.bench_function(id.clone(), |b| {
-            b.iter(|| zhika::parse::parse(&input.source))
+            b.iter(|| zhika::parse::parse(&input.source));
         });
         g.finish();
 

@@ -1,5 +1,6 @@
 //! Time each stage once on a notes file: `cargo run --release --example stage_times -- FILE`.
 //! A quick look for profiling; `just bench` has the real, repeated measurements.
+#![allow(clippy::cast_precision_loss)]
 
 use std::time::Instant;
 

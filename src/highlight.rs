@@ -69,17 +69,14 @@ pub fn code_html(code: &str, lang: Option<&str>) -> String {
         if i > 0 {
             masked.push('\n');
         }
-        match prose_tail(line) {
-            Some(at) => {
-                let head = line[..at].trim_end();
-                let gap = &line[head.len()..at];
-                masked.push_str(head);
-                remarks.push(Some((gap, &line[at..])));
-            }
-            None => {
-                masked.push_str(line);
-                remarks.push(None);
-            }
+        if let Some(at) = prose_tail(line) {
+            let head = line[..at].trim_end();
+            let gap = &line[head.len()..at];
+            masked.push_str(head);
+            remarks.push(Some((gap, &line[at..])));
+        } else {
+            masked.push_str(line);
+            remarks.push(None);
         }
     }
     let highlighted = config.and_then(|config| highlight(config, &masked));

@@ -1,7 +1,7 @@
 //! Stage 1 — read: bytes → text.
 //!
 //! Detects the encoding (BOM, then strict UTF-8, then chardetng's guess among legacy encodings
-//! such as GB18030), decodes with encoding_rs, and splits the text into lines with their 1-based
+//! such as GB18030), decodes with `encoding_rs`, and splits the text into lines with their 1-based
 //! numbers, accepting LF, CRLF and lone CR endings. Positions reported anywhere later are the
 //! line numbers of the original file.
 
@@ -62,14 +62,13 @@ impl SourceText {
     /// [`ReadError::Binary`] when the bytes are not text in any encoding zhika reads.
     pub fn decode(path: impl Into<String>, bytes: &[u8]) -> Result<Self, ReadError> {
         let path = path.into();
-        let (encoding, bom_len) = match Encoding::for_bom(bytes) {
-            Some((enc, len)) => (enc, len),
-            None => {
-                if let Some(reason) = binary_reason(bytes) {
-                    return Err(ReadError::Binary { path, reason });
-                }
-                (guess_encoding(bytes), 0)
+        let (encoding, bom_len) = if let Some((enc, len)) = Encoding::for_bom(bytes) {
+            (enc, len)
+        } else {
+            if let Some(reason) = binary_reason(bytes) {
+                return Err(ReadError::Binary { path, reason });
             }
+            (guess_encoding(bytes), 0)
         };
         let body = &bytes[bom_len..];
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -145,6 +144,8 @@ fn memchr_eol(bytes: &[u8]) -> Option<usize> {
 /// per hundred bytes or fewer is a damaged text file, read with a diagnostic.
 fn binary_reason(bytes: &[u8]) -> Option<String> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
+    // Once per file over at most 64 KiB: not worth a byte-counting crate.
+    #[allow(clippy::naive_bytecount)]
     let nuls = sample.iter().filter(|&&b| b == 0).count();
     if nuls * 100 > sample.len() {
         let pos = sample.iter().position(|&b| b == 0).unwrap_or(0);

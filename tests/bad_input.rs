@@ -2,6 +2,11 @@
 //! clear message naming the file, exit code 0, 1 or 2, never a panic, and leaves only whole,
 //! valid outputs behind. A failed or killed export never costs the previous outputs, and leaves
 //! no temporary file behind (a killed one's is cleared by the next export).
+#![allow(
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::naive_bytecount,
+    clippy::format_push_string
+)]
 
 use std::collections::BTreeMap;
 use std::io::Read as _;
@@ -99,7 +104,7 @@ fn temp_files(dir: &Path) -> Vec<String> {
 }
 
 /// Every output in `dir` is whole: JSON loads as `zhika.records`, CSV parses, an .apkg is a zip
-/// holding an SQLite `collection.anki2`. Returns how many there are.
+/// holding an `SQLite` `collection.anki2`. Returns how many there are.
 fn assert_outputs_valid(dir: &Path) -> usize {
     let files = snapshot(dir);
     for (name, bytes) in &files {
@@ -312,7 +317,7 @@ fn three_megabyte_line() {
     notes.push_str(&"很长的答案，".repeat(3_000_000 / 18));
     notes.push('\n');
     assert!(notes.len() > 3_000_000);
-    let doc = export_within("long.txt", notes.as_bytes(), Duration::from_secs(60));
+    let doc = export_within("long.txt", notes.as_bytes(), Duration::from_mins(1));
     assert_eq!(doc["records"].as_array().unwrap().len(), 1);
 }
 
@@ -321,7 +326,7 @@ fn two_thousand_bare_numbers() {
     let doc = export_within(
         "bare.txt",
         "1.\n".repeat(2000).as_bytes(),
-        Duration::from_secs(60),
+        Duration::from_mins(1),
     );
     // Each `1.` is a question with no text (Z004): every line is accounted for.
     assert_eq!(doc["records"].as_array().unwrap().len(), 2000);
@@ -340,7 +345,7 @@ fn very_deep_indentation_and_nesting() {
         notes.push_str("if x {\n");
     }
     notes.push_str(&"}\n".repeat(5001));
-    let doc = export_within("deep.txt", notes.as_bytes(), Duration::from_secs(60));
+    let doc = export_within("deep.txt", notes.as_bytes(), Duration::from_mins(1));
     assert_eq!(doc["records"].as_array().unwrap().len(), 3);
 }
 
@@ -568,7 +573,7 @@ fn kill_9_mid_export_keeps_previous_outputs() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + Duration::from_mins(2);
     let mut killed_while_writing = false;
     while child.try_wait().unwrap().is_none() && Instant::now() < deadline {
         if !temp_files(&out_dir).is_empty() {

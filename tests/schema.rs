@@ -16,7 +16,7 @@ fn published_schema_is_current() {
 }
 
 /// Export `text` as JSON and validate it against the published schema.
-pub fn validate(path: &str, text: &str) {
+fn validate(path: &str, text: &str) {
     let (_, parsed) = common::parse_str(path, text);
     let diagnostics = parsed.diagnostics.clone();
     let document = zhika::pipeline::document(parsed, diagnostics);

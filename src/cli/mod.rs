@@ -25,7 +25,7 @@ pub struct Cli {
 enum Command {
     /// Parse and check the notes, then write one file per deck and format.
     Export(ExportArgs),
-    /// Report what in the notes is broken, with file:line and a hint.
+    /// Report what in the notes is broken, with <file:line> and a hint.
     Check(CheckArgs),
     /// Explain a rule (`zhika explain Z006`), or list them all.
     Explain {

@@ -296,6 +296,8 @@ struct NoteRow {
 /// keep both cores busy, few enough that their copies of the card HTML stay small.
 const NOTES_PER_BATCH: usize = 4096;
 
+// The collection is written table by table in one transaction; the steps share it.
+#[allow(clippy::too_many_lines)]
 fn package(deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
     let deck_name = deck.document.deck.name.as_str();
     let sql_err = |source| ExportError::Apkg {
@@ -418,24 +420,21 @@ fn package(deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
     tx.commit().map_err(sql_err)?;
     // The deflater is handed the whole collection at once, as it always was: fed in pieces,
     // it compresses to other (equally valid) bytes, and the package must not change.
-    match file {
-        Some(path) => {
-            drop(conn);
-            let mut collection = std::fs::read(&path).map_err(|source| ExportError::Io {
-                deck: deck_name.to_owned(),
-                source,
-            })?;
-            normalize_header(&mut collection);
-            zip_package(deck_name, &collection, &media)
-        }
-        None => {
-            let collection = conn.serialize(rusqlite::MAIN_DB).map_err(sql_err)?;
-            zip_package(deck_name, &collection, &media)
-        }
+    if let Some(path) = file {
+        drop(conn);
+        let mut collection = std::fs::read(&path).map_err(|source| ExportError::Io {
+            deck: deck_name.to_owned(),
+            source,
+        })?;
+        normalize_header(&mut collection);
+        zip_package(deck_name, &collection, &media)
+    } else {
+        let collection = conn.serialize(rusqlite::MAIN_DB).map_err(sql_err)?;
+        zip_package(deck_name, &collection, &media)
     }
 }
 
-/// A connection to a new, empty collection database: in a temporary file, where SQLite keeps
+/// A connection to a new, empty collection database: in a temporary file, where `SQLite` keeps
 /// only a few pages in memory (the database is as large as all the card HTML), or in memory
 /// when no temporary file can be made. Both give the same package (see [`normalize_header`]).
 fn open_collection() -> rusqlite::Result<(Connection, Option<tempfile::TempPath>)> {
@@ -459,7 +458,7 @@ fn open_collection() -> rusqlite::Result<(Connection, Option<tempfile::TempPath>
     Ok((Connection::open_in_memory()?, None))
 }
 
-/// Make the header of a collection built in a file what it is for one built in memory: SQLite
+/// Make the header of a collection built in a file what it is for one built in memory: `SQLite`
 /// counts the file's write transactions (the file change counter at bytes 24..28 and the
 /// version-valid-for number at 92..96) and stamps its version (96..100) only in files. The
 /// pages after the header are the same either way.

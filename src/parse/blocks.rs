@@ -84,6 +84,7 @@ pub fn is_structural(text: &str) -> bool {
 ///
 /// With an answer marker (`答案：`) among the lines, what stands before it is context; without
 /// one, everything is answer.
+#[must_use]
 pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
     let has_marker = lines
         .iter()
@@ -102,21 +103,21 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
             Kind::Marker {
                 label,
                 rest,
-                answer: is_answer,
+                answer: answers,
             } => {
-                if *is_answer {
+                if *answers {
                     in_answer = true;
                 }
                 let (mut text, end) = continuation(lines, i + 1, rest.trim().to_owned());
                 if text.is_empty() {
                     // A bare `答案：` line only switches sides; keep its label with what follows.
-                    if *is_answer {
+                    if *answers {
                         i += 1;
                         continue;
                     }
                     text.clear();
                 }
-                let kind = if *is_answer {
+                let kind = if *answers {
                     BlockKind::Paragraph
                 } else {
                     BlockKind::Note

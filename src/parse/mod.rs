@@ -137,7 +137,7 @@ pub fn parse(source: &SourceText) -> Parsed {
                     path,
                     section,
                     number.clone(),
-                    question.clone(),
+                    question,
                     &lines[start.line..end],
                 ));
             }
@@ -183,24 +183,20 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         if matches!(lines[i].kind, Kind::Fence { .. }) {
             let close = (i + 1..lines.len())
                 .find(|&j| line::fence_info(lines[j].text).is_some_and(|info| info.is_empty()));
-            match close {
-                Some(j) => {
-                    for l in &mut lines[i + 1..j] {
-                        l.kind = Kind::Fenced;
-                    }
-                    lines[j].kind = Kind::Fence {
-                        info: String::new(),
-                    };
-                    i = j + 1;
-                    continue;
+            if let Some(j) = close {
+                for l in &mut lines[i + 1..j] {
+                    l.kind = Kind::Fenced;
                 }
-                None => {
-                    let l = &mut lines[i];
-                    l.kind = Kind::Text;
-                    l.code = code::looks_like_code(l.text);
-                    l.structural = blocks::is_structural(l.text);
-                }
+                lines[j].kind = Kind::Fence {
+                    info: String::new(),
+                };
+                i = j + 1;
+                continue;
             }
+            let l = &mut lines[i];
+            l.kind = Kind::Text;
+            l.code = code::looks_like_code(l.text);
+            l.structural = blocks::is_structural(l.text);
         }
         i += 1;
     }
@@ -245,6 +241,9 @@ struct Outline {
 }
 
 impl Outline {
+    // One pass over the lines with the numbering rules side by side; split up, the rules
+    // would need the whole state passed around.
+    #[allow(clippy::too_many_lines)]
     fn build(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut nodes: Vec<Node> = Vec::new();
         let mut roots: Vec<usize> = Vec::new();
@@ -1137,10 +1136,10 @@ fn make_record(
     path: &str,
     section: Option<String>,
     number: Option<String>,
-    question: String,
+    question: &str,
     lines: &[Ln<'_>],
 ) -> Record {
-    let (question, same_line_answer) = split_question(&question);
+    let (question, same_line_answer) = split_question(question);
     let (mut context, mut answer) = blocks::build(&lines[1..]);
     if let Some(text) = same_line_answer {
         answer.insert(
@@ -1272,12 +1271,12 @@ fn assign_ids(deck: &str, records: &mut [Record]) {
 /// The id of the question with normalized key `key` in `deck`: 16 hex digits of SHA-256.
 #[must_use]
 pub fn record_id(deck: &str, key: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::new()
         .chain_update(deck.as_bytes())
         .chain_update([0x1f])
         .chain_update(key.as_bytes())
         .finalize();
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut id = String::with_capacity(16);
     for b in &digest[..8] {
         id.push(char::from(HEX[usize::from(b >> 4)]));
