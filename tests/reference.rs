@@ -3,8 +3,6 @@
 
 mod common;
 
-use zhika::export::{DeckExport, Exporter as _};
-
 const REFERENCE: &str = include_str!("../source/go-interview.txt");
 
 #[test]
@@ -122,16 +120,6 @@ fn ids_are_stable_and_survive_answer_edits() {
 
 #[test]
 fn reference_json_snapshot() {
-    let (_, parsed) = common::parse_str("source/go-interview.txt", REFERENCE);
-    let diagnostics = parsed.diagnostics.clone();
-    let document = zhika::pipeline::document(parsed, diagnostics);
-    let mtimes = std::collections::BTreeMap::new();
-    let deck = DeckExport {
-        document: &document,
-        mtimes: &mtimes,
-        include_unanswered: false,
-        source_dir: std::path::Path::new("source"),
-    };
-    let json = zhika::export::json::Json.export(&deck).unwrap();
+    let json = common::json_export("source/go-interview.txt", REFERENCE, false);
     insta::assert_snapshot!(String::from_utf8(json).unwrap());
 }

@@ -3,8 +3,6 @@
 
 mod common;
 
-use zhika::export::{DeckExport, Exporter as _};
-
 const PUBLISHED: &str = include_str!("../schema/zhika.records.schema.json");
 
 #[test]
@@ -17,17 +15,7 @@ fn published_schema_is_current() {
 
 /// Export `text` as JSON and validate it against the published schema.
 fn validate(path: &str, text: &str) {
-    let (_, parsed) = common::parse_str(path, text);
-    let diagnostics = parsed.diagnostics.clone();
-    let document = zhika::pipeline::document(parsed, diagnostics);
-    let mtimes = std::collections::BTreeMap::new();
-    let deck = DeckExport {
-        document: &document,
-        mtimes: &mtimes,
-        include_unanswered: true,
-        source_dir: std::path::Path::new("."),
-    };
-    let bytes = zhika::export::json::Json.export(&deck).unwrap();
+    let bytes = common::json_export(path, text, true);
     let instance: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     let schema: serde_json::Value = serde_json::from_str(PUBLISHED).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");

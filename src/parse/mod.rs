@@ -437,41 +437,30 @@ impl Outline {
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let answered_question = interrogative(&h.title) && node.body > 0;
-        if self.groups(node, kids) && answered_question {
-            out.push(Start {
-                line: node.line,
-                rank: Some(h.style.rank()),
-                role: Role::Record {
-                    number: h.number.clone(),
-                    question: h.title.clone(),
-                },
-            });
-            for &child in kids {
-                self.visit(child, lines, out);
-            }
-        } else if self.groups(node, kids) {
-            out.push(Start {
-                line: node.line,
-                rank: Some(h.style.rank()),
-                role: Role::Section {
-                    rank: h.style.rank(),
-                    title: section_title(h, lines[node.line].text),
-                },
-            });
-            for &child in kids {
-                self.visit(child, lines, out);
+        let groups = self.groups(node, kids);
+        let role = if groups && !answered_question {
+            Role::Section {
+                rank: h.style.rank(),
+                title: section_title(h, lines[node.line].text),
             }
         } else {
-            out.push(Start {
-                line: node.line,
-                rank: Some(h.style.rank()),
-                role: Role::Record {
-                    number: h.number.clone(),
-                    question: h.title.clone(),
-                },
-            });
-        }
-        for &child in after {
+            Role::Record {
+                number: h.number.clone(),
+                question: h.title.clone(),
+            }
+        };
+        out.push(Start {
+            line: node.line,
+            rank: Some(h.style.rank()),
+            role,
+        });
+        // Children a record holds are sub-points of its answer; the others are visited.
+        let visited = if groups {
+            node.children.as_slice()
+        } else {
+            after
+        };
+        for &child in visited {
             self.visit(child, lines, out);
         }
     }

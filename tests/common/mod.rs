@@ -19,6 +19,23 @@ pub fn try_parse_str(
     Ok((source, parsed))
 }
 
+/// The `zhika.records` JSON of `text` exported as the notes file `path`, with the parse-stage
+/// diagnostics only.
+pub fn json_export(path: &str, text: &str, include_unanswered: bool) -> Vec<u8> {
+    use zhika::export::Exporter as _;
+    let (_, parsed) = parse_str(path, text);
+    let diagnostics = parsed.diagnostics.clone();
+    let document = zhika::pipeline::document(parsed, diagnostics);
+    let mtimes = std::collections::BTreeMap::new();
+    let deck = zhika::export::DeckExport {
+        document: &document,
+        mtimes: &mtimes,
+        include_unanswered,
+        source_dir: std::path::Path::new("."),
+    };
+    zhika::export::json::Json.export(&deck).unwrap()
+}
+
 /// Lines that break "every non-blank line is in exactly one record, section heading or
 /// orphan-text diagnostic": `(line, owners)` for each line with owners != 1.
 pub fn coverage_problems(source: &SourceText, parsed: &Parsed) -> Vec<(u32, usize)> {
