@@ -5,6 +5,8 @@
 //! `just bench`, or `cargo bench --bench stages`. Sizes: `ZHIKA_BENCH_RECORDS=1000,10000`
 //! (default `1000,10000,100000`).
 
+#[path = "support/sizes.rs"]
+mod sizes;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -19,22 +21,6 @@ use zhika::export::{DeckExport, Format};
 use zhika::model::Document;
 use zhika::parse::Parsed;
 use zhika::read::SourceText;
-
-/// Record counts to run: `ZHIKA_BENCH_RECORDS`, else 1k, 10k and 100k. Under `cargo test`
-/// (no `--bench`), only the smallest, which checks the benchmark works without making the
-/// test suite wait.
-fn sizes() -> Vec<usize> {
-    let sizes = std::env::var("ZHIKA_BENCH_RECORDS")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
-    if std::env::args().any(|a| a == "--bench") {
-        sizes
-    } else {
-        sizes.into_iter().min().into_iter().collect()
-    }
-}
 
 /// One size's input at every stage, prepared once.
 struct Input {
@@ -109,7 +95,7 @@ fn group<'c>(c: &'c mut Criterion, name: &str, input: &Input) -> BenchmarkGroup<
 }
 
 fn stages(c: &mut Criterion) {
-    for records in sizes() {
+    for records in sizes::sizes() {
         let input = Input::new(records);
         let id = BenchmarkId::from_parameter(records);
 

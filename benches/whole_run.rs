@@ -6,6 +6,8 @@
 //! `just bench`, or `cargo bench --bench whole_run`. Sizes: `ZHIKA_BENCH_RECORDS=1000,10000`
 //! (default `1000,10000,100000`).
 
+#[path = "support/sizes.rs"]
+mod sizes;
 #[path = "support/synth.rs"]
 mod synth;
 
@@ -14,22 +16,6 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
-
-/// Record counts to run: `ZHIKA_BENCH_RECORDS`, else 1k, 10k and 100k. Under `cargo test`
-/// (no `--bench`), only the smallest, which checks the benchmark works without making the
-/// test suite wait.
-fn sizes() -> Vec<usize> {
-    let sizes = std::env::var("ZHIKA_BENCH_RECORDS")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000]);
-    if std::env::args().any(|a| a == "--bench") {
-        sizes
-    } else {
-        sizes.into_iter().min().into_iter().collect()
-    }
-}
 
 fn export(dir: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_zhika"))
@@ -51,7 +37,7 @@ fn whole_run(c: &mut Criterion) {
         .sample_size(10)
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(1));
-    for records in sizes() {
+    for records in sizes::sizes() {
         let dir = tempfile::tempdir().expect("temp dir");
         let notes = synth::notes(records);
         std::fs::create_dir(dir.path().join("notes")).expect("notes folder");
