@@ -10,7 +10,7 @@ mod sizes;
 #[path = "support/synth.rs"]
 mod synth;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -29,7 +29,7 @@ struct Input {
     source: SourceText,
     parsed: Parsed,
     document: Document,
-    mtimes: BTreeMap<String, i64>,
+    mtimes: HashMap<String, i64>,
 }
 
 impl Input {

@@ -14,10 +14,11 @@
 //! The file is small, sorted JSON with one line per note, meant to be committed next to the
 //! sources.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -117,7 +118,7 @@ pub struct Renamed {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeckUpdate {
     /// Modification time of every record, by id (what exporters need).
-    pub mtimes: BTreeMap<String, i64>,
+    pub mtimes: HashMap<String, i64>,
     /// Records the lock did not know.
     pub added: usize,
     /// Records whose content changed.
@@ -295,12 +296,27 @@ impl Lock {
         source_dir: &Path,
         now: i64,
     ) -> DeckUpdate {
-        let old = self.decks.remove(deck).unwrap_or_default();
-        let mut fresh = BTreeMap::new();
-        let mut result = DeckUpdate::default();
-        for record in records {
-            let hash = content_hash(record, source_dir);
-            let mtime = match old.get(&record.id) {
+        // Looked up once per record in random id order: a hash map, not the sorted one.
+        let mut old: HashMap<String, Entry> = self
+            .decks
+            .remove(deck)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        let mut fresh = Vec::with_capacity(records.len());
+        let mut result = DeckUpdate {
+            mtimes: HashMap::with_capacity(records.len()),
+            ..DeckUpdate::default()
+        };
+        // Hashing every note's fields is the costly part, and each hash stands alone.
+        let hashes: Vec<String> = records
+            .par_iter()
+            .with_min_len(256)
+            .map(|record| content_hash(record, source_dir))
+            .collect();
+        for (record, hash) in records.iter().zip(hashes) {
+            // What is left in `old` at the end, no record has any more.
+            let mtime = match old.remove(&record.id) {
                 Some(e) if e.hash == hash => e.mtime,
                 Some(e) => {
                     result.changed += 1;
@@ -312,20 +328,21 @@ impl Lock {
                 }
             };
             result.mtimes.insert(record.id.clone(), mtime);
-            fresh.insert(
+            fresh.push((
                 record.id.clone(),
                 Entry {
                     mtime,
                     hash,
                     question: record.question.clone(),
                 },
-            );
+            ));
         }
-        result.removed = old
-            .into_iter()
-            .filter(|(id, _)| !fresh.contains_key(id))
-            .map(|(_, e)| e.question)
-            .collect();
+        // Ids are unique within a deck; built from a sorted run, the map costs one pass.
+        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let fresh: BTreeMap<String, Entry> = fresh.into_iter().collect();
+        let mut removed: Vec<(String, Entry)> = old.into_iter().collect();
+        removed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        result.removed = removed.into_iter().map(|(_, e)| e.question).collect();
         self.decks.insert(deck.to_owned(), fresh);
         result
     }

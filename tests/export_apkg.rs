@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -27,7 +27,7 @@ make 只用于 slice、map、channel；new 返回指针。
 ";
 
 /// The document and note modification times for `NOTES` saved as `dir/deck.md`.
-fn document(dir: &Path, now: i64) -> (Document, BTreeMap<String, i64>) {
+fn document(dir: &Path, now: i64) -> (Document, HashMap<String, i64>) {
     let (_, parsed) = common::parse_str(&dir.join("deck.md").to_string_lossy(), NOTES);
     let diagnostics = parsed.diagnostics.clone();
     let document = zhika::pipeline::document(parsed, diagnostics);
@@ -40,7 +40,7 @@ fn export(
     format: Format,
     dir: &Path,
     document: &Document,
-    mtimes: &BTreeMap<String, i64>,
+    mtimes: &HashMap<String, i64>,
     all: bool,
 ) -> Vec<u8> {
     format

@@ -381,7 +381,7 @@ proptest::proptest! {
                 proptest::prop_assert!(problems.is_empty(), "{problems:?}\n{field}\n{text:?}");
             }
         }
-        let mtimes = BTreeMap::new();
+        let mtimes = std::collections::HashMap::new();
         let deck = zhika::export::DeckExport {
             document: &document,
             mtimes: &mtimes,

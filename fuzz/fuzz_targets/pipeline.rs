@@ -13,7 +13,7 @@
 
 #![no_main]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
         "JSON does not read back as the same document"
     );
 
-    let mtimes = BTreeMap::new();
+    let mtimes = HashMap::new();
     let deck = DeckExport {
         document: &document,
         mtimes: &mtimes,
@@ -121,7 +121,7 @@ fn pipeline(data: &[u8]) -> Option<(Document, Vec<u8>)> {
         assert_live_markup_free(&record.front_html, "front_html");
         assert_live_markup_free(&record.back_html, "back_html");
     }
-    let mtimes = BTreeMap::new();
+    let mtimes = HashMap::new();
     let deck = DeckExport {
         document: &document,
         mtimes: &mtimes,

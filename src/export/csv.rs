@@ -72,7 +72,7 @@ fn one_line(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use std::collections::HashMap;
     use std::path::Path;
 
     use super::*;
@@ -115,7 +115,7 @@ mod tests {
             records,
             diagnostics: vec![],
         };
-        let mtimes = BTreeMap::new();
+        let mtimes = HashMap::new();
         let bytes = Csv
             .export(&DeckExport {
                 document: &document,

@@ -4,7 +4,7 @@
 //! caller's business (the CLI stages them in temporary files with
 //! [`crate::project::OutputDir::stage`] and renames them into place once all are written).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -46,7 +46,7 @@ pub struct DeckExport<'a> {
     /// The deck's records and diagnostics.
     pub document: &'a Document,
     /// Modification time (Unix seconds) of each note, by record id, from `zhika.lock`.
-    pub mtimes: &'a BTreeMap<String, i64>,
+    pub mtimes: &'a HashMap<String, i64>,
     /// Export records that have no answer too (Anki and CSV leave them out by default).
     pub include_unanswered: bool,
     /// The folder the notes file is in: local images are resolved against it.

@@ -26,7 +26,7 @@ pub fn json_export(path: &str, text: &str, include_unanswered: bool) -> Vec<u8> 
     let (_, parsed) = parse_str(path, text);
     let diagnostics = parsed.diagnostics.clone();
     let document = zhika::pipeline::document(parsed, diagnostics);
-    let mtimes = std::collections::BTreeMap::new();
+    let mtimes = std::collections::HashMap::new();
     let deck = zhika::export::DeckExport {
         document: &document,
         mtimes: &mtimes,
