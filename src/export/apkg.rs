@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -418,19 +418,22 @@ fn package(deck: &DeckExport<'_>) -> Result<Vec<u8>, ExportError> {
         }
     }
     tx.commit().map_err(sql_err)?;
-    // The deflater is handed the whole collection at once, as it always was: fed in pieces,
-    // it compresses to other (equally valid) bytes, and the package must not change.
+    // The collection goes to the deflater in pieces of a fixed size, from the file or from
+    // memory alike, so that both give the same bytes and the file is never read whole.
     if let Some(path) = file {
         drop(conn);
-        let mut collection = std::fs::read(&path).map_err(|source| ExportError::Io {
+        let io_err = |source| ExportError::Io {
             deck: deck_name.to_owned(),
             source,
-        })?;
-        normalize_header(&mut collection);
-        zip_package(deck_name, &collection, &media)
+        };
+        let mut collection = std::fs::File::open(&path).map_err(io_err)?;
+        let mut header = [0_u8; 100];
+        collection.read_exact(&mut header).map_err(io_err)?;
+        normalize_header(&mut header);
+        zip_package(deck_name, &mut header.chain(collection), &media)
     } else {
         let collection = conn.serialize(rusqlite::MAIN_DB).map_err(sql_err)?;
-        zip_package(deck_name, &collection, &media)
+        zip_package(deck_name, &mut &collection[..], &media)
     }
 }
 
@@ -484,9 +487,12 @@ fn note_row(record: &Record, mtime: i64, deck_id: i64) -> NoteRow {
     }
 }
 
+/// Bytes the collection is compressed in at a time (see [`package`]).
+const ZIP_CHUNK: usize = 1 << 16;
+
 fn zip_package(
     deck_name: &str,
-    collection: &[u8],
+    collection: &mut dyn Read,
     media: &[(String, PathBuf)],
 ) -> Result<Vec<u8>, ExportError> {
     let zip_err = |source| ExportError::Zip {
@@ -500,15 +506,23 @@ fn zip_package(
     };
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
+        .compression_level(Some(1))
         .last_modified_time(DateTime::default())
         .system(zip::System::Unix)
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     zip.start_file("collection.anki2", options)
         .map_err(zip_err)?;
-    zip.write_all(collection)
-        .map_err(|e| zip_err(zip::result::ZipError::Io(e)))?;
+    let mut chunk = vec![0_u8; ZIP_CHUNK];
+    loop {
+        let n =
+            read_full(collection, &mut chunk).map_err(|e| zip_err(zip::result::ZipError::Io(e)))?;
+        zip.write_all(&chunk[..n])
+            .map_err(|e| zip_err(zip::result::ZipError::Io(e)))?;
+        if n < chunk.len() {
+            break;
+        }
+    }
 
     let index: serde_json::Map<String, Value> = media
         .iter()
@@ -525,6 +539,20 @@ fn zip_package(
             .map_err(|e| zip_err(zip::result::ZipError::Io(e)))?;
     }
     Ok(zip.finish().map_err(zip_err)?.into_inner())
+}
+
+/// Fill `buf` from `from` as far as it goes; fewer bytes than its length only at the end.
+fn read_full(from: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match from.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// The collection config (`col.conf`). Only a few keys matter to an importer; these are the
