@@ -5,6 +5,8 @@
 //! numbers, accepting LF, CRLF and lone CR endings. Positions reported anywhere later are the
 //! line numbers of the original file.
 
+use std::sync::Arc;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// Why a file could not be read as notes.
@@ -36,8 +38,9 @@ pub struct DecodeProblem {
 pub struct SourceText {
     /// The file's path as given.
     pub path: String,
-    /// The decoded text, BOM removed, line endings as in the file.
-    pub text: String,
+    /// The decoded text, BOM removed, line endings as in the file; shared with what is parsed
+    /// from it.
+    pub text: Arc<str>,
     /// The encoding it was decoded from.
     pub encoding: &'static Encoding,
     /// Present when the bytes were not valid in that encoding and were replaced.
@@ -92,7 +95,7 @@ impl SourceText {
         }
         Ok(Self {
             path,
-            text,
+            text: text.into(),
             encoding,
             problem,
         })
@@ -281,7 +284,7 @@ mod tests {
     #[test]
     fn strips_utf8_bom() {
         let src = SourceText::decode("x", "\u{feff}一、问题\n".as_bytes()).unwrap();
-        assert_eq!(src.text, "一、问题\n");
+        assert_eq!(&*src.text, "一、问题\n");
         assert_eq!(src.encoding_name(), "UTF-8");
     }
 
@@ -302,7 +305,7 @@ mod tests {
         }
         let src = SourceText::decode("x", &bytes).unwrap();
         assert_eq!(src.encoding_name(), "UTF-16LE");
-        assert_eq!(src.text, "1. 问题\n答案\n");
+        assert_eq!(&*src.text, "1. 问题\n答案\n");
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub fn render_all(records: &mut [Record]) {
         .for_each(|record| {
             record.front_html = front_html(record);
             record.back_html = blocks_html(&record.answer);
+            // Kept until the run ends: no slack from growing them.
+            record.front_html.shrink_to_fit();
+            record.back_html.shrink_to_fit();
         });
 }
 

@@ -44,9 +44,9 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
 /// the file's decoded text; a finding whose file is not there is shown without a snippet.
 /// `color` adds ANSI colour codes.
 #[must_use]
-pub fn human<S: BuildHasher>(
+pub fn human<T: AsRef<str>, S: BuildHasher>(
     diagnostics: &[Diagnostic],
-    sources: &HashMap<String, String, S>,
+    sources: &HashMap<String, T, S>,
     color: bool,
 ) -> String {
     let mut files = SimpleFiles::new();
@@ -62,10 +62,10 @@ pub fn human<S: BuildHasher>(
             .with_code(d.code.clone())
             .with_message(d.message.clone());
         let source = sources.get(&d.path);
-        if let Some(text) = source {
+        if let Some(text) = source.map(AsRef::as_ref) {
             let id = *ids
                 .entry(d.path.as_str())
-                .or_insert_with(|| files.add(d.path.as_str(), text.as_str()));
+                .or_insert_with(|| files.add(d.path.as_str(), text));
             snippet = snippet.with_labels(vec![Label::primary(id, byte_range(text, d))]);
         } else {
             snippet = snippet.with_notes(vec![format!("at {}:{}:{}", d.path, d.line, d.column)]);

@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
         .collect();
     match args.format {
         DiagnosticFormat::Human => {
-            let sources: HashMap<String, String> = notes
+            let sources: HashMap<String, std::sync::Arc<str>> = notes
                 .decks
                 .iter()
                 .map(|d| (d.deck.path.clone(), d.text.clone()))

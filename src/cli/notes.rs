@@ -27,6 +27,7 @@ pub fn load(paths: &[PathBuf], verbose: bool) -> anyhow::Result<Notes> {
         let bytes =
             std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
         let source = SourceText::decode(display(file), &bytes)?;
+        drop(bytes);
         if verbose {
             say(&format!(
                 "{}: encoding {}",

@@ -18,6 +18,7 @@ pub mod line;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
@@ -52,8 +53,9 @@ pub struct Parsed {
     pub records: Vec<Record>,
     /// Parse-stage findings: undecodable bytes, orphan text, numbering out of order.
     pub diagnostics: Vec<Diagnostic>,
-    /// The decoded text the records came from; the check stage reads columns from it.
-    pub text: String,
+    /// The decoded text the records came from (shared with the [`SourceText`]); the check
+    /// stage reads columns from it.
+    pub text: Arc<str>,
 }
 
 /// The deck name for a notes file: its file stem.
@@ -1153,6 +1155,9 @@ fn make_record(
     if let Some(s) = &section {
         tags.push(tag(s));
     }
+    // Records live until the run ends, a hundred thousand of them in a large deck: no slack.
+    context.shrink_to_fit();
+    answer.shrink_to_fit();
     Record {
         id: String::new(),
         deck: deck.to_owned(),
