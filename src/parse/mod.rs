@@ -120,6 +120,12 @@ pub fn parse(source: &SourceText) -> Parsed {
                 });
                 orphan_from = Some(start.line + 1);
             }
+            Role::Aside => {
+                if let Some(rank) = start.rank {
+                    section_path.retain(|(r, _)| *r < rank);
+                }
+                orphan_from = Some(start.line);
+            }
             Role::Record { number, question } => {
                 // A question heading closes the sections of its rank and below.
                 if let Some(rank) = start.rank {
@@ -214,6 +220,9 @@ enum Role {
         number: Option<String>,
         question: String,
     },
+    /// A heading over what is no question: a preface, a table of contents, references. It and
+    /// the lines under it are reported as orphan text.
+    Aside,
 }
 
 #[derive(Debug, Clone)]
@@ -304,7 +313,9 @@ impl Outline {
 
             // Sub-point lists: after a lead-in ending in a colon, or continuing such a list.
             let after_lead_in = prev_text.is_some_and(|p| {
-                lines[p].text.trim_end().ends_with([':', '：'])
+                line::strip_emphasis(lines[p].text)
+                    .trim_end()
+                    .ends_with([':', '：'])
                     && nodes.last().is_none_or(|n| n.line < p)
             });
             let continues_list = list.is_some_and(|(style, last)| {
@@ -414,13 +425,13 @@ impl Outline {
     fn boundaries(&self, lines: &[Ln<'_>]) -> Vec<Start> {
         let mut out = Vec::new();
         for &root in &self.roots {
-            self.visit(root, lines, &mut out);
+            self.visit(root, &self.roots, lines, &mut out);
         }
         out.sort_by_key(|s| s.line);
         out
     }
 
-    fn visit(&self, id: usize, lines: &[Ln<'_>], out: &mut Vec<Start>) {
+    fn visit(&self, id: usize, siblings: &[usize], lines: &[Ln<'_>], out: &mut Vec<Start>) {
         let node = &self.nodes[id];
         let h = &node.heading;
         // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
@@ -433,11 +444,41 @@ impl Outline {
         let held = node
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
+        // Numbered parts (`### 1. Queue`, `### 2. Pipe`) and then an unnumbered sub-heading that
+        // asks (`### 多进程队列为何…`): the parts answer the heading, the question is new.
+        let held = node
+            .children
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(k, &c)| {
+                let kid = &self.nodes[c].heading;
+                matches!(kid.style, Style::Markdown(_))
+                    && kid.number.is_none()
+                    && interrogative(&kid.title)
+                    && node.children[..k]
+                        .iter()
+                        .all(|&p| self.nodes[p].heading.number.is_some())
+            })
+            .map_or(held, |(k, _)| held.min(k));
         let (kids, after) = node.children.split_at(held);
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let answered_question = interrogative(&h.title) && node.body > 0;
-        let groups = self.groups(node, kids);
+        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) {
+            out.push(Start {
+                line: node.line,
+                rank: Some(h.style.rank()),
+                role: Role::Aside,
+            });
+            return;
+        }
+        // A document title (`# 面试题库` right above another heading) heads what follows.
+        let title_only = matches!(h.style, Style::Markdown(1))
+            && node.children.is_empty()
+            && node.body == 0
+            && !asks(&h.title);
+        let groups = title_only || self.groups(node, kids, siblings);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -461,15 +502,30 @@ impl Outline {
             after
         };
         for &child in visited {
-            self.visit(child, lines, out);
+            self.visit(child, &node.children, lines, out);
         }
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
-    fn groups(&self, node: &Node, kids: &[usize]) -> bool {
+    fn groups(&self, node: &Node, kids: &[usize], siblings: &[usize]) -> bool {
         if kids.is_empty() {
             return false;
+        }
+        // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
+        // heading groups them, whatever its own shape.
+        let holding = kids
+            .iter()
+            .filter(|&&k| {
+                matches!(self.nodes[k].heading.style, Style::Markdown(_))
+                    && self.nodes[k]
+                        .children
+                        .iter()
+                        .any(|&c| self.holds_question(c))
+            })
+            .count();
+        if holding > 0 && holding * 2 >= kids.len() {
+            return true;
         }
         let parent = &node.heading;
         let kid = |k: &usize| &self.nodes[*k];
@@ -505,13 +561,91 @@ impl Outline {
         // `（1）` children are its steps.
         let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
         // A topic with an introduction over sub-headings that ask nothing: one note.
-        let sub_headings = numbered == 0 && asking == 0 && node.body > 0;
+        let sub_headings = numbered == 0
+            && asking == 0
+            && node.body > 0
+            && !kids.iter().any(|&k| self.holds_question(k));
+        // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
+        // 是什么？`) is one question too when none of its items ask: they are its answer.
+        let same_level: Vec<&Heading> = siblings
+            .iter()
+            .map(|&s| &self.nodes[s].heading)
+            .filter(|s| s.style == parent.style && !aside_title(&s.title))
+            .collect();
+        let asking_siblings = same_level.iter().filter(|s| asks(&s.title)).count();
+        if matches!(parent.style, Style::Markdown(_))
+            && asking == 0
+            && same_level.len() >= 3
+            && asking_siblings * 2 > same_level.len()
+            && !kids.iter().any(|&k| self.holds_question(k))
+        {
+            return false;
+        }
         asking * 2 >= kids.len()
             || (grouping_style
                 && !sub_headings
                 && !question_like(&parent.title)
                 && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len()))
     }
+}
+
+impl Outline {
+    /// Does this node, or any node under it, ask a question?
+    fn holds_question(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        node.heading.style == Style::Question
+            || asks(&node.heading.title)
+            || node.children.iter().any(|&c| self.holds_question(c))
+    }
+}
+
+/// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
+/// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
+fn aside_title(title: &str) -> bool {
+    const ASIDES: &[&str] = &[
+        "前言",
+        "引言",
+        "序言",
+        "写在前面",
+        "写在最后",
+        "后记",
+        "结语",
+        "总结",
+        "小结",
+        "参考",
+        "参考链接",
+        "参考资料",
+        "参考文献",
+        "参考文章",
+        "延伸阅读",
+        "扩展阅读",
+        "相关链接",
+        "相关阅读",
+        "相关文章",
+        "致谢",
+        "反问",
+        "目录",
+        "内容目录",
+        "table of contents",
+        "contents",
+        "toc",
+        "references",
+        "reference",
+        "further reading",
+        "preface",
+    ];
+    let plain = line::strip_emphasis(title);
+    plain.split(['/', '|']).any(|part| {
+        let part = part
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_lowercase();
+        ASIDES.contains(&part.as_str())
+            || ["参考资料", "参考链接", "参考文献"]
+                .iter()
+                .any(|p| part.starts_with(p))
+    })
 }
 
 /// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any
@@ -771,7 +905,7 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut i = 0;
     while i < lines.len() {
         while next < starts.len() && starts[next].line <= i {
-            in_record = matches!(starts[next].role, Role::Record { .. });
+            in_record = matches!(starts[next].role, Role::Record { .. } | Role::Aside);
             next += 1;
         }
         let boundary = starts.get(next).map_or(lines.len(), |s| s.line);
@@ -896,15 +1030,17 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
     // `进程、线程、协程之间的区别？`): its title lines are questions, as in unnumbered notes.
     let mut container = false;
+    let mut aside = false;
     let mut next = 0usize;
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
+            aside = matches!(starts[next].role, Role::Aside);
             segment_start = starts[next].line + 1;
             container = false;
             next += 1;
         }
-        if next > 0 && starts[next - 1].line == i {
+        if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
         let l = &lines[i];
