@@ -98,6 +98,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_runs(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
+    set_aside_repeated_list(&lines, &mut starts);
 
     let mut records = Vec::new();
     let mut sections = Vec::new();
@@ -920,13 +921,25 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let label = (colon_label(&lines[i]) && i + 1 < end).then_some(i);
         let first = label.map_or(i, |l| l + 1);
         let run = &lines[first..end];
-        let bullets: Vec<Option<&str>> = run.iter().map(|l| blocks::bullet_item(l.text)).collect();
-        let questions: Option<Vec<String>> = if bullets.iter().all(Option::is_some) {
-            let asking = bullets.iter().flatten().filter(|b| ends_asking(b)).count();
+        // Bullets, each maybe with indented lines under it (`- 进程和线程的区别？` / `  答：…`).
+        let bullets: Vec<(usize, &str)> = run
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| blocks::bullet_item(l.text).map(|b| (first + k, b)))
+            .collect();
+        let items_only = blocks::bullet_item(run[0].text).is_some()
+            && run.iter().all(|l| {
+                blocks::bullet_item(l.text).is_some() || l.text.starts_with([' ', '\t', '\u{3000}'])
+            });
+        let questions: Option<Vec<(usize, String)>> = if items_only {
+            let asking = bullets
+                .iter()
+                .filter(|(_, b)| line::strip_emphasis(b).contains(['?', '？']))
+                .count();
             (asking * 2 > bullets.len())
-                .then(|| bullets.iter().flatten().map(|b| (*b).to_owned()).collect())
+                .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
         } else {
-            let found = question_run(run, true);
+            let found = question_run(run, true).map(|q| (first..).zip(q).collect::<Vec<_>>());
             if found.is_none() && label.is_some() {
                 labeled_misses.push((label, first, end));
             }
@@ -934,14 +947,15 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             found
         };
         if let Some(questions) = questions {
-            push_question_run(lines, label, first, questions, &mut extra);
+            push_question_run(lines, label, questions, &mut extra);
         }
         i = end.max(i + 1);
     }
     if labeled_hit {
         for (label, first, end) in labeled_misses {
             if let Some(questions) = question_run(&lines[first..end], false) {
-                push_question_run(lines, label, first, questions, &mut extra);
+                let questions = (first..).zip(questions).collect();
+                push_question_run(lines, label, questions, &mut extra);
             }
         }
     }
@@ -949,12 +963,11 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
-/// One record per question of a run starting at line `first`, under a section for its label.
+/// One record per question of a run (line index and question), under a section for its label.
 fn push_question_run(
     lines: &[Ln<'_>],
     label: Option<usize>,
-    first: usize,
-    questions: Vec<String>,
+    questions: Vec<(usize, String)>,
     out: &mut Vec<Start>,
 ) {
     /// Rank of a label section (`多线程：`): below every heading.
@@ -973,9 +986,9 @@ fn push_question_run(
             },
         });
     }
-    for (k, question) in questions.into_iter().enumerate() {
+    for (line, question) in questions {
         out.push(Start {
-            line: first + k,
+            line,
             rank: None,
             role: Role::Record {
                 number: None,
@@ -1105,6 +1118,38 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// A question with nothing under it that is asked again further down (a list of the questions
+/// at the top of the file, each then repeated with its answer) only announces it: set aside.
+/// A heading typed twice with nothing under either stays.
+fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let keys: Vec<Option<String>> = starts
+        .iter()
+        .map(|s| match &s.role {
+            Role::Record { question, .. } => {
+                Some(normalize_question(question)).filter(|k| !k.is_empty())
+            }
+            _ => None,
+        })
+        .collect();
+    let empty = |n: usize| {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        lines[starts[n].line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank))
+    };
+    let aside: Vec<usize> = (0..starts.len())
+        .filter(|&n| {
+            keys[n].as_ref().is_some_and(|key| {
+                empty(n)
+                    && (n + 1..starts.len()).any(|m| keys[m].as_ref() == Some(key) && !empty(m))
+            })
+        })
+        .collect();
+    for n in aside {
+        starts[n].role = Role::Aside;
+    }
 }
 
 /// A heading that asks nothing and whose first content is a question of its own (`### slice`
