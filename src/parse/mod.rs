@@ -170,20 +170,24 @@ pub fn parse(source: &SourceText) -> Parsed {
 
 fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
+    let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let texts = dedent_indented_blocks(&texts);
     let mut lines: Vec<Ln<'_>> = raw
         .iter()
-        .map(|l| {
-            let kind = line::classify(l.text);
+        .zip(texts)
+        .map(|(l, text)| {
+            let kind = line::classify(text);
             let text_line = matches!(kind, Kind::Text);
             Ln {
                 number: l.number,
-                text: l.text,
-                code: text_line && code::looks_like_code(l.text),
-                structural: text_line && blocks::is_structural(l.text),
+                text,
+                code: text_line && code::looks_like_code(text),
+                structural: text_line && blocks::is_structural(text),
                 kind,
             }
         })
         .collect();
+    bold_part_titles(&mut lines);
     // Pair fences; an opening fence without a closing one is plain text.
     let mut i = 0;
     while i < lines.len() {
@@ -208,6 +212,106 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         i += 1;
     }
     lines
+}
+
+/// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
+/// the part below it, like a heading of the lowest rank: numbering restarts under it, and the
+/// question above it ends at the rule.
+fn bold_part_titles(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let after_rule = prev.is_none_or(|p| blocks::is_rule_line(lines[p].text));
+        let t = lines[i].text.trim();
+        let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
+        if let (true, Kind::Text, Some(inner)) = (after_rule, &lines[i].kind, inner) {
+            let inner = inner.trim();
+            let title_like = !inner.is_empty()
+                && !inner.contains("**")
+                && inner.chars().count() <= 30
+                && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
+                && !asks(inner);
+            if title_like {
+                lines[i].kind = Kind::Heading(Heading {
+                    style: Style::Markdown(6),
+                    number: None,
+                    value: None,
+                    title: inner.to_owned(),
+                });
+                lines[i].structural = false;
+                lines[i].code = false;
+            }
+        }
+        prev = Some(i);
+    }
+}
+
+/// Some notes indent everything one step (`\t（4）多线程的使用` / `\t\t答：…`). A block of
+/// indented lines that stands on its own — after a blank line, not under a numbered line or a
+/// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
+/// read without that common indent, so its numbers are questions as at the start of a line.
+fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    const WS: [char; 3] = [' ', '\t', '\u{3000}'];
+    let blank = |t: &str| t.trim_matches(WS).is_empty();
+    let indented = |t: &str| t.starts_with(WS);
+    let mut out = texts.to_vec();
+    let mut i = 0;
+    while i < texts.len() {
+        if blank(texts[i]) || !indented(texts[i]) || (i > 0 && !blank(texts[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
+            end += 1;
+        }
+        let before = texts[..i].iter().rev().find(|t| !blank(t));
+        let free = before.is_none_or(|p| {
+            !matches!(line::classify(p), Kind::Heading(_))
+                && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
+        });
+        let body: Vec<&str> = texts[i..end]
+            .iter()
+            .copied()
+            .filter(|t| !blank(t))
+            .collect();
+        // The white space every line of the block starts with, as written (tabs, spaces or
+        // full-width spaces): cutting it keeps each line's own characters whole.
+        let base = body.iter().fold(None::<&str>, |common, t| {
+            let lead = &t[..t.len() - t.trim_start_matches(WS).len()];
+            Some(common.map_or(lead, |c| {
+                let same: usize = c
+                    .chars()
+                    .zip(lead.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                &c[..same]
+            }))
+        });
+        let base = base.map_or(0, str::len);
+        if free && base > 0 {
+            let numbered = body
+                .iter()
+                .filter(|t| {
+                    matches!(line::classify(&t[base..]),
+                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                })
+                .count();
+            let fenced = body.iter().any(|t| line::fence_info(t).is_some());
+            if numbered >= 2 && !fenced {
+                for t in &mut out[i..end] {
+                    if !blank(t) {
+                        *t = &t[base..];
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    out
 }
 
 /// What a boundary line starts.
