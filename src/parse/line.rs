@@ -105,10 +105,22 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A number that a Markdown heading's text starts with, separated by a space (`## 1.24 常用包`).
 static HEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)[ \t\u{3000}]+(\S.*)$").unwrap());
-/// A Markdown heading that only labels the answer below it (`### 答案`).
+/// A Markdown heading that only labels the answer below it (`### 答案`, `#### 小明的回答:`,
+/// `#### LICSLAN回答:`, `### Answer`): a short name in front of the label at most (a Latin
+/// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(答案解析|参考答案|答案|解答|回答|答|解析)[ \t]*[:：]?$").unwrap()
+    Regex::new(
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
+    )
+    .unwrap()
 });
+/// A numbered entry that is only a link to a place in the same page
+/// (`1. [Java 基础](#1-java-基础)`): a table of contents, not a question.
+static ANCHOR_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\]]*\]\(#[^)]*\)$").unwrap());
+/// `1 Kafka怎么保证数据的高可用？`: a number and a space in front of a question.
+static SPACED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
@@ -140,12 +152,18 @@ pub fn classify(text: &str) -> Kind {
         // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
         if let (Style::Markdown(3..), Some(c)) =
             (heading.style, ANSWER_HEADING.captures(&heading.title))
+            && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {
-                label: c[1].to_owned(),
+                label: c[2].to_owned(),
                 rest: String::new(),
                 answer: true,
             };
+        }
+        if !matches!(heading.style, Style::Markdown(_))
+            && ANCHOR_LINK.is_match(heading.title.trim())
+        {
+            return Kind::Text;
         }
         return Kind::Heading(heading);
     }
@@ -344,6 +362,22 @@ fn numbered(line: &str) -> Option<Heading> {
             title: c[2].trim().to_owned(),
         });
     }
+    // Without a separator only a question counts (`1 Kafka怎么…？`, not `3 个参数`): it must
+    // start with a letter that is no measure word and contain a question mark.
+    if let Some(c) = SPACED_NUMBER.captures(line) {
+        let title = c[2].trim();
+        let first = title.chars().next().unwrap_or(' ');
+        let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);
+        if asks_here && first.is_alphabetic() && !"个只次条种位年月日号天秒倍层步点".contains(first)
+        {
+            return Some(Heading {
+                style: Style::Arabic,
+                number: Some(c[1].to_owned()),
+                value: c[1].parse().ok(),
+                title: title.to_owned(),
+            });
+        }
+    }
     None
 }
 
@@ -476,6 +510,24 @@ mod tests {
             classify("#### 答案："),
             Kind::Marker { answer: true, .. }
         ));
+        for label in ["#### LICSLAN回答: ", "### 小王的回答", "### Answer:"] {
+            assert!(
+                matches!(classify(label), Kind::Marker { answer: true, .. }),
+                "{label}"
+            );
+        }
+        for heading in ["### 操作系统问答", "### 如何回答"] {
+            assert!(matches!(classify(heading), Kind::Heading(_)), "{heading}");
+        }
+    }
+
+    #[test]
+    fn contents_links_and_spaced_numbers() {
+        assert_eq!(classify("1. [Java 基础](#1-java-基础)"), Kind::Text);
+        assert_eq!(h("1 Kafka怎么保证高可用？（作业）<br>").value, Some(1));
+        for line in ["3 个参数可选吗？", "1 + 2 == 3?", "2 Kafka 的分区"] {
+            assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
+        }
     }
 
     #[test]

@@ -100,6 +100,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_runs(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
+    set_aside_repeated_list(&lines, &mut starts);
 
     let mut records = Vec::new();
     let mut sections = Vec::new();
@@ -121,6 +122,12 @@ pub fn parse(source: &SourceText) -> Parsed {
                     line: lines[start.line].number,
                 });
                 orphan_from = Some(start.line + 1);
+            }
+            Role::Aside => {
+                if let Some(rank) = start.rank {
+                    section_path.retain(|(r, _)| *r < rank);
+                }
+                orphan_from = Some(start.line);
             }
             Role::Record { number, question } => {
                 // A question heading closes the sections of its rank and below.
@@ -165,20 +172,24 @@ pub fn parse(source: &SourceText) -> Parsed {
 
 fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
+    let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let texts = dedent_indented_blocks(&texts);
     let mut lines: Vec<Ln<'_>> = raw
         .iter()
-        .map(|l| {
-            let kind = line::classify(l.text);
+        .zip(texts)
+        .map(|(l, text)| {
+            let kind = line::classify(text);
             let text_line = matches!(kind, Kind::Text);
             Ln {
                 number: l.number,
-                text: l.text,
-                code: text_line && code::looks_like_code(l.text),
-                structural: text_line && blocks::is_structural(l.text),
+                text,
+                code: text_line && code::looks_like_code(text),
+                structural: text_line && blocks::is_structural(text),
                 kind,
             }
         })
         .collect();
+    bold_part_titles(&mut lines);
     // Pair fences; an opening fence without a closing one is plain text.
     let mut i = 0;
     while i < lines.len() {
@@ -205,6 +216,106 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     lines
 }
 
+/// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
+/// the part below it, like a heading of the lowest rank: numbering restarts under it, and the
+/// question above it ends at the rule.
+fn bold_part_titles(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let after_rule = prev.is_none_or(|p| blocks::is_rule_line(lines[p].text));
+        let t = lines[i].text.trim();
+        let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
+        if let (true, Kind::Text, Some(inner)) = (after_rule, &lines[i].kind, inner) {
+            let inner = inner.trim();
+            let title_like = !inner.is_empty()
+                && !inner.contains("**")
+                && inner.chars().count() <= 30
+                && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
+                && !asks(inner);
+            if title_like {
+                lines[i].kind = Kind::Heading(Heading {
+                    style: Style::Markdown(6),
+                    number: None,
+                    value: None,
+                    title: inner.to_owned(),
+                });
+                lines[i].structural = false;
+                lines[i].code = false;
+            }
+        }
+        prev = Some(i);
+    }
+}
+
+/// Some notes indent everything one step (`\t（4）多线程的使用` / `\t\t答：…`). A block of
+/// indented lines that stands on its own — after a blank line, not under a numbered line or a
+/// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
+/// read without that common indent, so its numbers are questions as at the start of a line.
+fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    const WS: [char; 3] = [' ', '\t', '\u{3000}'];
+    let blank = |t: &str| t.trim_matches(WS).is_empty();
+    let indented = |t: &str| t.starts_with(WS);
+    let mut out = texts.to_vec();
+    let mut i = 0;
+    while i < texts.len() {
+        if blank(texts[i]) || !indented(texts[i]) || (i > 0 && !blank(texts[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
+            end += 1;
+        }
+        let before = texts[..i].iter().rev().find(|t| !blank(t));
+        let free = before.is_none_or(|p| {
+            !matches!(line::classify(p), Kind::Heading(_))
+                && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
+        });
+        let body: Vec<&str> = texts[i..end]
+            .iter()
+            .copied()
+            .filter(|t| !blank(t))
+            .collect();
+        // The white space every line of the block starts with, as written (tabs, spaces or
+        // full-width spaces): cutting it keeps each line's own characters whole.
+        let base = body.iter().fold(None::<&str>, |common, t| {
+            let lead = &t[..t.len() - t.trim_start_matches(WS).len()];
+            Some(common.map_or(lead, |c| {
+                let same: usize = c
+                    .chars()
+                    .zip(lead.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                &c[..same]
+            }))
+        });
+        let base = base.map_or(0, str::len);
+        if free && base > 0 {
+            let numbered = body
+                .iter()
+                .filter(|t| {
+                    matches!(line::classify(&t[base..]),
+                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                })
+                .count();
+            let fenced = body.iter().any(|t| line::fence_info(t).is_some());
+            if numbered >= 2 && !fenced {
+                for t in &mut out[i..end] {
+                    if !blank(t) {
+                        *t = &t[base..];
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    out
+}
+
 /// What a boundary line starts.
 #[derive(Debug, Clone)]
 enum Role {
@@ -216,6 +327,9 @@ enum Role {
         number: Option<String>,
         question: String,
     },
+    /// A heading over what is no question: a preface, a table of contents, references. It and
+    /// the lines under it are reported as orphan text.
+    Aside,
 }
 
 #[derive(Debug, Clone)]
@@ -306,7 +420,9 @@ impl Outline {
 
             // Sub-point lists: after a lead-in ending in a colon, or continuing such a list.
             let after_lead_in = prev_text.is_some_and(|p| {
-                lines[p].text.trim_end().ends_with([':', '：'])
+                line::strip_emphasis(lines[p].text)
+                    .trim_end()
+                    .ends_with([':', '：'])
                     && nodes.last().is_none_or(|n| n.line < p)
             });
             let continues_list = list.is_some_and(|(style, last)| {
@@ -416,13 +532,13 @@ impl Outline {
     fn boundaries(&self, lines: &[Ln<'_>]) -> Vec<Start> {
         let mut out = Vec::new();
         for &root in &self.roots {
-            self.visit(root, lines, &mut out);
+            self.visit(root, &self.roots, lines, &mut out);
         }
         out.sort_by_key(|s| s.line);
         out
     }
 
-    fn visit(&self, id: usize, lines: &[Ln<'_>], out: &mut Vec<Start>) {
+    fn visit(&self, id: usize, siblings: &[usize], lines: &[Ln<'_>], out: &mut Vec<Start>) {
         let node = &self.nodes[id];
         let h = &node.heading;
         // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
@@ -435,11 +551,41 @@ impl Outline {
         let held = node
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
+        // Numbered parts (`### 1. Queue`, `### 2. Pipe`) and then an unnumbered sub-heading that
+        // asks (`### 多进程队列为何…`): the parts answer the heading, the question is new.
+        let held = node
+            .children
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(k, &c)| {
+                let kid = &self.nodes[c].heading;
+                matches!(kid.style, Style::Markdown(_))
+                    && kid.number.is_none()
+                    && interrogative(&kid.title)
+                    && node.children[..k]
+                        .iter()
+                        .all(|&p| self.nodes[p].heading.number.is_some())
+            })
+            .map_or(held, |(k, _)| held.min(k));
         let (kids, after) = node.children.split_at(held);
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let answered_question = interrogative(&h.title) && node.body > 0;
-        let groups = self.groups(node, kids);
+        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) {
+            out.push(Start {
+                line: node.line,
+                rank: Some(h.style.rank()),
+                role: Role::Aside,
+            });
+            return;
+        }
+        // A document title (`# 面试题库` right above another heading) heads what follows.
+        let title_only = matches!(h.style, Style::Markdown(1))
+            && node.children.is_empty()
+            && node.body == 0
+            && !asks(&h.title);
+        let groups = title_only || self.groups(node, kids, siblings);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -463,15 +609,30 @@ impl Outline {
             after
         };
         for &child in visited {
-            self.visit(child, lines, out);
+            self.visit(child, &node.children, lines, out);
         }
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
-    fn groups(&self, node: &Node, kids: &[usize]) -> bool {
+    fn groups(&self, node: &Node, kids: &[usize], siblings: &[usize]) -> bool {
         if kids.is_empty() {
             return false;
+        }
+        // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
+        // heading groups them, whatever its own shape.
+        let holding = kids
+            .iter()
+            .filter(|&&k| {
+                matches!(self.nodes[k].heading.style, Style::Markdown(_))
+                    && self.nodes[k]
+                        .children
+                        .iter()
+                        .any(|&c| self.holds_question(c))
+            })
+            .count();
+        if holding > 0 && holding * 2 >= kids.len() {
+            return true;
         }
         let parent = &node.heading;
         let kid = |k: &usize| &self.nodes[*k];
@@ -507,13 +668,91 @@ impl Outline {
         // `（1）` children are its steps.
         let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
         // A topic with an introduction over sub-headings that ask nothing: one note.
-        let sub_headings = numbered == 0 && asking == 0 && node.body > 0;
+        let sub_headings = numbered == 0
+            && asking == 0
+            && node.body > 0
+            && !kids.iter().any(|&k| self.holds_question(k));
+        // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
+        // 是什么？`) is one question too when none of its items ask: they are its answer.
+        let same_level: Vec<&Heading> = siblings
+            .iter()
+            .map(|&s| &self.nodes[s].heading)
+            .filter(|s| s.style == parent.style && !aside_title(&s.title))
+            .collect();
+        let asking_siblings = same_level.iter().filter(|s| asks(&s.title)).count();
+        if matches!(parent.style, Style::Markdown(_))
+            && asking == 0
+            && same_level.len() >= 3
+            && asking_siblings * 2 > same_level.len()
+            && !kids.iter().any(|&k| self.holds_question(k))
+        {
+            return false;
+        }
         asking * 2 >= kids.len()
             || (grouping_style
                 && !sub_headings
                 && !question_like(&parent.title)
                 && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len()))
     }
+}
+
+impl Outline {
+    /// Does this node, or any node under it, ask a question?
+    fn holds_question(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        node.heading.style == Style::Question
+            || asks(&node.heading.title)
+            || node.children.iter().any(|&c| self.holds_question(c))
+    }
+}
+
+/// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
+/// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
+fn aside_title(title: &str) -> bool {
+    const ASIDES: &[&str] = &[
+        "前言",
+        "引言",
+        "序言",
+        "写在前面",
+        "写在最后",
+        "后记",
+        "结语",
+        "总结",
+        "小结",
+        "参考",
+        "参考链接",
+        "参考资料",
+        "参考文献",
+        "参考文章",
+        "延伸阅读",
+        "扩展阅读",
+        "相关链接",
+        "相关阅读",
+        "相关文章",
+        "致谢",
+        "反问",
+        "目录",
+        "内容目录",
+        "table of contents",
+        "contents",
+        "toc",
+        "references",
+        "reference",
+        "further reading",
+        "preface",
+    ];
+    let plain = line::strip_emphasis(title);
+    plain.split(['/', '|']).any(|part| {
+        let part = part
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_lowercase();
+        ASIDES.contains(&part.as_str())
+            || ["参考资料", "参考链接", "参考文献"]
+                .iter()
+                .any(|p| part.starts_with(p))
+    })
 }
 
 /// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any
@@ -773,7 +1012,7 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut i = 0;
     while i < lines.len() {
         while next < starts.len() && starts[next].line <= i {
-            in_record = matches!(starts[next].role, Role::Record { .. });
+            in_record = matches!(starts[next].role, Role::Record { .. } | Role::Aside);
             next += 1;
         }
         let boundary = starts.get(next).map_or(lines.len(), |s| s.line);
@@ -788,13 +1027,25 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let label = (colon_label(&lines[i]) && i + 1 < end).then_some(i);
         let first = label.map_or(i, |l| l + 1);
         let run = &lines[first..end];
-        let bullets: Vec<Option<&str>> = run.iter().map(|l| blocks::bullet_item(l.text)).collect();
-        let questions: Option<Vec<String>> = if bullets.iter().all(Option::is_some) {
-            let asking = bullets.iter().flatten().filter(|b| ends_asking(b)).count();
+        // Bullets, each maybe with indented lines under it (`- 进程和线程的区别？` / `  答：…`).
+        let bullets: Vec<(usize, &str)> = run
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| blocks::bullet_item(l.text).map(|b| (first + k, b)))
+            .collect();
+        let items_only = blocks::bullet_item(run[0].text).is_some()
+            && run.iter().all(|l| {
+                blocks::bullet_item(l.text).is_some() || l.text.starts_with([' ', '\t', '\u{3000}'])
+            });
+        let questions: Option<Vec<(usize, String)>> = if items_only {
+            let asking = bullets
+                .iter()
+                .filter(|(_, b)| line::strip_emphasis(b).contains(['?', '？']))
+                .count();
             (asking * 2 > bullets.len())
-                .then(|| bullets.iter().flatten().map(|b| (*b).to_owned()).collect())
+                .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
         } else {
-            let found = question_run(run, true);
+            let found = question_run(run, true).map(|q| (first..).zip(q).collect::<Vec<_>>());
             if found.is_none() && label.is_some() {
                 labeled_misses.push((label, first, end));
             }
@@ -802,14 +1053,15 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             found
         };
         if let Some(questions) = questions {
-            push_question_run(lines, label, first, questions, &mut extra);
+            push_question_run(lines, label, questions, &mut extra);
         }
         i = end.max(i + 1);
     }
     if labeled_hit {
         for (label, first, end) in labeled_misses {
             if let Some(questions) = question_run(&lines[first..end], false) {
-                push_question_run(lines, label, first, questions, &mut extra);
+                let questions = (first..).zip(questions).collect();
+                push_question_run(lines, label, questions, &mut extra);
             }
         }
     }
@@ -817,12 +1069,11 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
-/// One record per question of a run starting at line `first`, under a section for its label.
+/// One record per question of a run (line index and question), under a section for its label.
 fn push_question_run(
     lines: &[Ln<'_>],
     label: Option<usize>,
-    first: usize,
-    questions: Vec<String>,
+    questions: Vec<(usize, String)>,
     out: &mut Vec<Start>,
 ) {
     /// Rank of a label section (`多线程：`): below every heading.
@@ -841,9 +1092,9 @@ fn push_question_run(
             },
         });
     }
-    for (k, question) in questions.into_iter().enumerate() {
+    for (line, question) in questions {
         out.push(Start {
-            line: first + k,
+            line,
             rank: None,
             role: Role::Record {
                 number: None,
@@ -898,15 +1149,17 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
     // `进程、线程、协程之间的区别？`): its title lines are questions, as in unnumbered notes.
     let mut container = false;
+    let mut aside = false;
     let mut next = 0usize;
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
+            aside = matches!(starts[next].role, Role::Aside);
             segment_start = starts[next].line + 1;
             container = false;
             next += 1;
         }
-        if next > 0 && starts[next - 1].line == i {
+        if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
         let l = &lines[i];
@@ -971,6 +1224,38 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// A question with nothing under it that is asked again further down (a list of the questions
+/// at the top of the file, each then repeated with its answer) only announces it: set aside.
+/// A heading typed twice with nothing under either stays.
+fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let keys: Vec<Option<String>> = starts
+        .iter()
+        .map(|s| match &s.role {
+            Role::Record { question, .. } => {
+                Some(normalize_question(question)).filter(|k| !k.is_empty())
+            }
+            _ => None,
+        })
+        .collect();
+    let empty = |n: usize| {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        lines[starts[n].line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank))
+    };
+    let aside: Vec<usize> = (0..starts.len())
+        .filter(|&n| {
+            keys[n].as_ref().is_some_and(|key| {
+                empty(n)
+                    && (n + 1..starts.len()).any(|m| keys[m].as_ref() == Some(key) && !empty(m))
+            })
+        })
+        .collect();
+    for n in aside {
+        starts[n].role = Role::Aside;
+    }
 }
 
 /// A heading that asks nothing and whose first content is a question of its own (`### slice`
