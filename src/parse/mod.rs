@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
@@ -73,26 +74,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let deck = deck_name(path);
     let lines = classify_all(source);
     let mut diagnostics = Vec::new();
-    if let Some(problem) = &source.problem {
-        let text = lines.get(problem.line as usize - 1).map_or("", |l| l.text);
-        let message = if problem.nul {
-            format!(
-                "a NUL byte at offset {} is not text; it was replaced with U+FFFD",
-                problem.byte_offset
-            )
-        } else {
-            format!(
-                "bytes at offset {} are not valid {}; they were replaced with U+FFFD",
-                problem.byte_offset,
-                source.encoding_name()
-            )
-        };
-        diagnostics.push(
-            decode_error::RULE
-                .at(path, Span::line(problem.line, text), message)
-                .help("re-save the file in one encoding (UTF-8) and retype the damaged text"),
-        );
-    }
+    diagnostics.extend(decode_problem(source, &lines));
 
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
@@ -102,7 +84,8 @@ pub fn parse(source: &SourceText) -> Parsed {
     regroup_headings(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
-    let mut records = Vec::new();
+    // What each record is made of, found in order; the records are then made on every core.
+    let mut pending = Vec::new();
     let mut sections = Vec::new();
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
@@ -141,20 +124,27 @@ pub fn parse(source: &SourceText) -> Parsed {
                         .collect::<Vec<_>>()
                         .join("::")
                 });
-                records.push(make_record(
-                    &deck,
-                    path,
-                    section,
-                    number.clone(),
-                    question,
-                    &lines[start.line..end],
-                ));
+                pending.push((section, number, question, start.line..end));
             }
         }
     }
     if let Some(from) = orphan_from {
         report_orphans(&lines[from..], path, &mut diagnostics);
     }
+    let mut records: Vec<Record> = pending
+        .into_par_iter()
+        .with_min_len(RECORDS_PER_TASK)
+        .map(|(section, number, question, range)| {
+            make_record(
+                &deck,
+                path,
+                section,
+                number.clone(),
+                question,
+                &lines[range],
+            )
+        })
+        .collect();
     assign_ids(&deck, &mut records);
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
@@ -170,13 +160,45 @@ pub fn parse(source: &SourceText) -> Parsed {
     }
 }
 
+/// Z001 for bytes the reader had to replace, if it had to.
+fn decode_problem(source: &SourceText, lines: &[Ln<'_>]) -> Option<Diagnostic> {
+    let path = source.path.as_str();
+    let problem = source.problem.as_ref()?;
+    let text = lines.get(problem.line as usize - 1).map_or("", |l| l.text);
+    let message = if problem.nul {
+        format!(
+            "a NUL byte at offset {} is not text; it was replaced with U+FFFD",
+            problem.byte_offset
+        )
+    } else {
+        format!(
+            "bytes at offset {} are not valid {}; they were replaced with U+FFFD",
+            problem.byte_offset,
+            source.encoding_name()
+        )
+    };
+    Some(
+        decode_error::RULE
+            .at(path, Span::line(problem.line, text), message)
+            .help("re-save the file in one encoding (UTF-8) and retype the damaged text"),
+    )
+}
+
+/// Records a thread makes in one go.
+const RECORDS_PER_TASK: usize = 256;
+
+/// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
+const LINES_PER_TASK: usize = 4096;
+
 fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
     let texts = dedent_indented_blocks(&texts);
+    // Each line is classified alone: on every core.
     let mut lines: Vec<Ln<'_>> = raw
-        .iter()
+        .par_iter()
         .zip(texts)
+        .with_min_len(LINES_PER_TASK)
         .map(|(l, text)| {
             let kind = line::classify(text);
             let text_line = matches!(kind, Kind::Text);
@@ -1532,19 +1554,40 @@ pub fn normalize_question(question: &str) -> String {
 /// Stable ids: a hash of the deck and the normalized question (`#n` appended for its n-th
 /// repeat within the deck, the number for a question with no text).
 fn assign_ids(deck: &str, records: &mut [Record]) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for record in records {
-        let mut key = normalize_question(&record.question);
-        if key.is_empty() {
-            key = format!("#{}", record.number.as_deref().unwrap_or(""));
+    // Normalizing and hashing look at one record each (on every core); counting repeats
+    // goes in order.
+    let mut keys: Vec<String> = records
+        .par_iter()
+        .with_min_len(RECORDS_PER_TASK)
+        .map(|record| {
+            let key = normalize_question(&record.question);
+            if key.is_empty() {
+                format!("#{}", record.number.as_deref().unwrap_or(""))
+            } else {
+                key
+            }
+        })
+        .collect();
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(keys.len());
+    let repeats: Vec<u32> = keys
+        .iter()
+        .map(|key| {
+            let n = seen.entry(key.as_str()).or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect();
+    drop(seen);
+    for (key, n) in keys.iter_mut().zip(repeats) {
+        if n > 1 {
+            *key = format!("{key}#{n}");
         }
-        let n = seen.entry(key.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            key = format!("{key}#{n}");
-        }
-        record.id = record_id(deck, &key);
     }
+    records
+        .par_iter_mut()
+        .with_min_len(RECORDS_PER_TASK)
+        .zip(keys)
+        .for_each(|(record, key)| record.id = record_id(deck, &key));
 }
 
 /// The id of the question with normalized key `key` in `deck`: 16 hex digits of SHA-256.
