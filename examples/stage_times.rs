@@ -5,6 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Resident and peak resident memory of this process in MiB, from `/proc` (Linux only).
 fn memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -44,9 +47,20 @@ fn main() {
     let document =
         zhika::pipeline::document(parsed, diagnostics.into_iter().next().unwrap_or_default());
     report("render", t.elapsed());
-    let t = Instant::now();
-    let mut sink = std::io::sink();
-    serde_json::to_writer_pretty(&mut sink, &document).expect("json");
-    report("json", t.elapsed());
+    let mtimes = std::collections::HashMap::new();
+    let deck = zhika::export::DeckExport {
+        document: &document,
+        mtimes: &mtimes,
+        include_unanswered: false,
+        source_dir: std::path::Path::new("."),
+    };
+    for format in zhika::export::Format::ALL {
+        let exporter = format.exporter();
+        let t = Instant::now();
+        exporter
+            .write_to(&deck, &mut std::io::sink())
+            .expect("export");
+        report(exporter.extension(), t.elapsed());
+    }
     eprintln!("{records} records");
 }

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+/// Parsing and rendering make millions of small strings; mimalloc hands them out and takes them
+/// back in about half the time glibc's allocator does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     ignore_file_size_limit_signal();
     let args = cli::Cli::parse();
