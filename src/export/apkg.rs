@@ -450,7 +450,7 @@ fn open_collection() -> rusqlite::Result<(Connection, Option<tempfile::TempPath>
         // Nothing to roll back or to make durable: on any failure the file is thrown away.
         let conn = Connection::open(&path).and_then(|conn| {
             conn.execute_batch(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;",
+                "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;",
             )?;
             Ok(conn)
         });
