@@ -762,6 +762,26 @@ fn aside_title(title: &str) -> bool {
         "reference",
         "further reading",
         "preface",
+        "背景",
+        "背景介绍",
+        "结论",
+        "展望",
+        "总结与展望",
+        "未来展望",
+        "未来发展",
+        "未来发展趋势",
+        "未来发展趋势与挑战",
+        "conclusion",
+    ];
+    /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
+    const ASIDE_ENDINGS: &[&str] = &[
+        "模板",
+        "资料入口",
+        "学习资料",
+        "推荐阅读",
+        "背诵优先级",
+        "学习路线",
+        "发展趋势与挑战",
     ];
     let plain = line::strip_emphasis(title);
     plain.split(['/', '|']).any(|part| {
@@ -771,6 +791,7 @@ fn aside_title(title: &str) -> bool {
             .trim()
             .to_lowercase();
         ASIDES.contains(&part.as_str())
+            || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
             || ["参考资料", "参考链接", "参考文献"]
                 .iter()
                 .any(|p| part.starts_with(p))
@@ -1382,9 +1403,33 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
                     || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))))
 }
 
-/// Does the line end in a question mark (emphasis aside)?
+/// Does the line end in a question mark (emphasis aside, and an answer written on the same
+/// line after an `A：` label aside)?
 fn ends_asking(text: &str) -> bool {
-    line::strip_emphasis(text).trim_end().ends_with(['?', '？'])
+    let plain = line::strip_emphasis(text);
+    let (question, _) = inline_answer(&plain);
+    question.trim_end().ends_with(['?', '？'])
+}
+
+/// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
+/// line (`**Q：幂等是什么？** A：…`).
+static INLINE_ANSWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?:A|答案|答)[ \t]*[:：][ \t\u{3000}]*").unwrap()
+});
+
+/// The question and the answer written after it on the same line behind an answer label.
+fn inline_answer(text: &str) -> (&str, Option<&str>) {
+    match INLINE_ANSWER.find(text) {
+        Some(m) => {
+            let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let rest = text[m.end()..].trim();
+            (
+                &text[..m.start() + mark],
+                (!rest.is_empty()).then_some(rest),
+            )
+        }
+        None => (text, None),
+    }
 }
 
 /// Does line `i` follow a break — a blank line, a closing fence, a heading, or the start of its
@@ -1488,6 +1533,12 @@ fn make_record(
 /// question up to its question mark, and the rest. A half-width `?` counts only before a
 /// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
 fn split_question(question: &str) -> (String, Option<String>) {
+    if let (q, Some(answer)) = inline_answer(question) {
+        return (
+            q.trim_end_matches(['*', ' ']).to_owned(),
+            Some(answer.to_owned()),
+        );
+    }
     let mut chars = question.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
