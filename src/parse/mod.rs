@@ -79,6 +79,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
     split_question_lists(&lines, &mut starts);
+    split_bullet_led(&lines, &mut starts);
     split_question_runs(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
@@ -1385,6 +1386,76 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Outside any record, unindented bullets each followed by its answer on unindented lines or
+/// in a code block (`- 装饰器有多少种` / `函数装饰器和类装饰器` / `- GIL` / …): every bullet is
+/// a question. Three bullets at least, short titles, and most of them answered, so an
+/// introduction with a list and a paragraph after it stays orphan text.
+fn split_bullet_led(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut from = 0;
+    for n in 0..=starts.len() {
+        let to = starts.get(n).map_or(lines.len(), |s| s.line);
+        if from < to
+            && let Some(bullets) = bullet_led(&lines[from..to])
+        {
+            for b in bullets {
+                let text = blocks::bullet_item(lines[from + b].text).unwrap_or_default();
+                extra.push(Start {
+                    line: from + b,
+                    rank: None,
+                    role: Role::Record {
+                        number: None,
+                        question: line::strip_emphasis(text).trim().to_owned(),
+                    },
+                });
+            }
+        }
+        from = match starts.get(n) {
+            Some(Start {
+                line,
+                role: Role::Section { .. },
+                ..
+            }) => line + 1,
+            _ => lines.len(),
+        };
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The bullets of a segment made only of bullet-led answers (indices into `seg`).
+fn bullet_led(seg: &[Ln<'_>]) -> Option<Vec<usize>> {
+    let bullet = |l: &Ln<'_>| matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text).is_some();
+    let first = seg.iter().position(|l| !matches!(l.kind, Kind::Blank))?;
+    if !bullet(&seg[first]) {
+        return None;
+    }
+    let bullets: Vec<usize> = (first..seg.len()).filter(|&i| bullet(&seg[i])).collect();
+    if bullets.len() < 3 {
+        return None;
+    }
+    let titles = bullets.iter().all(|&i| {
+        let t = line::strip_emphasis(blocks::bullet_item(seg[i].text).unwrap_or_default());
+        let t = t.trim();
+        t.chars().count() <= 60
+            && !t.contains('。')
+            && !t.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+    });
+    let answered = bullets
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| {
+            let end = bullets.get(k + 1).copied().unwrap_or(seg.len());
+            seg[i + 1..end].iter().any(|l| match l.kind {
+                Kind::Fence { .. } => true,
+                Kind::Text | Kind::Marker { .. } => !l.text.starts_with([' ', '\t', '\u{3000}']),
+                _ => false,
+            })
+        })
+        .count();
+    (titles && answered * 3 >= bullets.len() * 2).then_some(bullets)
 }
 
 /// A title line that starts a question even inside another question's answer: after a blank
