@@ -453,13 +453,22 @@ impl Outline {
                     && h.value == Some(last + 1)
                     && !(h.value == expected && is_question)
             });
+            // A restart right under an item with nothing of its own yet (`19.Css3新特性`, then
+            // `1.过渡` `2.动画` …) lists that item's points when they are bare lines to the end.
+            let bare_parent = prev.is_some_and(|p| {
+                stack
+                    .last()
+                    .is_some_and(|&top| nodes[top].line == p.line && p.body == 0)
+                    && p.children.is_empty()
+            });
             let starts_list = numbered_list
                 && h.value == Some(1)
                 && !stack.is_empty()
                 && ((after_lead_in && !is_question)
                     || prev_value.is_some_and(|p| {
                         !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
-                    }));
+                    })
+                    || (bare_parent && !is_question && bare_sublist(lines, i, h.style)));
             // A numbered sentence that breaks the sequence it stands in is a sub-point.
             let sentence = numbered_list
                 && prev_value.is_some()
@@ -820,12 +829,53 @@ fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -
             return false;
         }
         match h.value {
-            Some(v) if v == outer + 1 && (v != run + 1 || asks(&h.title)) => return true,
+            // The outer sequence resumes, maybe skipping ahead (`11.` … `1.` … `7.` then `18.`).
+            Some(v) if (v > outer && v != run + 1) || (v == outer + 1 && asks(&h.title)) => {
+                return true;
+            }
             Some(v) if v == run + 1 => run = v,
             _ => return false,
         }
     }
     false
+}
+
+/// From a restart at 1, a run of numbered one-liners (`1.过渡 transition` `2.动画 animation`)
+/// that none of the same style follows: points of the item above, not questions.
+fn bare_sublist(lines: &[Ln<'_>], from: usize, style: Style) -> bool {
+    let mut run = 0;
+    let mut asking = 0;
+    for (k, l) in lines[from..].iter().enumerate() {
+        // Text after the run ends it (see below): the items are one-liners.
+        match &l.kind {
+            Kind::Blank => {}
+            Kind::Heading(h) if h.style.rank() < style.rank() => break,
+            Kind::Heading(h) if h.style == style => {
+                // Only a run of one-liners: an item directly after the one before it.
+                if h.value != Some(run + 1) {
+                    return false;
+                }
+                run += 1;
+                asking += u32::from(asks(&h.title));
+            }
+            _ => {
+                // Text after the run ends it; another item of the style further down is a
+                // sequence this run interrupts.
+                let rest = &lines[from + k..];
+                let later = rest.iter().take_while(
+                    |r| !matches!(&r.kind, Kind::Heading(h) if h.style.rank() < style.rank()),
+                );
+                if later
+                    .clone()
+                    .any(|r| matches!(&r.kind, Kind::Heading(h) if h.style == style))
+                {
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+    run >= 2 && asking * 2 < run
 }
 
 fn bump_body(nodes: &mut [Node], stack: &[usize]) {
@@ -1188,6 +1238,7 @@ fn colon_label(line: &Ln<'_>) -> bool {
 /// after a blank line that asks something or sits above a bare link).
 fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
+    let asking_ranks = asking_ranks(starts);
     let mut segment_start = 0usize;
     let mut inside_record = false;
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
@@ -1217,8 +1268,14 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let title = if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
             // `A是什么？`); under a heading that asks, the next line is its answer.
-            let topic =
-                matches!(&starts[next - 1].role, Role::Record { question, .. } if !asks(question));
+            // Not when most headings of its rank ask (`## 1.谈一下多态` among `## 2.…如何…`),
+            // and under a numbered item (`3.原型链`) only a line ending in `？`: such items
+            // carry their answer right under them.
+            let start = &starts[next - 1];
+            let markdown = start.rank.is_some_and(|r| r <= 6);
+            let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
+                && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
+                && (markdown || ends_asking(l.text));
             let first_content = lines[segment_start..i]
                 .iter()
                 .all(|p| matches!(p.kind, Kind::Blank));
@@ -1268,6 +1325,27 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// Heading ranks where three headings or more start records and most of them ask: the
+/// others of that rank are questions too, read the same way.
+fn asking_ranks(starts: &[Start]) -> Vec<u8> {
+    let mut counts: Vec<(u8, usize, usize)> = Vec::new();
+    for s in starts {
+        if let (Some(rank), Role::Record { question, .. }) = (s.rank, &s.role) {
+            let k = counts.iter().position(|c| c.0 == rank).unwrap_or_else(|| {
+                counts.push((rank, 0, 0));
+                counts.len() - 1
+            });
+            counts[k].1 += 1;
+            counts[k].2 += usize::from(asks(question));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, all, asking)| all >= 3 && asking * 2 > all)
+        .map(|(rank, ..)| rank)
+        .collect()
 }
 
 /// A question with nothing under it that is asked again further down (a list of the questions
