@@ -1404,66 +1404,138 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
 /// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`), and so are short bare lines that ask:
 /// each top-level item is a record.
 fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let found: Vec<Option<ListUnder>> = (0..starts.len())
+        .map(|n| list_under(lines, starts, n))
+        .collect();
+    // Sibling headings are read alike (`## 1. CNN`, `## 2. 过拟合`, each over bold bullets):
+    // where the bullet lists of a rank mostly ask, taken together, all of them are questions.
+    let mut pooled: Vec<(u8, usize, usize, usize)> = Vec::new();
+    for c in found.iter().flatten().filter(|c| c.bullet_list) {
+        let k = pooled
+            .iter()
+            .position(|p| p.0 == c.rank)
+            .unwrap_or_else(|| {
+                pooled.push((c.rank, 0, 0, 0));
+                pooled.len() - 1
+            });
+        pooled[k].1 += 1;
+        pooled[k].2 += c.items.len();
+        pooled[k].3 += c.asking;
+    }
+    let asking_rank = |rank: u8| {
+        pooled
+            .iter()
+            .any(|&(r, lists, items, asking)| r == rank && lists >= 2 && asking * 2 > items)
+    };
     let mut extra = Vec::new();
-    for n in 0..starts.len() {
-        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+    for (n, c) in found.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
+            continue;
+        }
+        let Role::Record { question, .. } = &starts[n].role else {
             continue;
         };
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let first = starts[n].line + 1;
-        let bullets: Vec<usize> = (first..end)
-            .filter(|&i| {
-                matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
-            })
-            .collect();
-        let split = if bullets.is_empty() {
-            // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
-            // short unindented title, and at least one of them asking.
-            let titles: Vec<usize> = (first..end)
-                .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
-                .collect();
-            let all_titles = titles.iter().all(|&i| {
-                matches!(lines[i].kind, Kind::Text)
-                    && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
-                    && title_shaped(&lines[i])
-                    && lines[i].text.chars().count() <= 60
-            });
-            let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
-            (titles.len() >= 2 && all_titles && asking > 0).then_some(titles)
-        } else {
-            let asking = bullets
-                .iter()
-                .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(ends_asking))
-                .count();
-            // Every other non-blank line must be a continuation of an item (indented).
-            let only_items = (first..end).all(|i| {
-                let l = &lines[i];
-                matches!(l.kind, Kind::Blank)
-                    || blocks::bullet_item(l.text).is_some()
-                    || blocks::is_rule_line(l.text)
-                    || l.text.starts_with([' ', '\t', '\u{3000}'])
-            });
-            let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
-            (only_items && (asking * 2 > bullets.len() || collection)).then_some(bullets)
+        let title = question.clone();
+        starts[n].role = Role::Section {
+            rank: c.rank,
+            title,
         };
-        if let Some(items) = split.filter(|items| !items.is_empty() && !asks(question)) {
-            let title = question.clone();
-            starts[n].role = Role::Section { rank, title };
-            for i in items {
-                let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
-                extra.push(Start {
-                    line: i,
-                    rank: None,
-                    role: Role::Record {
-                        number: None,
-                        question: line::strip_emphasis(text).trim().to_owned(),
-                    },
-                });
-            }
+        for i in c.items {
+            let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: line::strip_emphasis(text).trim().to_owned(),
+                },
+            });
         }
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// The items under a heading that asks nothing, if they could be its questions.
+struct ListUnder {
+    rank: u8,
+    items: Vec<usize>,
+    /// The items are questions on their own evidence.
+    split: bool,
+    /// A bullet list with nothing else under the heading.
+    bullet_list: bool,
+    /// Bullets that ask.
+    asking: usize,
+}
+
+fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder> {
+    let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+        return None;
+    };
+    if asks(question) {
+        return None;
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let first = starts[n].line + 1;
+    let bullets: Vec<usize> = (first..end)
+        .filter(|&i| {
+            matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
+        })
+        .collect();
+    if bullets.is_empty() {
+        // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
+        // short unindented title, and at least one of them asking.
+        let titles: Vec<usize> = (first..end)
+            .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+            .collect();
+        let all_titles = titles.iter().all(|&i| {
+            matches!(lines[i].kind, Kind::Text)
+                && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
+                && title_shaped(&lines[i])
+                && lines[i].text.chars().count() <= 60
+        });
+        let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
+        let split = titles.len() >= 2 && all_titles && asking > 0;
+        return split.then_some(ListUnder {
+            rank,
+            items: titles,
+            split,
+            bullet_list: false,
+            asking,
+        });
+    }
+    let asking = bullets
+        .iter()
+        .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(bullet_asks))
+        .count();
+    // Every other non-blank line must be a continuation of an item (indented).
+    let only_items = (first..end).all(|i| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Blank)
+            || blocks::bullet_item(l.text).is_some()
+            || blocks::is_rule_line(l.text)
+            || l.text.starts_with([' ', '\t', '\u{3000}'])
+    });
+    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    only_items.then_some(ListUnder {
+        rank,
+        split: asking * 2 > bullets.len() || collection,
+        items: bullets,
+        bullet_list: true,
+        asking,
+    })
+}
+
+/// Does a bullet ask: a question mark at its end, or a wholly bold title that asks
+/// (`**Overfitting如何解决**`)?
+fn bullet_asks(item: &str) -> bool {
+    let t = item.trim();
+    let bold = t.len() > 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && !t[2..t.len() - 2].contains("**");
+    ends_asking(t) || (bold && asks(&line::strip_emphasis(t)))
 }
 
 /// Outside any record, unindented bullets each followed by its answer on unindented lines or
