@@ -390,8 +390,13 @@ impl Outline {
         // An active sub-point list: (style, last value).
         let mut list: Option<(Style, u32)> = None;
         let mut prev_text: Option<usize> = None;
+        // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
+        let mut after_rule = false;
         for (i, l) in lines.iter().enumerate() {
             let Kind::Heading(h) = &l.kind else {
+                if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
+                    after_rule = true;
+                }
                 if !matches!(l.kind, Kind::Blank) {
                     if let Some(&top) = stack.last()
                         && nodes[top].children.is_empty()
@@ -422,6 +427,16 @@ impl Outline {
             }
             let h = &h;
             let rank = h.style.rank();
+            if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
+                // Only headings outlive the rule; the numbered lines above it are closed.
+                let headings = stack
+                    .iter()
+                    .rposition(|&n| matches!(nodes[n].heading.style, Style::Markdown(_)))
+                    .map_or(0, |p| p + 1);
+                stack.truncate(headings);
+                list = None;
+                prev_text = None;
+            }
             let keep = stack
                 .iter()
                 .rposition(|&n| nodes[n].heading.style.rank() < rank)
