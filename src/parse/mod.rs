@@ -695,6 +695,33 @@ impl Outline {
         if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
         }
+        // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
+        // Markdown sub-headings whose numbers extend the heading's, two of them or one with
+        // sub-headings of its own, make a chapter, unless the heading asks.
+        let chapter = parent.number.as_deref().is_some_and(|p| {
+            let prefix = format!("{p}.");
+            kids.iter().all(|k| {
+                matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k)
+                        .heading
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with(&prefix))
+            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
+        });
+        // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
+        // it is one more question, its sub-headings the parts of its answer.
+        let among_questions = || {
+            let same: Vec<&Heading> = siblings
+                .iter()
+                .map(|&s| &self.nodes[s].heading)
+                .filter(|s| s.style == parent.style)
+                .collect();
+            same.iter().filter(|s| asks(&s.title)).count() * 2 > same.len()
+        };
+        if chapter && !interrogative(&parent.title) && !among_questions() {
+            return true;
+        }
         // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
         // question (`### 1.6、说说协程…`, `## 4.内部类…`), is one question: its children are
         // parts of the answer unless most of them end in a question mark themselves.
