@@ -128,7 +128,7 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
             }
             Kind::Fence { info } => fenced(lines, i, info),
             Kind::Heading(_) => sub_points(lines, i),
-            Kind::Text if is_rule_line(line.text) => {
+            Kind::Text if is_rule_line(line.text) || super::line::is_fold_line(line.text) => {
                 // Decoration (`*****`, `-----`): inside the record's span, but no content.
                 i += 1;
                 continue;

@@ -144,6 +144,14 @@ pub fn classify(text: &str) -> Kind {
     if let Some(info) = fence_info(trimmed) {
         return Kind::Fence { info };
     }
+    if let Some(question) = folded_question(trimmed) {
+        return Kind::Heading(Heading {
+            style: Style::Question,
+            number: None,
+            value: None,
+            title: question,
+        });
+    }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
     let trimmed = plain.as_ref();
@@ -195,6 +203,42 @@ pub fn classify(text: &str) -> Kind {
     }
     Kind::Text
 }
+
+/// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
+/// `<details><summary>问题？</summary>`. A summary that only says how to unfold
+/// (`点击查看答案`) asks nothing: it stays text.
+static FOLDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^[ \t]*(?:\{\{[<%][ \t]*details[ \t]+(?:title=)?"(.+?)"[^}]*[>%]\}\}|(?:<details[^>]*>[ \t]*)?<summary[^>]*>(.+?)</summary>)[ \t]*$"#,
+    )
+    .unwrap()
+});
+
+/// The closing line of a folded answer (`{{< /details >}}`, `</details>`).
+static FOLD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:\{\{[<%][ \t]*/details[ \t]*[>%]\}\}|</details>)[ \t]*$").unwrap()
+});
+
+fn folded_question(line: &str) -> Option<String> {
+    if !line.contains("details") && !line.contains("summary") {
+        return None;
+    }
+    let c = FOLDED.captures(line)?;
+    let q = c.get(1).or_else(|| c.get(2))?.as_str();
+    let q = strip_emphasis(q).trim().to_owned();
+    (q.ends_with(['?', '？']) || super::asks(&q)).then_some(q)
+}
+
+/// Is this a line that only folds an answer away: `{{< /details >}}`, `</details>`, a bare
+/// `<details>` or a summary that asks nothing (`<summary>点击查看答案</summary>`)?
+#[must_use]
+pub fn is_fold_line(line: &str) -> bool {
+    let t = line.trim();
+    (t.contains("details") || t.contains("summary"))
+        && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+}
+
+static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
 
 /// The line without Markdown bold markers (`**`, and `__` around it), which people wrap
 /// questions and numbers in.
@@ -527,6 +571,27 @@ mod tests {
         assert_eq!(h("1 Kafka怎么保证高可用？（作业）<br>").value, Some(1));
         for line in ["3 个参数可选吗？", "1 + 2 == 3?", "2 Kafka 的分区"] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
+        }
+    }
+
+    #[test]
+    fn folded_answers() {
+        assert_eq!(
+            h(r#"{{< details "索引有哪些类型？" >}}"#).title,
+            "索引有哪些类型？"
+        );
+        assert_eq!(
+            h("<details><summary>什么是 MVCC？</summary>").style,
+            Style::Question
+        );
+        assert_eq!(classify("<summary>点击查看答案</summary>"), Kind::Text);
+        for fold in [
+            "{{< /details >}}",
+            "</details>",
+            "<details>",
+            "<summary>展开</summary>",
+        ] {
+            assert!(is_fold_line(fold), "{fold}");
         }
     }
 

@@ -79,6 +79,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
     split_question_lists(&lines, &mut starts);
+    split_bullet_led(&lines, &mut starts);
     split_question_runs(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
@@ -389,8 +390,13 @@ impl Outline {
         // An active sub-point list: (style, last value).
         let mut list: Option<(Style, u32)> = None;
         let mut prev_text: Option<usize> = None;
+        // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
+        let mut after_rule = false;
         for (i, l) in lines.iter().enumerate() {
             let Kind::Heading(h) = &l.kind else {
+                if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
+                    after_rule = true;
+                }
                 if !matches!(l.kind, Kind::Blank) {
                     if let Some(&top) = stack.last()
                         && nodes[top].children.is_empty()
@@ -421,6 +427,16 @@ impl Outline {
             }
             let h = &h;
             let rank = h.style.rank();
+            if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
+                // Only headings outlive the rule; the numbered lines above it are closed.
+                let headings = stack
+                    .iter()
+                    .rposition(|&n| matches!(nodes[n].heading.style, Style::Markdown(_)))
+                    .map_or(0, |p| p + 1);
+                stack.truncate(headings);
+                list = None;
+                prev_text = None;
+            }
             let keep = stack
                 .iter()
                 .rposition(|&n| nodes[n].heading.style.rank() < rank)
@@ -452,13 +468,22 @@ impl Outline {
                     && h.value == Some(last + 1)
                     && !(h.value == expected && is_question)
             });
+            // A restart right under an item with nothing of its own yet (`19.Css3新特性`, then
+            // `1.过渡` `2.动画` …) lists that item's points when they are bare lines to the end.
+            let bare_parent = prev.is_some_and(|p| {
+                stack
+                    .last()
+                    .is_some_and(|&top| nodes[top].line == p.line && p.body == 0)
+                    && p.children.is_empty()
+            });
             let starts_list = numbered_list
                 && h.value == Some(1)
                 && !stack.is_empty()
                 && ((after_lead_in && !is_question)
                     || prev_value.is_some_and(|p| {
                         !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
-                    }));
+                    })
+                    || (bare_parent && !is_question && bare_sublist(lines, i, h.style)));
             // A numbered sentence that breaks the sequence it stands in is a sub-point.
             let sentence = numbered_list
                 && prev_value.is_some()
@@ -670,6 +695,33 @@ impl Outline {
         if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
         }
+        // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
+        // Markdown sub-headings whose numbers extend the heading's, two of them or one with
+        // sub-headings of its own, make a chapter, unless the heading asks.
+        let chapter = parent.number.as_deref().is_some_and(|p| {
+            let prefix = format!("{p}.");
+            kids.iter().all(|k| {
+                matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k)
+                        .heading
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with(&prefix))
+            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
+        });
+        // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
+        // it is one more question, its sub-headings the parts of its answer.
+        let among_questions = || {
+            let same: Vec<&Heading> = siblings
+                .iter()
+                .map(|&s| &self.nodes[s].heading)
+                .filter(|s| s.style == parent.style)
+                .collect();
+            same.iter().filter(|s| asks(&s.title)).count() * 2 > same.len()
+        };
+        if chapter && !interrogative(&parent.title) && !among_questions() {
+            return true;
+        }
         // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
         // question (`### 1.6、说说协程…`, `## 4.内部类…`), is one question: its children are
         // parts of the answer unless most of them end in a question mark themselves.
@@ -762,6 +814,26 @@ fn aside_title(title: &str) -> bool {
         "reference",
         "further reading",
         "preface",
+        "背景",
+        "背景介绍",
+        "结论",
+        "展望",
+        "总结与展望",
+        "未来展望",
+        "未来发展",
+        "未来发展趋势",
+        "未来发展趋势与挑战",
+        "conclusion",
+    ];
+    /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
+    const ASIDE_ENDINGS: &[&str] = &[
+        "模板",
+        "资料入口",
+        "学习资料",
+        "推荐阅读",
+        "背诵优先级",
+        "学习路线",
+        "发展趋势与挑战",
     ];
     let plain = line::strip_emphasis(title);
     plain.split(['/', '|']).any(|part| {
@@ -771,6 +843,7 @@ fn aside_title(title: &str) -> bool {
             .trim()
             .to_lowercase();
         ASIDES.contains(&part.as_str())
+            || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
             || ["参考资料", "参考链接", "参考文献"]
                 .iter()
                 .any(|p| part.starts_with(p))
@@ -798,12 +871,53 @@ fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -
             return false;
         }
         match h.value {
-            Some(v) if v == outer + 1 && (v != run + 1 || asks(&h.title)) => return true,
+            // The outer sequence resumes, maybe skipping ahead (`11.` … `1.` … `7.` then `18.`).
+            Some(v) if (v > outer && v != run + 1) || (v == outer + 1 && asks(&h.title)) => {
+                return true;
+            }
             Some(v) if v == run + 1 => run = v,
             _ => return false,
         }
     }
     false
+}
+
+/// From a restart at 1, a run of numbered one-liners (`1.过渡 transition` `2.动画 animation`)
+/// that none of the same style follows: points of the item above, not questions.
+fn bare_sublist(lines: &[Ln<'_>], from: usize, style: Style) -> bool {
+    let mut run = 0;
+    let mut asking = 0;
+    for (k, l) in lines[from..].iter().enumerate() {
+        // Text after the run ends it (see below): the items are one-liners.
+        match &l.kind {
+            Kind::Blank => {}
+            Kind::Heading(h) if h.style.rank() < style.rank() => break,
+            Kind::Heading(h) if h.style == style => {
+                // Only a run of one-liners: an item directly after the one before it.
+                if h.value != Some(run + 1) {
+                    return false;
+                }
+                run += 1;
+                asking += u32::from(asks(&h.title));
+            }
+            _ => {
+                // Text after the run ends it; another item of the style further down is a
+                // sequence this run interrupts.
+                let rest = &lines[from + k..];
+                let later = rest.iter().take_while(
+                    |r| !matches!(&r.kind, Kind::Heading(h) if h.style.rank() < style.rank()),
+                );
+                if later
+                    .clone()
+                    .any(|r| matches!(&r.kind, Kind::Heading(h) if h.style == style))
+                {
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+    run >= 2 && asking * 2 < run
 }
 
 fn bump_body(nodes: &mut [Node], stack: &[usize]) {
@@ -1166,6 +1280,7 @@ fn colon_label(line: &Ln<'_>) -> bool {
 /// after a blank line that asks something or sits above a bare link).
 fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
+    let asking_ranks = asking_ranks(starts);
     let mut segment_start = 0usize;
     let mut inside_record = false;
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
@@ -1195,8 +1310,14 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let title = if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
             // `A是什么？`); under a heading that asks, the next line is its answer.
-            let topic =
-                matches!(&starts[next - 1].role, Role::Record { question, .. } if !asks(question));
+            // Not when most headings of its rank ask (`## 1.谈一下多态` among `## 2.…如何…`),
+            // and under a numbered item (`3.原型链`) only a line ending in `？`: such items
+            // carry their answer right under them.
+            let start = &starts[next - 1];
+            let markdown = start.rank.is_some_and(|r| r <= 6);
+            let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
+                && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
+                && (markdown || ends_asking(l.text));
             let first_content = lines[segment_start..i]
                 .iter()
                 .all(|p| matches!(p.kind, Kind::Blank));
@@ -1246,6 +1367,27 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// Heading ranks where three headings or more start records and most of them ask: the
+/// others of that rank are questions too, read the same way.
+fn asking_ranks(starts: &[Start]) -> Vec<u8> {
+    let mut counts: Vec<(u8, usize, usize)> = Vec::new();
+    for s in starts {
+        if let (Some(rank), Role::Record { question, .. }) = (s.rank, &s.role) {
+            let k = counts.iter().position(|c| c.0 == rank).unwrap_or_else(|| {
+                counts.push((rank, 0, 0));
+                counts.len() - 1
+            });
+            counts[k].1 += 1;
+            counts[k].2 += usize::from(asks(question));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, all, asking)| all >= 3 && asking * 2 > all)
+        .map(|(rank, ..)| rank)
+        .collect()
 }
 
 /// A question with nothing under it that is asked again further down (a list of the questions
@@ -1304,55 +1446,156 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
 /// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`), and so are short bare lines that ask:
 /// each top-level item is a record.
 fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let found: Vec<Option<ListUnder>> = (0..starts.len())
+        .map(|n| list_under(lines, starts, n))
+        .collect();
+    // Sibling headings are read alike (`## 1. CNN`, `## 2. 过拟合`, each over bold bullets):
+    // where the bullet lists of a rank mostly ask, taken together, all of them are questions.
+    let mut pooled: Vec<(u8, usize, usize, usize)> = Vec::new();
+    for c in found.iter().flatten().filter(|c| c.bullet_list) {
+        let k = pooled
+            .iter()
+            .position(|p| p.0 == c.rank)
+            .unwrap_or_else(|| {
+                pooled.push((c.rank, 0, 0, 0));
+                pooled.len() - 1
+            });
+        pooled[k].1 += 1;
+        pooled[k].2 += c.items.len();
+        pooled[k].3 += c.asking;
+    }
+    let asking_rank = |rank: u8| {
+        pooled
+            .iter()
+            .any(|&(r, lists, items, asking)| r == rank && lists >= 2 && asking * 2 > items)
+    };
     let mut extra = Vec::new();
-    for n in 0..starts.len() {
-        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+    for (n, c) in found.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
+            continue;
+        }
+        let Role::Record { question, .. } = &starts[n].role else {
             continue;
         };
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let first = starts[n].line + 1;
-        let bullets: Vec<usize> = (first..end)
-            .filter(|&i| {
-                matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
-            })
-            .collect();
-        let split = if bullets.is_empty() {
-            // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
-            // short unindented title, and at least one of them asking.
-            let titles: Vec<usize> = (first..end)
-                .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
-                .collect();
-            let all_titles = titles.iter().all(|&i| {
-                matches!(lines[i].kind, Kind::Text)
-                    && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
-                    && title_shaped(&lines[i])
-                    && lines[i].text.chars().count() <= 60
-            });
-            let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
-            (titles.len() >= 2 && all_titles && asking > 0).then_some(titles)
-        } else {
-            let asking = bullets
-                .iter()
-                .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(ends_asking))
-                .count();
-            // Every other non-blank line must be a continuation of an item (indented).
-            let only_items = (first..end).all(|i| {
-                let l = &lines[i];
-                matches!(l.kind, Kind::Blank)
-                    || blocks::bullet_item(l.text).is_some()
-                    || blocks::is_rule_line(l.text)
-                    || l.text.starts_with([' ', '\t', '\u{3000}'])
-            });
-            let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
-            (only_items && (asking * 2 > bullets.len() || collection)).then_some(bullets)
+        let title = question.clone();
+        starts[n].role = Role::Section {
+            rank: c.rank,
+            title,
         };
-        if let Some(items) = split.filter(|items| !items.is_empty() && !asks(question)) {
-            let title = question.clone();
-            starts[n].role = Role::Section { rank, title };
-            for i in items {
-                let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
+        for i in c.items {
+            let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: line::strip_emphasis(text).trim().to_owned(),
+                },
+            });
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The items under a heading that asks nothing, if they could be its questions.
+struct ListUnder {
+    rank: u8,
+    items: Vec<usize>,
+    /// The items are questions on their own evidence.
+    split: bool,
+    /// A bullet list with nothing else under the heading.
+    bullet_list: bool,
+    /// Bullets that ask.
+    asking: usize,
+}
+
+fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder> {
+    let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+        return None;
+    };
+    if asks(question) {
+        return None;
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let first = starts[n].line + 1;
+    let bullets: Vec<usize> = (first..end)
+        .filter(|&i| {
+            matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
+        })
+        .collect();
+    if bullets.is_empty() {
+        // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
+        // short unindented title, and at least one of them asking.
+        let titles: Vec<usize> = (first..end)
+            .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+            .collect();
+        let all_titles = titles.iter().all(|&i| {
+            matches!(lines[i].kind, Kind::Text)
+                && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
+                && title_shaped(&lines[i])
+                && lines[i].text.chars().count() <= 60
+        });
+        let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
+        let split = titles.len() >= 2 && all_titles && asking > 0;
+        return split.then_some(ListUnder {
+            rank,
+            items: titles,
+            split,
+            bullet_list: false,
+            asking,
+        });
+    }
+    let asking = bullets
+        .iter()
+        .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(bullet_asks))
+        .count();
+    // Every other non-blank line must be a continuation of an item (indented).
+    let only_items = (first..end).all(|i| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Blank)
+            || blocks::bullet_item(l.text).is_some()
+            || blocks::is_rule_line(l.text)
+            || l.text.starts_with([' ', '\t', '\u{3000}'])
+    });
+    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    only_items.then_some(ListUnder {
+        rank,
+        split: asking * 2 > bullets.len() || collection,
+        items: bullets,
+        bullet_list: true,
+        asking,
+    })
+}
+
+/// Does a bullet ask: a question mark at its end, or a wholly bold title that asks
+/// (`**Overfitting如何解决**`)?
+fn bullet_asks(item: &str) -> bool {
+    let t = item.trim();
+    let bold = t.len() > 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && !t[2..t.len() - 2].contains("**");
+    ends_asking(t) || (bold && asks(&line::strip_emphasis(t)))
+}
+
+/// Outside any record, unindented bullets each followed by its answer on unindented lines or
+/// in a code block (`- 装饰器有多少种` / `函数装饰器和类装饰器` / `- GIL` / …): every bullet is
+/// a question. Three bullets at least, short titles, and most of them answered, so an
+/// introduction with a list and a paragraph after it stays orphan text.
+fn split_bullet_led(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut from = 0;
+    for n in 0..=starts.len() {
+        let to = starts.get(n).map_or(lines.len(), |s| s.line);
+        if from < to
+            && let Some(bullets) = bullet_led(&lines[from..to])
+        {
+            for b in bullets {
+                let text = blocks::bullet_item(lines[from + b].text).unwrap_or_default();
                 extra.push(Start {
-                    line: i,
+                    line: from + b,
                     rank: None,
                     role: Role::Record {
                         number: None,
@@ -1361,9 +1604,50 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 });
             }
         }
+        from = match starts.get(n) {
+            Some(Start {
+                line,
+                role: Role::Section { .. },
+                ..
+            }) => line + 1,
+            _ => lines.len(),
+        };
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// The bullets of a segment made only of bullet-led answers (indices into `seg`).
+fn bullet_led(seg: &[Ln<'_>]) -> Option<Vec<usize>> {
+    let bullet = |l: &Ln<'_>| matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text).is_some();
+    let first = seg.iter().position(|l| !matches!(l.kind, Kind::Blank))?;
+    if !bullet(&seg[first]) {
+        return None;
+    }
+    let bullets: Vec<usize> = (first..seg.len()).filter(|&i| bullet(&seg[i])).collect();
+    if bullets.len() < 3 {
+        return None;
+    }
+    let titles = bullets.iter().all(|&i| {
+        let t = line::strip_emphasis(blocks::bullet_item(seg[i].text).unwrap_or_default());
+        let t = t.trim();
+        t.chars().count() <= 60
+            && !t.contains('。')
+            && !t.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+    });
+    let answered = bullets
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| {
+            let end = bullets.get(k + 1).copied().unwrap_or(seg.len());
+            seg[i + 1..end].iter().any(|l| match l.kind {
+                Kind::Fence { .. } => true,
+                Kind::Text | Kind::Marker { .. } => !l.text.starts_with([' ', '\t', '\u{3000}']),
+                _ => false,
+            })
+        })
+        .count();
+    (titles && answered * 3 >= bullets.len() * 2).then_some(bullets)
 }
 
 /// A title line that starts a question even inside another question's answer: after a blank
@@ -1382,9 +1666,33 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
                     || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))))
 }
 
-/// Does the line end in a question mark (emphasis aside)?
+/// Does the line end in a question mark (emphasis aside, and an answer written on the same
+/// line after an `A：` label aside)?
 fn ends_asking(text: &str) -> bool {
-    line::strip_emphasis(text).trim_end().ends_with(['?', '？'])
+    let plain = line::strip_emphasis(text);
+    let (question, _) = inline_answer(&plain);
+    question.trim_end().ends_with(['?', '？'])
+}
+
+/// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
+/// line (`**Q：幂等是什么？** A：…`).
+static INLINE_ANSWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?:A|答案|答)[ \t]*[:：][ \t\u{3000}]*").unwrap()
+});
+
+/// The question and the answer written after it on the same line behind an answer label.
+fn inline_answer(text: &str) -> (&str, Option<&str>) {
+    match INLINE_ANSWER.find(text) {
+        Some(m) => {
+            let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let rest = text[m.end()..].trim();
+            (
+                &text[..m.start() + mark],
+                (!rest.is_empty()).then_some(rest),
+            )
+        }
+        None => (text, None),
+    }
 }
 
 /// Does line `i` follow a break — a blank line, a closing fence, a heading, or the start of its
@@ -1488,6 +1796,12 @@ fn make_record(
 /// question up to its question mark, and the rest. A half-width `?` counts only before a
 /// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
 fn split_question(question: &str) -> (String, Option<String>) {
+    if let (q, Some(answer)) = inline_answer(question) {
+        return (
+            q.trim_end_matches(['*', ' ']).to_owned(),
+            Some(answer.to_owned()),
+        );
+    }
     let mut chars = question.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
