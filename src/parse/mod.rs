@@ -1055,7 +1055,30 @@ const COLLECTION_WORDS: &[&str] = &[
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {
-    interrogative(title) || REQUEST_RE.is_match(title)
+    interrogative(title) || REQUEST_RE.is_match(asking_part(title))
+}
+
+/// The part of a line whose words can make it ask. A definition (`初始级：软件过程无序，结果
+/// 如何不确定。`) states a term and explains it: a question word inside the explanation asks
+/// nothing, so only the term counts. A question mark anywhere still asks, and so does a rest
+/// that opens with a request or question word (`Java编程：请写出代码…。`): a label over a question.
+fn asking_part(title: &str) -> &str {
+    let t = title.trim();
+    let Some(colon) = t.find(['：', ':']) else {
+        return t;
+    };
+    let (term, rest) = t.split_at(colon);
+    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim();
+    let explains = rest.contains(['，', '。', '；']) || rest.ends_with(['。', '；', ';', '.']);
+    let opens_asking = rest.starts_with('请')
+        || [&*REQUEST_RE, &*INTERROGATIVE_RE]
+            .iter()
+            .any(|re| re.find(rest).is_some_and(|m| m.start() == 0));
+    if term.trim().is_empty() || !explains || opens_asking {
+        t
+    } else {
+        term
+    }
 }
 
 /// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass
@@ -1076,7 +1099,7 @@ static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
 #[must_use]
 pub fn interrogative(title: &str) -> bool {
     let t = title.trim();
-    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(t)
+    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(asking_part(t))
 }
 
 /// Does this title ask something (a question mark, or a question word)?
@@ -1086,7 +1109,7 @@ pub fn question_like(title: &str) -> bool {
     if t.ends_with(['?', '？']) {
         return true;
     }
-    if QUESTION_WORD_RE.is_match(t) {
+    if QUESTION_WORD_RE.is_match(asking_part(t)) {
         return true;
     }
     let lower = t.to_ascii_lowercase();
