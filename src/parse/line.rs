@@ -32,7 +32,10 @@ impl Style {
         match self {
             Self::Markdown(level) => level,
             Self::Chinese => 10,
-            Self::Arabic | Self::Question => 20,
+            // A `Q：` line says outright that it asks; plain numbers under it (`1. 新建`) are
+            // the points of its answer, not questions beside it.
+            Self::Question => 15,
+            Self::Arabic => 20,
             Self::Dotted => 25,
             Self::Paren => 30,
             Self::HalfParen => 40,
