@@ -695,6 +695,19 @@ impl Outline {
         if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
         }
+        // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
+        // over `1. 数据定义` `2. 数据操纵`) enumerate: they are the heading's answer, not
+        // questions left unanswered.
+        let enumeration = kids.len() >= 2
+            && kids.iter().all(|k| {
+                !matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k).body == 0
+                    && kid(k).children.is_empty()
+                    && !asks(&kid(k).heading.title)
+            });
+        if enumeration {
+            return false;
+        }
         // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
         // Markdown sub-headings whose numbers extend the heading's, two of them or one with
         // sub-headings of its own, make a chapter, unless the heading asks.
