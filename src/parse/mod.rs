@@ -695,18 +695,8 @@ impl Outline {
         if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
         }
-        // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
-        // over `1. 数据定义` `2. 数据操纵`) enumerate: they are the heading's answer, not
-        // questions left unanswered.
-        let enumeration = kids.len() >= 2
-            && kids.iter().all(|k| {
-                !matches!(kid(k).heading.style, Style::Markdown(_))
-                    && kid(k).body == 0
-                    && kid(k).children.is_empty()
-                    && !asks(&kid(k).heading.title)
-            });
-        if enumeration {
-            return false;
+        if let Some(groups) = self.items_decide(parent, kids) {
+            return groups;
         }
         // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
         // Markdown sub-headings whose numbers extend the heading's, two of them or one with
@@ -784,6 +774,36 @@ impl Outline {
 }
 
 impl Outline {
+    /// What the shape of the numbered items alone decides, before the heading's own words.
+    fn items_decide(&self, parent: &Heading, kids: &[usize]) -> Option<bool> {
+        let kid = |k: &usize| &self.nodes[*k];
+        // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
+        // over `1. 数据定义` `2. 数据操纵`) enumerate: they are the heading's answer, not
+        // questions left unanswered.
+        let enumeration = kids.len() >= 2
+            && kids.iter().all(|k| {
+                !matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k).body == 0
+                    && kid(k).children.is_empty()
+                    && !asks(&kid(k).heading.title)
+            });
+        if enumeration {
+            return Some(false);
+        }
+        // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
+        // explanation, `2）编译` and its own): each item is asked in turn and answered under it.
+        let points_at_items = ["以下", "下列"].iter().any(|w| parent.title.contains(w))
+            && !ends_asking(&parent.title)
+            && kids.len() >= 2
+            && kids
+                .iter()
+                .all(|k| kid(k).body > 0 && kid(k).heading.number.is_some());
+        if points_at_items {
+            return Some(true);
+        }
+        None
+    }
+
     /// Does this node, or any node under it, ask a question?
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
