@@ -1355,6 +1355,10 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
+        if underlined_title(lines, i) {
+            extra.push(i);
+            continue;
+        }
         let l = &lines[i];
         let label = colon_label(l);
         if !matches!(l.kind, Kind::Text) || !(title_shaped(l) || label) {
@@ -1423,6 +1427,55 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
+/// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
+/// or glued under a paragraph, the rule may only close a part, so the line must ask
+/// (`HashMap 的put方法流程？`, a blank line, `-----`).
+fn underlined_title(lines: &[Ln<'_>], i: usize) -> bool {
+    let l = &lines[i];
+    let rule = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|n| matches!(n.kind, Kind::Text) && blocks::is_rule_line(n.text))
+    };
+    let direct = rule(i + 1);
+    let spaced = lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        && rule(i + 2);
+    if !(direct || spaced)
+        || !matches!(l.kind, Kind::Text)
+        || blocks::is_rule_line(l.text)
+        || l.code
+        || l.structural
+        || l.text.starts_with([' ', '\t', '\u{3000}'])
+        || in_front_matter(lines, i)
+    {
+        return false;
+    }
+    let plain = line::strip_emphasis(l.text);
+    let t = plain.trim();
+    let len = t.chars().count();
+    if len == 0
+        || len > 60
+        || t.starts_with(['-', '*', '+', '>', '|', '!', '[', '<', '#', '`'])
+        || t.contains('。')
+        || t.ends_with(['；', ';', '，', ',', '：', ':'])
+    {
+        return false;
+    }
+    (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
+}
+
+/// Is line `i` inside a front matter block (`---` on the first line, up to the next `---`)?
+fn in_front_matter(lines: &[Ln<'_>], i: usize) -> bool {
+    lines.first().is_some_and(|f| f.text.trim_end() == "---")
+        && lines[1..]
+            .iter()
+            .position(|l| l.text.trim_end() == "---")
+            .is_none_or(|close| i <= close + 1)
 }
 
 /// Heading ranks where three headings or more start records and most of them ask: the
