@@ -456,13 +456,17 @@ impl Outline {
             let is_question = asks(&h.title);
             let numbered_list = !matches!(h.style, Style::Markdown(_) | Style::Question);
 
-            // Sub-point lists: after a lead-in ending in a colon, or continuing such a list.
+            // Sub-point lists: after a lead-in ending in a colon, or continuing such a list. The
+            // lead-in announces the list, so only an interrogative or a request opening the item
+            // (`讲讲你做过的项目`) makes its first item a question; a request word inside a
+            // step (`整个UI都将在VirtualDOM描述中重新渲染；`) does not.
             let after_lead_in = prev_text.is_some_and(|p| {
                 line::strip_emphasis(lines[p].text)
                     .trim_end()
                     .ends_with([':', '：'])
                     && nodes.last().is_none_or(|n| n.line < p)
             });
+            let item_asks = interrogative(&h.title) || opens_with_request(&h.title);
             let continues_list = list.is_some_and(|(style, last)| {
                 style == h.style
                     && h.value == Some(last + 1)
@@ -479,7 +483,7 @@ impl Outline {
             let starts_list = numbered_list
                 && h.value == Some(1)
                 && !stack.is_empty()
-                && ((after_lead_in && !is_question)
+                && ((after_lead_in && !item_asks)
                     || prev_value.is_some_and(|p| {
                         !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
                     })
@@ -1112,6 +1116,13 @@ fn asking_part(title: &str) -> &str {
     } else {
         term
     }
+}
+
+/// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is
+/// part of a statement.
+fn opens_with_request(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches('请');
+    REQUEST_RE.find(t).is_some_and(|m| m.start() == 0)
 }
 
 /// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass
