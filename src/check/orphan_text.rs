@@ -11,8 +11,10 @@ pub static RULE: Rule = Rule {
     summary: "Text outside any question",
     explanation: "\
 ## What it does
-Flags non-blank lines that are not part of any record: text before the first question, or
-text zhika could not attach to a question.
+Flags non-blank lines that are not part of any record: text before the first question, text
+zhika could not attach to a question, and parts it sets aside on purpose — a preface, a table of
+contents, references, a conclusion, an answer template, or a list of questions that are asked
+again later with their answers.
 
 ## Why it matters
 Such lines never reach a card. zhika keeps them in this diagnostic so nothing is lost silently.

@@ -91,11 +91,11 @@ pub fn parse(source: &SourceText) -> Parsed {
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
     // record, belong to no record.
-    let mut orphan_from: Option<usize> = Some(0);
+    let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
     for (n, start) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        if let Some(from) = orphan_from.take() {
-            report_orphans(&lines[from..start.line], path, &mut diagnostics);
+        if let Some((from, why)) = orphan_from.take() {
+            report_orphans(&lines[from..start.line], why, path, &mut diagnostics);
         }
         match &start.role {
             Role::Section { rank, title } => {
@@ -105,13 +105,13 @@ pub fn parse(source: &SourceText) -> Parsed {
                     title: title.clone(),
                     line: lines[start.line].number,
                 });
-                orphan_from = Some(start.line + 1);
+                orphan_from = Some((start.line + 1, Orphans::Loose));
             }
             Role::Aside => {
                 if let Some(rank) = start.rank {
                     section_path.retain(|(r, _)| *r < rank);
                 }
-                orphan_from = Some(start.line);
+                orphan_from = Some((start.line, Orphans::SetAside));
             }
             Role::Record { number, question } => {
                 // A question heading closes the sections of its rank and below.
@@ -129,8 +129,8 @@ pub fn parse(source: &SourceText) -> Parsed {
             }
         }
     }
-    if let Some(from) = orphan_from {
-        report_orphans(&lines[from..], path, &mut diagnostics);
+    if let Some((from, why)) = orphan_from {
+        report_orphans(&lines[from..], why, path, &mut diagnostics);
     }
     let mut records: Vec<Record> = pending
         .into_par_iter()
@@ -1827,7 +1827,17 @@ fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> bool {
         })
 }
 
-fn report_orphans(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) {
+/// Why lines belong to no record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Orphans {
+    /// Nothing made them part of a question (text before the first one, say).
+    Loose,
+    /// A preface, contents, references or conclusion part, or a list of questions asked again
+    /// later: set aside on purpose.
+    SetAside,
+}
+
+fn report_orphans(lines: &[Ln<'_>], why: Orphans, path: &str, diagnostics: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < lines.len() {
         if matches!(lines[i].kind, Kind::Blank) {
@@ -1842,17 +1852,29 @@ fn report_orphans(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic
         let last = &lines[i - 1];
         let count = i - start;
         let preview: String = first.text.trim().chars().take(30).collect();
+        let lines = if count == 1 { "line" } else { "lines" };
+        let (message, help) = match why {
+            Orphans::Loose => (
+                format!("{count} {lines} outside any question: `{preview}`"),
+                "number it as a question, move it under one, or delete it",
+            ),
+            Orphans::SetAside => (
+                format!(
+                    "{count} {lines} set aside as a preface, contents, references or \
+                     conclusion part: `{preview}`"
+                ),
+                "nothing to do if it asks nothing; if it holds a question, give that a heading \
+                 or a number of its own",
+            ),
+        };
         diagnostics.push(
             orphan_text::RULE
                 .at(
                     path,
                     Span::lines(first.number, last.number, last.text),
-                    format!(
-                        "{count} line{} outside any question: `{preview}`",
-                        if count == 1 { "" } else { "s" }
-                    ),
+                    message,
                 )
-                .help("number it as a question, move it under one, or delete it"),
+                .help(help),
         );
     }
 }
