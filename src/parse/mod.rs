@@ -1208,7 +1208,7 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     // Label groups of plain lines that did not ask enough on their own (`算法：` over
     // `遍历二叉树`): questions too when another label group in the file clearly is.
-    let mut labeled_misses: Vec<(Option<usize>, usize, usize)> = Vec::new();
+    let mut labeled_misses: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     let mut labeled_hit = false;
     let mut next = 0;
     let mut in_record = false;
@@ -1227,7 +1227,22 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         while end < boundary && matches!(lines[end].kind, Kind::Text) {
             end += 1;
         }
-        let label = (colon_label(&lines[i]) && i + 1 < end).then_some(i);
+        let labeled = colon_label(&lines[i]);
+        let label = (labeled && i + 1 < end).then_some(i);
+        if let Some(items) = indented_items(lines, i + 1, boundary).filter(|_| labeled) {
+            let label = Some(i);
+            let last = *items.last().expect("two items or more");
+            let found = question_run(lines, &items, true);
+            if found.is_none() {
+                labeled_misses.push((label, items));
+            }
+            labeled_hit |= found.is_some();
+            if let Some(questions) = found {
+                push_question_run(lines, label, questions, &mut extra);
+            }
+            i = last + 1;
+            continue;
+        }
         let first = label.map_or(i, |l| l + 1);
         let run = &lines[first..end];
         // Bullets, each maybe with indented lines under it (`- 进程和线程的区别？` / `  答：…`).
@@ -1248,9 +1263,15 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             (asking * 2 > bullets.len())
                 .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
         } else {
-            let found = question_run(run, true).map(|q| (first..).zip(q).collect::<Vec<_>>());
-            if found.is_none() && label.is_some() {
-                labeled_misses.push((label, first, end));
+            // Glued lines at the start of a line; indented ones are the content of the line
+            // above (`常用工具：` over `    git`), a list only as `indented_items` finds it.
+            let items: Vec<usize> = (first..end).collect();
+            let level = items
+                .iter()
+                .all(|&k| !lines[k].text.starts_with([' ', '\t', '\u{3000}']));
+            let found = question_run(lines, &items, true).filter(|_| level);
+            if found.is_none() && label.is_some() && level {
+                labeled_misses.push((label, items));
             }
             labeled_hit |= found.is_some() && label.is_some();
             found
@@ -1261,9 +1282,8 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         i = end.max(i + 1);
     }
     if labeled_hit {
-        for (label, first, end) in labeled_misses {
-            if let Some(questions) = question_run(&lines[first..end], false) {
-                let questions = (first..).zip(questions).collect();
+        for (label, items) in labeled_misses {
+            if let Some(questions) = question_run(lines, &items, false) {
                 push_question_run(lines, label, questions, &mut extra);
             }
         }
@@ -1307,33 +1327,80 @@ fn push_question_run(
     }
 }
 
-/// Plain lines that are all questions: two or more, unindented, no sentence end, and (when
-/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`).
-fn question_run(run: &[Ln<'_>], asking_needed: bool) -> Option<Vec<String>> {
-    if run.len() < 2 {
+/// Plain lines that are all questions (line indices): two or more, no sentence inside, and (when
+/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`). Where each
+/// line stands alone between blank lines, one may close with `。` (`MVC模式介绍。`): nothing
+/// above it for it to answer. Glued under a question, such a sentence is its answer.
+/// Indentation does not matter here; the caller decides which lines form the run.
+fn question_run(
+    lines: &[Ln<'_>],
+    items: &[usize],
+    asking_needed: bool,
+) -> Option<Vec<(usize, String)>> {
+    if items.len() < 2 {
         return None;
     }
-    let plain = run.iter().all(|l| {
-        !l.text.starts_with([' ', '\t', '\u{3000}'])
-            && !l.code
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let plain = items.iter().all(|&k| {
+        let l = &lines[k];
+        let t = l.text.trim();
+        let body = if alone {
+            t.strip_suffix('。').unwrap_or(t)
+        } else {
+            t
+        };
+        !l.code
             && !l.structural
-            && !l.text.contains(['。', '；'])
-            && !l.text.trim_end().ends_with([':', '：', '。'])
+            && !body.contains(['。', '；'])
+            && !body.ends_with([':', '：'])
             && l.text.chars().count() <= 200
     });
-    let asking = run
+    let asking = items
         .iter()
-        .filter(|l| asks(l.text) || question_like(l.text))
+        .filter(|&&k| asks(lines[k].text) || question_like(lines[k].text))
         .count();
-    (plain && (asking * 2 >= run.len() || !asking_needed))
-        .then(|| run.iter().map(|l| l.text.to_owned()).collect())
+    (plain && (asking * 2 >= items.len() || !asking_needed)).then(|| {
+        items
+            .iter()
+            .map(|&k| (k, lines[k].text.trim().to_owned()))
+            .collect()
+    })
+}
+
+/// Under a label (`中软：`), an indented block whose lines each stand alone — one line per
+/// paragraph, or every line asking — is a list of items (line indices), however deep it is
+/// indented: indentation sets the list off from its label, it does not make it an answer.
+fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<usize>> {
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let from = (from..boundary).find(|&k| !matches!(lines[k].kind, Kind::Blank))?;
+    lines
+        .get(from)
+        .filter(|l| matches!(l.kind, Kind::Text) && indented(l))?;
+    let mut items = Vec::new();
+    let mut k = from;
+    while k < boundary {
+        match lines[k].kind {
+            Kind::Blank => {}
+            Kind::Text if indented(&lines[k]) => items.push(k),
+            _ => break,
+        }
+        k += 1;
+    }
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let all_ask = items.iter().all(|&k| ends_asking(lines[k].text));
+    (items.len() >= 2 && (alone || all_ask)).then_some(items)
 }
 
 /// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
 /// lines are the structure.
+/// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
+/// without it.
 fn colon_label(line: &Ln<'_>) -> bool {
+    static REMARK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
     let plain = line::strip_emphasis(line.text);
-    let t = plain.trim();
+    let bare = REMARK.replace_all(plain.trim(), "");
+    let t = bare.trim();
     t.ends_with([':', '：'])
         && t.chars().count() <= 30
         && !t.contains(['。', '；', '，'])
