@@ -81,6 +81,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_lists(&lines, &mut starts);
     split_bullet_led(&lines, &mut starts);
     split_question_runs(&lines, &mut starts);
+    add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
@@ -1407,6 +1408,87 @@ fn colon_label(line: &Ln<'_>) -> bool {
         && !line.code
         && !line.structural
         && !line.text.starts_with([' ', '\t', '\u{3000}'])
+}
+
+/// Outline by indentation: a line at the start of a line with an indented block right under
+/// it (`缓存穿透：` over `    一直请求…`) is a title and the block its content. Where three or
+/// more such titles make the structure of text no heading governs, each is a record; a title
+/// line standing alone there is a question left unanswered, and a label with a blank line under
+/// it (`缓存：`) groups the titles below it.
+fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    /// Rank of a label section (`缓存：`): below every heading.
+    const LABEL_RANK: u8 = 50;
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let free = |i: usize| {
+        let mut k = starts.partition_point(|s| s.line <= i);
+        let own = k > 0 && starts[k - 1].line == i;
+        k = k.saturating_sub(1);
+        !own && (starts.is_empty()
+            || starts[0].line > i
+            || matches!(starts[k].role, Role::Record { .. }) && starts[k].rank.is_none())
+    };
+    let line_start = |i: usize| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Text)
+            && !indented(l)
+            && !l.code
+            && !l.structural
+            && blocks::bullet_item(l.text).is_none()
+            && !blocks::is_rule_line(l.text)
+            && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+            && free(i)
+    };
+    let hanging: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let t = line::strip_emphasis(lines[i].text);
+            let t = t.trim();
+            line_start(i)
+                && t.chars().count() <= 40
+                && !t.trim_end_matches('。').contains(['。', '；'])
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+        })
+        .collect();
+    if hanging.len() < 3 {
+        return;
+    }
+    let (first, last) = (hanging[0], hanging[hanging.len() - 1]);
+    let mut extra = Vec::new();
+    let alone_after = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.kind, Kind::Blank))
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let within = (first..=last).contains(&i);
+        let role = if hanging.contains(&i)
+            || (within && alone_after(i) && line_start(i) && title_shaped(l))
+        {
+            Role::Record {
+                number: None,
+                question: line::strip_emphasis(l.text).trim().to_owned(),
+            }
+        } else if alone_after(i) && line_start(i) && colon_label(l) {
+            Role::Section {
+                rank: LABEL_RANK,
+                title: line::strip_emphasis(l.text)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .to_owned(),
+            }
+        } else {
+            continue;
+        };
+        let rank = matches!(role, Role::Section { .. }).then_some(LABEL_RANK);
+        extra.push(Start {
+            line: i,
+            rank,
+            role,
+        });
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
