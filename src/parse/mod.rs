@@ -1828,12 +1828,17 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
             || blocks::is_rule_line(l.text)
             || l.text.starts_with([' ', '\t', '\u{3000}'])
     });
+    // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
+    // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
+    // the first bullet.
+    let mostly_asking = asking * 2 > bullets.len();
+    let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
     let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
-    only_items.then_some(ListUnder {
+    (only_items || (led && mostly_asking)).then_some(ListUnder {
         rank,
-        split: asking * 2 > bullets.len() || collection,
+        split: mostly_asking || collection,
         items: bullets,
-        bullet_list: true,
+        bullet_list: only_items,
         asking,
     })
 }
