@@ -83,6 +83,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_runs(&lines, &mut starts);
     add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
+    add_templated_questions(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
@@ -1589,6 +1590,54 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
+/// or `答：` alone on the line under each question). Once three questions are seen with one
+/// scaffold under them, every line after a break with that scaffold right under it is a
+/// question too, whatever its words: the layout says so.
+fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let scaffold = |i: usize| {
+        lines
+            .get(i + 1)
+            .filter(|n| matches!(n.kind, Kind::Text))
+            .map(|n| n.text.trim())
+            .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+    };
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in starts.iter() {
+        if let (Role::Record { .. }, Some(t)) = (&s.role, scaffold(s.line)) {
+            match counts.iter_mut().find(|c| c.0 == t) {
+                Some(c) => c.1 += 1,
+                None => counts.push((t, 1)),
+            }
+        }
+    }
+    let Some(&(shape, _)) = counts.iter().filter(|c| c.1 >= 3).max_by_key(|c| c.1) else {
+        return;
+    };
+    let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
+    let extra: Vec<Start> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            scaffold(i) == Some(shape)
+                && matches!(l.kind, Kind::Text)
+                && !l.text.trim().is_empty()
+                && l.text.trim() != shape
+                && after_break(lines, i, 0)
+                && known.binary_search(&i).is_err()
+        })
+        .map(|i| Start {
+            line: i,
+            rank: None,
+            role: Role::Record {
+                number: None,
+                question: line::strip_emphasis(lines[i].text).trim().to_owned(),
+            },
+        })
+        .collect();
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
@@ -1701,9 +1750,10 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         let Some(next) = starts.get(n + 1) else {
             continue;
         };
+        // A rule (`---`) under the heading is decoration, not content.
         let only_blank_between = lines[starts[n].line + 1..next.line]
             .iter()
-            .all(|l| matches!(l.kind, Kind::Blank));
+            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text));
         if only_blank_between && next.rank.is_none() && !asks(question) {
             let title = question.clone();
             starts[n].role = Role::Section { rank, title };
