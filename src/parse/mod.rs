@@ -1396,10 +1396,8 @@ fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<
 /// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
 /// lines are the structure.
 /// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
-/// without it.
+/// without it ([`REMARK`]).
 fn colon_label(line: &Ln<'_>) -> bool {
-    static REMARK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
     let plain = line::strip_emphasis(line.text);
     let bare = REMARK.replace_all(plain.trim(), "");
     let t = bare.trim();
@@ -1995,8 +1993,19 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
 fn ends_asking(text: &str) -> bool {
     let plain = line::strip_emphasis(text);
     let (question, _) = inline_answer(&plain);
-    question.trim_end().ends_with(['?', '？'])
+    let question = question.trim_end();
+    // A remark after the question (`…如何实现？（问的很深）`) is an aside to it.
+    let cut = REMARK
+        .find_iter(question)
+        .find(|m| question[m.end()..].trim().is_empty())
+        .map_or(question, |m| question[..m.start()].trim_end());
+    cut.ends_with(['?', '？'])
 }
+
+/// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is
+/// read without it.
+static REMARK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
 
 /// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
 /// line (`**Q：幂等是什么？** A：…`).
