@@ -625,7 +625,15 @@ impl Outline {
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let answered_question = interrogative(&h.title) && node.body > 0;
-        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) {
+        // Its content overrides the title's word: a `### 小结` over numbered questions reviews
+        // them, it is no aside.
+        let asking_kids = node
+            .children
+            .iter()
+            .filter(|&&c| asks(&self.nodes[c].heading.title))
+            .count();
+        let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
+        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) && !reviews {
             out.push(Start {
                 line: node.line,
                 rank: Some(h.style.rank()),
