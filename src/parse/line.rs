@@ -247,15 +247,41 @@ static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]
 /// questions and numbers in.
 #[must_use]
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
-    let line = strip_trailing_br(line);
-    if !line.contains("**") && !line.starts_with("__") {
+    let line = strip_leading_br(strip_trailing_br(line));
+    let html_bold = line.contains('<') && HTML_BOLD.is_match(line);
+    if !line.contains("**") && !line.starts_with("__") && !html_bold {
         return std::borrow::Cow::Borrowed(line);
     }
-    let mut plain = line.replace("**", "");
+    let unbolded = if html_bold {
+        HTML_BOLD.replace_all(line, "")
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    };
+    let unbolded = strip_trailing_br(&unbolded);
+    let mut plain = unbolded.replace("**", "");
     if plain.starts_with("__") && plain.trim_end().ends_with("__") && plain.len() > 4 {
         plain = plain.trim_end()[2..plain.trim_end().len() - 2].to_owned();
     }
     std::borrow::Cow::Owned(plain)
+}
+
+/// HTML bold tags (`<strong>1、MongoDB是什么？</strong>`): emphasis, as `**` is.
+static HTML_BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</?(?:strong|b)>").unwrap());
+
+/// The line without HTML line breaks at its start (`<br><strong>…`): a break before the text
+/// only spaces it from the line above.
+fn strip_leading_br(line: &str) -> &str {
+    let mut t = line;
+    loop {
+        let s = t.trim_start_matches(' ');
+        let next = ["<br>", "<br/>", "<br />", "<BR>"]
+            .iter()
+            .find_map(|br| s.strip_prefix(br));
+        match next {
+            Some(rest) => t = rest,
+            None => return t,
+        }
+    }
 }
 
 /// The line without an HTML line break at its end (`6.关键字<br>`).

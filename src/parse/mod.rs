@@ -81,7 +81,9 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_lists(&lines, &mut starts);
     split_bullet_led(&lines, &mut starts);
     split_question_runs(&lines, &mut starts);
+    add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
+    add_templated_questions(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
@@ -623,7 +625,15 @@ impl Outline {
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let answered_question = interrogative(&h.title) && node.body > 0;
-        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) {
+        // Its content overrides the title's word: a `### 小结` over numbered questions reviews
+        // them, it is no aside.
+        let asking_kids = node
+            .children
+            .iter()
+            .filter(|&&c| asks(&self.nodes[c].heading.title))
+            .count();
+        let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
+        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) && !reviews {
             out.push(Start {
                 line: node.line,
                 rank: Some(h.style.rank()),
@@ -1208,7 +1218,7 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     // Label groups of plain lines that did not ask enough on their own (`算法：` over
     // `遍历二叉树`): questions too when another label group in the file clearly is.
-    let mut labeled_misses: Vec<(Option<usize>, usize, usize)> = Vec::new();
+    let mut labeled_misses: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     let mut labeled_hit = false;
     let mut next = 0;
     let mut in_record = false;
@@ -1227,7 +1237,22 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         while end < boundary && matches!(lines[end].kind, Kind::Text) {
             end += 1;
         }
-        let label = (colon_label(&lines[i]) && i + 1 < end).then_some(i);
+        let labeled = colon_label(&lines[i]);
+        let label = (labeled && i + 1 < end).then_some(i);
+        if let Some(items) = indented_items(lines, i + 1, boundary).filter(|_| labeled) {
+            let label = Some(i);
+            let last = *items.last().expect("two items or more");
+            let found = question_run(lines, &items, true);
+            if found.is_none() {
+                labeled_misses.push((label, items));
+            }
+            labeled_hit |= found.is_some();
+            if let Some(questions) = found {
+                push_question_run(lines, label, questions, &mut extra);
+            }
+            i = last + 1;
+            continue;
+        }
         let first = label.map_or(i, |l| l + 1);
         let run = &lines[first..end];
         // Bullets, each maybe with indented lines under it (`- 进程和线程的区别？` / `  答：…`).
@@ -1248,9 +1273,15 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             (asking * 2 > bullets.len())
                 .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
         } else {
-            let found = question_run(run, true).map(|q| (first..).zip(q).collect::<Vec<_>>());
-            if found.is_none() && label.is_some() {
-                labeled_misses.push((label, first, end));
+            // Glued lines at the start of a line; indented ones are the content of the line
+            // above (`常用工具：` over `    git`), a list only as `indented_items` finds it.
+            let items: Vec<usize> = (first..end).collect();
+            let level = items
+                .iter()
+                .all(|&k| !lines[k].text.starts_with([' ', '\t', '\u{3000}']));
+            let found = question_run(lines, &items, true).filter(|_| level);
+            if found.is_none() && label.is_some() && level {
+                labeled_misses.push((label, items));
             }
             labeled_hit |= found.is_some() && label.is_some();
             found
@@ -1261,9 +1292,8 @@ fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         i = end.max(i + 1);
     }
     if labeled_hit {
-        for (label, first, end) in labeled_misses {
-            if let Some(questions) = question_run(&lines[first..end], false) {
-                let questions = (first..).zip(questions).collect();
+        for (label, items) in labeled_misses {
+            if let Some(questions) = question_run(lines, &items, false) {
                 push_question_run(lines, label, questions, &mut extra);
             }
         }
@@ -1307,39 +1337,165 @@ fn push_question_run(
     }
 }
 
-/// Plain lines that are all questions: two or more, unindented, no sentence end, and (when
-/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`).
-fn question_run(run: &[Ln<'_>], asking_needed: bool) -> Option<Vec<String>> {
-    if run.len() < 2 {
+/// Plain lines that are all questions (line indices): two or more, no sentence inside, and (when
+/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`). Where each
+/// line stands alone between blank lines, one may close with `。` (`MVC模式介绍。`): nothing
+/// above it for it to answer. Glued under a question, such a sentence is its answer.
+/// Indentation does not matter here; the caller decides which lines form the run.
+fn question_run(
+    lines: &[Ln<'_>],
+    items: &[usize],
+    asking_needed: bool,
+) -> Option<Vec<(usize, String)>> {
+    if items.len() < 2 {
         return None;
     }
-    let plain = run.iter().all(|l| {
-        !l.text.starts_with([' ', '\t', '\u{3000}'])
-            && !l.code
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let plain = items.iter().all(|&k| {
+        let l = &lines[k];
+        let t = l.text.trim();
+        let body = if alone {
+            t.strip_suffix('。').unwrap_or(t)
+        } else {
+            t
+        };
+        !l.code
             && !l.structural
-            && !l.text.contains(['。', '；'])
-            && !l.text.trim_end().ends_with([':', '：', '。'])
+            && !body.contains(['。', '；'])
+            && !body.ends_with([':', '：'])
             && l.text.chars().count() <= 200
     });
-    let asking = run
+    let asking = items
         .iter()
-        .filter(|l| asks(l.text) || question_like(l.text))
+        .filter(|&&k| asks(lines[k].text) || question_like(lines[k].text))
         .count();
-    (plain && (asking * 2 >= run.len() || !asking_needed))
-        .then(|| run.iter().map(|l| l.text.to_owned()).collect())
+    (plain && (asking * 2 >= items.len() || !asking_needed)).then(|| {
+        items
+            .iter()
+            .map(|&k| (k, lines[k].text.trim().to_owned()))
+            .collect()
+    })
+}
+
+/// Under a label (`中软：`), an indented block whose lines each stand alone — one line per
+/// paragraph, or every line asking — is a list of items (line indices), however deep it is
+/// indented: indentation sets the list off from its label, it does not make it an answer.
+fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<usize>> {
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let from = (from..boundary).find(|&k| !matches!(lines[k].kind, Kind::Blank))?;
+    lines
+        .get(from)
+        .filter(|l| matches!(l.kind, Kind::Text) && indented(l))?;
+    let mut items = Vec::new();
+    let mut k = from;
+    while k < boundary {
+        match lines[k].kind {
+            Kind::Blank => {}
+            Kind::Text if indented(&lines[k]) => items.push(k),
+            _ => break,
+        }
+        k += 1;
+    }
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let all_ask = items.iter().all(|&k| ends_asking(lines[k].text));
+    (items.len() >= 2 && (alone || all_ask)).then_some(items)
 }
 
 /// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
 /// lines are the structure.
+/// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
+/// without it ([`REMARK`]).
 fn colon_label(line: &Ln<'_>) -> bool {
     let plain = line::strip_emphasis(line.text);
-    let t = plain.trim();
+    let bare = REMARK.replace_all(plain.trim(), "");
+    let t = bare.trim();
     t.ends_with([':', '：'])
         && t.chars().count() <= 30
         && !t.contains(['。', '；', '，'])
         && !line.code
         && !line.structural
         && !line.text.starts_with([' ', '\t', '\u{3000}'])
+}
+
+/// Outline by indentation: a line at the start of a line with an indented block right under
+/// it (`缓存穿透：` over `    一直请求…`) is a title and the block its content. Where three or
+/// more such titles make the structure of text no heading governs, each is a record; a title
+/// line standing alone there is a question left unanswered, and a label with a blank line under
+/// it (`缓存：`) groups the titles below it.
+fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    /// Rank of a label section (`缓存：`): below every heading.
+    const LABEL_RANK: u8 = 50;
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let free = |i: usize| {
+        let mut k = starts.partition_point(|s| s.line <= i);
+        let own = k > 0 && starts[k - 1].line == i;
+        k = k.saturating_sub(1);
+        !own && (starts.is_empty()
+            || starts[0].line > i
+            || matches!(starts[k].role, Role::Record { .. }) && starts[k].rank.is_none())
+    };
+    let line_start = |i: usize| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Text)
+            && !indented(l)
+            && !l.code
+            && !l.structural
+            && blocks::bullet_item(l.text).is_none()
+            && !blocks::is_rule_line(l.text)
+            && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+            && free(i)
+    };
+    let hanging: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let t = line::strip_emphasis(lines[i].text);
+            let t = t.trim();
+            line_start(i)
+                && t.chars().count() <= 40
+                && !t.trim_end_matches('。').contains(['。', '；'])
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+        })
+        .collect();
+    if hanging.len() < 3 {
+        return;
+    }
+    let (first, last) = (hanging[0], hanging[hanging.len() - 1]);
+    let mut extra = Vec::new();
+    let alone_after = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.kind, Kind::Blank))
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let within = (first..=last).contains(&i);
+        let role = if hanging.contains(&i)
+            || (within && alone_after(i) && line_start(i) && title_shaped(l))
+        {
+            Role::Record {
+                number: None,
+                question: line::strip_emphasis(l.text).trim().to_owned(),
+            }
+        } else if alone_after(i) && line_start(i) && colon_label(l) {
+            Role::Section {
+                rank: LABEL_RANK,
+                title: line::strip_emphasis(l.text)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .to_owned(),
+            }
+        } else {
+            continue;
+        };
+        let rank = matches!(role, Role::Section { .. }).then_some(LABEL_RANK);
+        extra.push(Start {
+            line: i,
+            rank,
+            role,
+        });
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
@@ -1437,6 +1593,54 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             },
         });
     }
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
+/// or `答：` alone on the line under each question). Once three questions are seen with one
+/// scaffold under them, every line after a break with that scaffold right under it is a
+/// question too, whatever its words: the layout says so.
+fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let scaffold = |i: usize| {
+        lines
+            .get(i + 1)
+            .filter(|n| matches!(n.kind, Kind::Text))
+            .map(|n| n.text.trim())
+            .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+    };
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in starts.iter() {
+        if let (Role::Record { .. }, Some(t)) = (&s.role, scaffold(s.line)) {
+            match counts.iter_mut().find(|c| c.0 == t) {
+                Some(c) => c.1 += 1,
+                None => counts.push((t, 1)),
+            }
+        }
+    }
+    let Some(&(shape, _)) = counts.iter().filter(|c| c.1 >= 3).max_by_key(|c| c.1) else {
+        return;
+    };
+    let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
+    let extra: Vec<Start> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            scaffold(i) == Some(shape)
+                && matches!(l.kind, Kind::Text)
+                && !l.text.trim().is_empty()
+                && l.text.trim() != shape
+                && after_break(lines, i, 0)
+                && known.binary_search(&i).is_err()
+        })
+        .map(|i| Start {
+            line: i,
+            rank: None,
+            role: Role::Record {
+                number: None,
+                question: line::strip_emphasis(lines[i].text).trim().to_owned(),
+            },
+        })
+        .collect();
+    starts.extend(extra);
     starts.sort_by_key(|s| s.line);
 }
 
@@ -1552,9 +1756,10 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         let Some(next) = starts.get(n + 1) else {
             continue;
         };
+        // A rule (`---`) under the heading is decoration, not content.
         let only_blank_between = lines[starts[n].line + 1..next.line]
             .iter()
-            .all(|l| matches!(l.kind, Kind::Blank));
+            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text));
         if only_blank_between && next.rank.is_none() && !asks(question) {
             let title = question.clone();
             starts[n].role = Role::Section { rank, title };
@@ -1679,12 +1884,17 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
             || blocks::is_rule_line(l.text)
             || l.text.starts_with([' ', '\t', '\u{3000}'])
     });
+    // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
+    // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
+    // the first bullet.
+    let mostly_asking = asking * 2 > bullets.len();
+    let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
     let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
-    only_items.then_some(ListUnder {
+    (only_items || (led && mostly_asking)).then_some(ListUnder {
         rank,
-        split: asking * 2 > bullets.len() || collection,
+        split: mostly_asking || collection,
         items: bullets,
-        bullet_list: true,
+        bullet_list: only_items,
         asking,
     })
 }
@@ -1791,8 +2001,19 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
 fn ends_asking(text: &str) -> bool {
     let plain = line::strip_emphasis(text);
     let (question, _) = inline_answer(&plain);
-    question.trim_end().ends_with(['?', '？'])
+    let question = question.trim_end();
+    // A remark after the question (`…如何实现？（问的很深）`) is an aside to it.
+    let cut = REMARK
+        .find_iter(question)
+        .find(|m| question[m.end()..].trim().is_empty())
+        .map_or(question, |m| question[..m.start()].trim_end());
+    cut.ends_with(['?', '？'])
 }
+
+/// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is
+/// read without it.
+static REMARK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
 
 /// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
 /// line (`**Q：幂等是什么？** A：…`).
