@@ -61,25 +61,34 @@ fn shows_image(block: &Block) -> bool {
 pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     for record in notes.records() {
         let blocks: Vec<&Block> = record.blocks().collect();
+        let shows: Vec<bool> = blocks.iter().map(|b| shows_image(b)).collect();
+        // Whether an image comes after each block, found in one backward pass: a record of
+        // many blocks costs no more than its blocks.
+        let mut after = vec![false; blocks.len() + 1];
+        for i in (0..blocks.len()).rev() {
+            after[i] = after[i + 1] || shows[i];
+        }
+        let mut image_before = false;
         for (i, block) in blocks.iter().enumerate() {
+            let before = image_before;
+            image_before |= shows[i];
             if matches!(
                 block.kind,
                 BlockKind::Code | BlockKind::Link | BlockKind::Image
             ) {
                 continue;
             }
-            let image_before = blocks[..i].iter().any(|b| shows_image(b));
-            let image_after = blocks[i + 1..].iter().any(|b| shows_image(b));
+            let image_after = after[i + 1];
             for number in block.start_line..=block.end_line {
                 let line = notes.line(number);
                 let finding = placeholder(line).or_else(|| {
                     reference(line).filter(|(_, word)| {
                         let found = if word.contains('上') {
-                            image_before
+                            before
                         } else if word.contains('下') {
                             image_after
                         } else {
-                            image_before || image_after
+                            before || image_after
                         };
                         !found
                     })

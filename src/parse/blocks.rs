@@ -90,6 +90,13 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
         .iter()
         .any(|l| matches!(&l.kind, Kind::Marker { answer: true, .. }));
     let mut in_answer = !has_marker;
+    // Whether a diagram line follows in the same paragraph, for every line in one backward
+    // pass: asked of each `|` line, a scan would cost a long paragraph its length squared.
+    let mut art_ahead = vec![false; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        art_ahead[i] =
+            matches!(lines[i].kind, Kind::Text) && (art_ahead[i + 1] || is_art_line(lines[i].text));
+    }
     let mut context = Vec::new();
     let mut answer = Vec::new();
     let mut i = 0;
@@ -133,7 +140,7 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                 i += 1;
                 continue;
             }
-            Kind::Fenced | Kind::Text => text_block(lines, i),
+            Kind::Fenced | Kind::Text => text_block(lines, i, &art_ahead),
         };
         if in_answer {
             answer.push(block);
@@ -187,7 +194,8 @@ fn fenced(lines: &[Ln<'_>], start: usize, info: &str) -> (Block, usize) {
     (block, close + 1)
 }
 
-fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
+/// `art_ahead[i]`: an ASCII-art line is at `i` or after it in the same run of text lines.
+fn text_block(lines: &[Ln<'_>], start: usize, art_ahead: &[bool]) -> (Block, usize) {
     let line = &lines[start];
     let t = line.text.trim();
     if matches!(line.kind, Kind::Text) {
@@ -212,11 +220,7 @@ fn text_block(lines: &[Ln<'_>], start: usize) -> (Block, usize) {
         if t.starts_with('>') {
             return quote(lines, start);
         }
-        let paragraph_has_art = lines[start..]
-            .iter()
-            .take_while(|l| matches!(l.kind, Kind::Text))
-            .any(|l| is_art_line(l.text));
-        if is_art_line(line.text) || (t.starts_with('|') && paragraph_has_art) {
+        if is_art_line(line.text) || (t.starts_with('|') && art_ahead[start]) {
             return diagram(lines, start);
         }
         if t.starts_with('|') {
