@@ -16,6 +16,7 @@ pub mod blocks;
 pub mod code;
 pub mod line;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -215,13 +216,22 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         })
         .collect();
     bold_part_titles(&mut lines);
-    // Pair fences; an opening fence without a closing one is plain text.
+    // Pair fences; an opening fence without a closing one is plain text. The next bare fence
+    // after each line is found in one backward pass, so that many unclosed fences cost no more
+    // than one.
+    let mut next_bare_fence = vec![None; lines.len() + 1];
+    for j in (0..lines.len()).rev() {
+        let bare = line::fence_info(lines[j].text).is_some_and(|info| info.is_empty());
+        next_bare_fence[j] = if bare {
+            Some(j)
+        } else {
+            next_bare_fence[j + 1]
+        };
+    }
     let mut i = 0;
     while i < lines.len() {
         if matches!(lines[i].kind, Kind::Fence { .. }) {
-            let close = (i + 1..lines.len())
-                .find(|&j| line::fence_info(lines[j].text).is_some_and(|info| info.is_empty()));
-            if let Some(j) = close {
+            if let Some(j) = next_bare_fence[i + 1] {
                 for l in &mut lines[i + 1..j] {
                     l.kind = Kind::Fenced;
                 }
@@ -379,6 +389,22 @@ struct Node {
 struct Outline {
     nodes: Vec<Node>,
     roots: Vec<usize>,
+    /// [`LevelStats`] of each run of siblings and style asked about, kept: every heading asks
+    /// about its siblings, and counting them each time would cost a long run its length squared.
+    level_stats: RefCell<HashMap<(usize, usize, Style), LevelStats>>,
+}
+
+/// How many sibling headings of one style there are and how many of them ask.
+#[derive(Debug, Clone, Copy, Default)]
+struct LevelStats {
+    /// All of them.
+    same: usize,
+    /// Those whose title asks.
+    same_asking: usize,
+    /// Those that are not a preface, contents or references part ([`aside_title`]).
+    kept: usize,
+    /// Those of `kept` whose title asks.
+    kept_asking: usize,
 }
 
 impl Outline {
@@ -578,7 +604,11 @@ impl Outline {
             stack.push(id);
             prev_text = None;
         }
-        Self { nodes, roots }
+        Self {
+            nodes,
+            roots,
+            level_stats: RefCell::new(HashMap::new()),
+        }
     }
 
     /// The section and record starts, in line order.
@@ -674,6 +704,32 @@ impl Outline {
         }
     }
 
+    /// [`LevelStats`] of the headings of `style` among `siblings` (one parent's children, or
+    /// the roots, which do not change while the outline is read: the slice's address and length
+    /// name the run).
+    fn level_stats(&self, siblings: &[usize], style: Style) -> LevelStats {
+        let key = (siblings.as_ptr() as usize, siblings.len(), style);
+        if let Some(&stats) = self.level_stats.borrow().get(&key) {
+            return stats;
+        }
+        let mut stats = LevelStats::default();
+        for heading in siblings
+            .iter()
+            .map(|&s| &self.nodes[s].heading)
+            .filter(|h| h.style == style)
+        {
+            let asking = asks(&heading.title);
+            stats.same += 1;
+            stats.same_asking += usize::from(asking);
+            if !aside_title(&heading.title) {
+                stats.kept += 1;
+                stats.kept_asking += usize::from(asking);
+            }
+        }
+        self.level_stats.borrow_mut().insert(key, stats);
+        stats
+    }
+
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], siblings: &[usize]) -> bool {
@@ -729,12 +785,8 @@ impl Outline {
         // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
         // it is one more question, its sub-headings the parts of its answer.
         let among_questions = || {
-            let same: Vec<&Heading> = siblings
-                .iter()
-                .map(|&s| &self.nodes[s].heading)
-                .filter(|s| s.style == parent.style)
-                .collect();
-            same.iter().filter(|s| asks(&s.title)).count() * 2 > same.len()
+            let level = self.level_stats(siblings, parent.style);
+            level.same_asking * 2 > level.same
         };
         if chapter && !interrogative(&parent.title) && !among_questions() {
             return true;
@@ -765,16 +817,11 @@ impl Outline {
             && !kids.iter().any(|&k| self.holds_question(k));
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
         // 是什么？`) is one question too when none of its items ask: they are its answer.
-        let same_level: Vec<&Heading> = siblings
-            .iter()
-            .map(|&s| &self.nodes[s].heading)
-            .filter(|s| s.style == parent.style && !aside_title(&s.title))
-            .collect();
-        let asking_siblings = same_level.iter().filter(|s| asks(&s.title)).count();
+        let level = self.level_stats(siblings, parent.style);
         if matches!(parent.style, Style::Markdown(_))
             && asking == 0
-            && same_level.len() >= 3
-            && asking_siblings * 2 > same_level.len()
+            && level.kept >= 3
+            && level.kept_asking * 2 > level.kept
             && !kids.iter().any(|&k| self.holds_question(k))
         {
             return false;
