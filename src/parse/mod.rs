@@ -1550,6 +1550,9 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// after a blank line that asks something or sits above a bare link).
 fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
+    // Whether a title found so far ends in a question mark (kept as titles are found: looking
+    // through them for every line would cost a long file its length squared).
+    let mut extra_asks = false;
     let asking_ranks = asking_ranks(starts);
     let mut segment_start = 0usize;
     let mut inside_record = false;
@@ -1558,6 +1561,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut container = false;
     let mut aside = false;
     let mut next = 0usize;
+    let front_matter = front_matter_end(lines);
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
@@ -1569,7 +1573,8 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        if underlined_title(lines, i) {
+        if underlined_title(lines, i, front_matter) {
+            extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
             continue;
         }
@@ -1622,11 +1627,11 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             } else {
                 after_break(lines, i, segment_start)
                     && followed
-                    && (!extra.iter().any(|&e: &usize| ends_asking(lines[e].text))
-                        || question_like(l.text))
+                    && (!extra_asks || question_like(l.text))
             }
         };
         if title {
+            extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
         }
     }
@@ -1695,7 +1700,8 @@ fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
 /// (`HashMap 的put方法流程？`, a blank line, `-----`).
-fn underlined_title(lines: &[Ln<'_>], i: usize) -> bool {
+/// `front_matter`: what [`front_matter_end`] says of `lines`.
+fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
     let l = &lines[i];
     let rule = |k: usize| {
         lines
@@ -1713,7 +1719,7 @@ fn underlined_title(lines: &[Ln<'_>], i: usize) -> bool {
         || l.code
         || l.structural
         || l.text.starts_with([' ', '\t', '\u{3000}'])
-        || in_front_matter(lines, i)
+        || front_matter.is_some_and(|end| i <= end)
     {
         return false;
     }
@@ -1731,13 +1737,20 @@ fn underlined_title(lines: &[Ln<'_>], i: usize) -> bool {
     (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
 }
 
-/// Is line `i` inside a front matter block (`---` on the first line, up to the next `---`)?
-fn in_front_matter(lines: &[Ln<'_>], i: usize) -> bool {
-    lines.first().is_some_and(|f| f.text.trim_end() == "---")
-        && lines[1..]
+/// The last line of a front matter block (`---` on the first line, up to the next `---`; to
+/// the end of the file if none closes it), if the file opens with one. Found once: asked for
+/// every line, the search would cost an unclosed block its length squared.
+fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
+    let first = lines.first()?;
+    if first.text.trim_end() != "---" {
+        return None;
+    }
+    Some(
+        lines[1..]
             .iter()
             .position(|l| l.text.trim_end() == "---")
-            .is_none_or(|close| i <= close + 1)
+            .map_or(usize::MAX, |close| close + 1),
+    )
 }
 
 /// Heading ranks where three headings or more start records and most of them ask: the
