@@ -1776,34 +1776,68 @@ fn asking_ranks(starts: &[Start]) -> Vec<u8> {
 
 /// A question with nothing under it that is asked again further down (a list of the questions
 /// at the top of the file, each then repeated with its answer) only announces it: set aside.
-/// A heading typed twice with nothing under either stays.
+/// The repeat may carry a short label (`一问：…`, `Q3: …`). Such questions come as a run, a
+/// table of contents; when at least half of a run is asked again, the rest of it announces
+/// questions left out of the file and is set aside with it. A heading typed twice with
+/// nothing under either stays.
 fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
-    let keys: Vec<Option<String>> = starts
+    let keys: Vec<[Option<String>; 2]> = starts
         .iter()
         .map(|s| match &s.role {
-            Role::Record { question, .. } => {
-                Some(normalize_question(question)).filter(|k| !k.is_empty())
-            }
-            _ => None,
+            Role::Record { question, .. } => [
+                Some(normalize_question(question)).filter(|k| !k.is_empty()),
+                unlabelled_key(question),
+            ],
+            _ => [None, None],
         })
         .collect();
-    let empty = |n: usize| {
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        lines[starts[n].line + 1..end]
-            .iter()
-            .all(|l| matches!(l.kind, Kind::Blank))
-    };
-    let aside: Vec<usize> = (0..starts.len())
-        .filter(|&n| {
-            keys[n].as_ref().is_some_and(|key| {
-                empty(n)
-                    && (n + 1..starts.len()).any(|m| keys[m].as_ref() == Some(key) && !empty(m))
-            })
+    let empty: Vec<bool> = (0..starts.len())
+        .map(|n| {
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            lines[starts[n].line + 1..end]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank))
         })
         .collect();
-    for n in aside {
-        starts[n].role = Role::Aside;
+    // Walking up from the end, the keys of the answered questions below: one pass.
+    let mut answered_below: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut repeated = vec![false; starts.len()];
+    for n in (0..starts.len()).rev() {
+        let own = keys[n].iter().flatten();
+        if empty[n] {
+            repeated[n] = own.clone().any(|k| answered_below.contains(k.as_str()));
+        } else {
+            answered_below.extend(own.map(String::as_str));
+        }
     }
+    let mut n = 0;
+    while n < starts.len() {
+        let listed = |m: usize| empty[m] && keys[m][0].is_some();
+        if !listed(n) {
+            n += 1;
+            continue;
+        }
+        let run_end = (n..starts.len())
+            .find(|&m| !listed(m))
+            .unwrap_or(starts.len());
+        let asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
+        if asked_again > 0 && asked_again * 2 >= run_end - n {
+            for start in &mut starts[n..run_end] {
+                start.role = Role::Aside;
+            }
+        }
+        n = run_end;
+    }
+}
+
+/// The key of a question after a short label ending in a colon (`一问：`, `Q3:`, `第二题：`), if
+/// it has one.
+fn unlabelled_key(question: &str) -> Option<String> {
+    let text = question.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let (label, rest) = text.split_once(['：', ':'])?;
+    let label = normalize_question(label);
+    let rest = normalize_question(rest);
+    (!label.is_empty() && label.chars().count() <= 4 && !rest.is_empty()).then_some(rest)
 }
 
 /// A heading that asks nothing and whose first content is a question of its own (`### slice`
