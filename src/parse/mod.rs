@@ -86,6 +86,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_unnumbered_titles(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
+    split_task_list(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -1772,6 +1773,71 @@ fn asking_ranks(starts: &[Start]) -> Vec<u8> {
         .filter(|&(_, all, asking)| all >= 3 && asking * 2 > all)
         .map(|(rank, ..)| rank)
         .collect()
+}
+
+/// The text of a task-list item (`- [ ] 解释一下同源策略`) and its indent, if the line is one.
+fn task_item<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
+    if !matches!(line.kind, Kind::Text) {
+        return None;
+    }
+    let body = line.text.trim_start();
+    let indent = line.text.len() - body.len();
+    let rest = body.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))?;
+    let text = rest.trim();
+    (rest.starts_with([' ', '\t']) && !text.is_empty()).then_some((indent, text))
+}
+
+/// Notes that tick off questions with task boxes (`- [ ] 如何判断sql注入`) mark each question
+/// themselves: when most outermost boxes ask, each of them starts a record, and the plain items
+/// among them (`- SQLi`, `- 1)Mysql版本…`) are group labels or answer points, no records. The
+/// box is no part of the question.
+fn split_task_list(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let items: Vec<(usize, usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| task_item(l).map(|(indent, text)| (i, indent, text)))
+        .collect();
+    let Some(outer) = items.iter().map(|&(_, indent, _)| indent).min() else {
+        return;
+    };
+    let boxes: Vec<(usize, &str)> = items
+        .iter()
+        // Markdown nests an item only when it is indented to the text of the one above.
+        .filter(|&&(_, indent, _)| indent <= outer + 1)
+        .map(|&(i, _, text)| (i, text))
+        .collect();
+    let asking = boxes
+        .iter()
+        .filter(|(_, t)| question_like(t) || asks(t))
+        .count();
+    if boxes.len() < 5 || asking * 2 <= boxes.len() {
+        return;
+    }
+    let first = boxes[0].0;
+    let bullet = |i: usize| lines[i].text.trim_start().starts_with(['-', '*', '+']);
+    starts.retain(|s| {
+        s.line < first
+            || (s.rank.is_some() && !bullet(s.line))
+            || !matches!(s.role, Role::Record { .. })
+    });
+    let have: std::collections::HashSet<usize> = starts.iter().map(|s| s.line).collect();
+    starts.extend(
+        boxes
+            .iter()
+            .filter(|(i, _)| !have.contains(i))
+            .map(|&(line, text)| Start {
+                line,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: text.to_owned(),
+                },
+            }),
+    );
+    starts.sort_by_key(|s| s.line);
 }
 
 /// A question with nothing under it that is asked again further down (a list of the questions
