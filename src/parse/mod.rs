@@ -16,7 +16,6 @@ pub mod blocks;
 pub mod code;
 pub mod line;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -390,9 +389,6 @@ struct Node {
 struct Outline {
     nodes: Vec<Node>,
     roots: Vec<usize>,
-    /// [`LevelStats`] of each run of siblings and style asked about, kept: every heading asks
-    /// about its siblings, and counting them each time would cost a long run its length squared.
-    level_stats: RefCell<HashMap<(usize, usize, Style), LevelStats>>,
 }
 
 /// How many sibling headings of one style there are and how many of them ask.
@@ -406,6 +402,43 @@ struct LevelStats {
     kept: usize,
     /// Those of `kept` whose title asks.
     kept_asking: usize,
+}
+
+/// [`LevelStats`] of one run of sibling headings (a parent's children, or the roots), per
+/// style: counted once for the run, since every heading in it asks about its siblings and
+/// counting them each time would cost a long run its length squared.
+struct Level(Vec<(Style, LevelStats)>);
+
+impl Level {
+    fn of(nodes: &[Node], siblings: &[usize]) -> Self {
+        let mut level: Vec<(Style, LevelStats)> = Vec::new();
+        for heading in siblings.iter().map(|&s| &nodes[s].heading) {
+            let at = level
+                .iter()
+                .position(|(style, _)| *style == heading.style)
+                .unwrap_or_else(|| {
+                    level.push((heading.style, LevelStats::default()));
+                    level.len() - 1
+                });
+            let stats = &mut level[at].1;
+            let asking = asks(&heading.title);
+            stats.same += 1;
+            stats.same_asking += usize::from(asking);
+            if !aside_title(&heading.title) {
+                stats.kept += 1;
+                stats.kept_asking += usize::from(asking);
+            }
+        }
+        Self(level)
+    }
+
+    /// The counts for the headings of `style`.
+    fn of_style(&self, style: Style) -> LevelStats {
+        self.0
+            .iter()
+            .find(|(s, _)| *s == style)
+            .map_or_else(LevelStats::default, |&(_, stats)| stats)
+    }
 }
 
 impl Outline {
@@ -605,24 +638,22 @@ impl Outline {
             stack.push(id);
             prev_text = None;
         }
-        Self {
-            nodes,
-            roots,
-            level_stats: RefCell::new(HashMap::new()),
-        }
+        Self { nodes, roots }
     }
 
     /// The section and record starts, in line order.
     fn boundaries(&self, lines: &[Ln<'_>]) -> Vec<Start> {
         let mut out = Vec::new();
+        let level = Level::of(&self.nodes, &self.roots);
         for &root in &self.roots {
-            self.visit(root, &self.roots, lines, &mut out);
+            self.visit(root, &level, lines, &mut out);
         }
         out.sort_by_key(|s| s.line);
         out
     }
 
-    fn visit(&self, id: usize, siblings: &[usize], lines: &[Ln<'_>], out: &mut Vec<Start>) {
+    /// `level`: the counts of the run of headings `id` is one of.
+    fn visit(&self, id: usize, level: &Level, lines: &[Ln<'_>], out: &mut Vec<Start>) {
         let node = &self.nodes[id];
         let h = &node.heading;
         // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
@@ -677,7 +708,7 @@ impl Outline {
             && node.children.is_empty()
             && node.body == 0
             && !asks(&h.title);
-        let groups = title_only || self.groups(node, kids, siblings);
+        let groups = title_only || self.groups(node, kids, level);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -700,40 +731,17 @@ impl Outline {
         } else {
             after
         };
-        for &child in visited {
-            self.visit(child, &node.children, lines, out);
-        }
-    }
-
-    /// [`LevelStats`] of the headings of `style` among `siblings` (one parent's children, or
-    /// the roots, which do not change while the outline is read: the slice's address and length
-    /// name the run).
-    fn level_stats(&self, siblings: &[usize], style: Style) -> LevelStats {
-        let key = (siblings.as_ptr() as usize, siblings.len(), style);
-        if let Some(&stats) = self.level_stats.borrow().get(&key) {
-            return stats;
-        }
-        let mut stats = LevelStats::default();
-        for heading in siblings
-            .iter()
-            .map(|&s| &self.nodes[s].heading)
-            .filter(|h| h.style == style)
-        {
-            let asking = asks(&heading.title);
-            stats.same += 1;
-            stats.same_asking += usize::from(asking);
-            if !aside_title(&heading.title) {
-                stats.kept += 1;
-                stats.kept_asking += usize::from(asking);
+        if !visited.is_empty() {
+            let level = Level::of(&self.nodes, &node.children);
+            for &child in visited {
+                self.visit(child, &level, lines, out);
             }
         }
-        self.level_stats.borrow_mut().insert(key, stats);
-        stats
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
-    fn groups(&self, node: &Node, kids: &[usize], siblings: &[usize]) -> bool {
+    fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
         if kids.is_empty() {
             return false;
         }
@@ -785,11 +793,9 @@ impl Outline {
         });
         // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
         // it is one more question, its sub-headings the parts of its answer.
-        let among_questions = || {
-            let level = self.level_stats(siblings, parent.style);
-            level.same_asking * 2 > level.same
-        };
-        if chapter && !interrogative(&parent.title) && !among_questions() {
+        let peers = level.of_style(parent.style);
+        let among_questions = peers.same_asking * 2 > peers.same;
+        if chapter && !interrogative(&parent.title) && !among_questions {
             return true;
         }
         // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
@@ -818,11 +824,10 @@ impl Outline {
             && !kids.iter().any(|&k| self.holds_question(k));
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
         // 是什么？`) is one question too when none of its items ask: they are its answer.
-        let level = self.level_stats(siblings, parent.style);
         if matches!(parent.style, Style::Markdown(_))
             && asking == 0
-            && level.kept >= 3
-            && level.kept_asking * 2 > level.kept
+            && peers.kept >= 3
+            && peers.kept_asking * 2 > peers.kept
             && !kids.iter().any(|&k| self.holds_question(k))
         {
             return false;
