@@ -88,7 +88,9 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
         }
         for number in lines {
             let line = notes.line(number);
-            if !line.chars().any(is_cjk) || looks_like_code(line) {
+            // Most lines carry no mark of either form: cheapest test first.
+            let has_mark = line.contains(|c: char| PAIRS.iter().any(|&(f, h)| c == f || c == h));
+            if !has_mark || !line.chars().any(is_cjk) || looks_like_code(line) {
                 continue;
             }
             for mark in marks(number, line) {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use super::say;
 use zhika::lock::Lock;
@@ -22,20 +23,25 @@ pub struct Notes {
 /// Find the notes files under `paths`, decode and parse them.
 pub fn load(paths: &[PathBuf], verbose: bool) -> anyhow::Result<Notes> {
     let files = zhika::project::discover(paths)?;
+    // Files are read and parsed on every core; what is said about them, and the first error,
+    // come in file order.
+    let loaded: Vec<anyhow::Result<(Parsed, String)>> = files
+        .par_iter()
+        .map(|file| {
+            let bytes =
+                std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
+            let source = SourceText::decode(display(file), &bytes)?;
+            drop(bytes);
+            Ok((zhika::parse::parse(&source), source.encoding_name()))
+        })
+        .collect();
     let mut decks = Vec::with_capacity(files.len());
-    for file in &files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
-        let source = SourceText::decode(display(file), &bytes)?;
-        drop(bytes);
+    for (file, result) in files.iter().zip(loaded) {
+        let (parsed, encoding) = result?;
         if verbose {
-            say(&format!(
-                "{}: encoding {}",
-                file.display(),
-                source.encoding_name()
-            ));
+            say(&format!("{}: encoding {encoding}", file.display()));
         }
-        decks.push(zhika::parse::parse(&source));
+        decks.push(parsed);
     }
     Ok(Notes { files, decks })
 }
