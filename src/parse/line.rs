@@ -85,6 +85,14 @@ pub enum Kind {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
+/// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
+/// accept. Two `#` at least and a Chinese character right after, so `#include` and `#标签`
+/// stay text.
+static GLUED_MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
+/// HTML anchors in a heading (`## <a name='toc'>目录</a>`): link targets, not words.
+static ANCHOR_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)<a\s+(?:name|id)\s*=\s*["']?[^>]*>|</a>"#).unwrap());
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
@@ -157,6 +165,7 @@ pub fn classify(text: &str) -> Kind {
     }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
+    let plain = unescape_number(&plain);
     let trimmed = plain.as_ref();
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
@@ -284,9 +293,15 @@ fn strip_leading_br(line: &str) -> &str {
     }
 }
 
-/// The line without an HTML line break at its end (`6.关键字<br>`).
+/// The line without an HTML line break at its end (`6.关键字<br>`), or a Markdown hard break
+/// (`时间线如下：\`).
 fn strip_trailing_br(line: &str) -> &str {
     let t = line.trim_end();
+    if let Some(rest) = t.strip_suffix('\\')
+        && !rest.ends_with('\\')
+    {
+        return rest.trim_end();
+    }
     for br in ["<br>", "<br/>", "<br />", "<BR>"] {
         if let Some(rest) = t.strip_suffix(br) {
             return rest.trim_end();
@@ -316,7 +331,26 @@ pub fn fence_info(line: &str) -> Option<String> {
     Some(info.split_whitespace().next().unwrap_or("").to_owned())
 }
 
+/// A number escaped the way Markdown exporters write it (`1\. 自我介绍`, `2\) …`): the
+/// backslash only keeps a renderer from making a list, the line is numbered all the same.
+fn unescape_number(line: &str) -> std::borrow::Cow<'_, str> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    if (1..=4).contains(&digits) && (rest.starts_with("\\.") || rest.starts_with("\\)")) {
+        std::borrow::Cow::Owned(format!("{}{}", &line[..digits], &rest[1..]))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
 fn heading(line: &str) -> Option<Heading> {
+    // A Markdown heading may be indented by up to three spaces (` #### 01.…`).
+    let unindented = line.trim_start_matches(' ');
+    let line = if line.len() - unindented.len() <= 3 && unindented.starts_with('#') {
+        unindented
+    } else {
+        line
+    };
     // Every heading form is recognisable by its first character; most lines are not headings.
     let first = line.chars().next()?;
     if !matches!(
@@ -326,9 +360,22 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return None;
     }
-    if let Some(c) = MARKDOWN.captures(line) {
+    let markdown = (first == '#')
+        .then(|| {
+            MARKDOWN
+                .captures(line)
+                .or_else(|| GLUED_MARKDOWN.captures(line))
+        })
+        .flatten();
+    if let Some(c) = markdown {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
+        let unanchored = if inner.contains('<') {
+            ANCHOR_TAG.replace_all(inner, "")
+        } else {
+            std::borrow::Cow::Borrowed(inner)
+        };
+        let inner = unanchored.trim();
         let (number, value, mut title) = match numbered(inner) {
             Some(h) => (h.number, h.value, h.title),
             // In a heading a bare `1.24 ` is a number too.
@@ -591,6 +638,18 @@ mod tests {
         }
         for heading in ["### 操作系统问答", "### 如何回答"] {
             assert!(matches!(classify(heading), Kind::Heading(_)), "{heading}");
+        }
+    }
+
+    #[test]
+    fn loosely_typed_headings_and_escaped_numbers() {
+        assert_eq!(h("1\\. 自我介绍\\").title, "自我介绍");
+        assert_eq!(h("12\\. Java线程池").value, Some(12));
+        assert_eq!(h("####面试题一").style, Style::Markdown(4));
+        assert_eq!(h(" #### 01.以下代码").value, Some(1));
+        assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
+        for line in ["#include <stdio.h>", "#标签", "    # 注释", "a\\. b"] {
+            assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
     }
 

@@ -289,6 +289,7 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
 /// indented lines that stands on its own — after a blank line, not under a numbered line or a
 /// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
 /// read without that common indent, so its numbers are questions as at the start of a line.
+/// A Markdown heading above the block does not hold it: it titles what follows.
 fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
     const WS: [char; 3] = [' ', '\t', '\u{3000}'];
     let blank = |t: &str| t.trim_matches(WS).is_empty();
@@ -305,8 +306,11 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
             end += 1;
         }
         let before = texts[..i].iter().rev().find(|t| !blank(t));
+        // Under a Markdown heading the block is the heading's content, as unindented lines
+        // would be (a GitBook export indents every line by a space).
         let free = before.is_none_or(|p| {
-            !matches!(line::classify(p), Kind::Heading(_))
+            !matches!(line::classify(p),
+                Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
                 && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
         });
         let body: Vec<&str> = texts[i..end]
@@ -742,7 +746,9 @@ impl Outline {
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
-        if kids.is_empty() {
+        // `####面试题一`, then code, then `问：…`: what comes before the question line is part
+        // of the question, so the card starts at the heading.
+        if kids.is_empty() || (question_name(&node.heading.title) && node.body > 0) {
             return false;
         }
         // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
@@ -878,6 +884,19 @@ impl Outline {
             || asks(&node.heading.title)
             || node.children.iter().any(|&c| self.holds_question(c))
     }
+}
+
+/// A title that only names one question by its number (`面试题一`, `第 1 题 🟢`, `Question 2`):
+/// with content of its own above its sub-headings, the heading is that question.
+fn question_name(title: &str) -> bool {
+    static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[^\p{Han}\p{Latin}0-9]*$",
+        )
+        .unwrap()
+    });
+    let t = title.trim();
+    t.len() <= 48 && NAME.is_match(t)
 }
 
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
