@@ -248,7 +248,31 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         }
         i += 1;
     }
+    hide_front_matter(&mut lines);
     lines
+}
+
+/// A front matter block (`---` / `title: …` / `# 这是文章的标题` / `---`) is metadata: its
+/// YAML comments are no headings and its keys no questions. Its lines are read like a fenced
+/// block's, and so stay out of every record.
+fn hide_front_matter(lines: &mut [Ln<'_>]) {
+    let Some(end) = front_matter_end(lines).filter(|&end| end < lines.len()) else {
+        return;
+    };
+    let yaml = lines[1..end].iter().any(|l| {
+        l.text
+            .split_once(':')
+            .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+    });
+    if yaml {
+        for l in &mut lines[1..end] {
+            if !matches!(l.kind, Kind::Blank) {
+                l.kind = Kind::Fenced;
+                l.code = false;
+                l.structural = false;
+            }
+        }
+    }
 }
 
 /// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
