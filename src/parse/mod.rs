@@ -729,6 +729,19 @@ impl Outline {
                 rank: Some(h.style.rank()),
                 role: Role::Aside,
             });
+            // A title that outranks the whole file (`# 概述` over `## 常见题` and its questions)
+            // sets aside only its own words: the parts under it speak for themselves.
+            let holds = node.children.iter().any(|&c| {
+                let kid = &self.nodes[c];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.children.iter().any(|&g| self.holds_question(g))
+            });
+            if holds {
+                let level = Level::of(&self.nodes, &node.children);
+                for &child in &node.children {
+                    self.visit(child, &level, lines, out);
+                }
+            }
             return;
         }
         // A document title (`# 面试题库` right above another heading) heads what follows.
@@ -967,6 +980,10 @@ fn aside_title(title: &str) -> bool {
         "未来发展趋势",
         "未来发展趋势与挑战",
         "conclusion",
+        "概述",
+        "简介",
+        "来源",
+        "出处",
     ];
     /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
     const ASIDE_ENDINGS: &[&str] = &[
@@ -979,7 +996,8 @@ fn aside_title(title: &str) -> bool {
         "发展趋势与挑战",
     ];
     let plain = line::strip_emphasis(title);
-    plain.split(['/', '|']).any(|part| {
+    // `习题来源或参考`: each of the names joined counts.
+    plain.split(['/', '|', '或', '及', '&']).any(|part| {
         let part = part
             .trim()
             .trim_end_matches([':', '：'])
@@ -987,9 +1005,12 @@ fn aside_title(title: &str) -> bool {
             .to_lowercase();
         ASIDES.contains(&part.as_str())
             || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
-            || ["参考资料", "参考链接", "参考文献"]
+            || ["参考资料", "参考链接", "参考文献", "参考文档"]
                 .iter()
                 .any(|p| part.starts_with(p))
+            || ["来源", "出处"]
+                .iter()
+                .any(|e| part.ends_with(e) && part.chars().count() <= 6)
     })
 }
 
