@@ -85,6 +85,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_unnumbered_titles(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
+    empty_group_headings(&lines, &mut starts);
     split_task_list(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
@@ -1992,6 +1993,63 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         if only_blank_between && next.rank.is_none() && !asks(question) {
             let title = question.clone();
             starts[n].role = Role::Section { rank, title };
+        }
+    }
+}
+
+/// A heading with nothing under it, among sibling headings that group questions (`## 一、填空题`
+/// and `## 五、问答题` beside `## 三、单选题` over its `### 1.…`), is a group left empty, not a
+/// question left unanswered. Only a title that asks nothing; the nearest sibling on either side
+/// that is not empty itself decides. Two passes over the starts.
+fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
+    /// Headings that group: Markdown and `一、`.
+    const GROUP_RANKS: usize = 11;
+    let empty = |n: usize| {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        lines[starts[n].line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text))
+    };
+    let candidate: Vec<bool> = (0..starts.len())
+        .map(|n| {
+            let s = &starts[n];
+            matches!(&s.role, Role::Record { question, .. }
+                if !asks(question) && !question_like(question))
+                && s.rank.is_some_and(|r| usize::from(r) < GROUP_RANKS)
+                && empty(n)
+        })
+        .collect();
+    // For each start, whether the nearest sibling before (then after) it that is not an empty
+    // record is a section: a start of a higher rank in between ends the siblings.
+    let mut beside = vec![false; starts.len()];
+    for order in [false, true] {
+        let mut last: [Option<bool>; GROUP_RANKS] = [None; GROUP_RANKS];
+        for k in 0..starts.len() {
+            let n = if order { starts.len() - 1 - k } else { k };
+            let Some(rank) = starts[n].rank.map(usize::from).filter(|&r| r < GROUP_RANKS) else {
+                continue;
+            };
+            // Walking down, a heading of a higher rank starts new siblings below it; walking
+            // up, it is the parent of what came after it.
+            if !order {
+                last[rank + 1..].fill(None);
+            }
+            if candidate[n] {
+                beside[n] |= last[rank] == Some(true);
+            } else {
+                last[rank] = Some(matches!(starts[n].role, Role::Section { .. }));
+            }
+            if order {
+                last[rank + 1..].fill(None);
+            }
+        }
+    }
+    for (n, start) in starts.iter_mut().enumerate() {
+        if let (true, Some(rank), Role::Record { question, .. }) =
+            (beside[n], start.rank, &start.role)
+        {
+            let title = question.clone();
+            start.role = Role::Section { rank, title };
         }
     }
 }
