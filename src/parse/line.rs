@@ -252,6 +252,38 @@ pub fn is_fold_line(line: &str) -> bool {
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
 
+/// Does a fold open on this line (`<details>`, `<details><summary>…`, `{{< details "…" >}}`)?
+#[must_use]
+pub fn opens_fold(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("<details")
+        || t.strip_prefix("{{").is_some_and(|r| {
+            r.trim_start_matches(['<', '%', ' ', '\t'])
+                .starts_with("details")
+        })
+}
+
+/// Does a fold close on this line (`</details>`, `{{< /details >}}`)?
+#[must_use]
+pub fn closes_fold(line: &str) -> bool {
+    line.contains("details") && FOLD_END.is_match(line)
+}
+
+/// A summary that says the fold hides an answer (`<summary>查看答案</summary>`, `点击展开`,
+/// `Show answer`).
+#[must_use]
+pub fn answer_summary(line: &str) -> bool {
+    let Some(at) = line.find("<summary") else {
+        return false;
+    };
+    let summary = line[at..].to_lowercase();
+    [
+        "答案", "解析", "解答", "查看", "展开", "点击", "answer", "solution", "show",
+    ]
+    .iter()
+    .any(|w| summary.contains(w))
+}
+
 /// The line without Markdown bold markers (`**`, and `__` around it), which people wrap
 /// questions and numbers in.
 #[must_use]

@@ -250,7 +250,64 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         i += 1;
     }
     hide_front_matter(&mut lines);
+    hide_folded_headings(&mut lines);
     lines
+}
+
+/// A folded answer (`<details><summary>查看答案</summary>` … `</details>`, or a fold whose
+/// summary is the question) is one answer: the headings inside it (`### ✅ 正确答案：B`,
+/// `#### 目录结构`) are its parts, never new questions. A fold over a topic (`<summary>Java
+/// 基础</summary>`) is left alone. One pass: each fold is read to its end once.
+fn hide_folded_headings(lines: &mut [Ln<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !line::opens_fold(lines[i].text) {
+            i += 1;
+            continue;
+        }
+        // The summary is on the opening line or the next one.
+        let summary = if lines[i].text.contains("<summary") {
+            Some(i)
+        } else {
+            (i + 1..lines.len().min(i + 3))
+                .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+                .filter(|&k| lines[k].text.contains("<summary"))
+        };
+        let asked =
+            |k: usize| matches!(&lines[k].kind, Kind::Heading(h) if h.style == Style::Question);
+        let answer =
+            summary.is_some_and(|k| asked(k) || line::answer_summary(lines[k].text)) || asked(i);
+        let from = summary.unwrap_or(i) + 1;
+        let mut depth = 1;
+        let mut end = None;
+        for (k, l) in lines.iter().enumerate().skip(from) {
+            if matches!(l.kind, Kind::Fenced) {
+                continue;
+            }
+            if line::opens_fold(l.text) {
+                depth += 1;
+            } else if line::closes_fold(l.text) {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(k);
+                    break;
+                }
+            }
+        }
+        let Some(end) = end else {
+            break;
+        };
+        if answer {
+            for l in &mut lines[from..end] {
+                if matches!(l.kind, Kind::Heading(_)) {
+                    l.kind = Kind::Text;
+                    l.code = false;
+                    l.structural = blocks::is_structural(l.text);
+                }
+            }
+        }
+        i = end + 1;
+    }
 }
 
 /// A front matter block (`---` / `title: …` / `# 这是文章的标题` / `---`) is metadata: its
@@ -1657,7 +1714,9 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-        let title = if inside_record {
+        let title = if under_question_label(lines, i) {
+            false
+        } else if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
             // `A是什么？`); under a heading that asks, the next line is its answer.
             // Not when most headings of its rank ask (`## 1.谈一下多态` among `## 2.…如何…`),
@@ -1717,6 +1776,38 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// Is the line right under a heading or label that only says "the question" (`### 题目`,
+/// `问题描述：`, `### Question`)? Then it states the question of the card it is in.
+fn under_question_label(lines: &[Ln<'_>], i: usize) -> bool {
+    let Some(p) = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank))
+    else {
+        return false;
+    };
+    let label = match &p.kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) && h.number.is_none() => {
+            h.title.as_str()
+        }
+        Kind::Text => p.text.trim(),
+        _ => return false,
+    };
+    let label = line::strip_emphasis(label);
+    let label = label.trim().trim_end_matches([':', '：']).trim();
+    [
+        "题目",
+        "题干",
+        "问题",
+        "题目描述",
+        "问题描述",
+        "question",
+        "problem",
+    ]
+    .iter()
+    .any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
