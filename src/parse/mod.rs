@@ -86,6 +86,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_templated_questions(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     empty_group_headings(&lines, &mut starts);
+    parts_named_by_question(&mut starts);
     split_task_list(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
@@ -2143,6 +2144,53 @@ fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
             start.role = Role::Section { rank, title };
         }
     }
+}
+
+/// Headings that name parts of the question just asked (`### 说一下map的数据结构和扩容机制`,
+/// then `### 数据结构` and `### 扩容机制` at the same level) are the parts of its answer, not
+/// questions of their own: each is an unnumbered heading that asks nothing and whose title the
+/// question spells out, at most half as long as it.
+fn parts_named_by_question(starts: &mut Vec<Start>) {
+    let mut part = vec![false; starts.len()];
+    let mut n = 0;
+    while n < starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            n += 1;
+            continue;
+        };
+        let asked = question.to_lowercase();
+        let mut m = n + 1;
+        while let Some(Start {
+            rank: Some(r),
+            role:
+                Role::Record {
+                    number: None,
+                    question: title,
+                },
+            ..
+        }) = starts.get(m)
+        {
+            let title = line::strip_emphasis(title).trim().to_lowercase();
+            // A part is a piece of the question; the question typed again is a new one.
+            let named = *r == rank
+                && title.chars().count() >= 2
+                && title.chars().count() * 2 <= asked.chars().count()
+                && !asks(&title)
+                && asked.contains(&title)
+                && asks(&asked);
+            if !named {
+                break;
+            }
+            part[m] = true;
+            m += 1;
+        }
+        n = m.max(n + 1);
+    }
+    let mut k = 0;
+    starts.retain(|_| {
+        k += 1;
+        !part[k - 1]
+    });
 }
 
 /// Under a heading that asks nothing, a list whose items mostly end in `？` is a list of
