@@ -134,7 +134,7 @@ static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|答案|解答|解析|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -200,6 +200,7 @@ pub fn classify(text: &str) -> Kind {
                     | "参考答案"
                     | "答案"
                     | "解答"
+                    | "解析"
                     | "回答"
                     | "答"
                     | "A"

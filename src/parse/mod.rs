@@ -88,6 +88,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     empty_group_headings(&lines, &mut starts);
     parts_named_by_question(&mut starts);
     split_task_list(&lines, &mut starts);
+    split_rule_separated_items(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -2002,6 +2003,115 @@ fn split_task_list(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Quizzes that set their items apart with rules and nothing else (a question, its options and
+/// `解析：`, then `---`, then the next one): each part between the rules is one card, from its
+/// first line — the code a question is asked about may come first. The layout is the rules'
+/// only where three parts or more mostly open with no numbered question or heading of their own
+/// and mostly ask something; inside such a part, lines that looked like questions (`1.` points
+/// under `解析：`) are the answer's.
+fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let front = front_matter_end(lines)
+        .filter(|&e| e < lines.len())
+        .map_or(0, |e| e + 1);
+    // Segments between group headings; the part of a set-aside heading is left alone.
+    let mut segments = Vec::new();
+    let mut from = Some(front);
+    for s in starts.iter() {
+        let group = matches!(s.role, Role::Section { .. } | Role::Aside);
+        if group && s.line >= front {
+            if let Some(f) = from.filter(|&f| f < s.line) {
+                segments.push(f..s.line);
+            }
+            from = matches!(s.role, Role::Section { .. }).then_some(s.line + 1);
+        }
+    }
+    if let Some(f) = from.filter(|&f| f < lines.len()) {
+        segments.push(f..lines.len());
+    }
+    let mut drop = std::collections::HashSet::new();
+    let mut extra = Vec::new();
+    for seg in segments {
+        let rule = |k: usize| {
+            matches!(lines[k].kind, Kind::Text)
+                && blocks::is_rule_line(lines[k].text)
+                && (k == 0 || matches!(lines[k - 1].kind, Kind::Blank))
+        };
+        let mut parts = Vec::new();
+        let mut part_from = seg.start;
+        for k in seg.clone() {
+            if rule(k) || k + 1 == seg.end {
+                let to = if rule(k) { k } else { k + 1 };
+                let body: Vec<usize> = (part_from..to)
+                    .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+                    .collect();
+                if let (Some(&f), Some(&l)) = (body.first(), body.last()) {
+                    parts.push((f, l));
+                }
+                part_from = k + 1;
+            }
+        }
+        if parts.len() < 3 {
+            continue;
+        }
+        let at = |line: usize| starts.binary_search_by_key(&line, |s| s.line).ok();
+        let free = |f: usize| at(f).is_none_or(|n| starts[n].rank.is_none());
+        let asking = |(f, l): (usize, usize)| {
+            lines[f..=l].iter().any(|x| {
+                matches!(x.kind, Kind::Text | Kind::Heading(_))
+                    && (ends_asking(x.text)
+                        || asks(x.text)
+                        || ["（）", "()", "____"].iter().any(|b| x.text.contains(b)))
+            })
+        };
+        // A title line right above a rule (`HashMap 的put方法流程？`, a blank line, `-----`)
+        // is underlined by it: there the rules mark titles, not the ends of cards.
+        let underlines = parts
+            .iter()
+            .any(|&(f, l)| l > f && at(l).is_some_and(|n| starts[n].rank.is_none()));
+        if underlines {
+            continue;
+        }
+        let free_parts = parts.iter().filter(|&&(f, _)| free(f)).count();
+        let asking_parts = parts.iter().filter(|&&p| asking(p)).count();
+        if free_parts * 3 < parts.len() * 2 || asking_parts * 3 < parts.len() * 2 {
+            continue;
+        }
+        for &(f, l) in parts.iter().filter(|&&(f, _)| free(f)) {
+            let lo = starts.partition_point(|s| s.line < f);
+            let hi = starts.partition_point(|s| s.line <= l);
+            for s in &starts[lo..hi] {
+                if s.rank.is_none_or(|r| r > 6) {
+                    drop.insert(s.line);
+                }
+            }
+            let question = code_led_question(lines, f, l).unwrap_or(f);
+            extra.push(Start {
+                line: f,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: line::strip_emphasis(lines[question].text).trim().to_owned(),
+                },
+            });
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    starts.retain(|s| !drop.contains(&s.line));
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Where a part opens with fenced code, the line after it that asks about the code (its index).
+fn code_led_question(lines: &[Ln<'_>], from: usize, to: usize) -> Option<usize> {
+    if !matches!(lines[from].kind, Kind::Fence { .. }) {
+        return None;
+    }
+    let close = (from + 1..=to).find(|&k| matches!(lines[k].kind, Kind::Fence { .. }))?;
+    (close + 1..=to).find(|&k| matches!(lines[k].kind, Kind::Text | Kind::Heading(_)))
+}
+
 /// A question with nothing under it that is asked again further down (a list of the questions
 /// at the top of the file, each then repeated with its answer) only announces it: set aside.
 /// The repeat may carry a short label (`一问：…`, `Q3: …`). Such questions come as a run, a
@@ -2535,7 +2645,14 @@ fn make_record(
     lines: &[Ln<'_>],
 ) -> Record {
     let (question, same_line_answer) = split_question(question);
-    let (mut context, mut answer) = blocks::build(&lines[1..]);
+    // A card opened by the code it asks about (```…```, then `关于上面代码…（）`): the code is
+    // on the front, before the question line.
+    let lead = code_led_question(lines, 0, lines.len() - 1);
+    let (mut context, mut answer) = blocks::build(&lines[lead.map_or(1, |q| q + 1)..]);
+    if let Some(q) = lead {
+        let (code, more) = blocks::build(&lines[..q]);
+        context.splice(0..0, code.into_iter().chain(more));
+    }
     if let Some(text) = same_line_answer {
         answer.insert(
             0,
