@@ -2159,7 +2159,9 @@ fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
             .find(|&m| !listed(m))
             .unwrap_or(starts.len());
         let asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
-        if asked_again > 0 && asked_again * 2 >= run_end - n {
+        // One bare question asked again is a question asked twice (an interview asked in two
+        // rounds): a list announces two at least.
+        if asked_again > 0 && asked_again * 2 >= run_end - n && run_end - n >= 2 {
             for start in &mut starts[n..run_end] {
                 start.role = Role::Aside;
             }
