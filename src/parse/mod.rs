@@ -1690,6 +1690,8 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // `进程、线程、协程之间的区别？`): its title lines are questions, as in unnumbered notes.
     let mut container = false;
     let mut aside = false;
+    // Whether a title was found since the last start.
+    let mut titled = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
     for i in 0..lines.len() {
@@ -1698,6 +1700,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             aside = matches!(starts[next].role, Role::Aside);
             segment_start = starts[next].line + 1;
             container = false;
+            titled = false;
             next += 1;
         }
         if aside || (next > 0 && starts[next - 1].line == i) {
@@ -1716,7 +1719,10 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-        let title = if under_question_label(lines, i) {
+        let announced = next > 0
+            && matches!(&starts[next - 1].role,
+                Role::Record { question, .. } if announces_question(question));
+        let title = if under_question_label(lines, i) || (inside_record && announced && !titled) {
             false
         } else if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
@@ -1765,6 +1771,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if title {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
+            titled = true;
         }
     }
     for i in extra {
@@ -1778,6 +1785,18 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// Does a question only announce what it asks about (`1. 有如下一段代码：（类继承）`)? Then
+/// its question comes after the code, and the first line that asks there is still its own.
+fn announces_question(question: &str) -> bool {
+    let t = line::strip_emphasis(question);
+    let t = t.trim();
+    let cut = REMARK
+        .find_iter(t)
+        .find(|m| t[m.end()..].trim().is_empty())
+        .map_or(t, |m| t[..m.start()].trim_end());
+    cut.ends_with([':', '：'])
 }
 
 /// Is the line right under a heading or label that only says "the question" (`### 题目`,
@@ -2668,6 +2687,17 @@ fn make_record(
         && refers_to_code(&question)
     {
         context.push(answer.remove(0));
+    }
+    // "有如下一段代码：" then the code, then the line that asks about it: all of it is asked.
+    if context.is_empty() && announces_question(&question) {
+        let asked = answer
+            .iter()
+            .position(|b| b.kind != BlockKind::Code)
+            .filter(|&k| k > 0)
+            .filter(|&k| answer[k].kind == BlockKind::Paragraph && ends_asking(&answer[k].text));
+        if let Some(k) = asked.filter(|&k| k + 1 < answer.len()) {
+            context.extend(answer.drain(..=k));
+        }
     }
     let end_line = lines
         .iter()
