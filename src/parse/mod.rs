@@ -2073,7 +2073,17 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         let at = |line: usize| starts.binary_search_by_key(&line, |s| s.line).ok();
-        let free = |f: usize| at(f).is_none_or(|n| starts[n].rank.is_none());
+        // Free: opened by no numbered question or heading, and holding no other line that
+        // asks and was taken for a question (a part with several questions keeps them).
+        let free = |(f, l): (usize, usize)| {
+            let lo = starts.partition_point(|s| s.line <= f);
+            let hi = starts.partition_point(|s| s.line <= l);
+            at(f).is_none_or(|n| starts[n].rank.is_none())
+                && starts[lo..hi].iter().all(|s| match &s.role {
+                    Role::Record { question, .. } => !asks(question) && !ends_asking(question),
+                    _ => false,
+                })
+        };
         let asking = |(f, l): (usize, usize)| {
             lines[f..=l].iter().any(|x| {
                 matches!(x.kind, Kind::Text | Kind::Heading(_))
@@ -2090,12 +2100,12 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if underlines {
             continue;
         }
-        let free_parts = parts.iter().filter(|&&(f, _)| free(f)).count();
+        let free_parts = parts.iter().filter(|&&p| free(p)).count();
         let asking_parts = parts.iter().filter(|&&p| asking(p)).count();
         if free_parts * 3 < parts.len() * 2 || asking_parts * 3 < parts.len() * 2 {
             continue;
         }
-        for &(f, l) in parts.iter().filter(|&&(f, _)| free(f)) {
+        for &(f, l) in parts.iter().filter(|&&p| free(p)) {
             let lo = starts.partition_point(|s| s.line < f);
             let hi = starts.partition_point(|s| s.line <= l);
             for s in &starts[lo..hi] {
