@@ -471,6 +471,10 @@ struct Node {
     children: Vec<usize>,
     /// Non-blank lines directly under the heading, before its first child.
     body: usize,
+    /// Of those, the unindented bullets, and the bullets that ask (`* 你最熟悉哪一套版本控制
+    /// 系统？`, `* 请解释事件代理。`).
+    bullets: u32,
+    asking_bullets: u32,
 }
 
 /// The heading tree of a file.
@@ -552,6 +556,14 @@ impl Outline {
                         && nodes[top].children.is_empty()
                     {
                         nodes[top].body += 1;
+                        if let Some(item) = matches!(l.kind, Kind::Text)
+                            .then(|| blocks::bullet_item(l.text))
+                            .flatten()
+                        {
+                            nodes[top].bullets += 1;
+                            nodes[top].asking_bullets +=
+                                u32::from(bullet_asks(item) || opens_with_request(item));
+                        }
                     }
                     prev_text = Some(i);
                 }
@@ -718,6 +730,8 @@ impl Outline {
                 heading: h.clone(),
                 children: Vec::new(),
                 body: 0,
+                bullets: 0,
+                asking_bullets: 0,
             });
             match stack.last() {
                 Some(&parent) => nodes[parent].children.push(id),
@@ -974,11 +988,13 @@ impl Outline {
         None
     }
 
-    /// Does this node, or any node under it, ask a question?
+    /// Does this node, or any node under it, ask a question? A heading over a list of
+    /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
         node.heading.style == Style::Question
             || asks(&node.heading.title)
+            || (node.bullets >= 2 && node.asking_bullets * 2 > node.bullets)
             || node.children.iter().any(|&c| self.holds_question(c))
     }
 }
@@ -2441,7 +2457,10 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
     }
     let asking = bullets
         .iter()
-        .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(bullet_asks))
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text)
+                .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
+        })
         .count();
     // Every other non-blank line must be a continuation of an item (indented).
     let only_items = (first..end).all(|i| {
