@@ -90,9 +90,15 @@ static MARKDOWN: LazyLock<Regex> =
 /// stay text.
 static GLUED_MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
-/// HTML anchors in a heading (`## <a name='toc'>目录</a>`): link targets, not words.
-static ANCHOR_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)<a\s+(?:name|id)\s*=\s*["']?[^>]*>|</a>"#).unwrap());
+/// HTML anchors in a heading (`## <a name='toc'>目录</a>`, `<span id="q1">…</span>`): link
+/// targets, not words.
+static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)<(?:a|span)\s+(?:name|id)\s*=\s*["']?[^>]*>|</(?:a|span)>"#).unwrap()
+});
+/// An attribute block after a heading (`### 什么是协程？ {#coroutine}`, `{: .note}`): markup
+/// for the page, not words.
+static HEADING_ATTRIBUTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$").unwrap());
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
@@ -408,6 +414,11 @@ fn heading(line: &str) -> Option<Heading> {
         } else {
             std::borrow::Cow::Borrowed(inner)
         };
+        let unanchored = if unanchored.ends_with('}') {
+            std::borrow::Cow::Owned(HEADING_ATTRIBUTES.replace(&unanchored, "").into_owned())
+        } else {
+            unanchored
+        };
         let inner = unanchored.trim();
         let (number, value, mut title) = match numbered(inner) {
             Some(h) => (h.number, h.value, h.title),
@@ -681,6 +692,8 @@ mod tests {
         assert_eq!(h("####面试题一").style, Style::Markdown(4));
         assert_eq!(h(" #### 01.以下代码").value, Some(1));
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
+        assert_eq!(h("### 什么是协程？ {#coroutine}").title, "什么是协程？");
+        assert_eq!(h("## <span id=\"q\">为什么</span>").title, "为什么");
         for line in ["#include <stdio.h>", "#标签", "    # 注释", "a\\. b"] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
