@@ -858,8 +858,18 @@ impl Outline {
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
         // `####面试题一`, then code, then `问：…`: what comes before the question line is part
-        // of the question, so the card starts at the heading.
-        if kids.is_empty() || (question_name(&node.heading.title) && node.body > 0) {
+        // of the question, so the card starts at the heading (when it asks one question: a
+        // case with several questions under it still groups them).
+        let single_question = kids
+            .iter()
+            .filter(|&&k| {
+                self.nodes[k].heading.style == Style::Question || asks(&self.nodes[k].heading.title)
+            })
+            .count()
+            <= 1;
+        if kids.is_empty()
+            || (question_name(&node.heading.title) && node.body > 0 && single_question)
+        {
             return false;
         }
         // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
