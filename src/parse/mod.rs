@@ -263,7 +263,7 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 fn hide_folded_headings(lines: &mut [Ln<'_>]) {
     let mut i = 0;
     while i < lines.len() {
-        if !line::opens_fold(lines[i].text) {
+        if matches!(lines[i].kind, Kind::Fenced) || !line::opens_fold(lines[i].text) {
             i += 1;
             continue;
         }
@@ -418,11 +418,13 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         });
         let base = base.map_or(0, str::len);
         if free && base > 0 {
+            // Numbered links (`1. [贡献者](…)`) are a list of pages, not an outline.
             let numbered = body
                 .iter()
                 .filter(|t| {
                     matches!(line::classify(&t[base..]),
-                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_))
+                            && !link_only(&h.title))
                 })
                 .count();
             let fenced = body.iter().any(|t| line::fence_info(t).is_some());
@@ -437,6 +439,12 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         i = end;
     }
     out
+}
+
+/// Is the text one Markdown link and nothing else (`[如何参与贡献](https://…)`)?
+fn link_only(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[') && t.ends_with(')') && t.matches("](").count() == 1
 }
 
 /// What a boundary line starts.
