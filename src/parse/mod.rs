@@ -2118,12 +2118,16 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                     _ => false,
                 })
         };
+        // A part asks, or answers (`解析：`): an introduction does neither.
         let asking = |(f, l): (usize, usize)| {
-            lines[f..=l].iter().any(|x| {
-                matches!(x.kind, Kind::Text | Kind::Heading(_))
-                    && (ends_asking(x.text)
+            lines[f..=l].iter().any(|x| match x.kind {
+                Kind::Text | Kind::Heading(_) => {
+                    ends_asking(x.text)
                         || asks(x.text)
-                        || ["（）", "()", "____"].iter().any(|b| x.text.contains(b)))
+                        || ["（）", "()", "____"].iter().any(|b| x.text.contains(b))
+                }
+                Kind::Marker { answer, .. } => answer,
+                _ => false,
             })
         };
         // A title line right above a rule (`HashMap 的put方法流程？`, a blank line, `-----`)
@@ -2139,7 +2143,8 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if free_parts * 3 < parts.len() * 2 || asking_parts * 3 < parts.len() * 2 {
             continue;
         }
-        for &(f, l) in parts.iter().filter(|&&p| free(p)) {
+        // A part that asks nothing (an introduction above the first rule) stays what it was.
+        for &(f, l) in parts.iter().filter(|&&p| free(p) && asking(p)) {
             let lo = starts.partition_point(|s| s.line < f);
             let hi = starts.partition_point(|s| s.line <= l);
             for s in &starts[lo..hi] {
