@@ -238,6 +238,18 @@ static FOLD_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:\{\{[<%][ \t]*/details[ \t]*[>%]\}\}|</details>)[ \t]*$").unwrap()
 });
 
+/// The title of a fold (`<summary>HashMap 底层结构</summary>`, `{{< details "…" >}}`),
+/// whatever it says.
+#[must_use]
+pub fn fold_title(line: &str) -> Option<String> {
+    if !line.contains("details") && !line.contains("summary") {
+        return None;
+    }
+    let c = FOLDED.captures(line)?;
+    let title = c.get(1).or_else(|| c.get(2))?.as_str();
+    Some(strip_emphasis(title).trim().to_owned()).filter(|t| !t.is_empty())
+}
+
 fn folded_question(line: &str) -> Option<String> {
     if !line.contains("details") && !line.contains("summary") {
         return None;

@@ -89,6 +89,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     parts_named_by_question(&mut starts);
     split_task_list(&lines, &mut starts);
     split_rule_separated_items(&lines, &mut starts);
+    split_fold_cards(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -2171,6 +2172,94 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Notes made of folds, one after another (`<details>` / `<summary>HashMap 底层结构</summary>` /
+/// the answer / `</details>`), fold each answer under its prompt: outside any question, every
+/// such fold is a card from its first line, its summary the question — two folds at least. A
+/// fold around questions of its own (`<summary>Java 并发</summary>` over `### 3. …`) only hides
+/// them, and one that says how to unfold (`查看答案`) or sits under a question is that
+/// question's answer. Each fold is read to its end once.
+fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut cards: Vec<(usize, usize, String)> = Vec::new();
+    let mut last_fold: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Fenced) || !line::opens_fold(lines[i].text) {
+            i += 1;
+            continue;
+        }
+        let summary = if line::fold_title(lines[i].text).is_some() {
+            Some(i)
+        } else {
+            (i + 1..lines.len().min(i + 3))
+                .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+                .filter(|&k| line::fold_title(lines[k].text).is_some())
+        };
+        let Some(k) = summary else {
+            i += 1;
+            continue;
+        };
+        let mut depth = 1;
+        let mut end = None;
+        for (m, l) in lines.iter().enumerate().skip(k + 1) {
+            if matches!(l.kind, Kind::Fenced) {
+                continue;
+            }
+            if line::opens_fold(l.text) {
+                depth += 1;
+            } else if line::closes_fold(l.text) {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(m);
+                    break;
+                }
+            }
+        }
+        let Some(end) = end else {
+            break;
+        };
+        let before = starts.partition_point(|s| s.line < i);
+        let outside = before == 0
+            || matches!(starts[before - 1].role, Role::Section { .. })
+            || last_fold.is_some_and(|(a, b)| (a..=b).contains(&starts[before - 1].line));
+        let inner = starts[before..starts.partition_point(|s| s.line <= end)]
+            .iter()
+            .any(|s| s.line > k);
+        if outside && !inner && !line::answer_summary(lines[k].text) {
+            let title = line::fold_title(lines[k].text).unwrap_or_default();
+            cards.push((i, k, title));
+        }
+        last_fold = Some((i, end));
+        i = end + 1;
+    }
+    if cards.len() < 2 {
+        return;
+    }
+    // A folded question already starts at its summary line: the card starts at the fold.
+    let summaries: std::collections::HashSet<usize> = cards.iter().map(|c| c.1).collect();
+    starts.retain(|s| !summaries.contains(&s.line));
+    starts.extend(cards.into_iter().map(|(line, _, question)| Start {
+        line,
+        rank: None,
+        role: Role::Record {
+            number: None,
+            question,
+        },
+    }));
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Where a card's content begins: after its first line, or for a card opened by a bare
+/// `<details>`, after the `<summary>` line that holds its question.
+fn fold_body(lines: &[Ln<'_>]) -> usize {
+    if !line::opens_fold(lines[0].text) || line::fold_title(lines[0].text).is_some() {
+        return 1;
+    }
+    (1..lines.len().min(3))
+        .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+        .filter(|&k| line::fold_title(lines[k].text).is_some())
+        .map_or(1, |k| k + 1)
+}
+
 /// Where a part opens with fenced code, the line after it that asks about the code (its index).
 fn code_led_question(lines: &[Ln<'_>], from: usize, to: usize) -> Option<usize> {
     if !matches!(lines[from].kind, Kind::Fence { .. }) {
@@ -2721,7 +2810,8 @@ fn make_record(
     // A card opened by the code it asks about (```…```, then `关于上面代码…（）`): the code is
     // on the front, before the question line.
     let lead = code_led_question(lines, 0, lines.len() - 1);
-    let (mut context, mut answer) = blocks::build(&lines[lead.map_or(1, |q| q + 1)..]);
+    let body = lead.map_or_else(|| fold_body(lines), |q| q + 1);
+    let (mut context, mut answer) = blocks::build(&lines[body..]);
     if let Some(q) = lead {
         let (code, more) = blocks::build(&lines[..q]);
         context.splice(0..0, code.into_iter().chain(more));
