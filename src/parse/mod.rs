@@ -2180,6 +2180,8 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// question's answer. Each fold is read to its end once.
 fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut cards: Vec<(usize, usize, String)> = Vec::new();
+    // Topic headings found grouping folds (indices into `starts`).
+    let mut heads: Vec<usize> = Vec::new();
     let mut last_fold: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
@@ -2218,8 +2220,20 @@ fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             break;
         };
         let before = starts.partition_point(|s| s.line < i);
+        // Under a topic heading (`# Java`) whose first content is the fold, the folds are its
+        // questions and it groups them.
+        let topic = before.checked_sub(1).filter(|&p| {
+            let s = &starts[p];
+            heads.last() == Some(&p)
+                || (s.rank.is_some_and(|r| r <= 6)
+                    && matches!(&s.role, Role::Record { question, .. } if !asks(question))
+                    && lines[s.line + 1..i]
+                        .iter()
+                        .all(|l| matches!(l.kind, Kind::Blank)))
+        });
         let outside = before == 0
             || matches!(starts[before - 1].role, Role::Section { .. })
+            || topic.is_some()
             || last_fold.is_some_and(|(a, b)| (a..=b).contains(&starts[before - 1].line));
         let inner = starts[before..starts.partition_point(|s| s.line <= end)]
             .iter()
@@ -2227,12 +2241,19 @@ fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if outside && !inner && !line::answer_summary(lines[k].text) {
             let title = line::fold_title(lines[k].text).unwrap_or_default();
             cards.push((i, k, title));
+            heads.extend(topic);
         }
         last_fold = Some((i, end));
         i = end + 1;
     }
     if cards.len() < 2 {
         return;
+    }
+    for &h in &heads {
+        if let (Some(rank), Role::Record { question, .. }) = (starts[h].rank, &starts[h].role) {
+            let title = question.clone();
+            starts[h].role = Role::Section { rank, title };
+        }
     }
     // A folded question already starts at its summary line: the card starts at the fold.
     let summaries: std::collections::HashSet<usize> = cards.iter().map(|c| c.1).collect();
