@@ -2579,7 +2579,9 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
                 && lines[i].text.chars().count() <= 60
         });
         let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
-        let split = titles.len() >= 2 && all_titles && asking > 0;
+        // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
+        let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+        let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
         return split.then_some(ListUnder {
             rank,
             items: titles,
