@@ -1028,6 +1028,11 @@ fn question_name(title: &str) -> bool {
         .unwrap()
     });
     let t = title.trim();
+    // A remark after the name (`第3题（多选）`) is no part of it.
+    let t = REMARK
+        .find_iter(t)
+        .find(|m| t[m.end()..].trim().is_empty())
+        .map_or(t, |m| t[..m.start()].trim_end());
     t.len() <= 48 && NAME.is_match(t)
 }
 
@@ -1761,9 +1766,12 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        // Under `有如下一段代码：` or `## 第2题` the question is still to come: the first line
+        // that asks is that card's own.
         let announced = next > 0
             && matches!(&starts[next - 1].role,
-                Role::Record { question, .. } if announces_question(question));
+                Role::Record { question, .. }
+                    if announces_question(question) || question_name(question));
         let title = if under_question_label(lines, i) || (inside_record && announced && !titled) {
             false
         } else if inside_record {
