@@ -395,9 +395,10 @@ fn unescape_number(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn heading(line: &str) -> Option<Heading> {
-    // A Markdown heading may be indented by up to three spaces (` #### 01.…`).
+    // A Markdown heading may be indented by up to three spaces (` #### 01.…`); a lone `#`
+    // indented is more likely a comment in unfenced code (`  # 计算`).
     let unindented = line.trim_start_matches(' ');
-    let line = if line.len() - unindented.len() <= 3 && unindented.starts_with('#') {
+    let line = if line.len() - unindented.len() <= 3 && unindented.starts_with("##") {
         unindented
     } else {
         line
@@ -706,7 +707,13 @@ mod tests {
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
         assert_eq!(h("### 什么是协程？ {#coroutine}").title, "什么是协程？");
         assert_eq!(h("## <span id=\"q\">为什么</span>").title, "为什么");
-        for line in ["#include <stdio.h>", "#标签", "    # 注释", "a\\. b"] {
+        for line in [
+            "#include <stdio.h>",
+            "#标签",
+            "    # 注释",
+            "  # 计算",
+            "a\\. b",
+        ] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
     }
