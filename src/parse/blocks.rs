@@ -70,6 +70,11 @@ pub fn is_art_line(text: &str) -> bool {
 #[must_use]
 pub fn is_structural(text: &str) -> bool {
     let t = text.trim();
+    // Every form but a diagram opens with an ASCII character or a bullet (`•`, `·`): most
+    // lines, prose, are told by their first character.
+    if !t.starts_with(|c: char| c.is_ascii() || matches!(c, '•' | '·')) {
+        return is_art_line(text);
+    }
     is_art_line(text)
         || LIST_ITEM.is_match(text)
         || t.starts_with('>')

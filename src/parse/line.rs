@@ -387,7 +387,9 @@ fn numbered(line: &str) -> Option<Heading> {
     if !line.chars().next().is_some_and(numbered_start) {
         return None;
     }
-    if let Some(c) = CHINESE.captures(line) {
+    // A Chinese numeral or `第` opens only the Chinese form; a digit or bracket only the others.
+    if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
+        let c = CHINESE.captures(line)?;
         return Some(Heading {
             style: Style::Chinese,
             number: Some(c[2].to_owned()),
