@@ -135,7 +135,7 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                     BlockKind::Note
                 };
                 let mut block = Block::new(kind, text, line.number, lines[end - 1].number);
-                block.label = Some(label.clone());
+                block.label = Some(label.to_string());
                 (block, end)
             }
             Kind::Fence { info } => fenced(lines, i, info),

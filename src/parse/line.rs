@@ -61,21 +61,22 @@ pub struct Heading {
 pub enum Kind {
     /// Nothing but white space.
     Blank,
-    /// A numbered line, Markdown heading or `Q:` line at the start of the line.
-    Heading(Heading),
+    /// A numbered line, Markdown heading or `Q:` line at the start of the line (boxed: most
+    /// lines are not headings, and a file's lines are all held while it is parsed).
+    Heading(Box<Heading>),
     /// `答案：…` (`answer`) or `注：…` (a note): `label` and the text after it.
     Marker {
         /// The label as written, without its colon.
-        label: String,
+        label: Box<str>,
         /// Text after the label.
-        rest: String,
+        rest: Box<str>,
         /// True for answer markers, false for note markers.
         answer: bool,
     },
     /// A ```` ``` ```` or `~~~` fence line that opens or closes a fenced code block.
     Fence {
         /// The info string after an opening fence (`go`), empty otherwise.
-        info: String,
+        info: Box<str>,
     },
     /// A line inside a fenced code block.
     Fenced,
@@ -145,15 +146,15 @@ pub fn classify(text: &str) -> Kind {
         return Kind::Blank;
     }
     if let Some(info) = fence_info(trimmed) {
-        return Kind::Fence { info };
+        return Kind::Fence { info: info.into() };
     }
     if let Some(question) = folded_question(trimmed) {
-        return Kind::Heading(Heading {
+        return Kind::Heading(Box::new(Heading {
             style: Style::Question,
             number: None,
             value: None,
             title: question,
-        });
+        }));
     }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
@@ -166,8 +167,8 @@ pub fn classify(text: &str) -> Kind {
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {
-                label: c[2].to_owned(),
-                rest: String::new(),
+                label: c[2].into(),
+                rest: "".into(),
                 answer: true,
             };
         }
@@ -176,7 +177,7 @@ pub fn classify(text: &str) -> Kind {
         {
             return Kind::Text;
         }
-        return Kind::Heading(heading);
+        return Kind::Heading(Box::new(heading));
     }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
@@ -199,8 +200,8 @@ pub fn classify(text: &str) -> Kind {
                     | "解释"
             );
         return Kind::Marker {
-            label,
-            rest: c[2].to_owned(),
+            label: label.into(),
+            rest: c[2].into(),
             answer,
         };
     }
@@ -507,7 +508,7 @@ mod tests {
 
     fn h(line: &str) -> Heading {
         match classify(line) {
-            Kind::Heading(h) => h,
+            Kind::Heading(h) => *h,
             other => panic!("{line:?} is {other:?}"),
         }
     }

@@ -235,9 +235,7 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
                 for l in &mut lines[i + 1..j] {
                     l.kind = Kind::Fenced;
                 }
-                lines[j].kind = Kind::Fence {
-                    info: String::new(),
-                };
+                lines[j].kind = Kind::Fence { info: "".into() };
                 i = j + 1;
                 continue;
             }
@@ -271,12 +269,12 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
                 && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
                 && !asks(inner);
             if title_like {
-                lines[i].kind = Kind::Heading(Heading {
+                lines[i].kind = Kind::Heading(Box::new(Heading {
                     style: Style::Markdown(6),
                     number: None,
                     value: None,
                     title: inner.to_owned(),
-                });
+                }));
                 lines[i].structural = false;
                 lines[i].code = false;
             }
@@ -627,7 +625,7 @@ impl Outline {
             let id = nodes.len();
             nodes.push(Node {
                 line: i,
-                heading: h.clone(),
+                heading: (**h).clone(),
                 children: Vec::new(),
                 body: 0,
             });
