@@ -85,6 +85,11 @@ pub enum Kind {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
+/// `###1. 区分…`, `###30 什么是…`: a heading whose writer left out the space after the `#`s,
+/// recognisable by the number right behind them (`#include` and `#tag` stay text).
+static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#{1,6})(\d{1,3}(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$").unwrap()
+});
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
@@ -326,7 +331,9 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return None;
     }
-    if let Some(c) = MARKDOWN.captures(line) {
+    let glued = GLUED_MARKDOWN.captures(line);
+    let glued_number = glued.is_some();
+    if let Some(c) = MARKDOWN.captures(line).or(glued) {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
         let (number, value, mut title) = match numbered(inner) {
@@ -343,6 +350,9 @@ fn heading(line: &str) -> Option<Heading> {
         };
         if let Some(q) = QUESTION.captures(&title) {
             title = q[2].trim().to_owned();
+        }
+        if glued_number && number.is_none() {
+            return None;
         }
         return Some(Heading {
             style: Style::Markdown(level),
@@ -538,6 +548,8 @@ mod tests {
         assert_eq!(h("Q1: 什么是协程").value, Some(1));
         assert_eq!(h("1.1、什么是协程").style, Style::Dotted);
         assert_eq!(h("2.3.1. 什么是协程").number.as_deref(), Some("2.3.1"));
+        assert_eq!(h("###1. 区分RealDOM").style, Style::Markdown(3));
+        assert_eq!(h("###30 什么是高阶组件").title, "什么是高阶组件");
     }
 
     #[test]
@@ -552,6 +564,8 @@ mod tests {
             "1...",
             "1.5 倍",
             "3.14是圆周率",
+            "#include <stdio.h>",
+            "##1.5倍",
         ] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }

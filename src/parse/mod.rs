@@ -936,6 +936,18 @@ fn aside_title(title: &str) -> bool {
         "发展趋势与挑战",
     ];
     let plain = line::strip_emphasis(title);
+    // A heading that is only an address (`### https://blog…`, `### hooks：https://…`) names
+    // where the notes come from.
+    let link = plain.find("http").is_some_and(|at| {
+        let before = plain[..at].trim_end();
+        let label = before.trim_end_matches([':', '：']);
+        (before.is_empty() || label.len() < before.len())
+            && label.chars().count() <= 12
+            && blocks::url_only(&plain[at..]).is_some()
+    });
+    if link {
+        return true;
+    }
     plain.split(['/', '|']).any(|part| {
         let part = part
             .trim()
