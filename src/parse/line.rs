@@ -183,6 +183,9 @@ pub fn classify(text: &str) -> Kind {
         }
         return Kind::Heading(heading);
     }
+    if let Some(heading) = quoted_question(trimmed) {
+        return Kind::Heading(heading);
+    }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
@@ -210,6 +213,21 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     Kind::Text
+}
+
+/// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
+/// asks, the quote only sets the exchange off from the text around it.
+fn quoted_question(line: &str) -> Option<Heading> {
+    let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
+    let plain = strip_emphasis(inner);
+    let c = QUESTION.captures(plain.trim_start())?;
+    let title = c[2].trim();
+    (!title.is_empty()).then(|| Heading {
+        style: Style::Question,
+        value: c.get(1).and_then(|m| m.as_str().parse().ok()),
+        number: c.get(1).map(|m| m.as_str().to_owned()),
+        title: title.to_owned(),
+    })
 }
 
 /// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
@@ -244,6 +262,14 @@ pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
     (t.contains("details") || t.contains("summary"))
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+}
+
+/// Does this line open a fold without saying what it holds (`<details>`, `<summary>点击查看答案
+/// </summary>`)? The question it answers is then the line above it.
+#[must_use]
+pub fn opens_unnamed_fold(line: &str) -> bool {
+    let t = line.trim();
+    is_fold_line(t) && !FOLD_END.is_match(t) && !t.starts_with("</")
 }
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());

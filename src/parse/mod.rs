@@ -84,6 +84,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
+    add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     split_task_list(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
@@ -1711,6 +1712,50 @@ fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         })
         .collect();
     starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A line ending in `？` right above a fold that only says how to open it (`> 思考题：结果是什么？`
+/// over `<details><summary>点击查看答案</summary>`) is the question the fold answers, quoted
+/// or not.
+fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut last_text: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        match l.kind {
+            Kind::Blank => continue,
+            Kind::Text if line::opens_unnamed_fold(l.text) => {
+                if let Some(q) = last_text.take() {
+                    extra.push(q);
+                }
+            }
+            Kind::Text => {
+                let quoted = l.text.trim_start().trim_start_matches(['>', ' ']);
+                last_text = ends_asking(quoted).then_some(i);
+                continue;
+            }
+            _ => {}
+        }
+        last_text = None;
+    }
+    extra.retain(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err());
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra.into_iter().map(|i| {
+        Start {
+            line: i,
+            rank: None,
+            role: Role::Record {
+                number: None,
+                question: line::strip_emphasis(
+                    lines[i].text.trim_start().trim_start_matches(['>', ' ']),
+                )
+                .trim()
+                .to_owned(),
+            },
+        }
+    }));
     starts.sort_by_key(|s| s.line);
 }
 
