@@ -249,6 +249,7 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         }
         i += 1;
     }
+    question_table_rows(&mut lines);
     lines
 }
 
@@ -1759,6 +1760,72 @@ fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// The cells of a pipe-table row (`| Redis 是什么？ | 内存数据库 |`), if the line is one.
+fn table_cells(text: &str) -> Option<Vec<&str>> {
+    let t = text.trim();
+    let inner = t.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// The header words of a table column of questions.
+const QUESTION_COLUMNS: &[&str] = &["问题", "题目", "面试题", "问", "Q", "Question", "question"];
+
+/// A table whose first column is headed as the questions (`| 问题 | 核心知识点 |`) and whose
+/// first cells mostly ask lists questions answered in the same row: each row is a question
+/// (a `Q:` line, for the outline), its other cells the answer.
+fn question_table_rows(lines: &mut [Ln<'_>]) {
+    fn row<'a>(lines: &[Ln<'a>], i: usize) -> Option<Vec<&'a str>> {
+        lines
+            .get(i)
+            .filter(|l| matches!(l.kind, Kind::Text))
+            .and_then(|l| table_cells(l.text))
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(header) = row(lines, i) else {
+            i += 1;
+            continue;
+        };
+        let separator = row(lines, i + 1).is_some_and(|cells| {
+            cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        });
+        let mut end = i + 1;
+        while row(lines, end).is_some() {
+            end += 1;
+        }
+        let first_header = line::strip_emphasis(header[0]);
+        let questions: Vec<(usize, String)> = (i + 2..end)
+            .filter_map(|k| {
+                let cells = row(lines, k)?;
+                let q = line::strip_emphasis(cells[0]).trim().to_owned();
+                (cells.len() >= 2 && (ends_asking(&q) || asks(&q))).then_some((k, q))
+            })
+            .collect();
+        let body = end.saturating_sub(i + 2);
+        if separator
+            && QUESTION_COLUMNS.contains(&first_header.trim())
+            && body >= 2
+            && questions.len() * 2 >= body
+        {
+            for (k, title) in questions {
+                let l = &mut lines[k];
+                l.kind = Kind::Heading(Heading {
+                    style: Style::Question,
+                    number: None,
+                    value: None,
+                    title,
+                });
+                l.structural = false;
+                l.code = false;
+            }
+        }
+        i = end;
+    }
+}
+
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
@@ -2330,7 +2397,22 @@ fn make_record(
     question: &str,
     lines: &[Ln<'_>],
 ) -> Record {
-    let (question, same_line_answer) = split_question(question);
+    // A row of a table of questions carries its answer in its other cells.
+    let row_answer = table_cells(lines[0].text)
+        .filter(|cells| cells.len() >= 2 && line::strip_emphasis(cells[0]).trim() == question)
+        .map(|cells| {
+            cells[1..]
+                .iter()
+                .filter(|c| !c.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .filter(|a| !a.is_empty());
+    let (question, same_line_answer) = match row_answer {
+        Some(answer) => (question.to_owned(), Some(answer)),
+        None => split_question(question),
+    };
     let (mut context, mut answer) = blocks::build(&lines[1..]);
     if let Some(text) = same_line_answer {
         answer.insert(
