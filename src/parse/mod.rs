@@ -87,6 +87,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     split_task_list(&lines, &mut starts);
+    split_rule_entries(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -1824,6 +1825,110 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
         }
         i = end;
     }
+}
+
+/// A line that only separates entries: a rule (`-----`, `*****`) or a bare `--`.
+fn separator_line(line: &Ln<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && blocks::is_separator(line.text)
+}
+
+/// A plain line that can title an entry: a title, a label (`volatile:`), a question, or a term
+/// with its explanation after a colon (`AQS: 独占锁和共享锁…`).
+fn entry_title(line: &Ln<'_>) -> bool {
+    if !matches!(line.kind, Kind::Text) || line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
+    let term = t.find([':', '：']).is_some_and(|at| {
+        (1..=40).contains(&t[..at].chars().count()) && !t[..at].contains(['，', '。', ','])
+    });
+    title_shaped(line) || colon_label(line) || ends_asking(t) || (term && !line.code)
+}
+
+/// Notes kept as entries between separator lines (`--` / `ConfigurableApplicationContext
+/// 用于干什么的?` / its answer / `--`): each entry is one card, titled by its first line, and
+/// the numbered lines inside it are the points of its answer. Read so only where the entries
+/// are the structure: three or more, no Markdown heading among them, and at least two thirds
+/// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
+/// entries after it.
+fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    /// Rank of a label section (`Redis:`): below every heading.
+    const LABEL_RANK: u8 = 50;
+    let separators: Vec<usize> = (0..lines.len())
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
+    if separators.len() < 3
+        || lines
+            .iter()
+            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+    {
+        return;
+    }
+    // Each entry as (first non-blank line, last non-blank line).
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+        let body: Vec<usize> = (from..sep)
+            .filter(|&k| !matches!(lines[k].kind, Kind::Blank))
+            .collect();
+        if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
+            entries.push((first, last));
+        }
+        from = sep + 1;
+    }
+    let titled = entries
+        .iter()
+        .filter(|&&(first, _)| entry_title(&lines[first]))
+        .count();
+    if entries.len() < 3 || titled * 3 < entries.len() * 2 {
+        return;
+    }
+    let mut out: Vec<Start> = Vec::new();
+    let mut k = 0;
+    for &(first, last) in &entries {
+        // Starts before this entry (between entries) stay as they are; a separator starts
+        // nothing.
+        while k < starts.len() && starts[k].line < first {
+            if !separator_line(&lines[starts[k].line]) {
+                out.push(starts[k].clone());
+            }
+            k += 1;
+        }
+        let inside = starts[k..].iter().take_while(|s| s.line <= last).count();
+        let l = &lines[first];
+        let role = if !entry_title(l) {
+            None
+        } else if first == last && colon_label(l) {
+            Some(Role::Section {
+                rank: LABEL_RANK,
+                title: line::strip_emphasis(l.text)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .to_owned(),
+            })
+        } else {
+            Some(Role::Record {
+                number: None,
+                question: line::strip_emphasis(l.text).trim().to_owned(),
+            })
+        };
+        match role {
+            Some(role) => {
+                // The entry's own start, if it has one, keeps what the outline found for it.
+                let own = starts[k..k + inside].iter().find(|s| s.line == first);
+                out.push(own.cloned().unwrap_or(Start {
+                    line: first,
+                    rank: None,
+                    role,
+                }));
+            }
+            None => out.extend_from_slice(&starts[k..k + inside]),
+        }
+        k += inside;
+    }
+    out.extend_from_slice(&starts[k..]);
+    *starts = out;
 }
 
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
