@@ -118,7 +118,7 @@ static HEADING_NUMBER: LazyLock<Regex> =
 /// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
     )
     .unwrap()
 });
@@ -131,7 +131,7 @@ static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|标准答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -197,6 +197,7 @@ pub fn classify(text: &str) -> Kind {
                 label.as_str(),
                 "答案解析"
                     | "参考答案"
+                    | "标准答案"
                     | "答案"
                     | "解答"
                     | "回答"
@@ -213,6 +214,16 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     Kind::Text
+}
+
+/// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at
+/// any level; [`classify`] takes levels 3 and below as markers on sight.
+#[must_use]
+pub fn answer_heading_label(heading: &Heading) -> Option<String> {
+    let c = ANSWER_HEADING.captures(&heading.title)?;
+    let named_question = c.get(1).is_some_and(|p| super::question_like(p.as_str()));
+    (matches!(heading.style, Style::Markdown(_)) && heading.number.is_none() && !named_question)
+        .then(|| c[2].to_owned())
 }
 
 /// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it

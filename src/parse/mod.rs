@@ -251,7 +251,34 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         i += 1;
     }
     question_table_rows(&mut lines);
+    answer_headings_under_questions(&mut lines);
     lines
+}
+
+/// A top-level answer heading right under a question heading (`## strlen和sizeof什么区别`,
+/// then `## 标准答案`) labels that question's answer, as `### 答案` does anywhere; elsewhere
+/// a `## 解答` heading may title a part of the notes.
+fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let under_question = prev.is_some_and(|p| {
+            matches!(&lines[p].kind, Kind::Heading(h)
+                if matches!(h.style, Style::Markdown(_)) && asks(&h.title))
+        });
+        if let (true, Kind::Heading(h)) = (under_question, &lines[i].kind)
+            && let Some(label) = line::answer_heading_label(h)
+        {
+            lines[i].kind = Kind::Marker {
+                label,
+                rest: String::new(),
+                answer: true,
+            };
+        }
+        prev = Some(i);
+    }
 }
 
 /// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
