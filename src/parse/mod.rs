@@ -946,6 +946,11 @@ fn aside_title(title: &str) -> bool {
         "preface",
         "背景",
         "背景介绍",
+        "简介",
+        "目标",
+        "学习目标",
+        "本节目标",
+        "本章目标",
         "结论",
         "展望",
         "总结与展望",
@@ -964,6 +969,8 @@ fn aside_title(title: &str) -> bool {
         "背诵优先级",
         "学习路线",
         "发展趋势与挑战",
+        "重点参考",
+        "推荐参考",
     ];
     let plain = line::strip_emphasis(title);
     // A heading that is only an address (`### https://blog…`, `### hooks：https://…`) names
