@@ -733,8 +733,10 @@ impl Outline {
             });
             return;
         }
-        // A document title (`# 面试题库` right above another heading) heads what follows.
+        // A document title (`# 面试题库` right above another heading) heads what follows; a
+        // numbered one (`# 7. 管程` among `# 6. …`) is one more question, left unanswered.
         let title_only = matches!(h.style, Style::Markdown(1))
+            && h.number.is_none()
             && node.children.is_empty()
             && node.body == 0
             && !asks(&h.title);
