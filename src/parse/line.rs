@@ -226,6 +226,18 @@ pub fn answer_heading_label(heading: &Heading) -> Option<String> {
         .then(|| c[2].to_owned())
 }
 
+/// Is this line labelled as a question (`Q: …`, `问：…`, `### Q: …`, `**问：** …`)?
+#[must_use]
+pub fn labelled_question(line: &str) -> bool {
+    let plain = strip_emphasis(line.trim());
+    let t = plain.trim_start_matches('#').trim_start();
+    // `问题 1：循环变量` names a problem, not a question.
+    !t.starts_with("问题")
+        && QUESTION
+            .captures(t)
+            .is_some_and(|c| !c[2].trim().is_empty())
+}
+
 /// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
 /// asks, the quote only sets the exchange off from the text around it.
 fn quoted_question(line: &str) -> Option<Heading> {

@@ -88,6 +88,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     regroup_headings(&lines, &mut starts);
     split_task_list(&lines, &mut starts);
     split_rule_entries(&lines, &mut starts);
+    split_labelled_follow_ups(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -1860,6 +1861,47 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
             }
         }
         i = end;
+    }
+}
+
+/// A heading labelled as a question (`### Q: 不考虑特征哈希，…`) inside another question's
+/// answer is a follow-up question of its own: the label says so, whatever the outline made
+/// of it. The headings after it (`### 思路`) are the parts of its answer.
+fn split_labelled_follow_ups(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut next = 0;
+    let mut in_record = false;
+    for (i, l) in lines.iter().enumerate() {
+        while next < starts.len() && starts[next].line <= i {
+            in_record = matches!(starts[next].role, Role::Record { .. });
+            next += 1;
+        }
+        let own = next > 0 && starts[next - 1].line == i;
+        // Right under the heading of its record, it restates that heading's question.
+        let first_content = !own
+            && next > 0
+            && lines[starts[next - 1].line + 1..i]
+                .iter()
+                .all(|p| matches!(p.kind, Kind::Blank));
+        if let Kind::Heading(h) = &l.kind
+            && in_record
+            && !own
+            && !first_content
+            && line::labelled_question(l.text)
+        {
+            extra.push(Start {
+                line: i,
+                rank: Some(h.style.rank()),
+                role: Role::Record {
+                    number: h.number.clone(),
+                    question: h.title.clone(),
+                },
+            });
+        }
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
     }
 }
 
