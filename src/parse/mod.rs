@@ -490,6 +490,15 @@ impl Outline {
                 if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
                     after_rule = true;
                 }
+                // An item of the list indented by mistake (`    3、不剥夺条件`) still counts.
+                if let (Some((style, last)), Kind::Text) = (list, &l.kind)
+                    && l.text.starts_with([' ', '\t', '\u{3000}'])
+                    && let Kind::Heading(item) = line::classify(l.text.trim_start())
+                    && item.style == style
+                    && item.value == Some(last + 1)
+                {
+                    list = Some((style, last + 1));
+                }
                 if !matches!(l.kind, Kind::Blank) {
                     if let Some(&top) = stack.last()
                         && nodes[top].children.is_empty()
@@ -575,12 +584,15 @@ impl Outline {
             });
             let starts_list = numbered_list
                 && h.value == Some(1)
-                && !stack.is_empty()
                 && ((after_lead_in && !item_asks)
-                    || prev_value.is_some_and(|p| {
-                        !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
-                    })
-                    || (bare_parent && !is_question && bare_sublist(lines, i, h.style)));
+                    || (!stack.is_empty()
+                        && prev_value.is_some_and(|p| {
+                            !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
+                        }))
+                    || (!stack.is_empty()
+                        && bare_parent
+                        && !is_question
+                        && bare_sublist(lines, i, h.style)));
             // A numbered sentence that breaks the sequence it stands in is a sub-point.
             let sentence = numbered_list
                 && prev_value.is_some()
@@ -1554,8 +1566,11 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .filter(|&i| {
             let t = line::strip_emphasis(lines[i].text);
             let t = t.trim();
+            // A question may run longer than a title (`double为什么会出现精度丢失？bigdecimal
+            // 怎么保证的…？`).
+            let limit = if ends_asking(t) { 80 } else { 40 };
             line_start(i)
-                && t.chars().count() <= 40
+                && t.chars().count() <= limit
                 && !t.trim_end_matches('。').contains(['。', '；'])
                 && lines
                     .get(i + 1)
@@ -1574,8 +1589,19 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     };
     for (i, l) in lines.iter().enumerate() {
         let within = (first..=last).contains(&i);
-        let role = if hanging.contains(&i)
+        // A label over a numbered list (`死锁产生的四个条件：`, a blank line, `1、互斥条件…`)
+        // asks for that list: its answer.
+        let over_list = || {
+            lines[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.kind, Kind::Blank))
+                .is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                })
+        };
+        let role = if hanging.binary_search(&i).is_ok()
             || (within && alone_after(i) && line_start(i) && title_shaped(l))
+            || (within && alone_after(i) && line_start(i) && colon_label(l) && over_list())
         {
             Role::Record {
                 number: None,
