@@ -1737,12 +1737,27 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// scaffold under them, every line after a break with that scaffold right under it is a
 /// question too, whatever its words: the layout says so.
 fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // The scaffold: a short line as a whole (`答：`), or the label of a field filled in under
+    // each question (`Keywords: this binding, …`).
     let scaffold = |i: usize| {
         lines
             .get(i + 1)
             .filter(|n| matches!(n.kind, Kind::Text))
             .map(|n| n.text.trim())
-            .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+            .filter(|t| !t.is_empty())
+            .and_then(|t| {
+                if t.chars().count() <= 12 {
+                    return Some(t);
+                }
+                let colon = t.find([':', '：'])?;
+                let label = &t[..colon];
+                let word = !label.is_empty()
+                    && label.chars().count() <= 12
+                    && label
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || c == '_');
+                word.then(|| &t[..colon + t[colon..].chars().next().map_or(1, char::len_utf8)])
+            })
     };
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for s in starts.iter() {
