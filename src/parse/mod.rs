@@ -2506,7 +2506,25 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
         && (ends_asking(l.text)
             || (followed
                 && (question_like(l.text)
-                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))))
+                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some())))
+            || (spaced_paragraph_follows(lines, i)
+                && !l.text.contains([':', '：'])
+                && interrogative(l.text)))
+}
+
+/// Is the line followed by one blank line and then a paragraph (`spring cloud alibaba 使用哪些
+/// 组件就可以实现`, a blank line, its answer): in notes that leave a blank line after every
+/// line, this is how content stands under a title.
+fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        && lines.get(i + 2).is_some_and(|n| {
+            matches!(n.kind, Kind::Text)
+                && !n.text.starts_with([' ', '\t', '\u{3000}'])
+                && !n.structural
+                && !title_shaped(n)
+        })
 }
 
 /// Does the line end in a question mark (emphasis aside, and an answer written on the same
