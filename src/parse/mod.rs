@@ -2403,9 +2403,19 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
     let mostly_asking = asking * 2 > bullets.len();
     let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
     let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
+    // own indented answer: each bullet is one of those problems, answered.
+    let answered_problems = question.trim_end().ends_with("问题")
+        && only_items
+        && bullets.len() >= 2
+        && bullets.iter().all(|&b| {
+            lines.get(b + 1).is_some_and(|n| {
+                matches!(n.kind, Kind::Text) && n.text.starts_with([' ', '\t', '\u{3000}'])
+            })
+        });
     (only_items || (led && mostly_asking)).then_some(ListUnder {
         rank,
-        split: mostly_asking || collection,
+        split: mostly_asking || collection || answered_problems,
         items: bullets,
         bullet_list: only_items,
         asking,
