@@ -1471,7 +1471,8 @@ fn question_run(
     let plain = items.iter().all(|&k| {
         let l = &lines[k];
         let t = l.text.trim();
-        let body = if alone {
+        // A question may close with a full stop (`…每秒最多10个线程调用它，如何做到。`).
+        let body = if alone || interrogative(t) {
             t.strip_suffix('。').unwrap_or(t)
         } else {
             t
