@@ -482,6 +482,8 @@ impl Outline {
         let mut stack: Vec<usize> = Vec::new();
         // An active sub-point list: (style, last value).
         let mut list: Option<(Style, u32)> = None;
+        // The active list opened inside a quote (`>1、…`).
+        let mut quoted_list = false;
         let mut prev_text: Option<usize> = None;
         // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
         let mut after_rule = false;
@@ -490,14 +492,37 @@ impl Outline {
                 if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
                     after_rule = true;
                 }
-                // An item of the list indented by mistake (`    3、不剥夺条件`) still counts.
-                if let (Some((style, last)), Kind::Text) = (list, &l.kind)
-                    && l.text.starts_with([' ', '\t', '\u{3000}'])
-                    && let Kind::Heading(item) = line::classify(l.text.trim_start())
-                    && item.style == style
-                    && item.value == Some(last + 1)
+                // An item of the list indented by mistake (`    3、不剥夺条件`) still counts, and
+                // a list may open inside a quote (`>1、界面友好…`) and go on without `>`.
+                let quoted = l.text.starts_with('>');
+                if matches!(l.kind, Kind::Text)
+                    && (quoted || (list.is_some() && l.text.starts_with([' ', '\t', '\u{3000}'])))
+                    && let Kind::Heading(item) =
+                        line::classify(l.text.trim_start_matches(['>', ' ', '\t', '\u{3000}']))
+                    && !matches!(item.style, Style::Markdown(_) | Style::Question)
+                    && let Some(value) = item.value
                 {
-                    list = Some((style, last + 1));
+                    let continues =
+                        list.is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    if continues || (quoted && value == 1) {
+                        if !continues && std::mem::take(&mut after_rule) {
+                            // The list is the first numbered line after the rule: what the
+                            // rule closes is closed now.
+                            let headings = stack
+                                .iter()
+                                .rposition(|&n| {
+                                    matches!(nodes[n].heading.style, Style::Markdown(_))
+                                })
+                                .map_or(0, |p| p + 1);
+                            stack.truncate(headings);
+                        }
+                        list = Some((item.style, value));
+                        quoted_list |= quoted;
+                    }
+                }
+                // A list opened in a quote goes on only as long as the quote's paragraph.
+                if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
+                    list = None;
                 }
                 if !matches!(l.kind, Kind::Blank) {
                     if let Some(&top) = stack.last()
@@ -537,6 +562,7 @@ impl Outline {
                     .map_or(0, |p| p + 1);
                 stack.truncate(headings);
                 list = None;
+                quoted_list = false;
                 prev_text = None;
             }
             let keep = stack
@@ -600,6 +626,7 @@ impl Outline {
                 && h.title.ends_with(['。', '；', ';', '！', '!'])
                 && h.value != expected;
             if starts_list || continues_list {
+                quoted_list &= !starts_list;
                 list = h.value.map(|v| (h.style, v));
                 prev_text = Some(i);
                 bump_body(&mut nodes, &stack);
@@ -666,6 +693,7 @@ impl Outline {
                 }
             }
             list = None;
+            quoted_list = false;
             stack.truncate(keep);
             let id = nodes.len();
             nodes.push(Node {
