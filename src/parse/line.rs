@@ -287,8 +287,8 @@ pub fn is_fold_line(line: &str) -> bool {
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
 }
 
-/// Does this line open a fold without saying what it holds (`<details>`, `<summary>点击查看答案
-/// </summary>`)? The question it answers is then the line above it.
+/// Does this line open a fold without saying what it holds (`<details>`, or a summary such as
+/// `点击查看答案`)? The question it answers is then the line above it.
 #[must_use]
 pub fn opens_unnamed_fold(line: &str) -> bool {
     let t = line.trim();
@@ -397,8 +397,8 @@ fn heading(line: &str) -> Option<Heading> {
                 None => (None, None, inner.to_owned()),
             },
         };
-        if let Some(q) = QUESTION.captures(&title) {
-            title = q[2].trim().to_owned();
+        if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
+            title = unlabelled;
         }
         if glued_number && number.is_none() {
             return None;
