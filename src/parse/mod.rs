@@ -2041,6 +2041,7 @@ fn answers_label(line: &Ln<'_>) -> bool {
 /// mostly not ask, or the second list is more questions.
 fn pair_answer_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) -> HashMap<usize, String> {
     let mut paired = HashMap::new();
+    let mut edits: Vec<(std::ops::Range<usize>, Vec<Start>)> = Vec::new();
     let mut n = 0;
     while n < starts.len() {
         let questions = numbered_run(lines, starts, n, 0);
@@ -2094,8 +2095,7 @@ fn pair_answer_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) -> HashMap<usize
         // section (the title repeated over the answers).
         let mut kept: Vec<Start> = Vec::new();
         let region_end = starts.partition_point(|s| s.line <= to);
-        let region: Vec<Start> = starts.drain(last_q + 1..region_end).collect();
-        for s in region {
+        for s in starts[last_q + 1..region_end].iter().cloned() {
             if s.line < from || answers[..matched].binary_search(&s.line).is_ok() {
                 kept.push(s);
             } else if s.line < answers[0] && matches!(lines[s.line].kind, Kind::Heading(_)) {
@@ -2128,10 +2128,21 @@ fn pair_answer_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) -> HashMap<usize
             paired.insert(i, answer);
         }
         kept.sort_by_key(|s| s.line);
-        let at = last_q + 1;
-        let next = at + kept.len();
-        starts.splice(at..at, kept);
-        n = next;
+        // Replaced once all are found: splicing each in place would cost a file of many
+        // exercises its length squared.
+        edits.push((last_q + 1..region_end, kept));
+        n = region_end.max(last_q + 1);
+    }
+    if !edits.is_empty() {
+        let mut out = Vec::with_capacity(starts.len());
+        let mut from = 0;
+        for (range, kept) in edits {
+            out.extend(starts[from..range.start].iter().cloned());
+            out.extend(kept);
+            from = range.end;
+        }
+        out.extend(starts[from..].iter().cloned());
+        *starts = out;
     }
     paired
 }
