@@ -2133,18 +2133,24 @@ fn pair_answer_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) -> HashMap<usize
         edits.push((last_q + 1..region_end, kept));
         n = region_end.max(last_q + 1);
     }
-    if !edits.is_empty() {
-        let mut out = Vec::with_capacity(starts.len());
-        let mut from = 0;
-        for (range, kept) in edits {
-            out.extend(starts[from..range.start].iter().cloned());
-            out.extend(kept);
-            from = range.end;
-        }
-        out.extend(starts[from..].iter().cloned());
-        *starts = out;
-    }
+    replace_ranges(starts, edits);
     paired
+}
+
+/// `starts` with each range (in order, not overlapping) replaced by its starts.
+fn replace_ranges(starts: &mut Vec<Start>, edits: Vec<(std::ops::Range<usize>, Vec<Start>)>) {
+    if edits.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    let mut from = 0;
+    for (range, kept) in edits {
+        out.extend(starts[from..range.start].iter().cloned());
+        out.extend(kept);
+        from = range.end;
+    }
+    out.extend(starts[from..].iter().cloned());
+    *starts = out;
 }
 
 /// Rank of a section that only a label line titles: below every heading.
