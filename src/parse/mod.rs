@@ -1678,13 +1678,21 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut aside = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
+    // Whether the segment holds content before line `i` (blank lines and a quote introducing
+    // the topic aside), kept as `i` advances.
+    let mut content_seen = false;
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
             aside = matches!(starts[next].role, Role::Aside);
             segment_start = starts[next].line + 1;
             container = false;
+            content_seen = false;
             next += 1;
+        }
+        if i > segment_start {
+            let p = &lines[i - 1];
+            content_seen |= !matches!(p.kind, Kind::Blank) && !p.text.starts_with('>');
         }
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
@@ -1713,9 +1721,9 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
                 && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
                 && (markdown || ends_asking(l.text));
-            let first_content = lines[segment_start..i]
-                .iter()
-                .all(|p| matches!(p.kind, Kind::Blank));
+            // A quote right under the heading (`> Garbage Collection，是一种…`) introduces the
+            // topic; what comes after it is still the first content.
+            let first_content = !content_seen;
             if first_content {
                 let title =
                     topic && ((!label && strong_title(lines, i, true)) || (label && followed));
