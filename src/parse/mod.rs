@@ -1014,6 +1014,8 @@ fn aside_title(title: &str) -> bool {
         "推荐阅读",
         "背诵优先级",
         "学习路线",
+        "学习指南",
+        "学习建议",
         "发展趋势与挑战",
         "重点参考",
         "推荐参考",
@@ -1710,6 +1712,12 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
+        let label_followed = followed
+            || (label
+                && lines.get(i + 1).is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                }));
         let title = if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
             // `A是什么？`); under a heading that asks, the next line is its answer.
@@ -1725,12 +1733,12 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             // topic; what comes after it is still the first content.
             let first_content = !content_seen;
             if first_content {
-                let title =
-                    topic && ((!label && strong_title(lines, i, true)) || (label && followed));
+                let title = topic
+                    && ((!label && strong_title(lines, i, true)) || (label && label_followed));
                 container = title;
                 title
             } else if container {
-                after_break(lines, i, segment_start) && (!label || followed)
+                after_break(lines, i, segment_start) && (!label || label_followed)
             } else {
                 !label && strong_title(lines, i, false)
             }
