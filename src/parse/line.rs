@@ -91,7 +91,7 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(#{1,6})(\d{1,3}(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$").unwrap()
 });
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
+    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
 });
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,6 +104,23 @@ static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$").unwrap()
+});
+/// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
+static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
+});
+/// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
+static BRACKET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$",
+    )
+    .unwrap()
+});
+/// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -185,6 +202,19 @@ pub fn classify(text: &str) -> Kind {
     }
     if let Some(heading) = quoted_question(trimmed) {
         return Kind::Heading(heading);
+    }
+    if let Some(c) = trimmed
+        .starts_with('【')
+        .then(|| BRACKET_MARKER.captures(trimmed))
+        .flatten()
+    {
+        let label = c[1].to_owned();
+        let answer = !matches!(label.as_str(), "注意" | "注" | "说明" | "备注" | "提示");
+        return Kind::Marker {
+            label,
+            rest: c[2].to_owned(),
+            answer,
+        };
     }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
@@ -375,10 +405,19 @@ fn heading(line: &str) -> Option<Heading> {
     let first = line.chars().next()?;
     if !matches!(
         first,
-        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-'
+        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-' | '【'
     ) && !numbered_start(first)
     {
         return None;
+    }
+    if let Some(c) = BRACKET_QUESTION.captures(line) {
+        let number = c.get(1).map(|m| m.as_str().to_owned());
+        return Some(Heading {
+            style: Style::Question,
+            value: number.as_deref().and_then(|n| n.parse().ok()),
+            number,
+            title: c[2].trim().to_owned(),
+        });
     }
     let glued = GLUED_MARKDOWN.captures(line);
     let glued_number = glued.is_some();
@@ -445,6 +484,14 @@ fn numbered_start(c: char) -> bool {
 fn numbered(line: &str) -> Option<Heading> {
     if !line.chars().next().is_some_and(numbered_start) {
         return None;
+    }
+    if let Some(c) = ORDINAL.captures(line) {
+        return Some(Heading {
+            style: Style::Arabic,
+            number: Some(c[1].to_owned()),
+            value: c[1].parse().ok(),
+            title: c[2].trim().to_owned(),
+        });
     }
     if let Some(c) = CHINESE.captures(line) {
         return Some(Heading {
@@ -599,6 +646,9 @@ mod tests {
         assert_eq!(h("2.3.1. 什么是协程").number.as_deref(), Some("2.3.1"));
         assert_eq!(h("###1. 区分RealDOM").style, Style::Markdown(3));
         assert_eq!(h("###30 什么是高阶组件").title, "什么是高阶组件");
+        assert_eq!(h("【问题】什么是协程？").style, Style::Question);
+        assert_eq!(h("第3题：GMP 模型").value, Some(3));
+        assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
     }
 
     #[test]
