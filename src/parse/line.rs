@@ -148,7 +148,7 @@ static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|标准答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|标准答案|答案|解答|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -222,21 +222,25 @@ pub fn classify(text: &str) -> Kind {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
         let reference_link = label == "参考" && c[2].trim_start().starts_with("http");
+        // `A1:` answers `Q1:`.
+        let numbered_a = label.starts_with('A') && label[1..].bytes().all(|b| b.is_ascii_digit());
         let answer = !reference_link
-            && matches!(
-                label.as_str(),
-                "答案解析"
-                    | "参考答案"
-                    | "标准答案"
-                    | "答案"
-                    | "解答"
-                    | "回答"
-                    | "答"
-                    | "A"
-                    | "参考"
-                    | "原因分析"
-                    | "解释"
-            );
+            && (numbered_a
+                || matches!(
+                    label.as_str(),
+                    "Answer"
+                        | "答案解析"
+                        | "参考答案"
+                        | "标准答案"
+                        | "答案"
+                        | "解答"
+                        | "回答"
+                        | "答"
+                        | "A"
+                        | "参考"
+                        | "原因分析"
+                        | "解释"
+                ));
         return Kind::Marker {
             label,
             rest: c[2].to_owned(),
@@ -684,6 +688,15 @@ mod tests {
             classify("注：x"),
             Kind::Marker { answer: false, .. }
         ));
+        assert!(matches!(
+            classify("A1: 用户态的轻量级线程"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(
+            classify("【解析】协程之间的管道"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(classify("Apple: 一家公司"), Kind::Text));
         assert!(matches!(
             classify("说明：x"),
             Kind::Marker { answer: false, .. }
