@@ -86,8 +86,13 @@ pub enum Kind {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
+/// `###1. 区分…`, `###30 什么是…`: a heading whose writer left out the space after the `#`s,
+/// recognisable by the number right behind them (`#include` and `#tag` stay text).
+static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#{1,6})(\d{1,3}(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$").unwrap()
+});
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
+    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
 });
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -100,6 +105,23 @@ static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$").unwrap()
+});
+/// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
+static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
+});
+/// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
+static BRACKET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$",
+    )
+    .unwrap()
+});
+/// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -114,7 +136,7 @@ static HEADING_NUMBER: LazyLock<Regex> =
 /// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
     )
     .unwrap()
 });
@@ -127,7 +149,7 @@ static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|标准答案|答案|解答|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -179,26 +201,47 @@ pub fn classify(text: &str) -> Kind {
         }
         return Kind::Heading(Box::new(heading));
     }
+    if let Some(heading) = quoted_question(trimmed) {
+        return Kind::Heading(Box::new(heading));
+    }
+    if let Some(c) = trimmed
+        .starts_with('【')
+        .then(|| BRACKET_MARKER.captures(trimmed))
+        .flatten()
+    {
+        let label = c[1].to_owned();
+        let answer = !matches!(label.as_str(), "注意" | "注" | "说明" | "备注" | "提示");
+        return Kind::Marker {
+            label: label.into(),
+            rest: c[2].into(),
+            answer,
+        };
+    }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
         let reference_link = label == "参考" && c[2].trim_start().starts_with("http");
+        // `A1:` answers `Q1:`.
+        let numbered_a = label.starts_with('A') && label[1..].bytes().all(|b| b.is_ascii_digit());
         let answer = !reference_link
-            && matches!(
-                label.as_str(),
-                "答案解析"
-                    | "参考答案"
-                    | "答案"
-                    | "解答"
-                    | "回答"
-                    | "答"
-                    | "A"
-                    | "参考"
-                    | "原因分析"
-                    | "解释"
-            );
+            && (numbered_a
+                || matches!(
+                    label.as_str(),
+                    "Answer"
+                        | "答案解析"
+                        | "参考答案"
+                        | "标准答案"
+                        | "答案"
+                        | "解答"
+                        | "回答"
+                        | "答"
+                        | "A"
+                        | "参考"
+                        | "原因分析"
+                        | "解释"
+                ));
         return Kind::Marker {
             label: label.into(),
             rest: c[2].into(),
@@ -206,6 +249,43 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     Kind::Text
+}
+
+/// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at
+/// any level; [`classify`] takes levels 3 and below as markers on sight.
+#[must_use]
+pub fn answer_heading_label(heading: &Heading) -> Option<String> {
+    let c = ANSWER_HEADING.captures(&heading.title)?;
+    let named_question = c.get(1).is_some_and(|p| super::question_like(p.as_str()));
+    (matches!(heading.style, Style::Markdown(_)) && heading.number.is_none() && !named_question)
+        .then(|| c[2].to_owned())
+}
+
+/// Is this line labelled as a question (`Q: …`, `问：…`, `### Q: …`, `**问：** …`)?
+#[must_use]
+pub fn labelled_question(line: &str) -> bool {
+    let plain = strip_emphasis(line.trim());
+    let t = plain.trim_start_matches('#').trim_start();
+    // `问题 1：循环变量` names a problem, not a question.
+    !t.starts_with("问题")
+        && QUESTION
+            .captures(t)
+            .is_some_and(|c| !c[2].trim().is_empty())
+}
+
+/// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
+/// asks, the quote only sets the exchange off from the text around it.
+fn quoted_question(line: &str) -> Option<Heading> {
+    let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
+    let plain = strip_emphasis(inner);
+    let c = QUESTION.captures(plain.trim_start())?;
+    let title = c[2].trim();
+    (!title.is_empty()).then(|| Heading {
+        style: Style::Question,
+        value: c.get(1).and_then(|m| m.as_str().parse().ok()),
+        number: c.get(1).map(|m| m.as_str().to_owned()),
+        title: title.to_owned(),
+    })
 }
 
 /// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
@@ -240,6 +320,14 @@ pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
     (t.contains("details") || t.contains("summary"))
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+}
+
+/// Does this line open a fold without saying what it holds (`<details>`, or a summary such as
+/// `点击查看答案`)? The question it answers is then the line above it.
+#[must_use]
+pub fn opens_unnamed_fold(line: &str) -> bool {
+    let t = line.trim();
+    is_fold_line(t) && !FOLD_END.is_match(t) && !t.starts_with("</")
 }
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
@@ -322,12 +410,23 @@ fn heading(line: &str) -> Option<Heading> {
     let first = line.chars().next()?;
     if !matches!(
         first,
-        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-'
+        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-' | '【'
     ) && !numbered_start(first)
     {
         return None;
     }
-    if let Some(c) = MARKDOWN.captures(line) {
+    if let Some(c) = BRACKET_QUESTION.captures(line) {
+        let number = c.get(1).map(|m| m.as_str().to_owned());
+        return Some(Heading {
+            style: Style::Question,
+            value: number.as_deref().and_then(|n| n.parse().ok()),
+            number,
+            title: c[2].trim().to_owned(),
+        });
+    }
+    let glued = GLUED_MARKDOWN.captures(line);
+    let glued_number = glued.is_some();
+    if let Some(c) = MARKDOWN.captures(line).or(glued) {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
         let (number, value, mut title) = match numbered(inner) {
@@ -342,8 +441,11 @@ fn heading(line: &str) -> Option<Heading> {
                 None => (None, None, inner.to_owned()),
             },
         };
-        if let Some(q) = QUESTION.captures(&title) {
-            title = q[2].trim().to_owned();
+        if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
+            title = unlabelled;
+        }
+        if glued_number && number.is_none() {
+            return None;
         }
         return Some(Heading {
             style: Style::Markdown(level),
@@ -388,8 +490,16 @@ fn numbered(line: &str) -> Option<Heading> {
     if !line.chars().next().is_some_and(numbered_start) {
         return None;
     }
-    // A Chinese numeral or `第` opens only the Chinese form; a digit or bracket only the others.
+    // A Chinese numeral or `第` opens only the Chinese forms; a digit or bracket only the others.
     if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
+        if let Some(c) = ORDINAL.captures(line) {
+            return Some(Heading {
+                style: Style::Arabic,
+                number: Some(c[1].to_owned()),
+                value: c[1].parse().ok(),
+                title: c[2].trim().to_owned(),
+            });
+        }
         let c = CHINESE.captures(line)?;
         return Some(Heading {
             style: Style::Chinese,
@@ -541,6 +651,11 @@ mod tests {
         assert_eq!(h("Q1: 什么是协程").value, Some(1));
         assert_eq!(h("1.1、什么是协程").style, Style::Dotted);
         assert_eq!(h("2.3.1. 什么是协程").number.as_deref(), Some("2.3.1"));
+        assert_eq!(h("###1. 区分RealDOM").style, Style::Markdown(3));
+        assert_eq!(h("###30 什么是高阶组件").title, "什么是高阶组件");
+        assert_eq!(h("【问题】什么是协程？").style, Style::Question);
+        assert_eq!(h("第3题：GMP 模型").value, Some(3));
+        assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
     }
 
     #[test]
@@ -555,6 +670,8 @@ mod tests {
             "1...",
             "1.5 倍",
             "3.14是圆周率",
+            "#include <stdio.h>",
+            "##1.5倍",
         ] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
@@ -574,6 +691,15 @@ mod tests {
             classify("注：x"),
             Kind::Marker { answer: false, .. }
         ));
+        assert!(matches!(
+            classify("A1: 用户态的轻量级线程"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(
+            classify("【解析】协程之间的管道"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(classify("Apple: 一家公司"), Kind::Text));
         assert!(matches!(
             classify("说明：x"),
             Kind::Marker { answer: false, .. }
