@@ -2802,6 +2802,10 @@ fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
 /// Does the line end in a question mark (emphasis aside, and an answer written on the same
 /// line after an `A：` label aside)?
 fn ends_asking(text: &str) -> bool {
+    // What is tested below is a part of the line: without a question mark it cannot ask.
+    if !text.contains('?') && !text.contains('？') {
+        return false;
+    }
     let plain = line::strip_emphasis(text);
     let (question, _) = inline_answer(&plain);
     let question = question.trim_end();
