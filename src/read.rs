@@ -74,8 +74,8 @@ impl SourceText {
             (guess_encoding(bytes), 0)
         };
         let body = &bytes[bom_len..];
+        // Valid UTF-8 comes back borrowed: it is copied once, into the shared text.
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        let mut text = text.into_owned();
         let mut problem = had_errors.then(|| locate_problem(encoding, body, bom_len, &text));
         if encoding != UTF_8 && had_errors && replacement_ratio(&text) > 0.05 {
             return Err(ReadError::Binary {
@@ -91,11 +91,16 @@ impl SourceText {
             {
                 problem = Some(nul);
             }
-            text = text.replace('\0', "\u{FFFD}");
+            return Ok(Self {
+                path,
+                text: text.replace('\0', "\u{FFFD}").into(),
+                encoding,
+                problem,
+            });
         }
         Ok(Self {
             path,
-            text: text.into(),
+            text: Arc::from(text.as_ref()),
             encoding,
             problem,
         })

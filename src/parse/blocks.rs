@@ -53,6 +53,12 @@ pub fn is_rule_line(text: &str) -> bool {
     RULE_LINE.is_match(text)
 }
 
+/// Is this line only a separator: a rule, or a bare `--` between entries?
+#[must_use]
+pub fn is_separator(text: &str) -> bool {
+    is_rule_line(text) || text.trim() == "--"
+}
+
 static ART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[+][-=]{2,}|[-=]{2,}[+]|-{2,}>|<-{2,}|={2,}>|^[ \t]*[|v^]([ \t]+[|v^])+[ \t]*$")
         .unwrap()
@@ -70,6 +76,11 @@ pub fn is_art_line(text: &str) -> bool {
 #[must_use]
 pub fn is_structural(text: &str) -> bool {
     let t = text.trim();
+    // Every form but a diagram opens with an ASCII character or a bullet (`•`, `·`): most
+    // lines, prose, are told by their first character.
+    if !t.starts_with(|c: char| c.is_ascii() || matches!(c, '•' | '·')) {
+        return is_art_line(text);
+    }
     is_art_line(text)
         || LIST_ITEM.is_match(text)
         || t.starts_with('>')
@@ -77,7 +88,7 @@ pub fn is_structural(text: &str) -> bool {
         || IMAGE.is_match(t)
         || URL_ONLY.is_match(t)
         || MD_LINK_ONLY.is_match(t)
-        || is_rule_line(t)
+        || is_separator(t)
 }
 
 /// The record's blocks: `(context, answer)`.
@@ -130,13 +141,13 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                     BlockKind::Note
                 };
                 let mut block = Block::new(kind, text, line.number, lines[end - 1].number);
-                block.label = Some(label.clone());
+                block.label = Some(label.to_string());
                 (block, end)
             }
             Kind::Fence { info } => fenced(lines, i, info),
             Kind::Heading(_) => sub_points(lines, i),
-            Kind::Text if is_rule_line(line.text) || super::line::is_fold_line(line.text) => {
-                // Decoration (`*****`, `-----`): inside the record's span, but no content.
+            Kind::Text if is_separator(line.text) || super::line::is_fold_line(line.text) => {
+                // Decoration (`*****`, `-----`, `--`): inside the record's span, but no content.
                 i += 1;
                 continue;
             }

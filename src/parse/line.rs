@@ -61,21 +61,22 @@ pub struct Heading {
 pub enum Kind {
     /// Nothing but white space.
     Blank,
-    /// A numbered line, Markdown heading or `Q:` line at the start of the line.
-    Heading(Heading),
+    /// A numbered line, Markdown heading or `Q:` line at the start of the line (boxed: most
+    /// lines are not headings, and a file's lines are all held while it is parsed).
+    Heading(Box<Heading>),
     /// `答案：…` (`answer`) or `注：…` (a note): `label` and the text after it.
     Marker {
         /// The label as written, without its colon.
-        label: String,
+        label: Box<str>,
         /// Text after the label.
-        rest: String,
+        rest: Box<str>,
         /// True for answer markers, false for note markers.
         answer: bool,
     },
     /// A ```` ``` ```` or `~~~` fence line that opens or closes a fenced code block.
     Fence {
         /// The info string after an opening fence (`go`), empty otherwise.
-        info: String,
+        info: Box<str>,
     },
     /// A line inside a fenced code block.
     Fenced,
@@ -85,10 +86,15 @@ pub enum Kind {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
+/// `###1. 区分…`, `###30 什么是…`: a heading whose writer left out the space after the `#`s,
+/// recognisable by the number right behind them (`#include` and `#tag` stay text).
+static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#{1,6})(\d{1,3}(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$").unwrap()
+});
 /// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
 /// accept. Two `#` at least and a Chinese character right after, so `#include` and `#标签`
 /// stay text.
-static GLUED_MARKDOWN: LazyLock<Regex> =
+static GLUED_HAN_MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
 /// HTML anchors in a heading (`## <a name='toc'>目录</a>`, `<span id="q1">…</span>`): link
 /// targets, not words.
@@ -100,7 +106,7 @@ static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
 static HEADING_ATTRIBUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$").unwrap());
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
+    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
         .unwrap()
 });
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +119,23 @@ static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$").unwrap()
+});
+/// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
+static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
+});
+/// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
+static BRACKET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$",
+    )
+    .unwrap()
+});
+/// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*(.*)$")
+        .unwrap()
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -127,7 +150,7 @@ static HEADING_NUMBER: LazyLock<Regex> =
 /// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
     )
     .unwrap()
 });
@@ -140,7 +163,7 @@ static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(答案解析|参考答案|答案|解答|解析|回答|答|A|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
     )
     .unwrap()
 });
@@ -159,15 +182,15 @@ pub fn classify(text: &str) -> Kind {
         return Kind::Blank;
     }
     if let Some(info) = fence_info(trimmed) {
-        return Kind::Fence { info };
+        return Kind::Fence { info: info.into() };
     }
     if let Some(question) = folded_question(trimmed) {
-        return Kind::Heading(Heading {
+        return Kind::Heading(Box::new(Heading {
             style: Style::Question,
             number: None,
             value: None,
             title: question,
-        });
+        }));
     }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
@@ -181,8 +204,8 @@ pub fn classify(text: &str) -> Kind {
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {
-                label: c[2].to_owned(),
-                rest: String::new(),
+                label: c[2].into(),
+                rest: "".into(),
                 answer: true,
             };
         }
@@ -191,7 +214,23 @@ pub fn classify(text: &str) -> Kind {
         {
             return Kind::Text;
         }
-        return Kind::Heading(heading);
+        return Kind::Heading(Box::new(heading));
+    }
+    if let Some(heading) = quoted_question(trimmed) {
+        return Kind::Heading(Box::new(heading));
+    }
+    if let Some(c) = trimmed
+        .starts_with('【')
+        .then(|| BRACKET_MARKER.captures(trimmed))
+        .flatten()
+    {
+        let label = c[1].to_owned();
+        let answer = !matches!(label.as_str(), "注意" | "注" | "说明" | "备注" | "提示");
+        return Kind::Marker {
+            label: label.into(),
+            rest: c[2].into(),
+            answer,
+        };
     }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
@@ -199,28 +238,70 @@ pub fn classify(text: &str) -> Kind {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
         let reference_link = label == "参考" && c[2].trim_start().starts_with("http");
+        // `A1:` answers `Q1:`.
+        let numbered_a = label.starts_with('A') && label[1..].bytes().all(|b| b.is_ascii_digit());
         let answer = !reference_link
-            && matches!(
-                label.as_str(),
-                "答案解析"
-                    | "参考答案"
-                    | "答案"
-                    | "解答"
-                    | "解析"
-                    | "回答"
-                    | "答"
-                    | "A"
-                    | "参考"
-                    | "原因分析"
-                    | "解释"
-            );
+            && (numbered_a
+                || matches!(
+                    label.as_str(),
+                    "Answer"
+                        | "答案解析"
+                        | "参考答案"
+                        | "标准答案"
+                        | "答案"
+                        | "解答"
+                        | "解析"
+                        | "回答"
+                        | "答"
+                        | "A"
+                        | "参考"
+                        | "原因分析"
+                        | "解释"
+                ));
         return Kind::Marker {
-            label,
-            rest: c[2].to_owned(),
+            label: label.into(),
+            rest: c[2].into(),
             answer,
         };
     }
     Kind::Text
+}
+
+/// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at
+/// any level; [`classify`] takes levels 3 and below as markers on sight.
+#[must_use]
+pub fn answer_heading_label(heading: &Heading) -> Option<String> {
+    let c = ANSWER_HEADING.captures(&heading.title)?;
+    let named_question = c.get(1).is_some_and(|p| super::question_like(p.as_str()));
+    (matches!(heading.style, Style::Markdown(_)) && heading.number.is_none() && !named_question)
+        .then(|| c[2].to_owned())
+}
+
+/// Is this line labelled as a question (`Q: …`, `问：…`, `### Q: …`, `**问：** …`)?
+#[must_use]
+pub fn labelled_question(line: &str) -> bool {
+    let plain = strip_emphasis(line.trim());
+    let t = plain.trim_start_matches('#').trim_start();
+    // `问题 1：循环变量` names a problem, not a question.
+    !t.starts_with("问题")
+        && QUESTION
+            .captures(t)
+            .is_some_and(|c| !c[2].trim().is_empty())
+}
+
+/// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
+/// asks, the quote only sets the exchange off from the text around it.
+fn quoted_question(line: &str) -> Option<Heading> {
+    let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
+    let plain = strip_emphasis(inner);
+    let c = QUESTION.captures(plain.trim_start())?;
+    let title = c[2].trim();
+    (!title.is_empty()).then(|| Heading {
+        style: Style::Question,
+        value: c.get(1).and_then(|m| m.as_str().parse().ok()),
+        number: c.get(1).map(|m| m.as_str().to_owned()),
+        title: title.to_owned(),
+    })
 }
 
 /// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
@@ -267,6 +348,14 @@ pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
     (t.contains("details") || t.contains("summary"))
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+}
+
+/// Does this line open a fold without saying what it holds (`<details>`, or a summary such as
+/// `点击查看答案`)? The question it answers is then the line above it.
+#[must_use]
+pub fn opens_unnamed_fold(line: &str) -> bool {
+    let t = line.trim();
+    is_fold_line(t) && !FOLD_END.is_match(t) && !t.starts_with("</")
 }
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
@@ -407,19 +496,27 @@ fn heading(line: &str) -> Option<Heading> {
     let first = line.chars().next()?;
     if !matches!(
         first,
-        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-'
+        '#' | 'Q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-' | '【'
     ) && !numbered_start(first)
     {
         return None;
     }
-    let markdown = (first == '#')
-        .then(|| {
-            MARKDOWN
-                .captures(line)
-                .or_else(|| GLUED_MARKDOWN.captures(line))
-        })
-        .flatten();
-    if let Some(c) = markdown {
+    if let Some(c) = BRACKET_QUESTION.captures(line) {
+        let number = c.get(1).map(|m| m.as_str().to_owned());
+        return Some(Heading {
+            style: Style::Question,
+            value: number.as_deref().and_then(|n| n.parse().ok()),
+            number,
+            title: c[2].trim().to_owned(),
+        });
+    }
+    let glued = GLUED_MARKDOWN.captures(line);
+    let glued_number = glued.is_some();
+    if let Some(c) = MARKDOWN
+        .captures(line)
+        .or(glued)
+        .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+    {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
         let unanchored = if inner.contains('<') {
@@ -445,8 +542,11 @@ fn heading(line: &str) -> Option<Heading> {
                 None => (None, None, inner.to_owned()),
             },
         };
-        if let Some(q) = QUESTION.captures(&title) {
-            title = q[2].trim().to_owned();
+        if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
+            title = unlabelled;
+        }
+        if glued_number && number.is_none() {
+            return None;
         }
         return Some(Heading {
             style: Style::Markdown(level),
@@ -491,7 +591,17 @@ fn numbered(line: &str) -> Option<Heading> {
     if !line.chars().next().is_some_and(numbered_start) {
         return None;
     }
-    if let Some(c) = CHINESE.captures(line) {
+    // A Chinese numeral or `第` opens only the Chinese forms; a digit or bracket only the others.
+    if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
+        if let Some(c) = ORDINAL.captures(line) {
+            return Some(Heading {
+                style: Style::Arabic,
+                number: Some(c[1].to_owned()),
+                value: c[1].parse().ok(),
+                title: c[2].trim().to_owned(),
+            });
+        }
+        let c = CHINESE.captures(line)?;
         return Some(Heading {
             style: Style::Chinese,
             number: Some(c[2].to_owned()),
@@ -609,7 +719,7 @@ mod tests {
 
     fn h(line: &str) -> Heading {
         match classify(line) {
-            Kind::Heading(h) => h,
+            Kind::Heading(h) => *h,
             other => panic!("{line:?} is {other:?}"),
         }
     }
@@ -642,6 +752,11 @@ mod tests {
         assert_eq!(h("Q1: 什么是协程").value, Some(1));
         assert_eq!(h("1.1、什么是协程").style, Style::Dotted);
         assert_eq!(h("2.3.1. 什么是协程").number.as_deref(), Some("2.3.1"));
+        assert_eq!(h("###1. 区分RealDOM").style, Style::Markdown(3));
+        assert_eq!(h("###30 什么是高阶组件").title, "什么是高阶组件");
+        assert_eq!(h("【问题】什么是协程？").style, Style::Question);
+        assert_eq!(h("第3题：GMP 模型").value, Some(3));
+        assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
     }
 
     #[test]
@@ -656,6 +771,8 @@ mod tests {
             "1...",
             "1.5 倍",
             "3.14是圆周率",
+            "#include <stdio.h>",
+            "##1.5倍",
         ] {
             assert!(!matches!(classify(line), Kind::Heading(_)), "{line}");
         }
@@ -675,6 +792,15 @@ mod tests {
             classify("注：x"),
             Kind::Marker { answer: false, .. }
         ));
+        assert!(matches!(
+            classify("A1: 用户态的轻量级线程"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(
+            classify("【解析】协程之间的管道"),
+            Kind::Marker { answer: true, .. }
+        ));
+        assert!(matches!(classify("Apple: 一家公司"), Kind::Text));
         assert!(matches!(
             classify("说明：x"),
             Kind::Marker { answer: false, .. }

@@ -84,13 +84,17 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
+    add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     empty_group_headings(&lines, &mut starts);
     parts_named_by_question(&mut starts);
     split_task_list(&lines, &mut starts);
+    split_rule_entries(&lines, &mut starts);
+    split_labelled_follow_ups(&lines, &mut starts);
     split_rule_separated_items(&lines, &mut starts);
     split_fold_cards(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
+    let paired = pair_answer_lists(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
     let mut pending = Vec::new();
@@ -132,7 +136,8 @@ pub fn parse(source: &SourceText) -> Parsed {
                         .collect::<Vec<_>>()
                         .join("::")
                 });
-                pending.push((section, number, question, start.line..end));
+                let answer_on_line = paired.get(&start.line).cloned();
+                pending.push((section, number, question, answer_on_line, start.line..end));
             }
         }
     }
@@ -142,13 +147,14 @@ pub fn parse(source: &SourceText) -> Parsed {
     let mut records: Vec<Record> = pending
         .into_par_iter()
         .with_min_len(RECORDS_PER_TASK)
-        .map(|(section, number, question, range)| {
+        .map(|(section, number, question, answer_on_line, range)| {
             make_record(
                 &deck,
                 path,
                 section,
                 number.clone(),
                 question,
+                answer_on_line,
                 &lines[range],
             )
         })
@@ -239,9 +245,7 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
                 for l in &mut lines[i + 1..j] {
                     l.kind = Kind::Fenced;
                 }
-                lines[j].kind = Kind::Fence {
-                    info: String::new(),
-                };
+                lines[j].kind = Kind::Fence { info: "".into() };
                 i = j + 1;
                 continue;
             }
@@ -254,6 +258,8 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     }
     hide_front_matter(&mut lines);
     hide_folded_headings(&mut lines);
+    question_table_rows(&mut lines);
+    answer_headings_under_questions(&mut lines);
     lines
 }
 
@@ -336,6 +342,32 @@ fn hide_front_matter(lines: &mut [Ln<'_>]) {
     }
 }
 
+/// A top-level answer heading right under a question heading (`## strlen和sizeof什么区别`,
+/// then `## 标准答案`) labels that question's answer, as `### 答案` does anywhere; elsewhere
+/// a `## 解答` heading may title a part of the notes.
+fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let under_question = prev.is_some_and(|p| {
+            matches!(&lines[p].kind, Kind::Heading(h)
+                if matches!(h.style, Style::Markdown(_)) && asks(&h.title))
+        });
+        if let (true, Kind::Heading(h)) = (under_question, &lines[i].kind)
+            && let Some(label) = line::answer_heading_label(h)
+        {
+            lines[i].kind = Kind::Marker {
+                label: label.into(),
+                rest: "".into(),
+                answer: true,
+            };
+        }
+        prev = Some(i);
+    }
+}
+
 /// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
 /// the part below it, like a heading of the lowest rank: numbering restarts under it, and the
 /// question above it ends at the rule.
@@ -356,12 +388,12 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
                 && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
                 && !asks(inner);
             if title_like {
-                lines[i].kind = Kind::Heading(Heading {
+                lines[i].kind = Kind::Heading(Box::new(Heading {
                     style: Style::Markdown(6),
                     number: None,
                     value: None,
                     title: inner.to_owned(),
-                });
+                }));
                 lines[i].structural = false;
                 lines[i].code = false;
             }
@@ -552,6 +584,8 @@ impl Outline {
         let mut stack: Vec<usize> = Vec::new();
         // An active sub-point list: (style, last value).
         let mut list: Option<(Style, u32)> = None;
+        // The active list opened inside a quote (`>1、…`).
+        let mut quoted_list = false;
         let mut prev_text: Option<usize> = None;
         // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
         let mut after_rule = false;
@@ -559,6 +593,38 @@ impl Outline {
             let Kind::Heading(h) = &l.kind else {
                 if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
                     after_rule = true;
+                }
+                // An item of the list indented by mistake (`    3、不剥夺条件`) still counts, and
+                // a list may open inside a quote (`>1、界面友好…`) and go on without `>`.
+                let quoted = l.text.starts_with('>');
+                if matches!(l.kind, Kind::Text)
+                    && (quoted || (list.is_some() && l.text.starts_with([' ', '\t', '\u{3000}'])))
+                    && let Kind::Heading(item) =
+                        line::classify(l.text.trim_start_matches(['>', ' ', '\t', '\u{3000}']))
+                    && !matches!(item.style, Style::Markdown(_) | Style::Question)
+                    && let Some(value) = item.value
+                {
+                    let continues =
+                        list.is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    if continues || (quoted && value == 1) {
+                        if !continues && std::mem::take(&mut after_rule) {
+                            // The list is the first numbered line after the rule: what the
+                            // rule closes is closed now.
+                            let headings = stack
+                                .iter()
+                                .rposition(|&n| {
+                                    matches!(nodes[n].heading.style, Style::Markdown(_))
+                                })
+                                .map_or(0, |p| p + 1);
+                            stack.truncate(headings);
+                        }
+                        list = Some((item.style, value));
+                        quoted_list |= quoted;
+                    }
+                }
+                // A list opened in a quote goes on only as long as the quote's paragraph.
+                if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
+                    list = None;
                 }
                 if !matches!(l.kind, Kind::Blank) {
                     if let Some(&top) = stack.last()
@@ -606,6 +672,7 @@ impl Outline {
                     .map_or(0, |p| p + 1);
                 stack.truncate(headings);
                 list = None;
+                quoted_list = false;
                 prev_text = None;
             }
             let keep = stack
@@ -653,12 +720,15 @@ impl Outline {
             });
             let starts_list = numbered_list
                 && h.value == Some(1)
-                && !stack.is_empty()
                 && ((after_lead_in && !item_asks)
-                    || prev_value.is_some_and(|p| {
-                        !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
-                    })
-                    || (bare_parent && !is_question && bare_sublist(lines, i, h.style)));
+                    || (!stack.is_empty()
+                        && prev_value.is_some_and(|p| {
+                            !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
+                        }))
+                    || (!stack.is_empty()
+                        && bare_parent
+                        && !is_question
+                        && bare_sublist(lines, i, h.style)));
             // A numbered sentence that breaks the sequence it stands in is a sub-point.
             let sentence = numbered_list
                 && prev_value.is_some()
@@ -666,6 +736,7 @@ impl Outline {
                 && h.title.ends_with(['。', '；', ';', '！', '!'])
                 && h.value != expected;
             if starts_list || continues_list {
+                quoted_list &= !starts_list;
                 list = h.value.map(|v| (h.style, v));
                 prev_text = Some(i);
                 bump_body(&mut nodes, &stack);
@@ -732,11 +803,12 @@ impl Outline {
                 }
             }
             list = None;
+            quoted_list = false;
             stack.truncate(keep);
             let id = nodes.len();
             nodes.push(Node {
                 line: i,
-                heading: h.clone(),
+                heading: (**h).clone(),
                 children: Vec::new(),
                 body: 0,
                 bullets: 0,
@@ -827,8 +899,10 @@ impl Outline {
             }
             return;
         }
-        // A document title (`# 面试题库` right above another heading) heads what follows.
+        // A document title (`# 面试题库` right above another heading) heads what follows; a
+        // numbered one (`# 7. 管程` among `# 6. …`) is one more question, left unanswered.
         let title_only = matches!(h.style, Style::Markdown(1))
+            && h.number.is_none()
             && node.children.is_empty()
             && node.body == 0
             && !asks(&h.title);
@@ -877,7 +951,9 @@ impl Outline {
             .count()
             <= 1;
         if kids.is_empty()
-            || (question_name(&node.heading.title) && node.body > 0 && single_question)
+            || (numbered_name(node.heading.number.as_deref(), &node.heading.title)
+                && node.body > 0
+                && single_question)
         {
             return false;
         }
@@ -1036,6 +1112,17 @@ fn question_name(title: &str) -> bool {
     t.len() <= 48 && NAME.is_match(t)
 }
 
+/// A question named by its number: `面试题一` in words, or an ordinal read as the number
+/// (`## 第 1 题 🟢`, `## 第3题（多选）`) with nothing but decoration and remarks left.
+fn numbered_name(number: Option<&str>, title: &str) -> bool {
+    if question_name(title) {
+        return true;
+    }
+    let t = title.trim();
+    let bare = REMARK.replace_all(t, "");
+    number.is_some() && !bare.chars().any(|c| c.is_alphanumeric() || code::is_cjk(c))
+}
+
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
 /// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
 fn aside_title(title: &str) -> bool {
@@ -1072,6 +1159,11 @@ fn aside_title(title: &str) -> bool {
         "preface",
         "背景",
         "背景介绍",
+        "简介",
+        "目标",
+        "学习目标",
+        "本节目标",
+        "本章目标",
         "结论",
         "展望",
         "总结与展望",
@@ -1093,9 +1185,27 @@ fn aside_title(title: &str) -> bool {
         "推荐阅读",
         "背诵优先级",
         "学习路线",
+        "学习指南",
+        "学习建议",
+        "复习建议",
+        "答题建议",
         "发展趋势与挑战",
+        "重点参考",
+        "推荐参考",
     ];
     let plain = line::strip_emphasis(title);
+    // A heading that is only an address (`### https://blog…`, `### hooks：https://…`) names
+    // where the notes come from.
+    let link = plain.find("http").is_some_and(|at| {
+        let before = plain[..at].trim_end();
+        let label = before.trim_end_matches([':', '：']);
+        (before.is_empty() || label.len() < before.len())
+            && label.chars().count() <= 12
+            && blocks::url_only(&plain[at..]).is_some()
+    });
+    if link {
+        return true;
+    }
     // `习题来源或参考`: each of the names joined counts.
     plain.split(['/', '|', '或', '及', '&']).any(|part| {
         let part = part
@@ -1578,7 +1688,8 @@ fn question_run(
     let plain = items.iter().all(|&k| {
         let l = &lines[k];
         let t = l.text.trim();
-        let body = if alone {
+        // A question may close with a full stop (`…每秒最多10个线程调用它，如何做到。`).
+        let body = if alone || interrogative(t) {
             t.strip_suffix('。').unwrap_or(t)
         } else {
             t
@@ -1673,8 +1784,11 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .filter(|&i| {
             let t = line::strip_emphasis(lines[i].text);
             let t = t.trim();
+            // A question may run longer than a title (`double为什么会出现精度丢失？bigdecimal
+            // 怎么保证的…？`).
+            let limit = if ends_asking(t) { 80 } else { 40 };
             line_start(i)
-                && t.chars().count() <= 40
+                && t.chars().count() <= limit
                 && !t.trim_end_matches('。').contains(['。', '；'])
                 && lines
                     .get(i + 1)
@@ -1693,8 +1807,19 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     };
     for (i, l) in lines.iter().enumerate() {
         let within = (first..=last).contains(&i);
-        let role = if hanging.contains(&i)
+        // A label over a numbered list (`死锁产生的四个条件：`, a blank line, `1、互斥条件…`)
+        // asks for that list: its answer.
+        let over_list = || {
+            lines[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.kind, Kind::Blank))
+                .is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                })
+        };
+        let role = if hanging.binary_search(&i).is_ok()
             || (within && alone_after(i) && line_start(i) && title_shaped(l))
+            || (within && alone_after(i) && line_start(i) && colon_label(l) && over_list())
         {
             Role::Record {
                 number: None,
@@ -1741,6 +1866,9 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut titled = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
+    // Whether the segment holds content before line `i` (blank lines and a quote introducing
+    // the topic aside), kept as `i` advances.
+    let mut content_seen = false;
     for i in 0..lines.len() {
         while next < starts.len() && starts[next].line <= i {
             inside_record = matches!(starts[next].role, Role::Record { .. });
@@ -1748,7 +1876,12 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             segment_start = starts[next].line + 1;
             container = false;
             titled = false;
+            content_seen = false;
             next += 1;
+        }
+        if i > segment_start {
+            let p = &lines[i - 1];
+            content_seen |= !matches!(p.kind, Kind::Blank) && !p.text.starts_with('>');
         }
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
@@ -1770,8 +1903,15 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // that asks is that card's own.
         let announced = next > 0
             && matches!(&starts[next - 1].role,
-                Role::Record { question, .. }
-                    if announces_question(question) || question_name(question));
+                Role::Record { number, question }
+                    if announces_question(question)
+                        || numbered_name(number.as_deref(), question));
+        // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
+        let label_followed = followed
+            || (label
+                && lines.get(i + 1).is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                }));
         let title = if under_question_label(lines, i) || (inside_record && announced && !titled) {
             false
         } else if inside_record {
@@ -1785,16 +1925,16 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
                 && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
                 && (markdown || ends_asking(l.text));
-            let first_content = lines[segment_start..i]
-                .iter()
-                .all(|p| matches!(p.kind, Kind::Blank));
+            // A quote right under the heading (`> Garbage Collection，是一种…`) introduces the
+            // topic; what comes after it is still the first content.
+            let first_content = !content_seen;
             if first_content {
-                let title =
-                    topic && ((!label && strong_title(lines, i, true)) || (label && followed));
+                let title = topic
+                    && ((!label && strong_title(lines, i, true)) || (label && label_followed));
                 container = title;
                 title
             } else if container {
-                after_break(lines, i, segment_start) && (!label || followed)
+                after_break(lines, i, segment_start) && (!label || label_followed)
             } else {
                 !label && strong_title(lines, i, false)
             }
@@ -1886,12 +2026,27 @@ fn under_question_label(lines: &[Ln<'_>], i: usize) -> bool {
 /// scaffold under them, every line after a break with that scaffold right under it is a
 /// question too, whatever its words: the layout says so.
 fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // The scaffold: a short line as a whole (`答：`), or the label of a field filled in under
+    // each question (`Keywords: this binding, …`).
     let scaffold = |i: usize| {
         lines
             .get(i + 1)
             .filter(|n| matches!(n.kind, Kind::Text))
             .map(|n| n.text.trim())
-            .filter(|t| !t.is_empty() && t.chars().count() <= 12)
+            .filter(|t| !t.is_empty())
+            .and_then(|t| {
+                if t.chars().count() <= 12 {
+                    return Some(t);
+                }
+                let colon = t.find([':', '：'])?;
+                let label = &t[..colon];
+                let word = !label.is_empty()
+                    && label.chars().count() <= 12
+                    && label
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || c == '_');
+                word.then(|| &t[..colon + t[colon..].chars().next().map_or(1, char::len_utf8)])
+            })
     };
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for s in starts.iter() {
@@ -1927,6 +2082,481 @@ fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .collect();
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// A line ending in `？` right above a fold that only says how to open it (`> 思考题：结果是什么？`
+/// over `<details><summary>点击查看答案</summary>`) is the question the fold answers, quoted
+/// or not.
+fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut last_text: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        match l.kind {
+            Kind::Blank => continue,
+            Kind::Text if line::opens_unnamed_fold(l.text) => {
+                if let Some(q) = last_text.take() {
+                    extra.push(q);
+                }
+            }
+            Kind::Text => {
+                let quoted = l.text.trim_start().trim_start_matches(['>', ' ']);
+                last_text = ends_asking(quoted).then_some(i);
+                continue;
+            }
+            _ => {}
+        }
+        last_text = None;
+    }
+    extra.retain(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err());
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra.into_iter().map(|i| {
+        Start {
+            line: i,
+            rank: None,
+            role: Role::Record {
+                number: None,
+                question: line::strip_emphasis(
+                    lines[i].text.trim_start().trim_start_matches(['>', ' ']),
+                )
+                .trim()
+                .to_owned(),
+            },
+        }
+    }));
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The cells of a pipe-table row (`| Redis 是什么？ | 内存数据库 |`), if the line is one.
+fn table_cells(text: &str) -> Option<Vec<&str>> {
+    let t = text.trim();
+    let inner = t.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// The header words of a table column of questions.
+const QUESTION_COLUMNS: &[&str] = &["问题", "题目", "面试题", "问", "Q", "Question", "question"];
+
+/// A table whose first column is headed as the questions (`| 问题 | 核心知识点 |`) and whose
+/// first cells mostly ask lists questions answered in the same row: each row is a question
+/// (a `Q:` line, for the outline), its other cells the answer.
+fn question_table_rows(lines: &mut [Ln<'_>]) {
+    fn row<'a>(lines: &[Ln<'a>], i: usize) -> Option<Vec<&'a str>> {
+        lines
+            .get(i)
+            .filter(|l| matches!(l.kind, Kind::Text))
+            .and_then(|l| table_cells(l.text))
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(header) = row(lines, i) else {
+            i += 1;
+            continue;
+        };
+        let separator = row(lines, i + 1).is_some_and(|cells| {
+            cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        });
+        let mut end = i + 1;
+        while row(lines, end).is_some() {
+            end += 1;
+        }
+        let first_header = line::strip_emphasis(header[0]);
+        let questions: Vec<(usize, String)> = (i + 2..end)
+            .filter_map(|k| {
+                let cells = row(lines, k)?;
+                let q = line::strip_emphasis(cells[0]).trim().to_owned();
+                (cells.len() >= 2 && (ends_asking(&q) || asks(&q))).then_some((k, q))
+            })
+            .collect();
+        let body = end.saturating_sub(i + 2);
+        if separator
+            && QUESTION_COLUMNS.contains(&first_header.trim())
+            && body >= 2
+            && questions.len() * 2 >= body
+        {
+            for (k, title) in questions {
+                let l = &mut lines[k];
+                l.kind = Kind::Heading(Box::new(Heading {
+                    style: Style::Question,
+                    number: None,
+                    value: None,
+                    title,
+                }));
+                l.structural = false;
+                l.code = false;
+            }
+        }
+        i = end;
+    }
+}
+
+/// A heading labelled as a question (`### Q: 不考虑特征哈希，…`) inside another question's
+/// answer is a follow-up question of its own: the label says so, whatever the outline made
+/// of it. The headings after it (`### 思路`) are the parts of its answer.
+fn split_labelled_follow_ups(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut next = 0;
+    let mut in_record = false;
+    // Under a heading that names its question by number (`####面试题一`, code, `问：…`), the
+    // first labelled question is that card's own.
+    let mut named = false;
+    for (i, l) in lines.iter().enumerate() {
+        while next < starts.len() && starts[next].line <= i {
+            in_record = matches!(starts[next].role, Role::Record { .. });
+            named = matches!(&starts[next].role,
+                Role::Record { number, question } if numbered_name(number.as_deref(), question));
+            next += 1;
+        }
+        let own = next > 0 && starts[next - 1].line == i;
+        // Right under the heading of its record, it restates that heading's question.
+        let first_content = !own
+            && next > 0
+            && lines[starts[next - 1].line + 1..i]
+                .iter()
+                .all(|p| matches!(p.kind, Kind::Blank));
+        if let Kind::Heading(h) = &l.kind
+            && in_record
+            && !own
+            && !first_content
+            && line::labelled_question(l.text)
+            && !std::mem::take(&mut named)
+        {
+            extra.push(Start {
+                line: i,
+                rank: Some(h.style.rank()),
+                role: Role::Record {
+                    number: h.number.clone(),
+                    question: h.title.clone(),
+                },
+            });
+        }
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// The numbered record starts of `starts` from `n` on that count 1, 2, 3… in one style, as
+/// (index into `starts`, value), after at most `sections` section starts (a title repeated
+/// over the answers).
+fn numbered_run(
+    lines: &[Ln<'_>],
+    starts: &[Start],
+    n: usize,
+    mut sections: usize,
+) -> Vec<(usize, u32)> {
+    let mut run = Vec::new();
+    let mut style = None;
+    for (k, s) in starts.iter().enumerate().skip(n) {
+        let heading = match (&s.role, &lines[s.line].kind) {
+            (Role::Section { .. }, _) if !run.is_empty() || sections == 0 => break,
+            (Role::Section { .. }, _) => {
+                sections -= 1;
+                continue;
+            }
+            (Role::Record { .. }, Kind::Heading(h)) => h,
+            _ => break,
+        };
+        let next = u32::try_from(run.len() + 1).unwrap_or(u32::MAX);
+        if heading.value != Some(next)
+            || style.is_some_and(|st| st != heading.style)
+            || matches!(heading.style, Style::Markdown(_))
+        {
+            break;
+        }
+        style = Some(heading.style);
+        run.push((k, next));
+    }
+    run
+}
+
+/// Does this line only label the answers below it (`Answer 1`, `答案`, `## 参考答案`)?
+fn answers_label(line: &Ln<'_>) -> bool {
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim().trim_start_matches('#').trim();
+    let t = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || c == ':' || c == '：'
+    });
+    [
+        "Answer",
+        "Answers",
+        "answer",
+        "answers",
+        "ANSWER",
+        "答案",
+        "参考答案",
+        "解答",
+    ]
+    .contains(&t)
+}
+
+/// Exercises written as a numbered list of questions, then `Answer` and a numbered list of
+/// answers (`1.string和vector的iterator使用什么方式实现的` … `Answer 1` … `1. 原生指针`): each
+/// answer is the answer of the question with its number. The question list is set aside; each
+/// answer item becomes the record, asking its question, with its own line as the start of the
+/// answer (returned: line → that text). An answer numbered past the questions belongs to the
+/// answer before it; a title repeated over the answers stays a section. The answers must
+/// mostly not ask, or the second list is more questions.
+fn pair_answer_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) -> HashMap<usize, String> {
+    let mut paired = HashMap::new();
+    let mut edits: Vec<(std::ops::Range<usize>, Vec<Start>)> = Vec::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let questions = numbered_run(lines, starts, n, 0);
+        if questions.len() < 2 {
+            n += 1;
+            continue;
+        }
+        let (last_q, _) = *questions.last().expect("two or more");
+        let title_at = |i: usize| match &lines[i].kind {
+            Kind::Heading(h) => h.title.clone(),
+            _ => String::new(),
+        };
+        let q_titles: Vec<String> = questions
+            .iter()
+            .map(|&(k, _)| title_at(starts[k].line))
+            .collect();
+        let Kind::Heading(first) = &lines[starts[questions[0].0].line].kind else {
+            n = last_q + 1;
+            continue;
+        };
+        let style = first.style;
+        let bare = questions.windows(2).all(|w| {
+            lines[starts[w[0].0].line + 1..starts[w[1].0].line]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank))
+        });
+        let answers = bare
+            .then(|| answer_items(lines, starts[last_q].line + 1, style))
+            .flatten()
+            .unwrap_or_default();
+        let a_titles: Vec<String> = answers.iter().map(|&i| title_at(i)).collect();
+        let asking = |titles: &[String]| {
+            titles
+                .iter()
+                .filter(|t| asks(t) || question_like(t))
+                .count()
+        };
+        if answers.len() < 2
+            || asking(&q_titles) * 2 < q_titles.len()
+            || asking(&a_titles) * 2 >= a_titles.len()
+        {
+            n = last_q + 1;
+            continue;
+        }
+        for &(k, _) in &questions {
+            starts[k].role = Role::Aside;
+        }
+        let (from, to) = (starts[last_q].line + 1, answers[answers.len() - 1]);
+        let matched = answers.len().min(q_titles.len());
+        // Between the questions and the last answer: the answers, and any heading there as a
+        // section (the title repeated over the answers).
+        let mut kept: Vec<Start> = Vec::new();
+        let region_end = starts.partition_point(|s| s.line <= to);
+        for s in starts[last_q + 1..region_end].iter().cloned() {
+            if s.line < from || answers[..matched].binary_search(&s.line).is_ok() {
+                kept.push(s);
+            } else if s.line < answers[0] && matches!(lines[s.line].kind, Kind::Heading(_)) {
+                let title = match s.role {
+                    Role::Record { question, .. } => question,
+                    Role::Section { title, .. } => title,
+                    Role::Aside => continue,
+                };
+                let rank = s.rank.unwrap_or(LABEL_SECTION_RANK);
+                kept.push(Start {
+                    rank: Some(rank),
+                    role: Role::Section { rank, title },
+                    ..s
+                });
+            }
+        }
+        for (value, (&i, answer)) in answers.iter().zip(a_titles).enumerate() {
+            let Some(question) = q_titles.get(value) else {
+                break;
+            };
+            kept.retain(|s| s.line != i);
+            kept.push(Start {
+                line: i,
+                rank: None,
+                role: Role::Record {
+                    number: Some((value + 1).to_string()),
+                    question: question.clone(),
+                },
+            });
+            paired.insert(i, answer);
+        }
+        kept.sort_by_key(|s| s.line);
+        // Replaced once all are found: splicing each in place would cost a file of many
+        // exercises its length squared.
+        edits.push((last_q + 1..region_end, kept));
+        n = region_end.max(last_q + 1);
+    }
+    replace_ranges(starts, edits);
+    paired
+}
+
+/// `starts` with each range (in order, not overlapping) replaced by its starts.
+fn replace_ranges(starts: &mut Vec<Start>, edits: Vec<(std::ops::Range<usize>, Vec<Start>)>) {
+    if edits.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    let mut from = 0;
+    for (range, kept) in edits {
+        out.extend(starts[from..range.start].iter().cloned());
+        out.extend(kept);
+        from = range.end;
+    }
+    out.extend(starts[from..].iter().cloned());
+    *starts = out;
+}
+
+/// Rank of a section that only a label line titles: below every heading.
+const LABEL_SECTION_RANK: u8 = 50;
+
+/// The numbered answers after a list of questions (line indices): within three lines after
+/// `from`, a line labelling the answers (`Answer 1`), maybe a title repeated under it, then
+/// lines numbered 1, 2, 3… in the questions' `style`, each followed by its answer text.
+fn answer_items(lines: &[Ln<'_>], from: usize, style: Style) -> Option<Vec<usize>> {
+    let mut i = from;
+    let mut seen = 0;
+    let mut labelled = false;
+    while i < lines.len() && seen < 3 {
+        let l = &lines[i];
+        if matches!(&l.kind, Kind::Heading(h) if h.style == style && h.value == Some(1)) {
+            break;
+        }
+        if !matches!(l.kind, Kind::Blank) {
+            seen += 1;
+            labelled |= answers_label(l);
+        }
+        i += 1;
+    }
+    if !labelled {
+        return None;
+    }
+    let mut items = Vec::new();
+    for (k, l) in lines.iter().enumerate().skip(i) {
+        let Kind::Heading(h) = &l.kind else {
+            continue;
+        };
+        let next = u32::try_from(items.len() + 1).ok();
+        if h.style == style && h.value == next {
+            items.push(k);
+        } else if h.style.rank() <= style.rank() {
+            break;
+        }
+    }
+    Some(items)
+}
+
+/// A line that only separates entries: a rule (`-----`, `*****`) or a bare `--`.
+fn separator_line(line: &Ln<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && blocks::is_separator(line.text)
+}
+
+/// A plain line that can title an entry: a title, a label (`volatile:`), a question, or a term
+/// with its explanation after a colon (`AQS: 独占锁和共享锁…`).
+fn entry_title(line: &Ln<'_>) -> bool {
+    if !matches!(line.kind, Kind::Text) || line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
+    let term = t.find([':', '：']).is_some_and(|at| {
+        (1..=40).contains(&t[..at].chars().count()) && !t[..at].contains(['，', '。', ','])
+    });
+    title_shaped(line) || colon_label(line) || ends_asking(t) || (term && !line.code)
+}
+
+/// Notes kept as entries between separator lines (`--` / `ConfigurableApplicationContext
+/// 用于干什么的?` / its answer / `--`): each entry is one card, titled by its first line, and
+/// the numbered lines inside it are the points of its answer. Read so only where the entries
+/// are the structure: three or more, no Markdown heading among them, and at least two thirds
+/// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
+/// entries after it.
+fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    /// Rank of a label section (`Redis:`): below every heading.
+    const LABEL_RANK: u8 = 50;
+    let separators: Vec<usize> = (0..lines.len())
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
+    if separators.len() < 3
+        || lines
+            .iter()
+            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+    {
+        return;
+    }
+    // Each entry as (first non-blank line, last non-blank line).
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+        let body: Vec<usize> = (from..sep)
+            .filter(|&k| !matches!(lines[k].kind, Kind::Blank))
+            .collect();
+        if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
+            entries.push((first, last));
+        }
+        from = sep + 1;
+    }
+    let titled = entries
+        .iter()
+        .filter(|&&(first, _)| entry_title(&lines[first]))
+        .count();
+    if entries.len() < 3 || titled * 3 < entries.len() * 2 {
+        return;
+    }
+    let mut out: Vec<Start> = Vec::new();
+    let mut k = 0;
+    for &(first, last) in &entries {
+        // Starts before this entry (between entries) stay as they are; a separator starts
+        // nothing.
+        while k < starts.len() && starts[k].line < first {
+            if !separator_line(&lines[starts[k].line]) {
+                out.push(starts[k].clone());
+            }
+            k += 1;
+        }
+        let inside = starts[k..].iter().take_while(|s| s.line <= last).count();
+        let l = &lines[first];
+        let role = if !entry_title(l) {
+            None
+        } else if first == last && colon_label(l) {
+            Some(Role::Section {
+                rank: LABEL_RANK,
+                title: line::strip_emphasis(l.text)
+                    .trim()
+                    .trim_end_matches([':', '：'])
+                    .to_owned(),
+            })
+        } else {
+            Some(Role::Record {
+                number: None,
+                question: line::strip_emphasis(l.text).trim().to_owned(),
+            })
+        };
+        match role {
+            Some(role) => {
+                // The entry's own start, if it has one, keeps what the outline found for it.
+                let own = starts[k..k + inside].iter().find(|s| s.line == first);
+                out.push(own.cloned().unwrap_or(Start {
+                    line: first,
+                    rank: None,
+                    role,
+                }));
+            }
+            None => out.extend_from_slice(&starts[k..k + inside]),
+        }
+        k += inside;
+    }
+    out.extend_from_slice(&starts[k..]);
+    *starts = out;
 }
 
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
@@ -2626,9 +3256,19 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
     let mostly_asking = asking * 2 > bullets.len();
     let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
     let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
+    // own indented answer: each bullet is one of those problems, answered.
+    let answered_problems = question.trim_end().ends_with("问题")
+        && only_items
+        && bullets.len() >= 2
+        && bullets.iter().all(|&b| {
+            lines.get(b + 1).is_some_and(|n| {
+                matches!(n.kind, Kind::Text) && n.text.starts_with([' ', '\t', '\u{3000}'])
+            })
+        });
     (only_items || (led && mostly_asking)).then_some(ListUnder {
         rank,
-        split: mostly_asking || collection,
+        split: mostly_asking || collection || answered_problems,
         items: bullets,
         bullet_list: only_items,
         asking,
@@ -2729,12 +3369,34 @@ fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
         && (ends_asking(l.text)
             || (followed
                 && (question_like(l.text)
-                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some()))))
+                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some())))
+            || (spaced_paragraph_follows(lines, i)
+                && !l.text.contains([':', '：'])
+                && interrogative(l.text)))
+}
+
+/// Is the line followed by one blank line and then a paragraph (`spring cloud alibaba 使用哪些
+/// 组件就可以实现`, a blank line, its answer): in notes that leave a blank line after every
+/// line, this is how content stands under a title.
+fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        && lines.get(i + 2).is_some_and(|n| {
+            matches!(n.kind, Kind::Text)
+                && !n.text.starts_with([' ', '\t', '\u{3000}'])
+                && !n.structural
+                && !title_shaped(n)
+        })
 }
 
 /// Does the line end in a question mark (emphasis aside, and an answer written on the same
 /// line after an `A：` label aside)?
 fn ends_asking(text: &str) -> bool {
+    // What is tested below is a part of the line: without a question mark it cannot ask.
+    if !text.contains('?') && !text.contains('？') {
+        return false;
+    }
     let plain = line::strip_emphasis(text);
     let (question, _) = inline_answer(&plain);
     let question = question.trim_end();
@@ -2842,9 +3504,27 @@ fn make_record(
     section: Option<String>,
     number: Option<String>,
     question: &str,
+    answer_on_line: Option<String>,
     lines: &[Ln<'_>],
 ) -> Record {
-    let (question, same_line_answer) = split_question(question);
+    // A row of a table of questions carries its answer in its other cells.
+    let row_answer = answer_on_line.or_else(|| {
+        table_cells(lines[0].text)
+            .filter(|cells| cells.len() >= 2 && line::strip_emphasis(cells[0]).trim() == question)
+            .map(|cells| {
+                cells[1..]
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .filter(|a| !a.is_empty())
+    });
+    let (question, same_line_answer) = match row_answer {
+        Some(answer) => (question.to_owned(), Some(answer)),
+        None => split_question(question),
+    };
     // A card opened by the code it asks about (```…```, then `关于上面代码…（）`): the code is
     // on the front, before the question line.
     let lead = code_led_question(lines, 0, lines.len() - 1);
