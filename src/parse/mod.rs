@@ -1899,13 +1899,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-        // Under `有如下一段代码：` or `## 第2题` the question is still to come: the first line
-        // that asks is that card's own.
-        let announced = next > 0
-            && matches!(&starts[next - 1].role,
-                Role::Record { number, question }
-                    if announces_question(question)
-                        || numbered_name(number.as_deref(), question));
+        let announced = next > 0 && question_to_come(&starts[next - 1]);
         // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
         let label_followed = followed
             || (label
@@ -1975,6 +1969,13 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
     }
     starts.sort_by_key(|s| s.line);
+}
+
+/// Is the question of a record still to come under its first line (`有如下一段代码：`,
+/// `## 第2题`)? Then the first line that asks there is that record's own.
+fn question_to_come(start: &Start) -> bool {
+    matches!(&start.role, Role::Record { number, question }
+        if announces_question(question) || numbered_name(number.as_deref(), question))
 }
 
 /// Does a question only announce what it asks about (`1. 有如下一段代码：（类继承）`)? Then
