@@ -21,7 +21,7 @@ pub enum Style {
     HalfParen,
     /// `1.1、`, `2.3.1. `: numbered under a section number.
     Dotted,
-    /// `Q:` / `问：`.
+    /// `Q:` / `问：` / `Question:`.
     Question,
 }
 
@@ -118,7 +118,10 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static HALF_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$").unwrap()
+    Regex::new(
+        r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$",
+    )
+    .unwrap()
 });
 /// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
 static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -740,6 +743,7 @@ mod tests {
         assert_eq!(h("1）问题").style, Style::HalfParen);
         assert_eq!(h("1))、问题").style, Style::HalfParen);
         assert_eq!(h("Q: what").style, Style::Question);
+        assert_eq!(h("Question: What is a pod?").title, "What is a pod?");
         assert_eq!(h("问：什么").title, "什么");
         assert_eq!(h("### 1、什么是协程").style, Style::Markdown(3));
         assert_eq!(h("### 1、什么是协程").title, "什么是协程");
