@@ -161,6 +161,9 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// (`1. [Java 基础](#1-java-基础)`): a table of contents, not a question.
 static ANCHOR_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]]*\]\(#[^)]*\)$").unwrap());
+/// A heading's text that is one link and nothing else (`[3、问题](https://…)`): the link text.
+static WHOLE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\[\]]+)\]\([^()\s]*\)$").unwrap());
 /// `1 Kafka怎么保证数据的高可用？`: a number and a space in front of a question.
 static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
@@ -533,6 +536,16 @@ fn heading(line: &str) -> Option<Heading> {
             unanchored
         };
         let inner = unanchored.trim();
+        // `### [3、进程间怎么通信？](https://…)`: a heading that is wholly a link asks what its
+        // text says; the address is where the page came from.
+        let inner = if inner.starts_with('[') && inner.ends_with(')') {
+            WHOLE_LINK
+                .captures(inner)
+                .and_then(|c| c.get(1))
+                .map_or(inner, |m| m.as_str().trim())
+        } else {
+            inner
+        };
         let (number, value, mut title) = match numbered(inner) {
             Some(h) => (h.number, h.value, h.title),
             // In a heading a bare `1.24 ` is a number too.
@@ -744,6 +757,11 @@ mod tests {
         assert_eq!(h("1))、问题").style, Style::HalfParen);
         assert_eq!(h("Q: what").style, Style::Question);
         assert_eq!(h("Question: What is a pod?").title, "What is a pod?");
+        let linked = h("### [3、进程间怎么通信？](https://example.com/a.md)  ");
+        assert_eq!(
+            (linked.number.as_deref(), linked.title.as_str()),
+            (Some("3"), "进程间怎么通信？")
+        );
         assert_eq!(h("问：什么").title, "什么");
         assert_eq!(h("### 1、什么是协程").style, Style::Markdown(3));
         assert_eq!(h("### 1、什么是协程").title, "什么是协程");
