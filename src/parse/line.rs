@@ -157,6 +157,10 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// An answer label alone on its line, without a colon (`答案`, `参考答案`, `Answer`).
+static BARE_ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(答案解析|参考答案|标准答案|答案|解答|解析|Answer|ANSWER)[ \t]*$").unwrap()
+});
 /// A numbered entry that is only a link to a place in the same page
 /// (`1. [Java 基础](#1-java-基础)`): a table of contents, not a question.
 static ANCHOR_LINK: LazyLock<Regex> =
@@ -236,6 +240,18 @@ pub fn classify(text: &str) -> Kind {
             label: label.into(),
             rest: c[2].into(),
             answer,
+        };
+    }
+    // `答案` alone on its line labels the answer below it, as `### 答案` does.
+    if trimmed.len() <= 15
+        && let Some(label) = BARE_ANSWER_LABEL
+            .captures(trimmed.trim_end_matches([':', '：']))
+            .map(|c| c[1].to_owned())
+    {
+        return Kind::Marker {
+            label: label.into(),
+            rest: "".into(),
+            answer: true,
         };
     }
     // Labels are at most five characters and a colon: look no further for one.
@@ -546,18 +562,7 @@ fn heading(line: &str) -> Option<Heading> {
         } else {
             inner
         };
-        let (number, value, mut title) = match numbered(inner) {
-            Some(h) => (h.number, h.value, h.title),
-            // In a heading a bare `1.24 ` is a number too.
-            None => match HEADING_NUMBER.captures(inner) {
-                Some(c) => (
-                    Some(c[1].to_owned()),
-                    c[1].rsplit('.').next().and_then(|v| v.parse().ok()),
-                    c[2].to_owned(),
-                ),
-                None => (None, None, inner.to_owned()),
-            },
-        };
+        let (number, value, mut title) = heading_number(inner);
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
@@ -593,6 +598,26 @@ fn heading(line: &str) -> Option<Heading> {
         return numbered(&line[start..]);
     }
     numbered(line)
+}
+
+/// The number a Markdown heading's text starts with, its value and the text after it.
+fn heading_number(inner: &str) -> (Option<String>, Option<u32>, String) {
+    match numbered(inner) {
+        Some(h) => (h.number, h.value, h.title),
+        // In a heading a bare `1.24 ` is a number too.
+        None => match HEADING_NUMBER.captures(inner) {
+            Some(c) => (
+                Some(c[1].to_owned()),
+                c[1].rsplit('.').next().and_then(|v| v.parse().ok()),
+                c[2].to_owned(),
+            ),
+            // `#### 4` over its question: a heading that is only a number numbers it.
+            None if (1..=3).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit()) => {
+                (Some(inner.to_owned()), inner.parse().ok(), String::new())
+            }
+            None => (None, None, inner.to_owned()),
+        },
+    }
 }
 
 /// Can a numbered heading start with this character (a digit, a Chinese numeral, `第`, `(`)?
@@ -757,6 +782,7 @@ mod tests {
         assert_eq!(h("1))、问题").style, Style::HalfParen);
         assert_eq!(h("Q: what").style, Style::Question);
         assert_eq!(h("Question: What is a pod?").title, "What is a pod?");
+        assert_eq!(h("#### 4").number.as_deref(), Some("4"));
         let linked = h("### [3、进程间怎么通信？](https://example.com/a.md)  ");
         assert_eq!(
             (linked.number.as_deref(), linked.title.as_str()),

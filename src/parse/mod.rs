@@ -91,6 +91,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_task_list(&lines, &mut starts);
     split_rule_entries(&lines, &mut starts);
     split_labelled_follow_ups(&lines, &mut starts);
+    split_second_code_questions(&lines, &mut starts);
     split_rule_separated_items(&lines, &mut starts);
     split_fold_cards(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
@@ -2242,6 +2243,67 @@ fn split_labelled_follow_ups(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
 }
 
+/// In a question already answered under an answer label (`答案`, code), a paragraph line set
+/// off by a blank line, then a code block, then an answer label of its own asks a new
+/// question about that code (`写出以下打印结果…`, code, `答案`, code): a record of its own.
+fn split_second_code_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut next = 0;
+    let mut in_record = false;
+    let mut answered = false;
+    let mut i = 0;
+    while i < lines.len() {
+        while next < starts.len() && starts[next].line <= i {
+            in_record = matches!(starts[next].role, Role::Record { .. });
+            answered = false;
+            next += 1;
+        }
+        let bound = starts.get(next).map_or(lines.len(), |s| s.line);
+        match &lines[i].kind {
+            Kind::Marker { answer: true, .. } => answered = true,
+            Kind::Text
+                if in_record
+                    && answered
+                    && i > 0
+                    && matches!(lines[i - 1].kind, Kind::Blank)
+                    && matches!(lines.get(i + 1).map(|l| &l.kind), Some(Kind::Fence { .. })) =>
+            {
+                // The code block under the line, then blank lines, then the label.
+                let close = (i + 2..bound).find(|&k| matches!(lines[k].kind, Kind::Fence { .. }));
+                if let Some(close) = close {
+                    let label = (close + 1..bound).find(|&k| !matches!(lines[k].kind, Kind::Blank));
+                    // The label may open the answer's own code block (```` ``` ```` `答案：`).
+                    let answer_label = |k: usize| match &lines[k].kind {
+                        Kind::Marker { answer, .. } => *answer,
+                        Kind::Fence { .. } => lines.get(k + 1).is_some_and(|l| {
+                            matches!(line::classify(l.text), Kind::Marker { answer: true, .. })
+                        }),
+                        _ => false,
+                    };
+                    if label.is_some_and(answer_label) {
+                        extra.push(Start {
+                            line: i,
+                            rank: None,
+                            role: Role::Record {
+                                number: None,
+                                question: lines[i].text.trim().to_owned(),
+                            },
+                        });
+                        answered = false;
+                    }
+                    i = close;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
 /// The numbered record starts of `starts` from `n` on that count 1, 2, 3… in one style, as
 /// (index into `starts`, value), after at most `sections` section starts (a title repeated
 /// over the answers).
@@ -3522,7 +3584,7 @@ fn make_record(
             })
             .filter(|a| !a.is_empty())
     });
-    let (question, same_line_answer) = match row_answer {
+    let (mut question, same_line_answer) = match row_answer {
         Some(answer) => (question.to_owned(), Some(answer)),
         None => split_question(question),
     };
@@ -3534,6 +3596,14 @@ fn make_record(
     if let Some(q) = lead {
         let (code, more) = blocks::build(&lines[..q]);
         context.splice(0..0, code.into_iter().chain(more));
+    }
+    // `#### 4` over `下面代码会输出什么`: the heading only numbers the question on the line below.
+    if question.trim().is_empty()
+        && context
+            .first()
+            .is_some_and(|b| b.kind == BlockKind::Paragraph && !b.text.contains('\n'))
+    {
+        question = context.remove(0).text;
     }
     if let Some(text) = same_line_answer {
         answer.insert(
