@@ -1035,6 +1035,9 @@ impl Outline {
             && asking == 0
             && node.body > 0
             && !kids.iter().any(|&k| self.holds_question(k));
+        if self.empty_outline(node, kids) {
+            return true;
+        }
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
         // 是什么？`) is one question too when none of its items ask: they are its answer.
         if matches!(parent.style, Style::Markdown(_))
@@ -1054,6 +1057,21 @@ impl Outline {
 }
 
 impl Outline {
+    /// A heading with no words of its own that asks nothing, over sub-headings with none
+    /// either (`## 安全要素与 STRIDE 威胁` over `### 授权与认证`, `### HTTPS 原理剖析`): an
+    /// outline of questions still to be answered, not one question answered by titles.
+    fn empty_outline(&self, node: &Node, kids: &[usize]) -> bool {
+        node.body == 0
+            && kids.len() >= 2
+            && !question_like(&node.heading.title)
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.body == 0
+                    && kid.children.is_empty()
+            })
+    }
+
     /// What the shape of the numbered items alone decides, before the heading's own words.
     fn items_decide(&self, parent: &Heading, kids: &[usize]) -> Option<bool> {
         let kid = |k: &usize| &self.nodes[*k];
