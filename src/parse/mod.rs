@@ -83,6 +83,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_question_runs(&lines, &mut starts);
     add_hanging_titles(&lines, &mut starts);
     add_unnumbered_titles(&lines, &mut starts);
+    add_spaced_topics(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
     add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
@@ -1864,6 +1865,61 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Notes with no heading or number at all whose topics are set apart by two blank lines or
+/// more (`创建对象的三种方法`, its points and code, two blank lines, `JS实现继承的几种方式`):
+/// a title line after such a gap, with content right under it, opens a new record.
+fn add_spaced_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    if lines
+        .iter()
+        .any(|l| matches!(l.kind, Kind::Heading(_) | Kind::Fence { .. }))
+    {
+        return;
+    }
+    let mut extra = Vec::new();
+    // Titles found right under such a topic line are its first point, not questions.
+    let mut points = Vec::new();
+    let mut blanks = 0usize;
+    let mut next = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        while next < starts.len() && starts[next].line < i {
+            next += 1;
+        }
+        if matches!(l.kind, Kind::Blank) {
+            blanks += 1;
+            continue;
+        }
+        let gap = std::mem::take(&mut blanks) >= 2;
+        let started = starts.get(next).is_some_and(|s| s.line == i);
+        let followed = lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank));
+        if !(gap && followed && matches!(l.kind, Kind::Text) && title_shaped(l)) {
+            continue;
+        }
+        let under = next + usize::from(started);
+        if starts.get(under).is_some_and(|s| {
+            s.line == i + 1 && s.rank.is_none() && matches!(s.role, Role::Record { .. })
+        }) {
+            points.push(i + 1);
+        }
+        if !started {
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: line::strip_emphasis(l.text).trim().to_owned(),
+                },
+            });
+        }
+    }
+    if !extra.is_empty() || !points.is_empty() {
+        starts.retain(|s| points.binary_search(&s.line).is_err());
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
