@@ -88,6 +88,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     empty_group_headings(&lines, &mut starts);
+    empty_unnumbered_among_numbered(&lines, &mut starts);
     parts_named_by_question(&mut starts);
     split_task_list(&lines, &mut starts);
     split_rule_entries(&lines, &mut starts);
@@ -3157,6 +3158,48 @@ fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         if only_blank_between && next.rank.is_none() && !asks(question) {
             let title = question.clone();
             starts[n].role = Role::Section { rank, title };
+        }
+    }
+}
+
+/// Among Markdown question headings that are numbered (`### 1、…`, `### [2、…](…)`), an
+/// unnumbered heading of the same level with nothing under it that asks nothing
+/// (`### 全部答案，更新日期…`, `### 下载链接：[…](…)`) is page furniture, not a question: set
+/// aside (its line is reported, not lost).
+fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [Start]) {
+    // Per Markdown level: (numbered question headings, all question headings).
+    let mut counts = [(0usize, 0usize); 7];
+    for s in starts.iter() {
+        if let (Role::Record { number, .. }, Kind::Heading(h)) = (&s.role, &lines[s.line].kind)
+            && let Style::Markdown(level) = h.style
+        {
+            let c = &mut counts[usize::from(level.min(6))];
+            c.0 += usize::from(number.is_some());
+            c.1 += 1;
+        }
+    }
+    for n in 0..starts.len() {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let s = &starts[n];
+        let (
+            Role::Record {
+                number: None,
+                question,
+            },
+            Kind::Heading(h),
+        ) = (&s.role, &lines[s.line].kind)
+        else {
+            continue;
+        };
+        let Style::Markdown(level) = h.style else {
+            continue;
+        };
+        let (numbered, all) = counts[usize::from(level.min(6))];
+        let empty = lines[s.line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank));
+        if numbered >= 3 && numbered * 4 >= all * 3 && empty && !question_like(question) {
+            starts[n].role = Role::Aside;
         }
     }
 }
