@@ -14,7 +14,7 @@ use codespan_reporting::term::{self, termcolor::Buffer};
 
 use crate::check::{RULES, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::read::split_lines;
+use crate::read::{Line, split_lines};
 
 /// One line per finding: `path:line:col: severity[CODE]: message`.
 #[must_use]
@@ -51,6 +51,7 @@ pub fn human<T: AsRef<str>, S: BuildHasher>(
 ) -> String {
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut lines_of: HashMap<&str, Vec<Line<'_>>> = HashMap::new();
     let config = term::Config::default();
     let mut buffer = if color {
         Buffer::ansi()
@@ -66,7 +67,12 @@ pub fn human<T: AsRef<str>, S: BuildHasher>(
             let id = *ids
                 .entry(d.path.as_str())
                 .or_insert_with(|| files.add(d.path.as_str(), text));
-            snippet = snippet.with_labels(vec![Label::primary(id, byte_range(text, d))]);
+            // Each file's lines are found once, not once per finding: a file with thousands
+            // of findings would otherwise be scanned from its start thousands of times.
+            let lines = lines_of
+                .entry(d.path.as_str())
+                .or_insert_with(|| split_lines(text).collect());
+            snippet = snippet.with_labels(vec![Label::primary(id, byte_range(lines, text, d))]);
         } else {
             snippet = snippet.with_notes(vec![format!("at {}:{}:{}", d.path, d.line, d.column)]);
         }
@@ -161,10 +167,11 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-/// The byte range of a finding in `text`, from its 1-based line and character columns.
-fn byte_range(text: &str, d: &Diagnostic) -> Range<usize> {
+/// The byte range of a finding in `text` (whose `lines` these are), from its 1-based line and
+/// character columns.
+fn byte_range(lines: &[Line<'_>], text: &str, d: &Diagnostic) -> Range<usize> {
     let offset = |line: u32, column: u32| -> usize {
-        let Some(l) = split_lines(text).nth(line.saturating_sub(1) as usize) else {
+        let Some(l) = lines.get(line.saturating_sub(1) as usize) else {
             return text.len();
         };
         let within = l
@@ -239,7 +246,8 @@ mod tests {
             },
             "m",
         );
-        let range = byte_range(text, &d);
+        let lines: Vec<_> = split_lines(text).collect();
+        let range = byte_range(&lines, text, &d);
         assert_eq!(&text[range], "如下图");
     }
 
