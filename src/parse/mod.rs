@@ -2125,13 +2125,17 @@ fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 word.then(|| &t[..colon + t[colon..].chars().next().map_or(1, char::len_utf8)])
             })
     };
+    // Counted in the order first seen (ties go to the last), each found through a map: a
+    // file of many questions each over a different short line must not cost their square.
     let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for s in starts.iter() {
         if let (Role::Record { .. }, Some(t)) = (&s.role, scaffold(s.line)) {
-            match counts.iter_mut().find(|c| c.0 == t) {
-                Some(c) => c.1 += 1,
-                None => counts.push((t, 1)),
-            }
+            let k = *index.entry(t).or_insert_with(|| {
+                counts.push((t, 0));
+                counts.len() - 1
+            });
+            counts[k].1 += 1;
         }
     }
     let Some(&(shape, _)) = counts.iter().filter(|c| c.1 >= 3).max_by_key(|c| c.1) else {
