@@ -56,6 +56,30 @@ pub struct Heading {
     pub title: String,
 }
 
+impl Heading {
+    /// A heading numbered in digits (`3`) in `style`, its title trimmed.
+    fn numbered(style: Style, number: &str, title: &str) -> Self {
+        Self {
+            style,
+            number: Some(number.to_owned()),
+            value: number.parse().ok(),
+            title: title.trim().to_owned(),
+        }
+    }
+
+    /// A question label (`Q3:`, `问：`, `【问题】`) matched by a pattern whose group 1 is the
+    /// optional number and group 2 the question.
+    fn labelled(c: &regex::Captures<'_>) -> Self {
+        let number = c.get(1).map(|m| m.as_str().to_owned());
+        Self {
+            style: Style::Question,
+            value: number.as_deref().and_then(|n| n.parse().ok()),
+            number,
+            title: c[2].trim().to_owned(),
+        }
+    }
+}
+
 /// What a line is, seen alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -317,13 +341,7 @@ fn quoted_question(line: &str) -> Option<Heading> {
     let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
     let plain = strip_emphasis(inner);
     let c = QUESTION.captures(plain.trim_start())?;
-    let title = c[2].trim();
-    (!title.is_empty()).then(|| Heading {
-        style: Style::Question,
-        value: c.get(1).and_then(|m| m.as_str().parse().ok()),
-        number: c.get(1).map(|m| m.as_str().to_owned()),
-        title: title.to_owned(),
-    })
+    Some(Heading::labelled(&c)).filter(|h| !h.title.is_empty())
 }
 
 /// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
@@ -524,13 +542,7 @@ fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     if let Some(c) = BRACKET_QUESTION.captures(line) {
-        let number = c.get(1).map(|m| m.as_str().to_owned());
-        return Some(Heading {
-            style: Style::Question,
-            value: number.as_deref().and_then(|n| n.parse().ok()),
-            number,
-            title: c[2].trim().to_owned(),
-        });
+        return Some(Heading::labelled(&c));
     }
     let glued = GLUED_MARKDOWN.captures(line);
     let glued_number = glued.is_some();
@@ -577,13 +589,7 @@ fn heading(line: &str) -> Option<Heading> {
         });
     }
     if let Some(c) = QUESTION.captures(line) {
-        let number = c.get(1).map(|m| m.as_str().to_owned());
-        return Some(Heading {
-            style: Style::Question,
-            value: number.as_deref().and_then(|n| n.parse().ok()),
-            number,
-            title: c[2].trim().to_owned(),
-        });
+        return Some(Heading::labelled(&c));
     }
     // A numbered bullet (`- 1,说说你的工作经历`) is numbered.
     if let Some(rest) = line
@@ -635,12 +641,7 @@ fn numbered(line: &str) -> Option<Heading> {
     // A Chinese numeral or `第` opens only the Chinese forms; a digit or bracket only the others.
     if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
         if let Some(c) = ORDINAL.captures(line) {
-            return Some(Heading {
-                style: Style::Arabic,
-                number: Some(c[1].to_owned()),
-                value: c[1].parse().ok(),
-                title: c[2].trim().to_owned(),
-            });
+            return Some(Heading::numbered(Style::Arabic, &c[1], &c[2]));
         }
         let c = CHINESE.captures(line)?;
         return Some(Heading {
@@ -666,29 +667,14 @@ fn numbered(line: &str) -> Option<Heading> {
             matches!(&c[2], "." | "，" | ",") && rest.starts_with(|ch: char| ch.is_ascii_digit());
         let ellipsis = rest.starts_with('.');
         if !decimal && !ellipsis {
-            return Some(Heading {
-                style: Style::Arabic,
-                number: Some(c[1].to_owned()),
-                value: c[1].parse().ok(),
-                title: rest.trim().to_owned(),
-            });
+            return Some(Heading::numbered(Style::Arabic, &c[1], rest));
         }
     }
     if let Some(c) = PAREN.captures(line) {
-        return Some(Heading {
-            style: Style::Paren,
-            number: Some(c[1].to_owned()),
-            value: c[1].parse().ok(),
-            title: c[2].trim().to_owned(),
-        });
+        return Some(Heading::numbered(Style::Paren, &c[1], &c[2]));
     }
     if let Some(c) = HALF_PAREN.captures(line) {
-        return Some(Heading {
-            style: Style::HalfParen,
-            number: Some(c[1].to_owned()),
-            value: c[1].parse().ok(),
-            title: c[2].trim().to_owned(),
-        });
+        return Some(Heading::numbered(Style::HalfParen, &c[1], &c[2]));
     }
     // Without a separator only a question counts (`1 Kafka怎么…？`, not `3 个参数`): it must
     // start with a letter that is no measure word and contain a question mark.
@@ -698,12 +684,7 @@ fn numbered(line: &str) -> Option<Heading> {
         let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);
         if asks_here && first.is_alphabetic() && !"个只次条种位年月日号天秒倍层步点".contains(first)
         {
-            return Some(Heading {
-                style: Style::Arabic,
-                number: Some(c[1].to_owned()),
-                value: c[1].parse().ok(),
-                title: title.to_owned(),
-            });
+            return Some(Heading::numbered(Style::Arabic, &c[1], title));
         }
     }
     None

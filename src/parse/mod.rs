@@ -266,6 +266,26 @@ fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     lines
 }
 
+/// The line that closes the fold opened just before line `from` (folds nest; lines inside
+/// fenced code do not count), or `None` if it is never closed.
+fn fold_end(lines: &[Ln<'_>], from: usize) -> Option<usize> {
+    let mut depth = 1;
+    for (k, l) in lines.iter().enumerate().skip(from) {
+        if matches!(l.kind, Kind::Fenced) {
+            continue;
+        }
+        if line::opens_fold(l.text) {
+            depth += 1;
+        } else if line::closes_fold(l.text) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
 /// A folded answer (`<details><summary>查看答案</summary>` … `</details>`, or a fold whose
 /// summary is the question) is one answer: the headings inside it (`### ✅ 正确答案：B`,
 /// `#### 目录结构`) are its parts, never new questions. A fold over a topic (`<summary>Java
@@ -290,23 +310,7 @@ fn hide_folded_headings(lines: &mut [Ln<'_>]) {
         let answer =
             summary.is_some_and(|k| asked(k) || line::answer_summary(lines[k].text)) || asked(i);
         let from = summary.unwrap_or(i) + 1;
-        let mut depth = 1;
-        let mut end = None;
-        for (k, l) in lines.iter().enumerate().skip(from) {
-            if matches!(l.kind, Kind::Fenced) {
-                continue;
-            }
-            if line::opens_fold(l.text) {
-                depth += 1;
-            } else if line::closes_fold(l.text) {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(k);
-                    break;
-                }
-            }
-        }
-        let Some(end) = end else {
+        let Some(end) = fold_end(lines, from) else {
             break;
         };
         if answer {
@@ -2987,23 +2991,7 @@ fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             i += 1;
             continue;
         };
-        let mut depth = 1;
-        let mut end = None;
-        for (m, l) in lines.iter().enumerate().skip(k + 1) {
-            if matches!(l.kind, Kind::Fenced) {
-                continue;
-            }
-            if line::opens_fold(l.text) {
-                depth += 1;
-            } else if line::closes_fold(l.text) {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(m);
-                    break;
-                }
-            }
-        }
-        let Some(end) = end else {
+        let Some(end) = fold_end(lines, k + 1) else {
             break;
         };
         let before = starts.partition_point(|s| s.line < i);
