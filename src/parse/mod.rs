@@ -503,6 +503,30 @@ enum Role {
     Aside,
 }
 
+/// Rank of a label section (`多线程：`, `Redis:`): below every heading.
+const LABEL_RANK: u8 = 50;
+
+impl Role {
+    /// A record asking what `text` says, without its emphasis.
+    fn question(text: &str) -> Self {
+        Self::Record {
+            number: None,
+            question: line::strip_emphasis(text).trim().to_owned(),
+        }
+    }
+
+    /// A label section titled by `text` without its emphasis and colon (`**多线程：**`).
+    fn label(text: &str) -> Self {
+        Self::Section {
+            rank: LABEL_RANK,
+            title: line::strip_emphasis(text)
+                .trim()
+                .trim_end_matches([':', '：'])
+                .to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Start {
     /// Index into the lines.
@@ -1668,30 +1692,18 @@ fn push_question_run(
     questions: Vec<(usize, String)>,
     out: &mut Vec<Start>,
 ) {
-    /// Rank of a label section (`多线程：`): below every heading.
-    const LABEL_RANK: u8 = 50;
     if let Some(p) = label {
-        let title = line::strip_emphasis(lines[p].text)
-            .trim()
-            .trim_end_matches([':', '：'])
-            .to_owned();
         out.push(Start {
             line: p,
             rank: Some(LABEL_RANK),
-            role: Role::Section {
-                rank: LABEL_RANK,
-                title,
-            },
+            role: Role::label(lines[p].text),
         });
     }
     for (line, question) in questions {
         out.push(Start {
             line,
             rank: None,
-            role: Role::Record {
-                number: None,
-                question: line::strip_emphasis(&question).trim().to_owned(),
-            },
+            role: Role::question(&question),
         });
     }
 }
@@ -1783,8 +1795,6 @@ fn colon_label(line: &Ln<'_>) -> bool {
 /// line standing alone there is a question left unanswered, and a label with a blank line under
 /// it (`缓存：`) groups the titles below it.
 fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    /// Rank of a label section (`缓存：`): below every heading.
-    const LABEL_RANK: u8 = 50;
     let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
     let free = |i: usize| {
         let mut k = starts.partition_point(|s| s.line <= i);
@@ -1846,18 +1856,9 @@ fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             || (within && alone_after(i) && line_start(i) && title_shaped(l))
             || (within && alone_after(i) && line_start(i) && colon_label(l) && over_list())
         {
-            Role::Record {
-                number: None,
-                question: line::strip_emphasis(l.text).trim().to_owned(),
-            }
+            Role::question(l.text)
         } else if alone_after(i) && line_start(i) && colon_label(l) {
-            Role::Section {
-                rank: LABEL_RANK,
-                title: line::strip_emphasis(l.text)
-                    .trim()
-                    .trim_end_matches([':', '：'])
-                    .to_owned(),
-            }
+            Role::label(l.text)
         } else {
             continue;
         };
@@ -1913,10 +1914,7 @@ fn add_spaced_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             extra.push(Start {
                 line: i,
                 rank: None,
-                role: Role::Record {
-                    number: None,
-                    question: line::strip_emphasis(l.text).trim().to_owned(),
-                },
+                role: Role::question(l.text),
             });
         }
     }
@@ -2042,10 +2040,7 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         starts.push(Start {
             line: i,
             rank: None,
-            role: Role::Record {
-                number: None,
-                question: line::strip_emphasis(lines[i].text).trim().to_owned(),
-            },
+            role: Role::question(lines[i].text),
         });
     }
     starts.sort_by_key(|s| s.line);
@@ -2159,10 +2154,7 @@ fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .map(|i| Start {
             line: i,
             rank: None,
-            role: Role::Record {
-                number: None,
-                question: line::strip_emphasis(lines[i].text).trim().to_owned(),
-            },
+            role: Role::question(lines[i].text),
         })
         .collect();
     starts.extend(extra);
@@ -2196,19 +2188,10 @@ fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if extra.is_empty() {
         return;
     }
-    starts.extend(extra.into_iter().map(|i| {
-        Start {
-            line: i,
-            rank: None,
-            role: Role::Record {
-                number: None,
-                question: line::strip_emphasis(
-                    lines[i].text.trim_start().trim_start_matches(['>', ' ']),
-                )
-                .trim()
-                .to_owned(),
-            },
-        }
+    starts.extend(extra.into_iter().map(|i| Start {
+        line: i,
+        rank: None,
+        role: Role::question(lines[i].text.trim_start().trim_start_matches(['>', ' '])),
     }));
     starts.sort_by_key(|s| s.line);
 }
@@ -2627,8 +2610,6 @@ fn entry_title(line: &Ln<'_>) -> bool {
 /// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
 /// entries after it.
 fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    /// Rank of a label section (`Redis:`): below every heading.
-    const LABEL_RANK: u8 = 50;
     let separators: Vec<usize> = (0..lines.len())
         .filter(|&i| separator_line(&lines[i]))
         .collect();
@@ -2674,18 +2655,9 @@ fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let role = if !entry_title(l) {
             None
         } else if first == last && colon_label(l) {
-            Some(Role::Section {
-                rank: LABEL_RANK,
-                title: line::strip_emphasis(l.text)
-                    .trim()
-                    .trim_end_matches([':', '：'])
-                    .to_owned(),
-            })
+            Some(Role::label(l.text))
         } else {
-            Some(Role::Record {
-                number: None,
-                question: line::strip_emphasis(l.text).trim().to_owned(),
-            })
+            Some(Role::question(l.text))
         };
         match role {
             Some(role) => {
@@ -2948,10 +2920,7 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             extra.push(Start {
                 line: f,
                 rank: None,
-                role: Role::Record {
-                    number: None,
-                    question: line::strip_emphasis(lines[question].text).trim().to_owned(),
-                },
+                role: Role::question(lines[question].text),
             });
         }
     }
@@ -3346,10 +3315,7 @@ fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             extra.push(Start {
                 line: i,
                 rank: None,
-                role: Role::Record {
-                    number: None,
-                    question: line::strip_emphasis(text).trim().to_owned(),
-                },
+                role: Role::question(text),
             });
         }
     }
@@ -3475,10 +3441,7 @@ fn split_bullet_led(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 extra.push(Start {
                     line: from + b,
                     rank: None,
-                    role: Role::Record {
-                        number: None,
-                        question: line::strip_emphasis(text).trim().to_owned(),
-                    },
+                    role: Role::question(text),
                 });
             }
         }
