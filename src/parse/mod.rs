@@ -2603,6 +2603,14 @@ fn entry_title(line: &Ln<'_>) -> bool {
     title_shaped(line) || colon_label(line) || ends_asking(t) || (term && !line.code)
 }
 
+/// The first and last non-blank lines in `range`, if it has any.
+fn non_blank_span(lines: &[Ln<'_>], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let blank = |k: &usize| matches!(lines[*k].kind, Kind::Blank);
+    let first = range.clone().find(|k| !blank(k))?;
+    let last = range.rev().find(|k| !blank(k))?;
+    Some((first, last))
+}
+
 /// Notes kept as entries between separator lines (`--` / `ConfigurableApplicationContext
 /// 用于干什么的?` / its answer / `--`): each entry is one card, titled by its first line, and
 /// the numbered lines inside it are the points of its answer. Read so only where the entries
@@ -2624,12 +2632,7 @@ fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut entries: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
-        let body: Vec<usize> = (from..sep)
-            .filter(|&k| !matches!(lines[k].kind, Kind::Blank))
-            .collect();
-        if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
-            entries.push((first, last));
-        }
+        entries.extend(non_blank_span(lines, from..sep));
         from = sep + 1;
     }
     let titled = entries
@@ -2858,12 +2861,7 @@ fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         for k in seg.clone() {
             if rule(k) || k + 1 == seg.end {
                 let to = if rule(k) { k } else { k + 1 };
-                let body: Vec<usize> = (part_from..to)
-                    .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
-                    .collect();
-                if let (Some(&f), Some(&l)) = (body.first(), body.last()) {
-                    parts.push((f, l));
-                }
+                parts.extend(non_blank_span(lines, part_from..to));
                 part_from = k + 1;
             }
         }
