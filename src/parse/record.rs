@@ -1,0 +1,191 @@
+//! One record from the lines of its span: the question (and an answer written on its line),
+//! the context on the front of the card, the answer blocks, tags and source span.
+
+use super::blocks;
+use super::line::Kind;
+use super::{Ln, announces_question, asks, code, ends_asking, inline_answer, line, table_cells};
+use crate::model::{Block, BlockKind, Record, SourceSpan};
+
+pub(super) fn make_record(
+    deck: &str,
+    path: &str,
+    section: Option<String>,
+    number: Option<String>,
+    question: &str,
+    answer_on_line: Option<String>,
+    lines: &[Ln<'_>],
+) -> Record {
+    // A row of a table of questions carries its answer in its other cells.
+    let row_answer = answer_on_line.or_else(|| {
+        table_cells(lines[0].text)
+            .filter(|cells| cells.len() >= 2 && line::strip_emphasis(cells[0]).trim() == question)
+            .map(|cells| {
+                cells[1..]
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .filter(|a| !a.is_empty())
+    });
+    let (mut question, same_line_answer) = match row_answer {
+        Some(answer) => (question.to_owned(), Some(answer)),
+        None => split_question(question),
+    };
+    // A card opened by the code it asks about (```…```, then `关于上面代码…（）`): the code is
+    // on the front, before the question line.
+    let lead = code_led_question(lines, 0, lines.len() - 1);
+    let body = lead.map_or_else(|| fold_body(lines), |q| q + 1);
+    let (mut context, mut answer) = blocks::build(&lines[body..]);
+    if let Some(q) = lead {
+        let (code, more) = blocks::build(&lines[..q]);
+        context.splice(0..0, code.into_iter().chain(more));
+    }
+    // `#### 4` over `下面代码会输出什么`: the heading only numbers the question on the line below.
+    if question.trim().is_empty()
+        && context
+            .first()
+            .is_some_and(|b| b.kind == BlockKind::Paragraph && !b.text.contains('\n'))
+    {
+        question = context.remove(0).text;
+    }
+    if let Some(text) = same_line_answer {
+        answer.insert(
+            0,
+            Block::new(BlockKind::Paragraph, text, lines[0].number, lines[0].number),
+        );
+    }
+    // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Code
+        && refers_to_code(&question)
+    {
+        context.push(answer.remove(0));
+    }
+    // "有如下一段代码：" then the code, then the line that asks about it: all of it is asked.
+    if context.is_empty() && announces_question(&question) {
+        let asked = answer
+            .iter()
+            .position(|b| b.kind != BlockKind::Code)
+            .filter(|&k| k > 0)
+            .filter(|&k| answer[k].kind == BlockKind::Paragraph && ends_asking(&answer[k].text));
+        if let Some(k) = asked.filter(|&k| k + 1 < answer.len()) {
+            context.extend(answer.drain(..=k));
+        }
+    }
+    let end_line = lines
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank))
+        .map_or(lines[0].number, |l| l.number);
+    let mut tags = vec![tag(deck)];
+    if let Some(s) = &section {
+        tags.push(tag(s));
+    }
+    // Records live until the run ends, a hundred thousand of them in a large deck: no slack.
+    context.shrink_to_fit();
+    answer.shrink_to_fit();
+    Record {
+        id: String::new(),
+        deck: deck.to_owned(),
+        section,
+        number,
+        question,
+        context,
+        answer,
+        tags,
+        source: SourceSpan {
+            path: path.to_owned(),
+            start_line: lines[0].number,
+            end_line,
+        },
+        front_html: String::new(),
+        back_html: String::new(),
+    }
+}
+
+/// A question line that carries its answer (`什么是协程？协程是用户态的轻量级线程。`): the
+/// question up to its question mark, and the rest. A half-width `?` counts only before a
+/// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
+fn split_question(question: &str) -> (String, Option<String>) {
+    if let (q, Some(answer)) = inline_answer(question) {
+        return (
+            q.trim_end_matches(['*', ' ']).to_owned(),
+            Some(answer.to_owned()),
+        );
+    }
+    let mut chars = question.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let ends = match c {
+            '？' => true,
+            '?' => next.is_some_and(|n| n.is_whitespace() || code::is_cjk(n)),
+            _ => false,
+        };
+        if !ends {
+            continue;
+        }
+        let at = i + c.len_utf8();
+        let rest = question[at..].trim();
+        // A second question (`…是什么? 简述…`) or a remark (`？（必问）`) stays in the question.
+        if rest.chars().count() < 2
+            || rest.contains(['?', '？'])
+            || asks(rest)
+            || rest.starts_with(['（', '(', '【', '['])
+        {
+            return (question.to_owned(), None);
+        }
+        return (question[..at].to_owned(), Some(rest.to_owned()));
+    }
+    (question.to_owned(), None)
+}
+
+/// Where a card's content begins: after its first line, or for a card opened by a bare
+/// `<details>`, after the `<summary>` line that holds its question.
+pub(super) fn fold_body(lines: &[Ln<'_>]) -> usize {
+    if !line::opens_fold(lines[0].text) || line::fold_title(lines[0].text).is_some() {
+        return 1;
+    }
+    (1..lines.len().min(3))
+        .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+        .filter(|&k| line::fold_title(lines[k].text).is_some())
+        .map_or(1, |k| k + 1)
+}
+
+/// Where a part opens with fenced code, the line after it that asks about the code (its index).
+pub(super) fn code_led_question(lines: &[Ln<'_>], from: usize, to: usize) -> Option<usize> {
+    if !matches!(lines[from].kind, Kind::Fence { .. }) {
+        return None;
+    }
+    let close = (from + 1..=to).find(|&k| matches!(lines[k].kind, Kind::Fence { .. }))?;
+    (close + 1..=to).find(|&k| matches!(lines[k].kind, Kind::Text | Kind::Heading(_)))
+}
+
+/// Does the question ask about code shown with it?
+#[must_use]
+pub fn refers_to_code(question: &str) -> bool {
+    [
+        "这段代码",
+        "下面的代码",
+        "下面代码",
+        "以下代码",
+        "以下的代码",
+        "如下代码",
+        "下列代码",
+        "下面程序",
+        "以下程序",
+        "代码输出",
+        "输出什么",
+        "输出结果",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// An Anki tag: no white space; `::` kept for hierarchy.
+#[must_use]
+pub fn tag(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("_")
+}
