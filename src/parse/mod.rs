@@ -12,12 +12,14 @@
 //!    blocks ([`blocks`]). Lines before any record are reported as orphan text, so no non-blank
 //!    line is ever lost.
 
+mod asking;
 pub mod blocks;
 pub mod code;
 mod ids;
 pub mod line;
 mod orphans;
 mod record;
+mod titles;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -31,11 +33,17 @@ use crate::model::{Deck, Record, Section};
 use crate::read::SourceText;
 use line::{Heading, Kind, Style};
 
+use asking::{
+    COLLECTION_WORDS, INTERVIEW_ROUNDS, announces_question, bullet_asks, ends_asking,
+    numbered_name, opens_with_request,
+};
+pub use asking::{asks, interrogative, question_like};
 use ids::assign_ids;
 pub use ids::{normalize_question, record_id};
 use orphans::{Orphans, report_orphans};
 use record::{code_led_question, make_record};
 pub use record::{refers_to_code, tag};
+use titles::{after_break, colon_label, strong_title, title_shaped, underlined_title};
 
 /// A classified line of the file.
 #[derive(Debug, Clone)]
@@ -1150,35 +1158,6 @@ impl Outline {
     }
 }
 
-/// A title that only names one question by its number (`面试题一`, `第 1 题 🟢`, `Question 2`):
-/// with content of its own above its sub-headings, the heading is that question.
-fn question_name(title: &str) -> bool {
-    static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[^\p{Han}\p{Latin}0-9]*$",
-        )
-        .unwrap()
-    });
-    let t = title.trim();
-    // A remark after the name (`第3题（多选）`) is no part of it.
-    let t = REMARK
-        .find_iter(t)
-        .find(|m| t[m.end()..].trim().is_empty())
-        .map_or(t, |m| t[..m.start()].trim_end());
-    t.len() <= 48 && NAME.is_match(t)
-}
-
-/// A question named by its number: `面试题一` in words, or an ordinal read as the number
-/// (`## 第 1 题 🟢`, `## 第3题（多选）`) with nothing but decoration and remarks left.
-fn numbered_name(number: Option<&str>, title: &str) -> bool {
-    if question_name(title) {
-        return true;
-    }
-    let t = title.trim();
-    let bare = REMARK.replace_all(t, "");
-    number.is_some() && !bare.chars().any(|c| c.is_alphanumeric() || code::is_cjk(c))
-}
-
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
 /// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
 fn aside_title(title: &str) -> bool {
@@ -1366,241 +1345,6 @@ fn section_title(h: &Heading, raw: &str) -> String {
     }
 }
 
-const QUESTION_WORDS: &[&str] = &[
-    "什么",
-    "如何",
-    "怎么",
-    "怎样",
-    "为什么",
-    "为何",
-    "哪些",
-    "哪个",
-    "哪种",
-    "是否",
-    "区别",
-    "异同",
-    "联系",
-    "多少",
-    "能否",
-    "可否",
-    "简述",
-    "简要",
-    "描述",
-    "说说",
-    "谈谈",
-    "介绍",
-    "解释",
-    "理解",
-    "对比",
-    "比较",
-    "原理",
-    "作用",
-    "输出",
-    "场景",
-    "吗",
-    "呢",
-];
-
-/// Interrogatives that make a line a question on their own; `question_like` also accepts
-/// words that mark a topic (`原理`, `作用`), too weak to tell a question from a step.
-const INTERROGATIVES: &[&str] = &[
-    "什么",
-    "几种",
-    "哪几",
-    "几个",
-    "为什么",
-    "为何",
-    "如何",
-    "怎么",
-    "怎样",
-    "哪些",
-    "区别",
-    "异同",
-    "吗",
-    "呢",
-];
-
-/// Requests that make a line a question (`简述…`, `举例…`), though they also name documents
-/// (`技术点讲解`), so they never make a heading ask on their own.
-const REQUESTS: &[&str] = &[
-    "举例",
-    "讲解",
-    "讲讲",
-    "列举",
-    "画出",
-    "写出",
-    "阐述",
-    "概述",
-    "论述",
-    "聊聊",
-    "说一下",
-    "说一说",
-    "给出",
-    "写一个",
-    "设计一个",
-    "实现一个",
-    "简述",
-    "简要",
-    "描述",
-    "说说",
-    "谈谈",
-    "介绍",
-    "解释",
-];
-
-/// Headings over a list of interview questions (`### 二面` then `* 接雨水`): its bullets are
-/// questions even without question marks.
-const INTERVIEW_ROUNDS: &[&str] = &[
-    "面试题",
-    "一面",
-    "二面",
-    "三面",
-    "四面",
-    "1面",
-    "2面",
-    "3面",
-    "4面",
-    "HR面",
-    "hr面",
-    "终面",
-    "笔试",
-    "题目",
-    "面经",
-];
-
-/// Words that name a collection of questions: a heading holding them groups.
-const COLLECTION_WORDS: &[&str] = &[
-    "面试",
-    "一面",
-    "二面",
-    "三面",
-    "终面",
-    "笔试",
-    "面试题",
-    "笔记",
-    "总结",
-    "汇总",
-    "合集",
-    "题目",
-    "专题",
-    "题库",
-    "问题集",
-    "常见问题",
-    "面经",
-];
-
-/// Does this title clearly ask something: a question mark or an interrogative?
-#[must_use]
-pub fn asks(title: &str) -> bool {
-    interrogative(title) || REQUEST_RE.is_match(asking_part(title))
-}
-
-/// The part of a line whose words can make it ask. A definition (`初始级：软件过程无序，结果
-/// 如何不确定。`) states a term and explains it: a question word inside the explanation asks
-/// nothing, so only the term counts. A question mark anywhere still asks, and so does a rest
-/// that opens with a request or question word (`Java编程：请写出代码…。`): a label over a question.
-fn asking_part(title: &str) -> &str {
-    let t = title.trim();
-    let Some(colon) = t.find(['：', ':']) else {
-        return t;
-    };
-    let (term, rest) = t.split_at(colon);
-    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim();
-    let explains = rest.contains(['，', '。', '；']) || rest.ends_with(['。', '；', ';', '.']);
-    let opens_asking = rest.starts_with('请')
-        || [&*REQUEST_RE, &*INTERROGATIVE_RE]
-            .iter()
-            .any(|re| re.find(rest).is_some_and(|m| m.start() == 0));
-    if term.trim().is_empty() || !explains || opens_asking {
-        t
-    } else {
-        term
-    }
-}
-
-/// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is
-/// part of a statement.
-fn opens_with_request(text: &str) -> bool {
-    let t = text.trim_start().trim_start_matches('请');
-    REQUEST_RE.find(t).is_some_and(|m| m.start() == 0)
-}
-
-/// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass
-/// over the text instead of one per word.
-fn any_of(words: &[&str]) -> regex::Regex {
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    regex::Regex::new(&alternation.join("|")).expect("escaped literals form a valid regex")
-}
-
-static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
-static REQUEST_RE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| any_of(REQUESTS));
-static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| any_of(QUESTION_WORDS));
-
-/// Does this title ask in the strict sense: a question mark or an interrogative word?
-#[must_use]
-pub fn interrogative(title: &str) -> bool {
-    let t = title.trim();
-    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(asking_part(t))
-}
-
-/// Does this title ask something (a question mark, or a question word)?
-#[must_use]
-pub fn question_like(title: &str) -> bool {
-    let t = title.trim();
-    if t.ends_with(['?', '？']) {
-        return true;
-    }
-    if QUESTION_WORD_RE.is_match(asking_part(t)) {
-        return true;
-    }
-    let lower = t.to_ascii_lowercase();
-    [
-        "what",
-        "why",
-        "how ",
-        "when",
-        "which",
-        "difference",
-        "explain",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w))
-}
-
-/// A plain text line that reads as a title: short, no sentence punctuation at its end.
-fn title_shaped(line: &Ln<'_>) -> bool {
-    // Titles stand at the start of a line; indented lines are content.
-    if line.text.starts_with([' ', '\t', '\u{3000}']) {
-        return false;
-    }
-    let plain = line::strip_emphasis(line.text);
-    let t = plain.trim();
-    let len = t.chars().count();
-    if len == 0
-        || len > 60
-        || t.starts_with([
-            '(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/', '<', ':',
-        ])
-    {
-        return false;
-    }
-    if t.ends_with(['?', '？']) {
-        return true;
-    }
-    // `并发和并行之间的区别：` above its answer asks; `常用场景：` only leads in to a list.
-    if t.ends_with([':', '：']) {
-        return asks(t) && !t.contains(['。', '；']) && !line.code;
-    }
-    !t.ends_with([
-        '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
-    ]) && !t.contains(['。', '；'])
-        && !line.code
-        && !line.structural
-}
-
 /// Outside any record, a run of lines that are questions without any marker: bullets ending in
 /// `？` (`- Go 值类型有哪些？`), or plain lines most of which ask (`sleep和wait的区别`), one per
 /// line. Each line is a record; a `多线程：` label right above the run is a section.
@@ -1778,22 +1522,6 @@ fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<
     let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
     let all_ask = items.iter().all(|&k| ends_asking(lines[k].text));
     (items.len() >= 2 && (alone || all_ask)).then_some(items)
-}
-
-/// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
-/// lines are the structure.
-/// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
-/// without it ([`REMARK`]).
-fn colon_label(line: &Ln<'_>) -> bool {
-    let plain = line::strip_emphasis(line.text);
-    let bare = REMARK.replace_all(plain.trim(), "");
-    let t = bare.trim();
-    t.ends_with([':', '：'])
-        && t.chars().count() <= 30
-        && !t.contains(['。', '；', '，'])
-        && !line.code
-        && !line.structural
-        && !line.text.starts_with([' ', '\t', '\u{3000}'])
 }
 
 /// Outline by indentation: a line at the start of a line with an indented block right under
@@ -2058,18 +1786,6 @@ fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 fn question_to_come(start: &Start) -> bool {
     matches!(&start.role, Role::Record { number, question }
         if announces_question(question) || numbered_name(number.as_deref(), question))
-}
-
-/// Does a question only announce what it asks about (`1. 有如下一段代码：（类继承）`)? Then
-/// its question comes after the code, and the first line that asks there is still its own.
-fn announces_question(question: &str) -> bool {
-    let t = line::strip_emphasis(question);
-    let t = t.trim();
-    let cut = REMARK
-        .find_iter(t)
-        .find(|m| t[m.end()..].trim().is_empty())
-        .map_or(t, |m| t[..m.start()].trim_end());
-    cut.ends_with([':', '：'])
 }
 
 /// Is the line right under a heading or label that only says "the question" (`### 题目`,
@@ -2685,47 +2401,6 @@ fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     out.extend_from_slice(&starts[k..]);
     *starts = out;
-}
-
-/// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
-/// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
-/// or glued under a paragraph, the rule may only close a part, so the line must ask
-/// (`HashMap 的put方法流程？`, a blank line, `-----`).
-/// `front_matter`: what [`front_matter_end`] says of `lines`.
-fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
-    let l = &lines[i];
-    let rule = |k: usize| {
-        lines
-            .get(k)
-            .is_some_and(|n| matches!(n.kind, Kind::Text) && blocks::is_rule_line(n.text))
-    };
-    let direct = rule(i + 1);
-    let spaced = lines
-        .get(i + 1)
-        .is_some_and(|n| matches!(n.kind, Kind::Blank))
-        && rule(i + 2);
-    if !(direct || spaced)
-        || !matches!(l.kind, Kind::Text)
-        || blocks::is_rule_line(l.text)
-        || l.code
-        || l.structural
-        || l.text.starts_with([' ', '\t', '\u{3000}'])
-        || front_matter.is_some_and(|end| i <= end)
-    {
-        return false;
-    }
-    let plain = line::strip_emphasis(l.text);
-    let t = plain.trim();
-    let len = t.chars().count();
-    if len == 0
-        || len > 60
-        || t.starts_with(['-', '*', '+', '>', '|', '!', '[', '<', '#', '`'])
-        || t.contains('。')
-        || t.ends_with(['；', ';', '，', ',', '：', ':'])
-    {
-        return false;
-    }
-    (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
 }
 
 /// The last line of a front matter block (`---` on the first line, up to the next `---`; to
@@ -3397,17 +3072,6 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
     })
 }
 
-/// Does a bullet ask: a question mark at its end, or a wholly bold title that asks
-/// (`**Overfitting如何解决**`)?
-fn bullet_asks(item: &str) -> bool {
-    let t = item.trim();
-    let bold = t.len() > 4
-        && t.starts_with("**")
-        && t.ends_with("**")
-        && !t[2..t.len() - 2].contains("**");
-    ends_asking(t) || (bold && asks(&line::strip_emphasis(t)))
-}
-
 /// Outside any record, unindented bullets each followed by its answer on unindented lines or
 /// in a code block (`- 装饰器有多少种` / `函数装饰器和类装饰器` / `- GIL` / …): every bullet is
 /// a question. Three bullets at least, short titles, and most of them answered, so an
@@ -3473,94 +3137,4 @@ fn bullet_led(seg: &[Ln<'_>]) -> Option<Vec<usize>> {
         })
         .count();
     (titles && answered * 3 >= bullets.len() * 2).then_some(bullets)
-}
-
-/// A title line that starts a question even inside another question's answer: after a blank
-/// line, with content under it, and asking something or standing above a bare link.
-fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
-    let l = &lines[i];
-    let next_line = lines.get(i + 1);
-    let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-    matches!(l.kind, Kind::Text)
-        && title_shaped(l)
-        && (under_topic || !l.text.contains(['，', ',']))
-        && after_break(lines, i, 0)
-        && (ends_asking(l.text)
-            || (followed
-                && (question_like(l.text)
-                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some())))
-            || (spaced_paragraph_follows(lines, i)
-                && !l.text.contains([':', '：'])
-                && interrogative(l.text)))
-}
-
-/// Is the line followed by one blank line and then a paragraph (`spring cloud alibaba 使用哪些
-/// 组件就可以实现`, a blank line, its answer): in notes that leave a blank line after every
-/// line, this is how content stands under a title.
-fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
-    lines
-        .get(i + 1)
-        .is_some_and(|n| matches!(n.kind, Kind::Blank))
-        && lines.get(i + 2).is_some_and(|n| {
-            matches!(n.kind, Kind::Text)
-                && !n.text.starts_with([' ', '\t', '\u{3000}'])
-                && !n.structural
-                && !title_shaped(n)
-        })
-}
-
-/// Does the line end in a question mark (emphasis aside, and an answer written on the same
-/// line after an `A：` label aside)?
-fn ends_asking(text: &str) -> bool {
-    // What is tested below is a part of the line: without a question mark it cannot ask.
-    if !text.contains('?') && !text.contains('？') {
-        return false;
-    }
-    let plain = line::strip_emphasis(text);
-    let (question, _) = inline_answer(&plain);
-    let question = question.trim_end();
-    // A remark after the question (`…如何实现？（问的很深）`) is an aside to it.
-    let cut = REMARK
-        .find_iter(question)
-        .find(|m| question[m.end()..].trim().is_empty())
-        .map_or(question, |m| question[..m.start()].trim_end());
-    cut.ends_with(['?', '？'])
-}
-
-/// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is
-/// read without it.
-static REMARK: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
-
-/// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
-/// line (`**Q：幂等是什么？** A：…`).
-static INLINE_ANSWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?:A|答案|答)[ \t]*[:：][ \t\u{3000}]*").unwrap()
-});
-
-/// The question and the answer written after it on the same line behind an answer label.
-fn inline_answer(text: &str) -> (&str, Option<&str>) {
-    match INLINE_ANSWER.find(text) {
-        Some(m) => {
-            let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
-            let rest = text[m.end()..].trim();
-            (
-                &text[..m.start() + mark],
-                (!rest.is_empty()).then_some(rest),
-            )
-        }
-        None => (text, None),
-    }
-}
-
-/// Does line `i` follow a break — a blank line, a closing fence, a heading, or the start of its
-/// segment?
-fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> bool {
-    i == segment_start
-        || i.checked_sub(1).is_some_and(|p| {
-            matches!(
-                lines[p].kind,
-                Kind::Blank | Kind::Fence { .. } | Kind::Heading(_)
-            )
-        })
 }

@@ -1,9 +1,10 @@
 //! One record from the lines of its span: the question (and an answer written on its line),
 //! the context on the front of the card, the answer blocks, tags and source span.
 
+use super::asking::{announces_question, asks, ends_asking, inline_answer};
 use super::blocks;
 use super::line::Kind;
-use super::{Ln, announces_question, asks, code, ends_asking, inline_answer, line, table_cells};
+use super::{Ln, code, line, table_cells};
 use crate::model::{Block, BlockKind, Record, SourceSpan};
 
 pub(super) fn make_record(

@@ -1,0 +1,307 @@
+//! Does a title or line ask? The question vocabulary (interrogatives, requests, the words of
+//! interview rounds and collections), question marks, remarks in brackets, answers written on
+//! the question's line, and titles that name or announce a question.
+
+use super::{code, line};
+
+const QUESTION_WORDS: &[&str] = &[
+    "什么",
+    "如何",
+    "怎么",
+    "怎样",
+    "为什么",
+    "为何",
+    "哪些",
+    "哪个",
+    "哪种",
+    "是否",
+    "区别",
+    "异同",
+    "联系",
+    "多少",
+    "能否",
+    "可否",
+    "简述",
+    "简要",
+    "描述",
+    "说说",
+    "谈谈",
+    "介绍",
+    "解释",
+    "理解",
+    "对比",
+    "比较",
+    "原理",
+    "作用",
+    "输出",
+    "场景",
+    "吗",
+    "呢",
+];
+
+/// Interrogatives that make a line a question on their own; `question_like` also accepts
+/// words that mark a topic (`原理`, `作用`), too weak to tell a question from a step.
+const INTERROGATIVES: &[&str] = &[
+    "什么",
+    "几种",
+    "哪几",
+    "几个",
+    "为什么",
+    "为何",
+    "如何",
+    "怎么",
+    "怎样",
+    "哪些",
+    "区别",
+    "异同",
+    "吗",
+    "呢",
+];
+
+/// Requests that make a line a question (`简述…`, `举例…`), though they also name documents
+/// (`技术点讲解`), so they never make a heading ask on their own.
+const REQUESTS: &[&str] = &[
+    "举例",
+    "讲解",
+    "讲讲",
+    "列举",
+    "画出",
+    "写出",
+    "阐述",
+    "概述",
+    "论述",
+    "聊聊",
+    "说一下",
+    "说一说",
+    "给出",
+    "写一个",
+    "设计一个",
+    "实现一个",
+    "简述",
+    "简要",
+    "描述",
+    "说说",
+    "谈谈",
+    "介绍",
+    "解释",
+];
+
+/// Headings over a list of interview questions (`### 二面` then `* 接雨水`): its bullets are
+/// questions even without question marks.
+pub(super) const INTERVIEW_ROUNDS: &[&str] = &[
+    "面试题",
+    "一面",
+    "二面",
+    "三面",
+    "四面",
+    "1面",
+    "2面",
+    "3面",
+    "4面",
+    "HR面",
+    "hr面",
+    "终面",
+    "笔试",
+    "题目",
+    "面经",
+];
+
+/// Words that name a collection of questions: a heading holding them groups.
+pub(super) const COLLECTION_WORDS: &[&str] = &[
+    "面试",
+    "一面",
+    "二面",
+    "三面",
+    "终面",
+    "笔试",
+    "面试题",
+    "笔记",
+    "总结",
+    "汇总",
+    "合集",
+    "题目",
+    "专题",
+    "题库",
+    "问题集",
+    "常见问题",
+    "面经",
+];
+
+/// Does this title clearly ask something: a question mark or an interrogative?
+#[must_use]
+pub fn asks(title: &str) -> bool {
+    interrogative(title) || REQUEST_RE.is_match(asking_part(title))
+}
+
+/// The part of a line whose words can make it ask. A definition (`初始级：软件过程无序，结果
+/// 如何不确定。`) states a term and explains it: a question word inside the explanation asks
+/// nothing, so only the term counts. A question mark anywhere still asks, and so does a rest
+/// that opens with a request or question word (`Java编程：请写出代码…。`): a label over a question.
+fn asking_part(title: &str) -> &str {
+    let t = title.trim();
+    let Some(colon) = t.find(['：', ':']) else {
+        return t;
+    };
+    let (term, rest) = t.split_at(colon);
+    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim();
+    let explains = rest.contains(['，', '。', '；']) || rest.ends_with(['。', '；', ';', '.']);
+    let opens_asking = rest.starts_with('请')
+        || [&*REQUEST_RE, &*INTERROGATIVE_RE]
+            .iter()
+            .any(|re| re.find(rest).is_some_and(|m| m.start() == 0));
+    if term.trim().is_empty() || !explains || opens_asking {
+        t
+    } else {
+        term
+    }
+}
+
+/// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is
+/// part of a statement.
+pub(super) fn opens_with_request(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches('请');
+    REQUEST_RE.find(t).is_some_and(|m| m.start() == 0)
+}
+
+/// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass
+/// over the text instead of one per word.
+fn any_of(words: &[&str]) -> regex::Regex {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    regex::Regex::new(&alternation.join("|")).expect("escaped literals form a valid regex")
+}
+
+static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
+
+static REQUEST_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(REQUESTS));
+
+static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| any_of(QUESTION_WORDS));
+
+/// Does this title ask in the strict sense: a question mark or an interrogative word?
+#[must_use]
+pub fn interrogative(title: &str) -> bool {
+    let t = title.trim();
+    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(asking_part(t))
+}
+
+/// Does this title ask something (a question mark, or a question word)?
+#[must_use]
+pub fn question_like(title: &str) -> bool {
+    let t = title.trim();
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    if QUESTION_WORD_RE.is_match(asking_part(t)) {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    [
+        "what",
+        "why",
+        "how ",
+        "when",
+        "which",
+        "difference",
+        "explain",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
+/// Does the line end in a question mark (emphasis aside, and an answer written on the same
+/// line after an `A：` label aside)?
+pub(super) fn ends_asking(text: &str) -> bool {
+    // What is tested below is a part of the line: without a question mark it cannot ask.
+    if !text.contains('?') && !text.contains('？') {
+        return false;
+    }
+    let plain = line::strip_emphasis(text);
+    let (question, _) = inline_answer(&plain);
+    let question = question.trim_end();
+    // A remark after the question (`…如何实现？（问的很深）`) is an aside to it.
+    let cut = REMARK
+        .find_iter(question)
+        .find(|m| question[m.end()..].trim().is_empty())
+        .map_or(question, |m| question[..m.start()].trim_end());
+    cut.ends_with(['?', '？'])
+}
+
+/// Does a bullet ask: a question mark at its end, or a wholly bold title that asks
+/// (`**Overfitting如何解决**`)?
+pub(super) fn bullet_asks(item: &str) -> bool {
+    let t = item.trim();
+    let bold = t.len() > 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && !t[2..t.len() - 2].contains("**");
+    ends_asking(t) || (bold && asks(&line::strip_emphasis(t)))
+}
+
+/// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is
+/// read without it.
+pub(super) static REMARK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
+
+/// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
+/// line (`**Q：幂等是什么？** A：…`).
+static INLINE_ANSWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?:A|答案|答)[ \t]*[:：][ \t\u{3000}]*").unwrap()
+});
+
+/// The question and the answer written after it on the same line behind an answer label.
+pub(super) fn inline_answer(text: &str) -> (&str, Option<&str>) {
+    match INLINE_ANSWER.find(text) {
+        Some(m) => {
+            let mark = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let rest = text[m.end()..].trim();
+            (
+                &text[..m.start() + mark],
+                (!rest.is_empty()).then_some(rest),
+            )
+        }
+        None => (text, None),
+    }
+}
+
+/// A title that only names one question by its number (`面试题一`, `第 1 题 🟢`, `Question 2`):
+/// with content of its own above its sub-headings, the heading is that question.
+fn question_name(title: &str) -> bool {
+    static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[^\p{Han}\p{Latin}0-9]*$",
+        )
+        .unwrap()
+    });
+    let t = title.trim();
+    // A remark after the name (`第3题（多选）`) is no part of it.
+    let t = REMARK
+        .find_iter(t)
+        .find(|m| t[m.end()..].trim().is_empty())
+        .map_or(t, |m| t[..m.start()].trim_end());
+    t.len() <= 48 && NAME.is_match(t)
+}
+
+/// A question named by its number: `面试题一` in words, or an ordinal read as the number
+/// (`## 第 1 题 🟢`, `## 第3题（多选）`) with nothing but decoration and remarks left.
+pub(super) fn numbered_name(number: Option<&str>, title: &str) -> bool {
+    if question_name(title) {
+        return true;
+    }
+    let t = title.trim();
+    let bare = REMARK.replace_all(t, "");
+    number.is_some() && !bare.chars().any(|c| c.is_alphanumeric() || code::is_cjk(c))
+}
+
+/// Does a question only announce what it asks about (`1. 有如下一段代码：（类继承）`)? Then
+/// its question comes after the code, and the first line that asks there is still its own.
+pub(super) fn announces_question(question: &str) -> bool {
+    let t = line::strip_emphasis(question);
+    let t = t.trim();
+    let cut = REMARK
+        .find_iter(t)
+        .find(|m| t[m.end()..].trim().is_empty())
+        .map_or(t, |m| t[..m.start()].trim_end());
+    cut.ends_with([':', '：'])
+}

@@ -1,0 +1,140 @@
+//! Is a plain line a title? The shapes that let an unnumbered line start a question: short
+//! and unpunctuated, a label ending in a colon, set off by a break, underlined by a rule.
+
+use super::asking::{REMARK, asks, ends_asking, interrogative, question_like};
+use super::line::Kind;
+use super::{Ln, blocks, line};
+
+/// A plain text line that reads as a title: short, no sentence punctuation at its end.
+pub(super) fn title_shaped(line: &Ln<'_>) -> bool {
+    // Titles stand at the start of a line; indented lines are content.
+    if line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
+    let len = t.chars().count();
+    if len == 0
+        || len > 60
+        || t.starts_with([
+            '(', '（', '[', '【', '-', '*', '+', '>', '|', '!', '#', '/', '<', ':',
+        ])
+    {
+        return false;
+    }
+    if t.ends_with(['?', '？']) {
+        return true;
+    }
+    // `并发和并行之间的区别：` above its answer asks; `常用场景：` only leads in to a list.
+    if t.ends_with([':', '：']) {
+        return asks(t) && !t.contains(['。', '；']) && !line.code;
+    }
+    !t.ends_with([
+        '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
+    ]) && !t.contains(['。', '；'])
+        && !line.code
+        && !line.structural
+}
+
+/// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
+/// lines are the structure.
+/// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
+/// without it ([`REMARK`]).
+pub(super) fn colon_label(line: &Ln<'_>) -> bool {
+    let plain = line::strip_emphasis(line.text);
+    let bare = REMARK.replace_all(plain.trim(), "");
+    let t = bare.trim();
+    t.ends_with([':', '：'])
+        && t.chars().count() <= 30
+        && !t.contains(['。', '；', '，'])
+        && !line.code
+        && !line.structural
+        && !line.text.starts_with([' ', '\t', '\u{3000}'])
+}
+
+/// A title line that starts a question even inside another question's answer: after a blank
+/// line, with content under it, and asking something or standing above a bare link.
+pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> bool {
+    let l = &lines[i];
+    let next_line = lines.get(i + 1);
+    let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+    matches!(l.kind, Kind::Text)
+        && title_shaped(l)
+        && (under_topic || !l.text.contains(['，', ',']))
+        && after_break(lines, i, 0)
+        && (ends_asking(l.text)
+            || (followed
+                && (question_like(l.text)
+                    || next_line.is_some_and(|n| blocks::url_only(n.text).is_some())))
+            || (spaced_paragraph_follows(lines, i)
+                && !l.text.contains([':', '：'])
+                && interrogative(l.text)))
+}
+
+/// Is the line followed by one blank line and then a paragraph (`spring cloud alibaba 使用哪些
+/// 组件就可以实现`, a blank line, its answer): in notes that leave a blank line after every
+/// line, this is how content stands under a title.
+fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        && lines.get(i + 2).is_some_and(|n| {
+            matches!(n.kind, Kind::Text)
+                && !n.text.starts_with([' ', '\t', '\u{3000}'])
+                && !n.structural
+                && !title_shaped(n)
+        })
+}
+
+/// Does line `i` follow a break — a blank line, a closing fence, a heading, or the start of its
+/// segment?
+pub(super) fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> bool {
+    i == segment_start
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                lines[p].kind,
+                Kind::Blank | Kind::Fence { .. } | Kind::Heading(_)
+            )
+        })
+}
+
+/// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
+/// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
+/// or glued under a paragraph, the rule may only close a part, so the line must ask
+/// (`HashMap 的put方法流程？`, a blank line, `-----`).
+/// `front_matter`: what [`front_matter_end`] says of `lines`.
+pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
+    let l = &lines[i];
+    let rule = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|n| matches!(n.kind, Kind::Text) && blocks::is_rule_line(n.text))
+    };
+    let direct = rule(i + 1);
+    let spaced = lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        && rule(i + 2);
+    if !(direct || spaced)
+        || !matches!(l.kind, Kind::Text)
+        || blocks::is_rule_line(l.text)
+        || l.code
+        || l.structural
+        || l.text.starts_with([' ', '\t', '\u{3000}'])
+        || front_matter.is_some_and(|end| i <= end)
+    {
+        return false;
+    }
+    let plain = line::strip_emphasis(l.text);
+    let t = plain.trim();
+    let len = t.chars().count();
+    if len == 0
+        || len > 60
+        || t.starts_with(['-', '*', '+', '>', '|', '!', '[', '<', '#', '`'])
+        || t.contains('。')
+        || t.ends_with(['；', ';', '，', ',', '：', ':'])
+    {
+        return false;
+    }
+    (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
+}
