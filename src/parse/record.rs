@@ -3,8 +3,9 @@
 
 use super::asking::{announces_question, asks, ends_asking, inline_answer};
 use super::blocks;
+use super::classify::table_cells;
 use super::line::Kind;
-use super::{Ln, code, line, table_cells};
+use super::{Ln, code, line};
 use crate::model::{Block, BlockKind, Record, SourceSpan};
 
 pub(super) fn make_record(

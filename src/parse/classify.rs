@@ -1,0 +1,376 @@
+//! Every line of a file classified, on every core, then corrected by what surrounds it:
+//! blocks indented as a whole read without their indent, fences paired, bold part titles,
+//! front matter and headings inside folded answers hidden, rows of a table of questions and
+//! answer headings under a question recognised.
+
+use rayon::prelude::*;
+
+use super::asking::{asks, ends_asking};
+use super::line::{Heading, Kind, Style};
+use super::{Ln, blocks, code, line};
+use crate::read::SourceText;
+
+/// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
+const LINES_PER_TASK: usize = 4096;
+
+pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
+    let raw: Vec<_> = source.lines().collect();
+    let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let texts = dedent_indented_blocks(&texts);
+    // Each line is classified alone: on every core.
+    let mut lines: Vec<Ln<'_>> = raw
+        .par_iter()
+        .zip(texts)
+        .with_min_len(LINES_PER_TASK)
+        .map(|(l, text)| {
+            let kind = line::classify(text);
+            let text_line = matches!(kind, Kind::Text);
+            Ln {
+                number: l.number,
+                text,
+                code: text_line && code::looks_like_code(text),
+                structural: text_line && blocks::is_structural(text),
+                kind,
+            }
+        })
+        .collect();
+    bold_part_titles(&mut lines);
+    // Pair fences; an opening fence without a closing one is plain text. The next bare fence
+    // after each line is found in one backward pass, so that many unclosed fences cost no more
+    // than one.
+    let mut next_bare_fence = vec![None; lines.len() + 1];
+    for j in (0..lines.len()).rev() {
+        let bare = line::fence_info(lines[j].text).is_some_and(|info| info.is_empty());
+        next_bare_fence[j] = if bare {
+            Some(j)
+        } else {
+            next_bare_fence[j + 1]
+        };
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Fence { .. }) {
+            if let Some(j) = next_bare_fence[i + 1] {
+                for l in &mut lines[i + 1..j] {
+                    l.kind = Kind::Fenced;
+                }
+                lines[j].kind = Kind::Fence { info: "".into() };
+                i = j + 1;
+                continue;
+            }
+            let l = &mut lines[i];
+            l.kind = Kind::Text;
+            l.code = code::looks_like_code(l.text);
+            l.structural = blocks::is_structural(l.text);
+        }
+        i += 1;
+    }
+    hide_front_matter(&mut lines);
+    hide_folded_headings(&mut lines);
+    question_table_rows(&mut lines);
+    answer_headings_under_questions(&mut lines);
+    lines
+}
+
+/// Some notes indent everything one step (`\t（4）多线程的使用` / `\t\t答：…`). A block of
+/// indented lines that stands on its own — after a blank line, not under a numbered line or a
+/// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
+/// read without that common indent, so its numbers are questions as at the start of a line.
+/// A Markdown heading above the block does not hold it: it titles what follows.
+fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    const WS: [char; 3] = [' ', '\t', '\u{3000}'];
+    let blank = |t: &str| t.trim_matches(WS).is_empty();
+    let indented = |t: &str| t.starts_with(WS);
+    let mut out = texts.to_vec();
+    let mut i = 0;
+    while i < texts.len() {
+        if blank(texts[i]) || !indented(texts[i]) || (i > 0 && !blank(texts[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
+            end += 1;
+        }
+        let before = texts[..i].iter().rev().find(|t| !blank(t));
+        // Under a Markdown heading the block is the heading's content, as unindented lines
+        // would be (a GitBook export indents every line by a space).
+        let free = before.is_none_or(|p| {
+            !matches!(line::classify(p),
+                Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
+        });
+        let body: Vec<&str> = texts[i..end]
+            .iter()
+            .copied()
+            .filter(|t| !blank(t))
+            .collect();
+        // The white space every line of the block starts with, as written (tabs, spaces or
+        // full-width spaces): cutting it keeps each line's own characters whole.
+        let base = body.iter().fold(None::<&str>, |common, t| {
+            let lead = &t[..t.len() - t.trim_start_matches(WS).len()];
+            Some(common.map_or(lead, |c| {
+                let same: usize = c
+                    .chars()
+                    .zip(lead.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                &c[..same]
+            }))
+        });
+        let base = base.map_or(0, str::len);
+        if free && base > 0 {
+            // Numbered links (`1. [贡献者](…)`) are a list of pages, not an outline.
+            let numbered = body
+                .iter()
+                .filter(|t| {
+                    matches!(line::classify(&t[base..]),
+                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_))
+                            && !link_only(&h.title))
+                })
+                .count();
+            let fenced = body.iter().any(|t| line::fence_info(t).is_some());
+            if numbered >= 2 && !fenced {
+                for t in &mut out[i..end] {
+                    if !blank(t) {
+                        *t = &t[base..];
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Is the text one Markdown link and nothing else (`[如何参与贡献](https://…)`)?
+fn link_only(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[') && t.ends_with(')') && t.matches("](").count() == 1
+}
+
+/// A bold line alone (`**三七互娱**`) at the top of the file or after a rule (`---`) titles
+/// the part below it, like a heading of the lowest rank: numbering restarts under it, and the
+/// question above it ends at the rule.
+fn bold_part_titles(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let after_rule = prev.is_none_or(|p| blocks::is_rule_line(lines[p].text));
+        let t = lines[i].text.trim();
+        let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
+        if let (true, Kind::Text, Some(inner)) = (after_rule, &lines[i].kind, inner) {
+            let inner = inner.trim();
+            let title_like = !inner.is_empty()
+                && !inner.contains("**")
+                && inner.chars().count() <= 30
+                && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
+                && !asks(inner);
+            if title_like {
+                lines[i].kind = Kind::Heading(Box::new(Heading {
+                    style: Style::Markdown(6),
+                    number: None,
+                    value: None,
+                    title: inner.to_owned(),
+                }));
+                lines[i].structural = false;
+                lines[i].code = false;
+            }
+        }
+        prev = Some(i);
+    }
+}
+
+/// A front matter block (`---` / `title: …` / `# 这是文章的标题` / `---`) is metadata: its
+/// YAML comments are no headings and its keys no questions. Its lines are read like a fenced
+/// block's, and so stay out of every record.
+fn hide_front_matter(lines: &mut [Ln<'_>]) {
+    let Some(end) = front_matter_end(lines).filter(|&end| end < lines.len()) else {
+        return;
+    };
+    let yaml = lines[1..end].iter().any(|l| {
+        l.text
+            .split_once(':')
+            .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+    });
+    if yaml {
+        for l in &mut lines[1..end] {
+            if !matches!(l.kind, Kind::Blank) {
+                l.kind = Kind::Fenced;
+                l.code = false;
+                l.structural = false;
+            }
+        }
+    }
+}
+
+/// The last line of a front matter block (`---` on the first line, up to the next `---`; to
+/// the end of the file if none closes it), if the file opens with one. Found once: asked for
+/// every line, the search would cost an unclosed block its length squared.
+pub(super) fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
+    let first = lines.first()?;
+    if first.text.trim_end() != "---" {
+        return None;
+    }
+    Some(
+        lines[1..]
+            .iter()
+            .position(|l| l.text.trim_end() == "---")
+            .map_or(usize::MAX, |close| close + 1),
+    )
+}
+
+/// A folded answer (`<details><summary>查看答案</summary>` … `</details>`, or a fold whose
+/// summary is the question) is one answer: the headings inside it (`### ✅ 正确答案：B`,
+/// `#### 目录结构`) are its parts, never new questions. A fold over a topic (`<summary>Java
+/// 基础</summary>`) is left alone. One pass: each fold is read to its end once.
+fn hide_folded_headings(lines: &mut [Ln<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Fenced) || !line::opens_fold(lines[i].text) {
+            i += 1;
+            continue;
+        }
+        // The summary is on the opening line or the next one.
+        let summary = if lines[i].text.contains("<summary") {
+            Some(i)
+        } else {
+            (i + 1..lines.len().min(i + 3))
+                .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+                .filter(|&k| lines[k].text.contains("<summary"))
+        };
+        let asked =
+            |k: usize| matches!(&lines[k].kind, Kind::Heading(h) if h.style == Style::Question);
+        let answer =
+            summary.is_some_and(|k| asked(k) || line::answer_summary(lines[k].text)) || asked(i);
+        let from = summary.unwrap_or(i) + 1;
+        let Some(end) = fold_end(lines, from) else {
+            break;
+        };
+        if answer {
+            for l in &mut lines[from..end] {
+                if matches!(l.kind, Kind::Heading(_)) {
+                    l.kind = Kind::Text;
+                    l.code = false;
+                    l.structural = blocks::is_structural(l.text);
+                }
+            }
+        }
+        i = end + 1;
+    }
+}
+
+/// The line that closes the fold opened just before line `from` (folds nest; lines inside
+/// fenced code do not count), or `None` if it is never closed.
+pub(super) fn fold_end(lines: &[Ln<'_>], from: usize) -> Option<usize> {
+    let mut depth = 1;
+    for (k, l) in lines.iter().enumerate().skip(from) {
+        if matches!(l.kind, Kind::Fenced) {
+            continue;
+        }
+        if line::opens_fold(l.text) {
+            depth += 1;
+        } else if line::closes_fold(l.text) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+/// A table whose first column is headed as the questions (`| 问题 | 核心知识点 |`) and whose
+/// first cells mostly ask lists questions answered in the same row: each row is a question
+/// (a `Q:` line, for the outline), its other cells the answer.
+fn question_table_rows(lines: &mut [Ln<'_>]) {
+    fn row<'a>(lines: &[Ln<'a>], i: usize) -> Option<Vec<&'a str>> {
+        lines
+            .get(i)
+            .filter(|l| matches!(l.kind, Kind::Text))
+            .and_then(|l| table_cells(l.text))
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(header) = row(lines, i) else {
+            i += 1;
+            continue;
+        };
+        let separator = row(lines, i + 1).is_some_and(|cells| {
+            cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        });
+        let mut end = i + 1;
+        while row(lines, end).is_some() {
+            end += 1;
+        }
+        let first_header = line::strip_emphasis(header[0]);
+        let questions: Vec<(usize, String)> = (i + 2..end)
+            .filter_map(|k| {
+                let cells = row(lines, k)?;
+                let q = line::strip_emphasis(cells[0]).trim().to_owned();
+                (cells.len() >= 2 && (ends_asking(&q) || asks(&q))).then_some((k, q))
+            })
+            .collect();
+        let body = end.saturating_sub(i + 2);
+        if separator
+            && QUESTION_COLUMNS.contains(&first_header.trim())
+            && body >= 2
+            && questions.len() * 2 >= body
+        {
+            for (k, title) in questions {
+                let l = &mut lines[k];
+                l.kind = Kind::Heading(Box::new(Heading {
+                    style: Style::Question,
+                    number: None,
+                    value: None,
+                    title,
+                }));
+                l.structural = false;
+                l.code = false;
+            }
+        }
+        i = end;
+    }
+}
+
+/// The header words of a table column of questions.
+const QUESTION_COLUMNS: &[&str] = &["问题", "题目", "面试题", "问", "Q", "Question", "question"];
+
+/// The cells of a pipe-table row (`| Redis 是什么？ | 内存数据库 |`), if the line is one.
+pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {
+    let t = text.trim();
+    let inner = t.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// A top-level answer heading right under a question heading (`## strlen和sizeof什么区别`,
+/// then `## 标准答案`) labels that question's answer, as `### 答案` does anywhere; elsewhere
+/// a `## 解答` heading may title a part of the notes.
+fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            continue;
+        }
+        let under_question = prev.is_some_and(|p| {
+            matches!(&lines[p].kind, Kind::Heading(h)
+                if matches!(h.style, Style::Markdown(_)) && asks(&h.title))
+        });
+        if let (true, Kind::Heading(h)) = (under_question, &lines[i].kind)
+            && let Some(label) = line::answer_heading_label(h)
+        {
+            lines[i].kind = Kind::Marker {
+                label: label.into(),
+                rest: "".into(),
+                answer: true,
+            };
+        }
+        prev = Some(i);
+    }
+}
