@@ -1,0 +1,807 @@
+//! The outline: numbered lines and headings as a tree (Markdown `#` > `一、` > `1.` > `（1）`),
+//! with the numbering rules (sub-point lists, restarts, numbers out of order: Z009), and the
+//! first boundaries read off it: each heading a section, a record or an aside.
+
+use super::asking::{
+    COLLECTION_WORDS, asks, bullet_asks, ends_asking, interrogative, numbered_name,
+    opens_with_request, question_like,
+};
+use super::line::{Heading, Kind, Style};
+use super::titles::strong_title;
+use super::{Ln, Role, Start, blocks, line};
+use crate::check::{DiagnosticExt, Span, numbering};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug)]
+struct Node {
+    line: usize,
+    heading: Heading,
+    children: Vec<usize>,
+    /// Non-blank lines directly under the heading, before its first child.
+    body: usize,
+    /// Of those, the unindented bullets, and the bullets that ask (`* 你最熟悉哪一套版本控制
+    /// 系统？`, `* 请解释事件代理。`).
+    bullets: u32,
+    asking_bullets: u32,
+}
+
+/// The heading tree of a file.
+pub(super) struct Outline {
+    nodes: Vec<Node>,
+    roots: Vec<usize>,
+}
+
+/// How many sibling headings of one style there are and how many of them ask.
+#[derive(Debug, Clone, Copy, Default)]
+struct LevelStats {
+    /// All of them.
+    same: usize,
+    /// Those whose title asks.
+    same_asking: usize,
+    /// Those that are not a preface, contents or references part ([`aside_title`]).
+    kept: usize,
+    /// Those of `kept` whose title asks.
+    kept_asking: usize,
+}
+
+/// [`LevelStats`] of one run of sibling headings (a parent's children, or the roots), per
+/// style: counted once for the run, since every heading in it asks about its siblings and
+/// counting them each time would cost a long run its length squared.
+struct Level(Vec<(Style, LevelStats)>);
+
+impl Level {
+    fn of(nodes: &[Node], siblings: &[usize]) -> Self {
+        let mut level: Vec<(Style, LevelStats)> = Vec::new();
+        for heading in siblings.iter().map(|&s| &nodes[s].heading) {
+            let at = level
+                .iter()
+                .position(|(style, _)| *style == heading.style)
+                .unwrap_or_else(|| {
+                    level.push((heading.style, LevelStats::default()));
+                    level.len() - 1
+                });
+            let stats = &mut level[at].1;
+            let asking = asks(&heading.title);
+            stats.same += 1;
+            stats.same_asking += usize::from(asking);
+            if !aside_title(&heading.title) {
+                stats.kept += 1;
+                stats.kept_asking += usize::from(asking);
+            }
+        }
+        Self(level)
+    }
+
+    /// The counts for the headings of `style`.
+    fn of_style(&self, style: Style) -> LevelStats {
+        self.0
+            .iter()
+            .find(|(s, _)| *s == style)
+            .map_or_else(LevelStats::default, |&(_, stats)| stats)
+    }
+}
+
+impl Outline {
+    // One pass over the lines with the numbering rules side by side; split up, the rules
+    // would need the whole state passed around.
+    #[allow(clippy::too_many_lines)]
+    pub(super) fn build(lines: &[Ln<'_>], path: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut roots: Vec<usize> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        // An active sub-point list: (style, last value).
+        let mut list: Option<(Style, u32)> = None;
+        // The active list opened inside a quote (`>1、…`).
+        let mut quoted_list = false;
+        let mut prev_text: Option<usize> = None;
+        // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
+        let mut after_rule = false;
+        for (i, l) in lines.iter().enumerate() {
+            let Kind::Heading(h) = &l.kind else {
+                if matches!(l.kind, Kind::Text) && blocks::is_rule_line(l.text) {
+                    after_rule = true;
+                }
+                // An item of the list indented by mistake (`    3、不剥夺条件`) still counts, and
+                // a list may open inside a quote (`>1、界面友好…`) and go on without `>`.
+                let quoted = l.text.starts_with('>');
+                if matches!(l.kind, Kind::Text)
+                    && (quoted || (list.is_some() && l.text.starts_with([' ', '\t', '\u{3000}'])))
+                    && let Kind::Heading(item) =
+                        line::classify(l.text.trim_start_matches(['>', ' ', '\t', '\u{3000}']))
+                    && !matches!(item.style, Style::Markdown(_) | Style::Question)
+                    && let Some(value) = item.value
+                {
+                    let continues =
+                        list.is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    if continues || (quoted && value == 1) {
+                        if !continues && std::mem::take(&mut after_rule) {
+                            // The list is the first numbered line after the rule: what the
+                            // rule closes is closed now.
+                            let headings = stack
+                                .iter()
+                                .rposition(|&n| {
+                                    matches!(nodes[n].heading.style, Style::Markdown(_))
+                                })
+                                .map_or(0, |p| p + 1);
+                            stack.truncate(headings);
+                        }
+                        list = Some((item.style, value));
+                        quoted_list |= quoted;
+                    }
+                }
+                // A list opened in a quote goes on only as long as the quote's paragraph.
+                if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
+                    list = None;
+                }
+                if !matches!(l.kind, Kind::Blank) {
+                    if let Some(&top) = stack.last()
+                        && nodes[top].children.is_empty()
+                    {
+                        nodes[top].body += 1;
+                        if let Some(item) = matches!(l.kind, Kind::Text)
+                            .then(|| blocks::bullet_item(l.text))
+                            .flatten()
+                        {
+                            nodes[top].bullets += 1;
+                            nodes[top].asking_bullets +=
+                                u32::from(bullet_asks(item) || opens_with_request(item));
+                        }
+                    }
+                    prev_text = Some(i);
+                }
+                continue;
+            };
+            // A number that continues a shallower heading's sequence in another style
+            // (`****2.` then `@@@3)))`) is that heading's sibling, not its child.
+            let mut h = h.clone();
+            if let Some(v) = h.value.filter(|&v| v > 1)
+                && let Some(&n) = stack
+                    .iter()
+                    .rev()
+                    .find(|&&n| nodes[n].heading.value == Some(v - 1))
+            {
+                let node = &nodes[n];
+                if node.heading.style != h.style
+                    && node.heading.style.rank() < h.style.rank()
+                    && node.children.is_empty()
+                    && !matches!(node.heading.style, Style::Markdown(_))
+                {
+                    h.style = node.heading.style;
+                }
+            }
+            let h = &h;
+            let rank = h.style.rank();
+            if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
+                // Only headings outlive the rule; the numbered lines above it are closed.
+                let headings = stack
+                    .iter()
+                    .rposition(|&n| matches!(nodes[n].heading.style, Style::Markdown(_)))
+                    .map_or(0, |p| p + 1);
+                stack.truncate(headings);
+                list = None;
+                quoted_list = false;
+                prev_text = None;
+            }
+            let keep = stack
+                .iter()
+                .rposition(|&n| nodes[n].heading.style.rank() < rank)
+                .map_or(0, |p| p + 1);
+            let siblings = if keep == 0 {
+                &roots
+            } else {
+                &nodes[stack[keep - 1]].children
+            };
+            let prev = siblings
+                .iter()
+                .rev()
+                .map(|&s| &nodes[s])
+                .find(|s| s.heading.style == h.style);
+            let prev_value = prev.and_then(|p| p.heading.value);
+            let expected = prev_value.map(|v| v + 1);
+            let is_question = asks(&h.title);
+            let numbered_list = !matches!(h.style, Style::Markdown(_) | Style::Question);
+
+            // Sub-point lists: after a lead-in ending in a colon, or continuing such a list. The
+            // lead-in announces the list, so only an interrogative or a request opening the item
+            // (`讲讲你做过的项目`) makes its first item a question; a request word inside a
+            // step (`整个UI都将在VirtualDOM描述中重新渲染；`) does not.
+            let after_lead_in = prev_text.is_some_and(|p| {
+                line::strip_emphasis(lines[p].text)
+                    .trim_end()
+                    .ends_with([':', '：'])
+                    && nodes.last().is_none_or(|n| n.line < p)
+            });
+            let item_asks = interrogative(&h.title) || opens_with_request(&h.title);
+            let continues_list = list.is_some_and(|(style, last)| {
+                style == h.style
+                    && h.value == Some(last + 1)
+                    && !(h.value == expected && is_question)
+            });
+            // A restart right under an item with nothing of its own yet (`19.Css3新特性`, then
+            // `1.过渡` `2.动画` …) lists that item's points when they are bare lines to the end.
+            let bare_parent = prev.is_some_and(|p| {
+                stack
+                    .last()
+                    .is_some_and(|&top| nodes[top].line == p.line && p.body == 0)
+                    && p.children.is_empty()
+            });
+            let starts_list = numbered_list
+                && h.value == Some(1)
+                && ((after_lead_in && !item_asks)
+                    || (!stack.is_empty()
+                        && prev_value.is_some_and(|p| {
+                            !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
+                        }))
+                    || (!stack.is_empty()
+                        && bare_parent
+                        && !is_question
+                        && bare_sublist(lines, i, h.style)));
+            // A numbered sentence that breaks the sequence it stands in is a sub-point.
+            let sentence = numbered_list
+                && prev_value.is_some()
+                && !is_question
+                && h.title.ends_with(['。', '；', ';', '！', '!'])
+                && h.value != expected;
+            if starts_list || continues_list {
+                quoted_list &= !starts_list;
+                list = h.value.map(|v| (h.style, v));
+                prev_text = Some(i);
+                bump_body(&mut nodes, &stack);
+                continue;
+            }
+            if sentence {
+                prev_text = Some(i);
+                bump_body(&mut nodes, &stack);
+                continue;
+            }
+            // A number that jumps backwards (not a restart at 1) is a sub-point of the record.
+            // Only numbers of one shape compare: `2、` after `1.24` starts part 2.
+            let same_shape = prev
+                .and_then(|p| p.heading.number.as_deref())
+                .is_some_and(|p| {
+                    h.number
+                        .as_deref()
+                        .is_some_and(|n| n.matches('.').count() == p.matches('.').count())
+                });
+            // Markdown headings are structure: their numbers never make them sub-points.
+            let markdown = matches!(h.style, Style::Markdown(_));
+            if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
+                if v != 1 && v < p {
+                    diagnostics.push(
+                        numbering::RULE
+                            .at(
+                                path,
+                                Span::line(l.number, l.text.trim_end()),
+                                format!(
+                                    "number {} comes after {}; read as a sub-point of the question above",
+                                    h.number.as_deref().unwrap_or("?"),
+                                    prev.and_then(|p| p.heading.number.as_deref()).unwrap_or("?")
+                                ),
+                            )
+                            .help(format!(
+                                "renumber it (the next question is {}), or indent it if it is part of the answer",
+                                p + 1
+                            )),
+                    );
+                    prev_text = Some(i);
+                    bump_body(&mut nodes, &stack);
+                    continue;
+                }
+                if v == p || (v > p + 1 && v != 1) {
+                    let what = if v == p {
+                        "repeats"
+                    } else {
+                        "skips ahead from"
+                    };
+                    diagnostics.push(
+                        numbering::RULE
+                            .at(
+                                path,
+                                Span::line(l.number, l.text.trim_end()),
+                                format!(
+                                    "number {} {what} {}",
+                                    h.number.as_deref().unwrap_or("?"),
+                                    prev.and_then(|p| p.heading.number.as_deref())
+                                        .unwrap_or("?")
+                                ),
+                            )
+                            .help(format!("number the questions in order; expected {}", p + 1)),
+                    );
+                }
+            }
+            list = None;
+            quoted_list = false;
+            stack.truncate(keep);
+            let id = nodes.len();
+            nodes.push(Node {
+                line: i,
+                heading: (**h).clone(),
+                children: Vec::new(),
+                body: 0,
+                bullets: 0,
+                asking_bullets: 0,
+            });
+            match stack.last() {
+                Some(&parent) => nodes[parent].children.push(id),
+                None => roots.push(id),
+            }
+            stack.push(id);
+            prev_text = None;
+        }
+        Self { nodes, roots }
+    }
+
+    /// The section and record starts, in line order.
+    pub(super) fn boundaries(&self, lines: &[Ln<'_>]) -> Vec<Start> {
+        let mut out = Vec::new();
+        let level = Level::of(&self.nodes, &self.roots);
+        for &root in &self.roots {
+            self.visit(root, &level, lines, &mut out);
+        }
+        out.sort_by_key(|s| s.line);
+        out
+    }
+
+    /// `level`: the counts of the run of headings `id` is one of.
+    fn visit(&self, id: usize, level: &Level, lines: &[Ln<'_>], out: &mut Vec<Start>) {
+        let node = &self.nodes[id];
+        let h = &node.heading;
+        // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
+        // 联系`) ends what the heading holds; numbered lines after it ask questions of their own.
+        let last = node
+            .children
+            .last()
+            .map_or(node.line, |&c| self.nodes[c].line);
+        let cut = (node.line + 1..last).find(|&i| strong_title(lines, i, false));
+        let held = node
+            .children
+            .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
+        // Numbered parts (`### 1. Queue`, `### 2. Pipe`) and then an unnumbered sub-heading that
+        // asks (`### 多进程队列为何…`): the parts answer the heading, the question is new.
+        let held = node
+            .children
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(k, &c)| {
+                let kid = &self.nodes[c].heading;
+                matches!(kid.style, Style::Markdown(_))
+                    && kid.number.is_none()
+                    && interrogative(&kid.title)
+                    && node.children[..k]
+                        .iter()
+                        .all(|&p| self.nodes[p].heading.number.is_some())
+            })
+            .map_or(held, |(k, _)| held.min(k));
+        let (kids, after) = node.children.split_at(held);
+        // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
+        // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
+        let answered_question = interrogative(&h.title) && node.body > 0;
+        // Its content overrides the title's word: a `### 小结` over numbered questions reviews
+        // them, it is no aside.
+        let asking_kids = node
+            .children
+            .iter()
+            .filter(|&&c| asks(&self.nodes[c].heading.title))
+            .count();
+        let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
+        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) && !reviews {
+            out.push(Start {
+                line: node.line,
+                rank: Some(h.style.rank()),
+                role: Role::Aside,
+            });
+            // A title that outranks the whole file (`# 概述` over `## 常见题` and its questions)
+            // sets aside only its own words: the parts under it speak for themselves.
+            let holds = node.children.iter().any(|&c| {
+                let kid = &self.nodes[c];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.children.iter().any(|&g| self.holds_question(g))
+            });
+            if holds {
+                let level = Level::of(&self.nodes, &node.children);
+                for &child in &node.children {
+                    self.visit(child, &level, lines, out);
+                }
+            }
+            return;
+        }
+        // A document title (`# 面试题库` right above another heading) heads what follows; a
+        // numbered one (`# 7. 管程` among `# 6. …`) is one more question, left unanswered.
+        let title_only = matches!(h.style, Style::Markdown(1))
+            && h.number.is_none()
+            && node.children.is_empty()
+            && node.body == 0
+            && !asks(&h.title);
+        let groups = title_only || self.groups(node, kids, level);
+        let role = if groups && !answered_question {
+            Role::Section {
+                rank: h.style.rank(),
+                title: section_title(h, lines[node.line].text),
+            }
+        } else {
+            Role::Record {
+                number: h.number.clone(),
+                question: h.title.clone(),
+            }
+        };
+        out.push(Start {
+            line: node.line,
+            rank: Some(h.style.rank()),
+            role,
+        });
+        // Children a record holds are sub-points of its answer; the others are visited.
+        let visited = if groups {
+            node.children.as_slice()
+        } else {
+            after
+        };
+        if !visited.is_empty() {
+            let level = Level::of(&self.nodes, &node.children);
+            for &child in visited {
+                self.visit(child, &level, lines, out);
+            }
+        }
+    }
+
+    /// A heading groups questions (is a section) when most of its children ask something, or
+    /// when it asks nothing itself and its children carry content of their own.
+    fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
+        // `####面试题一`, then code, then `问：…`: what comes before the question line is part
+        // of the question, so the card starts at the heading (when it asks one question: a
+        // case with several questions under it still groups them).
+        let single_question = kids
+            .iter()
+            .filter(|&&k| {
+                self.nodes[k].heading.style == Style::Question || asks(&self.nodes[k].heading.title)
+            })
+            .count()
+            <= 1;
+        if kids.is_empty()
+            || (numbered_name(node.heading.number.as_deref(), &node.heading.title)
+                && node.body > 0
+                && single_question)
+        {
+            return false;
+        }
+        // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
+        // heading groups them, whatever its own shape.
+        let holding = kids
+            .iter()
+            .filter(|&&k| {
+                matches!(self.nodes[k].heading.style, Style::Markdown(_))
+                    && self.nodes[k]
+                        .children
+                        .iter()
+                        .any(|&c| self.holds_question(c))
+            })
+            .count();
+        if holding > 0 && holding * 2 >= kids.len() {
+            return true;
+        }
+        let parent = &node.heading;
+        let kid = |k: &usize| &self.nodes[*k];
+        let asking = kids.iter().filter(|k| asks(&kid(k).heading.title)).count();
+        let numbered = kids
+            .iter()
+            .filter(|k| kid(k).heading.number.is_some())
+            .count();
+        let with_content = kids
+            .iter()
+            .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
+            .count();
+        if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
+            return true;
+        }
+        if let Some(groups) = self.items_decide(parent, kids) {
+            return groups;
+        }
+        // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
+        // Markdown sub-headings whose numbers extend the heading's, two of them or one with
+        // sub-headings of its own, make a chapter, unless the heading asks.
+        let chapter = parent.number.as_deref().is_some_and(|p| {
+            let prefix = format!("{p}.");
+            kids.iter().all(|k| {
+                matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k)
+                        .heading
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with(&prefix))
+            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
+        });
+        // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
+        // it is one more question, its sub-headings the parts of its answer.
+        let peers = level.of_style(parent.style);
+        let among_questions = peers.same_asking * 2 > peers.same;
+        if chapter && !interrogative(&parent.title) && !among_questions {
+            return true;
+        }
+        // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
+        // question (`### 1.6、说说协程…`, `## 4.内部类…`), is one question: its children are
+        // parts of the answer unless most of them end in a question mark themselves.
+        let arabic_number = parent
+            .number
+            .as_deref()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if interrogative(&parent.title)
+            || (matches!(parent.style, Style::Markdown(_)) && arabic_number)
+        {
+            let marked = kids
+                .iter()
+                .filter(|k| ends_asking(&kid(k).heading.title))
+                .count();
+            return marked > 0 && marked * 2 >= kids.len();
+        }
+        // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
+        // `（1）` children are its steps.
+        let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
+        // A topic with an introduction over sub-headings that ask nothing: one note.
+        let sub_headings = numbered == 0
+            && asking == 0
+            && node.body > 0
+            && !kids.iter().any(|&k| self.holds_question(k));
+        if self.empty_outline(node, kids) {
+            return true;
+        }
+        // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
+        // 是什么？`) is one question too when none of its items ask: they are its answer.
+        if matches!(parent.style, Style::Markdown(_))
+            && asking == 0
+            && peers.kept >= 3
+            && peers.kept_asking * 2 > peers.kept
+            && !kids.iter().any(|&k| self.holds_question(k))
+        {
+            return false;
+        }
+        asking * 2 >= kids.len()
+            || (grouping_style
+                && !sub_headings
+                && !question_like(&parent.title)
+                && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len()))
+    }
+}
+
+impl Outline {
+    /// A heading with no words of its own that asks nothing, over sub-headings with none
+    /// either (`## 安全要素与 STRIDE 威胁` over `### 授权与认证`, `### HTTPS 原理剖析`): an
+    /// outline of questions still to be answered, not one question answered by titles.
+    fn empty_outline(&self, node: &Node, kids: &[usize]) -> bool {
+        node.body == 0
+            && kids.len() >= 2
+            && !question_like(&node.heading.title)
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.body == 0
+                    && kid.children.is_empty()
+            })
+    }
+
+    /// What the shape of the numbered items alone decides, before the heading's own words.
+    fn items_decide(&self, parent: &Heading, kids: &[usize]) -> Option<bool> {
+        let kid = |k: &usize| &self.nodes[*k];
+        // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
+        // over `1. 数据定义` `2. 数据操纵`) enumerate: they are the heading's answer, not
+        // questions left unanswered.
+        let enumeration = kids.len() >= 2
+            && kids.iter().all(|k| {
+                !matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k).body == 0
+                    && kid(k).children.is_empty()
+                    && !asks(&kid(k).heading.title)
+            });
+        if enumeration {
+            return Some(false);
+        }
+        // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
+        // explanation, `2）编译` and its own): each item is asked in turn and answered under it.
+        let points_at_items = ["以下", "下列"].iter().any(|w| parent.title.contains(w))
+            && !ends_asking(&parent.title)
+            && kids.len() >= 2
+            && kids
+                .iter()
+                .all(|k| kid(k).body > 0 && kid(k).heading.number.is_some());
+        if points_at_items {
+            return Some(true);
+        }
+        None
+    }
+
+    /// Does this node, or any node under it, ask a question? A heading over a list of
+    /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
+    fn holds_question(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        node.heading.style == Style::Question
+            || asks(&node.heading.title)
+            || (node.bullets >= 2 && node.asking_bullets * 2 > node.bullets)
+            || node.children.iter().any(|&c| self.holds_question(c))
+    }
+}
+
+/// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
+/// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
+fn aside_title(title: &str) -> bool {
+    const ASIDES: &[&str] = &[
+        "前言",
+        "引言",
+        "序言",
+        "写在前面",
+        "写在最后",
+        "后记",
+        "结语",
+        "总结",
+        "小结",
+        "参考",
+        "参考链接",
+        "参考资料",
+        "参考文献",
+        "参考文章",
+        "延伸阅读",
+        "扩展阅读",
+        "相关链接",
+        "相关阅读",
+        "相关文章",
+        "致谢",
+        "反问",
+        "目录",
+        "内容目录",
+        "table of contents",
+        "contents",
+        "toc",
+        "references",
+        "reference",
+        "further reading",
+        "preface",
+        "背景",
+        "背景介绍",
+        "简介",
+        "目标",
+        "学习目标",
+        "本节目标",
+        "本章目标",
+        "结论",
+        "展望",
+        "总结与展望",
+        "未来展望",
+        "未来发展",
+        "未来发展趋势",
+        "未来发展趋势与挑战",
+        "conclusion",
+        "概述",
+        "简介",
+        "来源",
+        "出处",
+    ];
+    /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
+    const ASIDE_ENDINGS: &[&str] = &[
+        "模板",
+        "资料入口",
+        "学习资料",
+        "推荐阅读",
+        "背诵优先级",
+        "学习路线",
+        "学习指南",
+        "学习建议",
+        "复习建议",
+        "答题建议",
+        "发展趋势与挑战",
+        "重点参考",
+        "推荐参考",
+    ];
+    let plain = line::strip_emphasis(title);
+    // A heading that is only an address (`### https://blog…`, `### hooks：https://…`) names
+    // where the notes come from.
+    let link = plain.find("http").is_some_and(|at| {
+        let before = plain[..at].trim_end();
+        let label = before.trim_end_matches([':', '：']);
+        (before.is_empty() || label.len() < before.len())
+            && label.chars().count() <= 12
+            && blocks::url_only(&plain[at..]).is_some()
+    });
+    if link {
+        return true;
+    }
+    // `习题来源或参考`: each of the names joined counts.
+    plain.split(['/', '|', '或', '及', '&']).any(|part| {
+        let part = part
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_lowercase();
+        ASIDES.contains(&part.as_str())
+            || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
+            || ["参考资料", "参考链接", "参考文献", "参考文档"]
+                .iter()
+                .any(|p| part.starts_with(p))
+            || ["来源", "出处"]
+                .iter()
+                .any(|e| part.ends_with(e) && part.chars().count() <= 6)
+    })
+}
+
+/// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any
+/// higher-ranked heading, by the number after the interrupted sequence (`3.` … `1.` `2.` … `4.`)
+/// is a list of sub-points inside question 3, not a new section of questions.
+fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -> bool {
+    let mut run = 1;
+    let mut seen = 0;
+    for l in &lines[from + 1..] {
+        let Kind::Heading(h) = &l.kind else {
+            continue;
+        };
+        if h.style.rank() < style.rank() {
+            return false;
+        }
+        if h.style != style {
+            continue;
+        }
+        seen += 1;
+        if seen > 64 {
+            return false;
+        }
+        match h.value {
+            // The outer sequence resumes, maybe skipping ahead (`11.` … `1.` … `7.` then `18.`).
+            Some(v) if (v > outer && v != run + 1) || (v == outer + 1 && asks(&h.title)) => {
+                return true;
+            }
+            Some(v) if v == run + 1 => run = v,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// From a restart at 1, a run of numbered one-liners (`1.过渡 transition` `2.动画 animation`)
+/// that none of the same style follows: points of the item above, not questions.
+fn bare_sublist(lines: &[Ln<'_>], from: usize, style: Style) -> bool {
+    let mut run = 0;
+    let mut asking = 0;
+    for (k, l) in lines[from..].iter().enumerate() {
+        // Text after the run ends it (see below): the items are one-liners.
+        match &l.kind {
+            Kind::Blank => {}
+            Kind::Heading(h) if h.style.rank() < style.rank() => break,
+            Kind::Heading(h) if h.style == style => {
+                // Only a run of one-liners: an item directly after the one before it.
+                if h.value != Some(run + 1) {
+                    return false;
+                }
+                run += 1;
+                asking += u32::from(asks(&h.title));
+            }
+            _ => {
+                // Text after the run ends it; another item of the style further down is a
+                // sequence this run interrupts.
+                let rest = &lines[from + k..];
+                let later = rest.iter().take_while(
+                    |r| !matches!(&r.kind, Kind::Heading(h) if h.style.rank() < style.rank()),
+                );
+                if later
+                    .clone()
+                    .any(|r| matches!(&r.kind, Kind::Heading(h) if h.style == style))
+                {
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+    run >= 2 && asking * 2 < run
+}
+
+fn bump_body(nodes: &mut [Node], stack: &[usize]) {
+    if let Some(&top) = stack.last()
+        && nodes[top].children.is_empty()
+    {
+        nodes[top].body += 1;
+    }
+}
+
+fn section_title(h: &Heading, raw: &str) -> String {
+    if h.title.is_empty() {
+        raw.trim().trim_start_matches('#').trim().to_owned()
+    } else {
+        h.title.clone()
+    }
+}
