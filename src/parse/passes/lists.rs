@@ -1,0 +1,466 @@
+//! Lists and runs of lines that are questions: a list under a heading that asks nothing,
+//! bullets each followed by their answer, runs of bare question lines (under a label or not),
+//! and task lists whose boxes tick off questions. Each item becomes a record.
+
+use crate::parse::asking::{
+    INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
+    question_like,
+};
+use crate::parse::line::Kind;
+use crate::parse::titles::{colon_label, title_shaped};
+use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
+
+/// Under a heading that asks nothing, a list whose items mostly end in `？` is a list of
+/// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`), and so are short bare lines that ask:
+/// each top-level item is a record.
+pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let found: Vec<Option<ListUnder>> = (0..starts.len())
+        .map(|n| list_under(lines, starts, n))
+        .collect();
+    // Sibling headings are read alike (`## 1. CNN`, `## 2. 过拟合`, each over bold bullets):
+    // where the bullet lists of a rank mostly ask, taken together, all of them are questions.
+    let mut pooled: Vec<(u8, usize, usize, usize)> = Vec::new();
+    for c in found.iter().flatten().filter(|c| c.bullet_list) {
+        let k = pooled
+            .iter()
+            .position(|p| p.0 == c.rank)
+            .unwrap_or_else(|| {
+                pooled.push((c.rank, 0, 0, 0));
+                pooled.len() - 1
+            });
+        pooled[k].1 += 1;
+        pooled[k].2 += c.items.len();
+        pooled[k].3 += c.asking;
+    }
+    let asking_rank = |rank: u8| {
+        pooled
+            .iter()
+            .any(|&(r, lists, items, asking)| r == rank && lists >= 2 && asking * 2 > items)
+    };
+    let mut extra = Vec::new();
+    for (n, c) in found.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
+            continue;
+        }
+        let Role::Record { question, .. } = &starts[n].role else {
+            continue;
+        };
+        let title = question.clone();
+        starts[n].role = Role::Section {
+            rank: c.rank,
+            title,
+        };
+        for i in c.items {
+            let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::question(text),
+            });
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The items under a heading that asks nothing, if they could be its questions.
+struct ListUnder {
+    rank: u8,
+    items: Vec<usize>,
+    /// The items are questions on their own evidence.
+    split: bool,
+    /// A bullet list with nothing else under the heading.
+    bullet_list: bool,
+    /// Bullets that ask.
+    asking: usize,
+}
+
+fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder> {
+    let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+        return None;
+    };
+    if asks(question) {
+        return None;
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let first = starts[n].line + 1;
+    let bullets: Vec<usize> = (first..end)
+        .filter(|&i| {
+            matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
+        })
+        .collect();
+    if bullets.is_empty() {
+        // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
+        // short unindented title, and at least one of them asking.
+        let titles: Vec<usize> = (first..end)
+            .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+            .collect();
+        let all_titles = titles.iter().all(|&i| {
+            matches!(lines[i].kind, Kind::Text)
+                && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
+                && title_shaped(&lines[i])
+                && lines[i].text.chars().count() <= 60
+        });
+        let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
+        // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
+        let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+        let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
+        return split.then_some(ListUnder {
+            rank,
+            items: titles,
+            split,
+            bullet_list: false,
+            asking,
+        });
+    }
+    let asking = bullets
+        .iter()
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text)
+                .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
+        })
+        .count();
+    // Every other non-blank line must be a continuation of an item (indented).
+    let only_items = (first..end).all(|i| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Blank)
+            || blocks::bullet_item(l.text).is_some()
+            || blocks::is_rule_line(l.text)
+            || l.text.starts_with([' ', '\t', '\u{3000}'])
+    });
+    // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
+    // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
+    // the first bullet.
+    let mostly_asking = asking * 2 > bullets.len();
+    let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
+    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
+    // own indented answer: each bullet is one of those problems, answered.
+    let answered_problems = question.trim_end().ends_with("问题")
+        && only_items
+        && bullets.len() >= 2
+        && bullets.iter().all(|&b| {
+            lines.get(b + 1).is_some_and(|n| {
+                matches!(n.kind, Kind::Text) && n.text.starts_with([' ', '\t', '\u{3000}'])
+            })
+        });
+    (only_items || (led && mostly_asking)).then_some(ListUnder {
+        rank,
+        split: mostly_asking || collection || answered_problems,
+        items: bullets,
+        bullet_list: only_items,
+        asking,
+    })
+}
+
+/// Outside any record, unindented bullets each followed by its answer on unindented lines or
+/// in a code block (`- 装饰器有多少种` / `函数装饰器和类装饰器` / `- GIL` / …): every bullet is
+/// a question. Three bullets at least, short titles, and most of them answered, so an
+/// introduction with a list and a paragraph after it stays orphan text.
+pub(crate) fn split_bullet_led(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut from = 0;
+    for n in 0..=starts.len() {
+        let to = starts.get(n).map_or(lines.len(), |s| s.line);
+        if from < to
+            && let Some(bullets) = bullet_led(&lines[from..to])
+        {
+            for b in bullets {
+                let text = blocks::bullet_item(lines[from + b].text).unwrap_or_default();
+                extra.push(Start {
+                    line: from + b,
+                    rank: None,
+                    role: Role::question(text),
+                });
+            }
+        }
+        from = match starts.get(n) {
+            Some(Start {
+                line,
+                role: Role::Section { .. },
+                ..
+            }) => line + 1,
+            _ => lines.len(),
+        };
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The bullets of a segment made only of bullet-led answers (indices into `seg`).
+fn bullet_led(seg: &[Ln<'_>]) -> Option<Vec<usize>> {
+    let bullet = |l: &Ln<'_>| matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text).is_some();
+    let first = seg.iter().position(|l| !matches!(l.kind, Kind::Blank))?;
+    if !bullet(&seg[first]) {
+        return None;
+    }
+    let bullets: Vec<usize> = (first..seg.len()).filter(|&i| bullet(&seg[i])).collect();
+    if bullets.len() < 3 {
+        return None;
+    }
+    let titles = bullets.iter().all(|&i| {
+        let t = line::strip_emphasis(blocks::bullet_item(seg[i].text).unwrap_or_default());
+        let t = t.trim();
+        t.chars().count() <= 60
+            && !t.contains('。')
+            && !t.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+    });
+    let answered = bullets
+        .iter()
+        .enumerate()
+        .filter(|&(k, &i)| {
+            let end = bullets.get(k + 1).copied().unwrap_or(seg.len());
+            seg[i + 1..end].iter().any(|l| match l.kind {
+                Kind::Fence { .. } => true,
+                Kind::Text | Kind::Marker { .. } => !l.text.starts_with([' ', '\t', '\u{3000}']),
+                _ => false,
+            })
+        })
+        .count();
+    (titles && answered * 3 >= bullets.len() * 2).then_some(bullets)
+}
+
+/// Outside any record, a run of lines that are questions without any marker: bullets ending in
+/// `？` (`- Go 值类型有哪些？`), or plain lines most of which ask (`sleep和wait的区别`), one per
+/// line. Each line is a record; a `多线程：` label right above the run is a section.
+pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    // Label groups of plain lines that did not ask enough on their own (`算法：` over
+    // `遍历二叉树`): questions too when another label group in the file clearly is.
+    let mut labeled_misses: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    let mut labeled_hit = false;
+    let mut next = 0;
+    let mut in_record = false;
+    let mut i = 0;
+    while i < lines.len() {
+        while next < starts.len() && starts[next].line <= i {
+            in_record = matches!(starts[next].role, Role::Record { .. } | Role::Aside);
+            next += 1;
+        }
+        let boundary = starts.get(next).map_or(lines.len(), |s| s.line);
+        if in_record || !matches!(lines[i].kind, Kind::Text) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < boundary && matches!(lines[end].kind, Kind::Text) {
+            end += 1;
+        }
+        let labeled = colon_label(&lines[i]);
+        let label = (labeled && i + 1 < end).then_some(i);
+        if let Some(items) = indented_items(lines, i + 1, boundary).filter(|_| labeled) {
+            let label = Some(i);
+            let last = *items.last().expect("two items or more");
+            let found = question_run(lines, &items, true);
+            if found.is_none() {
+                labeled_misses.push((label, items));
+            }
+            labeled_hit |= found.is_some();
+            if let Some(questions) = found {
+                push_question_run(lines, label, questions, &mut extra);
+            }
+            i = last + 1;
+            continue;
+        }
+        let first = label.map_or(i, |l| l + 1);
+        let run = &lines[first..end];
+        // Bullets, each maybe with indented lines under it (`- 进程和线程的区别？` / `  答：…`).
+        let bullets: Vec<(usize, &str)> = run
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| blocks::bullet_item(l.text).map(|b| (first + k, b)))
+            .collect();
+        let items_only = blocks::bullet_item(run[0].text).is_some()
+            && run.iter().all(|l| {
+                blocks::bullet_item(l.text).is_some() || l.text.starts_with([' ', '\t', '\u{3000}'])
+            });
+        let questions: Option<Vec<(usize, String)>> = if items_only {
+            let asking = bullets
+                .iter()
+                .filter(|(_, b)| line::strip_emphasis(b).contains(['?', '？']))
+                .count();
+            (asking * 2 > bullets.len())
+                .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
+        } else {
+            // Glued lines at the start of a line; indented ones are the content of the line
+            // above (`常用工具：` over `    git`), a list only as `indented_items` finds it.
+            let items: Vec<usize> = (first..end).collect();
+            let level = items
+                .iter()
+                .all(|&k| !lines[k].text.starts_with([' ', '\t', '\u{3000}']));
+            let found = question_run(lines, &items, true).filter(|_| level);
+            if found.is_none() && label.is_some() && level {
+                labeled_misses.push((label, items));
+            }
+            labeled_hit |= found.is_some() && label.is_some();
+            found
+        };
+        if let Some(questions) = questions {
+            push_question_run(lines, label, questions, &mut extra);
+        }
+        i = end.max(i + 1);
+    }
+    if labeled_hit {
+        for (label, items) in labeled_misses {
+            if let Some(questions) = question_run(lines, &items, false) {
+                push_question_run(lines, label, questions, &mut extra);
+            }
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// One record per question of a run (line index and question), under a section for its label.
+fn push_question_run(
+    lines: &[Ln<'_>],
+    label: Option<usize>,
+    questions: Vec<(usize, String)>,
+    out: &mut Vec<Start>,
+) {
+    if let Some(p) = label {
+        out.push(Start {
+            line: p,
+            rank: Some(LABEL_RANK),
+            role: Role::label(lines[p].text),
+        });
+    }
+    for (line, question) in questions {
+        out.push(Start {
+            line,
+            rank: None,
+            role: Role::question(&question),
+        });
+    }
+}
+
+/// Plain lines that are all questions (line indices): two or more, no sentence inside, and (when
+/// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`). Where each
+/// line stands alone between blank lines, one may close with `。` (`MVC模式介绍。`): nothing
+/// above it for it to answer. Glued under a question, such a sentence is its answer.
+/// Indentation does not matter here; the caller decides which lines form the run.
+fn question_run(
+    lines: &[Ln<'_>],
+    items: &[usize],
+    asking_needed: bool,
+) -> Option<Vec<(usize, String)>> {
+    if items.len() < 2 {
+        return None;
+    }
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let plain = items.iter().all(|&k| {
+        let l = &lines[k];
+        let t = l.text.trim();
+        // A question may close with a full stop (`…每秒最多10个线程调用它，如何做到。`).
+        let body = if alone || interrogative(t) {
+            t.strip_suffix('。').unwrap_or(t)
+        } else {
+            t
+        };
+        !l.code
+            && !l.structural
+            && !body.contains(['。', '；'])
+            && !body.ends_with([':', '：'])
+            && l.text.chars().count() <= 200
+    });
+    let asking = items
+        .iter()
+        .filter(|&&k| asks(lines[k].text) || question_like(lines[k].text))
+        .count();
+    (plain && (asking * 2 >= items.len() || !asking_needed)).then(|| {
+        items
+            .iter()
+            .map(|&k| (k, lines[k].text.trim().to_owned()))
+            .collect()
+    })
+}
+
+/// Under a label (`中软：`), an indented block whose lines each stand alone — one line per
+/// paragraph, or every line asking — is a list of items (line indices), however deep it is
+/// indented: indentation sets the list off from its label, it does not make it an answer.
+fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<usize>> {
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let from = (from..boundary).find(|&k| !matches!(lines[k].kind, Kind::Blank))?;
+    lines
+        .get(from)
+        .filter(|l| matches!(l.kind, Kind::Text) && indented(l))?;
+    let mut items = Vec::new();
+    let mut k = from;
+    while k < boundary {
+        match lines[k].kind {
+            Kind::Blank => {}
+            Kind::Text if indented(&lines[k]) => items.push(k),
+            _ => break,
+        }
+        k += 1;
+    }
+    let alone = items.windows(2).all(|w| w[1] > w[0] + 1);
+    let all_ask = items.iter().all(|&k| ends_asking(lines[k].text));
+    (items.len() >= 2 && (alone || all_ask)).then_some(items)
+}
+
+/// Notes that tick off questions with task boxes (`- [ ] 如何判断sql注入`) mark each question
+/// themselves: when most outermost boxes ask, each of them starts a record, and the plain items
+/// among them (`- SQLi`, `- 1)Mysql版本…`) are group labels or answer points, no records. The
+/// box is no part of the question.
+pub(crate) fn split_task_list(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let items: Vec<(usize, usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| task_item(l).map(|(indent, text)| (i, indent, text)))
+        .collect();
+    let Some(outer) = items.iter().map(|&(_, indent, _)| indent).min() else {
+        return;
+    };
+    let boxes: Vec<(usize, &str)> = items
+        .iter()
+        // Markdown nests an item only when it is indented to the text of the one above.
+        .filter(|&&(_, indent, _)| indent <= outer + 1)
+        .map(|&(i, _, text)| (i, text))
+        .collect();
+    let asking = boxes
+        .iter()
+        .filter(|(_, t)| question_like(t) || asks(t))
+        .count();
+    if boxes.len() < 5 || asking * 2 <= boxes.len() {
+        return;
+    }
+    let first = boxes[0].0;
+    let bullet = |i: usize| lines[i].text.trim_start().starts_with(['-', '*', '+']);
+    starts.retain(|s| {
+        s.line < first
+            || (s.rank.is_some() && !bullet(s.line))
+            || !matches!(s.role, Role::Record { .. })
+    });
+    let have: std::collections::HashSet<usize> = starts.iter().map(|s| s.line).collect();
+    starts.extend(
+        boxes
+            .iter()
+            .filter(|(i, _)| !have.contains(i))
+            .map(|&(line, text)| Start {
+                line,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: text.to_owned(),
+                },
+            }),
+    );
+    starts.sort_by_key(|s| s.line);
+}
+
+/// The text of a task-list item (`- [ ] 解释一下同源策略`) and its indent, if the line is one.
+fn task_item<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
+    if !matches!(line.kind, Kind::Text) {
+        return None;
+    }
+    let body = line.text.trim_start();
+    let indent = line.text.len() - body.len();
+    let rest = body.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))?;
+    let text = rest.trim();
+    (rest.starts_with([' ', '\t']) && !text.is_empty()).then_some((indent, text))
+}

@@ -1,0 +1,34 @@
+//! Boundary passes: each reads the lines and the starts found so far and adds, splits, merges
+//! or re-labels starts for one layout the outline alone misses. [`super::parse`] runs them in
+//! a fixed order; a later pass sees what the earlier ones decided.
+//!
+//! - [`lists`]: lists and runs of lines that are questions.
+//! - [`unmarked`]: unnumbered questions found by their shape and place.
+//! - [`regroup`]: headings re-read as groups, parts or asides.
+//! - [`separators`]: entries and quiz items set apart by separator lines.
+//! - [`follow_ups`]: new questions inside another question's answer.
+//! - [`folds`]: folded answers.
+//! - [`exercises`]: numbered questions paired with numbered answers.
+
+mod exercises;
+mod folds;
+mod follow_ups;
+mod lists;
+mod regroup;
+mod separators;
+mod unmarked;
+
+pub(super) use exercises::pair_answer_lists;
+pub(super) use folds::{add_questions_over_folds, split_fold_cards};
+pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use lists::{
+    split_bullet_led, split_question_lists, split_question_runs, split_task_list,
+};
+pub(super) use regroup::{
+    empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
+    regroup_headings, set_aside_repeated_list,
+};
+pub(super) use separators::{split_rule_entries, split_rule_separated_items};
+pub(super) use unmarked::{
+    add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
+};

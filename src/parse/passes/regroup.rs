@@ -1,0 +1,242 @@
+//! Second thoughts on what the outline made of headings and records: topic headings that group
+//! the questions under them, empty groups, page furniture set aside, headings that name parts of
+//! the question above, and a list of questions asked again further down set aside.
+
+use crate::parse::asking::{asks, question_like};
+use crate::parse::line::{Kind, Style};
+use crate::parse::{Ln, Role, Start, blocks, line, normalize_question};
+
+/// A heading that asks nothing and whose first content is a question of its own (`### slice`
+/// then `nil slice和空slice有什么区别？`) groups the questions under it.
+pub(crate) fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
+    for n in 0..starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            continue;
+        };
+        let Some(next) = starts.get(n + 1) else {
+            continue;
+        };
+        // A rule (`---`) under the heading is decoration, not content.
+        let only_blank_between = lines[starts[n].line + 1..next.line]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text));
+        if only_blank_between && next.rank.is_none() && !asks(question) {
+            let title = question.clone();
+            starts[n].role = Role::Section { rank, title };
+        }
+    }
+}
+
+/// A heading with nothing under it, among sibling headings that group questions (`## 一、填空题`
+/// and `## 五、问答题` beside `## 三、单选题` over its `### 1.…`), is a group left empty, not a
+/// question left unanswered. Only a title that asks nothing; the nearest sibling on either side
+/// that is not empty itself decides. Two passes over the starts.
+pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
+    /// Headings that group: Markdown and `一、`.
+    const GROUP_RANKS: usize = 11;
+    let empty = |n: usize| {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        lines[starts[n].line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text))
+    };
+    let candidate: Vec<bool> = (0..starts.len())
+        .map(|n| {
+            let s = &starts[n];
+            matches!(&s.role, Role::Record { question, .. }
+                if !asks(question) && !question_like(question))
+                && s.rank.is_some_and(|r| usize::from(r) < GROUP_RANKS)
+                && empty(n)
+        })
+        .collect();
+    // For each start, whether the nearest sibling before (then after) it that is not an empty
+    // record is a section: a start of a higher rank in between ends the siblings.
+    let mut beside = vec![false; starts.len()];
+    for order in [false, true] {
+        let mut last: [Option<bool>; GROUP_RANKS] = [None; GROUP_RANKS];
+        for k in 0..starts.len() {
+            let n = if order { starts.len() - 1 - k } else { k };
+            let Some(rank) = starts[n].rank.map(usize::from).filter(|&r| r < GROUP_RANKS) else {
+                continue;
+            };
+            // Walking down, a heading of a higher rank starts new siblings below it; walking
+            // up, it is the parent of what came after it.
+            if !order {
+                last[rank + 1..].fill(None);
+            }
+            if candidate[n] {
+                beside[n] |= last[rank] == Some(true);
+            } else {
+                last[rank] = Some(matches!(starts[n].role, Role::Section { .. }));
+            }
+            if order {
+                last[rank + 1..].fill(None);
+            }
+        }
+    }
+    for (n, start) in starts.iter_mut().enumerate() {
+        if let (true, Some(rank), Role::Record { question, .. }) =
+            (beside[n], start.rank, &start.role)
+        {
+            let title = question.clone();
+            start.role = Role::Section { rank, title };
+        }
+    }
+}
+
+/// Among Markdown question headings that are numbered (`### 1、…`, `### [2、…](…)`), an
+/// unnumbered heading of the same level with nothing under it that asks nothing
+/// (`### 全部答案，更新日期…`, `### 下载链接：[…](…)`) is page furniture, not a question: set
+/// aside (its line is reported, not lost).
+pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [Start]) {
+    // Per Markdown level: (numbered question headings, all question headings).
+    let mut counts = [(0usize, 0usize); 7];
+    for s in starts.iter() {
+        if let (Role::Record { number, .. }, Kind::Heading(h)) = (&s.role, &lines[s.line].kind)
+            && let Style::Markdown(level) = h.style
+        {
+            let c = &mut counts[usize::from(level.min(6))];
+            c.0 += usize::from(number.is_some());
+            c.1 += 1;
+        }
+    }
+    for n in 0..starts.len() {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let s = &starts[n];
+        let (
+            Role::Record {
+                number: None,
+                question,
+            },
+            Kind::Heading(h),
+        ) = (&s.role, &lines[s.line].kind)
+        else {
+            continue;
+        };
+        let Style::Markdown(level) = h.style else {
+            continue;
+        };
+        let (numbered, all) = counts[usize::from(level.min(6))];
+        let empty = lines[s.line + 1..end]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank));
+        if numbered >= 3 && numbered * 4 >= all * 3 && empty && !question_like(question) {
+            starts[n].role = Role::Aside;
+        }
+    }
+}
+
+/// Headings that name parts of the question just asked (`### 说一下map的数据结构和扩容机制`,
+/// then `### 数据结构` and `### 扩容机制` at the same level) are the parts of its answer, not
+/// questions of their own: each is an unnumbered heading that asks nothing and whose title the
+/// question spells out, at most half as long as it.
+pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
+    let mut part = vec![false; starts.len()];
+    let mut n = 0;
+    while n < starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            n += 1;
+            continue;
+        };
+        let asked = question.to_lowercase();
+        let mut m = n + 1;
+        while let Some(Start {
+            rank: Some(r),
+            role:
+                Role::Record {
+                    number: None,
+                    question: title,
+                },
+            ..
+        }) = starts.get(m)
+        {
+            let title = line::strip_emphasis(title).trim().to_lowercase();
+            // A part is a piece of the question; the question typed again is a new one.
+            let named = *r == rank
+                && title.chars().count() >= 2
+                && title.chars().count() * 2 <= asked.chars().count()
+                && !asks(&title)
+                && asked.contains(&title)
+                && asks(&asked);
+            if !named {
+                break;
+            }
+            part[m] = true;
+            m += 1;
+        }
+        n = m.max(n + 1);
+    }
+    let mut k = 0;
+    starts.retain(|_| {
+        k += 1;
+        !part[k - 1]
+    });
+}
+
+/// A question with nothing under it that is asked again further down (a list of the questions
+/// at the top of the file, each then repeated with its answer) only announces it: set aside.
+/// The repeat may carry a short label (`一问：…`, `Q3: …`). Such questions come as a run, a
+/// table of contents; when at least half of a run is asked again, the rest of it announces
+/// questions left out of the file and is set aside with it. A heading typed twice with
+/// nothing under either stays.
+pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let keys: Vec<[Option<String>; 2]> = starts
+        .iter()
+        .map(|s| match &s.role {
+            Role::Record { question, .. } => [
+                Some(normalize_question(question)).filter(|k| !k.is_empty()),
+                unlabelled_key(question),
+            ],
+            _ => [None, None],
+        })
+        .collect();
+    let empty: Vec<bool> = (0..starts.len())
+        .map(|n| {
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            lines[starts[n].line + 1..end]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank))
+        })
+        .collect();
+    // Walking up from the end, the keys of the answered questions below: one pass.
+    let mut answered_below: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut repeated = vec![false; starts.len()];
+    for n in (0..starts.len()).rev() {
+        let own = keys[n].iter().flatten();
+        if empty[n] {
+            repeated[n] = own.clone().any(|k| answered_below.contains(k.as_str()));
+        } else {
+            answered_below.extend(own.map(String::as_str));
+        }
+    }
+    let mut n = 0;
+    while n < starts.len() {
+        let listed = |m: usize| empty[m] && keys[m][0].is_some();
+        if !listed(n) {
+            n += 1;
+            continue;
+        }
+        let run_end = (n..starts.len())
+            .find(|&m| !listed(m))
+            .unwrap_or(starts.len());
+        let asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
+        // One bare question asked again is a question asked twice (an interview asked in two
+        // rounds): a list announces two at least.
+        if asked_again > 0 && asked_again * 2 >= run_end - n && run_end - n >= 2 {
+            for start in &mut starts[n..run_end] {
+                start.role = Role::Aside;
+            }
+        }
+        n = run_end;
+    }
+}
+
+/// The key of a question after a short label ending in a colon (`一问：`, `Q3:`, `第二题：`), if
+/// it has one.
+fn unlabelled_key(question: &str) -> Option<String> {
+    let text = question.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let (label, rest) = text.split_once(['：', ':'])?;
+    let label = normalize_question(label);
+    let rest = normalize_question(rest);
+    (!label.is_empty() && label.chars().count() <= 4 && !rest.is_empty()).then_some(rest)
+}

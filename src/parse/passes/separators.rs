@@ -1,0 +1,212 @@
+//! Notes whose structure is separator lines rather than headings: entries between `--` lines,
+//! and quiz items set apart by rules (`---`), each part one card.
+
+use crate::parse::asking::{asks, ends_asking};
+use crate::parse::classify::front_matter_end;
+use crate::parse::line::{Kind, Style};
+use crate::parse::record::code_led_question;
+use crate::parse::titles::{colon_label, title_shaped};
+use crate::parse::{Ln, Role, Start, blocks, line};
+
+/// Notes kept as entries between separator lines (`--` / `ConfigurableApplicationContext
+/// 用于干什么的?` / its answer / `--`): each entry is one card, titled by its first line, and
+/// the numbered lines inside it are the points of its answer. Read so only where the entries
+/// are the structure: three or more, no Markdown heading among them, and at least two thirds
+/// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
+/// entries after it.
+pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let separators: Vec<usize> = (0..lines.len())
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
+    if separators.len() < 3
+        || lines
+            .iter()
+            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+    {
+        return;
+    }
+    // Each entry as (first non-blank line, last non-blank line).
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+        entries.extend(non_blank_span(lines, from..sep));
+        from = sep + 1;
+    }
+    let titled = entries
+        .iter()
+        .filter(|&&(first, _)| entry_title(&lines[first]))
+        .count();
+    if entries.len() < 3 || titled * 3 < entries.len() * 2 {
+        return;
+    }
+    let mut out: Vec<Start> = Vec::new();
+    let mut k = 0;
+    for &(first, last) in &entries {
+        // Starts before this entry (between entries) stay as they are; a separator starts
+        // nothing.
+        while k < starts.len() && starts[k].line < first {
+            if !separator_line(&lines[starts[k].line]) {
+                out.push(starts[k].clone());
+            }
+            k += 1;
+        }
+        let inside = starts[k..].iter().take_while(|s| s.line <= last).count();
+        let l = &lines[first];
+        let role = if !entry_title(l) {
+            None
+        } else if first == last && colon_label(l) {
+            Some(Role::label(l.text))
+        } else {
+            Some(Role::question(l.text))
+        };
+        match role {
+            Some(role) => {
+                // The entry's own start, if it has one, keeps what the outline found for it.
+                let own = starts[k..k + inside].iter().find(|s| s.line == first);
+                out.push(own.cloned().unwrap_or(Start {
+                    line: first,
+                    rank: None,
+                    role,
+                }));
+            }
+            None => out.extend_from_slice(&starts[k..k + inside]),
+        }
+        k += inside;
+    }
+    out.extend_from_slice(&starts[k..]);
+    *starts = out;
+}
+
+/// A line that only separates entries: a rule (`-----`, `*****`) or a bare `--`.
+fn separator_line(line: &Ln<'_>) -> bool {
+    matches!(line.kind, Kind::Text) && blocks::is_separator(line.text)
+}
+
+/// A plain line that can title an entry: a title, a label (`volatile:`), a question, or a term
+/// with its explanation after a colon (`AQS: 独占锁和共享锁…`).
+fn entry_title(line: &Ln<'_>) -> bool {
+    if !matches!(line.kind, Kind::Text) || line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    let plain = line::strip_emphasis(line.text);
+    let t = plain.trim();
+    let term = t.find([':', '：']).is_some_and(|at| {
+        (1..=40).contains(&t[..at].chars().count()) && !t[..at].contains(['，', '。', ','])
+    });
+    title_shaped(line) || colon_label(line) || ends_asking(t) || (term && !line.code)
+}
+
+/// The first and last non-blank lines in `range`, if it has any.
+fn non_blank_span(lines: &[Ln<'_>], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let blank = |k: &usize| matches!(lines[*k].kind, Kind::Blank);
+    let first = range.clone().find(|k| !blank(k))?;
+    let last = range.rev().find(|k| !blank(k))?;
+    Some((first, last))
+}
+
+/// Quizzes that set their items apart with rules and nothing else (a question, its options and
+/// `解析：`, then `---`, then the next one): each part between the rules is one card, from its
+/// first line — the code a question is asked about may come first. The layout is the rules'
+/// only where three parts or more mostly open with no numbered question or heading of their own
+/// and mostly ask something; inside such a part, lines that looked like questions (`1.` points
+/// under `解析：`) are the answer's.
+pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let front = front_matter_end(lines)
+        .filter(|&e| e < lines.len())
+        .map_or(0, |e| e + 1);
+    // Segments between group headings; the part of a set-aside heading is left alone.
+    let mut segments = Vec::new();
+    let mut from = Some(front);
+    for s in starts.iter() {
+        let group = matches!(s.role, Role::Section { .. } | Role::Aside);
+        if group && s.line >= front {
+            if let Some(f) = from.filter(|&f| f < s.line) {
+                segments.push(f..s.line);
+            }
+            from = matches!(s.role, Role::Section { .. }).then_some(s.line + 1);
+        }
+    }
+    if let Some(f) = from.filter(|&f| f < lines.len()) {
+        segments.push(f..lines.len());
+    }
+    let mut drop = std::collections::HashSet::new();
+    let mut extra = Vec::new();
+    for seg in segments {
+        let rule = |k: usize| {
+            matches!(lines[k].kind, Kind::Text)
+                && blocks::is_rule_line(lines[k].text)
+                && (k == 0 || matches!(lines[k - 1].kind, Kind::Blank))
+        };
+        let mut parts = Vec::new();
+        let mut part_from = seg.start;
+        for k in seg.clone() {
+            if rule(k) || k + 1 == seg.end {
+                let to = if rule(k) { k } else { k + 1 };
+                parts.extend(non_blank_span(lines, part_from..to));
+                part_from = k + 1;
+            }
+        }
+        if parts.len() < 3 {
+            continue;
+        }
+        let at = |line: usize| starts.binary_search_by_key(&line, |s| s.line).ok();
+        // Free: opened by no numbered question or heading, and holding no other line that
+        // asks and was taken for a question (a part with several questions keeps them).
+        let free = |(f, l): (usize, usize)| {
+            let lo = starts.partition_point(|s| s.line <= f);
+            let hi = starts.partition_point(|s| s.line <= l);
+            at(f).is_none_or(|n| starts[n].rank.is_none())
+                && starts[lo..hi].iter().all(|s| match &s.role {
+                    Role::Record { question, .. } => !asks(question) && !ends_asking(question),
+                    _ => false,
+                })
+        };
+        // A part asks, or answers (`解析：`): an introduction does neither.
+        let asking = |(f, l): (usize, usize)| {
+            lines[f..=l].iter().any(|x| match x.kind {
+                Kind::Text | Kind::Heading(_) => {
+                    ends_asking(x.text)
+                        || asks(x.text)
+                        || ["（）", "()", "____"].iter().any(|b| x.text.contains(b))
+                }
+                Kind::Marker { answer, .. } => answer,
+                _ => false,
+            })
+        };
+        // A title line right above a rule (`HashMap 的put方法流程？`, a blank line, `-----`)
+        // is underlined by it: there the rules mark titles, not the ends of cards.
+        let underlines = parts
+            .iter()
+            .any(|&(f, l)| l > f && at(l).is_some_and(|n| starts[n].rank.is_none()));
+        if underlines {
+            continue;
+        }
+        let free_parts = parts.iter().filter(|&&p| free(p)).count();
+        let asking_parts = parts.iter().filter(|&&p| asking(p)).count();
+        if free_parts * 3 < parts.len() * 2 || asking_parts * 3 < parts.len() * 2 {
+            continue;
+        }
+        // A part that asks nothing (an introduction above the first rule) stays what it was.
+        for &(f, l) in parts.iter().filter(|&&p| free(p) && asking(p)) {
+            let lo = starts.partition_point(|s| s.line < f);
+            let hi = starts.partition_point(|s| s.line <= l);
+            for s in &starts[lo..hi] {
+                if s.rank.is_none_or(|r| r > 6) {
+                    drop.insert(s.line);
+                }
+            }
+            let question = code_led_question(lines, f, l).unwrap_or(f);
+            extra.push(Start {
+                line: f,
+                rank: None,
+                role: Role::question(lines[question].text),
+            });
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    starts.retain(|s| !drop.contains(&s.line));
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}

@@ -1,0 +1,394 @@
+//! Questions that no number or heading marks: titles with an indented block under them, title
+//! lines set off by a break (inside records and out), topics set apart by two blank lines, and
+//! lines over the scaffold a template repeats under every question.
+
+use std::collections::HashMap;
+
+use crate::parse::asking::{announces_question, asks, ends_asking, numbered_name, question_like};
+use crate::parse::classify::front_matter_end;
+use crate::parse::line::{Kind, Style};
+use crate::parse::titles::{
+    after_break, colon_label, strong_title, title_shaped, underlined_title,
+};
+use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
+
+/// Outline by indentation: a line at the start of a line with an indented block right under
+/// it (`缓存穿透：` over `    一直请求…`) is a title and the block its content. Where three or
+/// more such titles make the structure of text no heading governs, each is a record; a title
+/// line standing alone there is a question left unanswered, and a label with a blank line under
+/// it (`缓存：`) groups the titles below it.
+pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    let free = |i: usize| {
+        let mut k = starts.partition_point(|s| s.line <= i);
+        let own = k > 0 && starts[k - 1].line == i;
+        k = k.saturating_sub(1);
+        !own && (starts.is_empty()
+            || starts[0].line > i
+            || matches!(starts[k].role, Role::Record { .. }) && starts[k].rank.is_none())
+    };
+    let line_start = |i: usize| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Text)
+            && !indented(l)
+            && !l.code
+            && !l.structural
+            && blocks::bullet_item(l.text).is_none()
+            && !blocks::is_rule_line(l.text)
+            && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+            && free(i)
+    };
+    let hanging: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let t = line::strip_emphasis(lines[i].text);
+            let t = t.trim();
+            // A question may run longer than a title (`double为什么会出现精度丢失？bigdecimal
+            // 怎么保证的…？`).
+            let limit = if ends_asking(t) { 80 } else { 40 };
+            line_start(i)
+                && t.chars().count() <= limit
+                && !t.trim_end_matches('。').contains(['。', '；'])
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+        })
+        .collect();
+    if hanging.len() < 3 {
+        return;
+    }
+    let (first, last) = (hanging[0], hanging[hanging.len() - 1]);
+    let mut extra = Vec::new();
+    let alone_after = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.kind, Kind::Blank))
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let within = (first..=last).contains(&i);
+        // A label over a numbered list (`死锁产生的四个条件：`, a blank line, `1、互斥条件…`)
+        // asks for that list: its answer.
+        let over_list = || {
+            lines[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.kind, Kind::Blank))
+                .is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                })
+        };
+        let role = if hanging.binary_search(&i).is_ok()
+            || (within && alone_after(i) && line_start(i) && title_shaped(l))
+            || (within && alone_after(i) && line_start(i) && colon_label(l) && over_list())
+        {
+            Role::question(l.text)
+        } else if alone_after(i) && line_start(i) && colon_label(l) {
+            Role::label(l.text)
+        } else {
+            continue;
+        };
+        let rank = matches!(role, Role::Section { .. }).then_some(LABEL_RANK);
+        extra.push(Start {
+            line: i,
+            rank,
+            role,
+        });
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
+/// something under it, or a line ending in `？`), and inside records (strong rule: a title line
+/// after a blank line that asks something or sits above a bare link).
+pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    // Whether a title found so far ends in a question mark (kept as titles are found: looking
+    // through them for every line would cost a long file its length squared).
+    let mut extra_asks = false;
+    let asking_ranks = asking_ranks(starts);
+    let mut segment_start = 0usize;
+    let mut inside_record = false;
+    // Inside a topic heading whose first content is a question (`### Goroutine`, then
+    // `进程、线程、协程之间的区别？`): its title lines are questions, as in unnumbered notes.
+    let mut container = false;
+    let mut aside = false;
+    // Whether a title was found since the last start.
+    let mut titled = false;
+    let mut next = 0usize;
+    let front_matter = front_matter_end(lines);
+    // Whether the segment holds content before line `i` (blank lines and a quote introducing
+    // the topic aside), kept as `i` advances.
+    let mut content_seen = false;
+    for i in 0..lines.len() {
+        while next < starts.len() && starts[next].line <= i {
+            inside_record = matches!(starts[next].role, Role::Record { .. });
+            aside = matches!(starts[next].role, Role::Aside);
+            segment_start = starts[next].line + 1;
+            container = false;
+            titled = false;
+            content_seen = false;
+            next += 1;
+        }
+        if i > segment_start {
+            let p = &lines[i - 1];
+            content_seen |= !matches!(p.kind, Kind::Blank) && !p.text.starts_with('>');
+        }
+        if aside || (next > 0 && starts[next - 1].line == i) {
+            continue;
+        }
+        if underlined_title(lines, i, front_matter) {
+            extra_asks |= ends_asking(lines[i].text);
+            extra.push(i);
+            continue;
+        }
+        let l = &lines[i];
+        let label = colon_label(l);
+        if !matches!(l.kind, Kind::Text) || !(title_shaped(l) || label) {
+            continue;
+        }
+        let followed = lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        let announced = next > 0 && question_to_come(&starts[next - 1]);
+        // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
+        let label_followed = followed
+            || (label
+                && lines.get(i + 1).is_some_and(|n| {
+                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
+                }));
+        let title = if under_question_label(lines, i) || (inside_record && announced && !titled) {
+            false
+        } else if inside_record {
+            // Right under a heading only when the heading names a topic (`### map`, then
+            // `A是什么？`); under a heading that asks, the next line is its answer.
+            // Not when most headings of its rank ask (`## 1.谈一下多态` among `## 2.…如何…`),
+            // and under a numbered item (`3.原型链`) only a line ending in `？`: such items
+            // carry their answer right under them.
+            let start = &starts[next - 1];
+            let markdown = start.rank.is_some_and(|r| r <= 6);
+            let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
+                && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
+                && (markdown || ends_asking(l.text));
+            // A quote right under the heading (`> Garbage Collection，是一种…`) introduces the
+            // topic; what comes after it is still the first content.
+            let first_content = !content_seen;
+            if first_content {
+                let title = topic
+                    && ((!label && strong_title(lines, i, true)) || (label && label_followed));
+                container = title;
+                title
+            } else if container {
+                after_break(lines, i, segment_start) && (!label || label_followed)
+            } else {
+                !label && strong_title(lines, i, false)
+            }
+        } else if label {
+            false
+        } else {
+            // No numbered question around: question lines are the structure. A line ending in
+            // `？` asks unless a lead-in (`…如下：`) announced it; once lines ending in `？` are
+            // found, a plain title needs a question word too (else it heads part of an answer).
+            let asking = ends_asking(l.text);
+            let lead_in = lines[segment_start..i]
+                .iter()
+                .rev()
+                .find(|p| !matches!(p.kind, Kind::Blank))
+                .is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
+            if asking {
+                !lead_in
+            } else {
+                after_break(lines, i, segment_start)
+                    && followed
+                    && (!extra_asks || question_like(l.text))
+            }
+        };
+        if title {
+            extra_asks |= ends_asking(lines[i].text);
+            extra.push(i);
+            titled = true;
+        }
+    }
+    for i in extra {
+        starts.push(Start {
+            line: i,
+            rank: None,
+            role: Role::question(lines[i].text),
+        });
+    }
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Heading ranks where three headings or more start records and most of them ask: the
+/// others of that rank are questions too, read the same way.
+fn asking_ranks(starts: &[Start]) -> Vec<u8> {
+    let mut counts: Vec<(u8, usize, usize)> = Vec::new();
+    for s in starts {
+        if let (Some(rank), Role::Record { question, .. }) = (s.rank, &s.role) {
+            let k = counts.iter().position(|c| c.0 == rank).unwrap_or_else(|| {
+                counts.push((rank, 0, 0));
+                counts.len() - 1
+            });
+            counts[k].1 += 1;
+            counts[k].2 += usize::from(asks(question));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, all, asking)| all >= 3 && asking * 2 > all)
+        .map(|(rank, ..)| rank)
+        .collect()
+}
+
+/// Is the question of a record still to come under its first line (`有如下一段代码：`,
+/// `## 第2题`)? Then the first line that asks there is that record's own.
+fn question_to_come(start: &Start) -> bool {
+    matches!(&start.role, Role::Record { number, question }
+        if announces_question(question) || numbered_name(number.as_deref(), question))
+}
+
+/// Is the line right under a heading or label that only says "the question" (`### 题目`,
+/// `问题描述：`, `### Question`)? Then it states the question of the card it is in.
+fn under_question_label(lines: &[Ln<'_>], i: usize) -> bool {
+    let Some(p) = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank))
+    else {
+        return false;
+    };
+    let label = match &p.kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) && h.number.is_none() => {
+            h.title.as_str()
+        }
+        Kind::Text => p.text.trim(),
+        _ => return false,
+    };
+    let label = line::strip_emphasis(label);
+    let label = label.trim().trim_end_matches([':', '：']).trim();
+    [
+        "题目",
+        "题干",
+        "问题",
+        "题目描述",
+        "问题描述",
+        "question",
+        "problem",
+    ]
+    .iter()
+    .any(|w| label.eq_ignore_ascii_case(w))
+}
+
+/// Notes with no heading or number at all whose topics are set apart by two blank lines or
+/// more (`创建对象的三种方法`, its points and code, two blank lines, `JS实现继承的几种方式`):
+/// a title line after such a gap, with content right under it, opens a new record.
+pub(crate) fn add_spaced_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    if lines
+        .iter()
+        .any(|l| matches!(l.kind, Kind::Heading(_) | Kind::Fence { .. }))
+    {
+        return;
+    }
+    let mut extra = Vec::new();
+    // Titles found right under such a topic line are its first point, not questions.
+    let mut points = Vec::new();
+    let mut blanks = 0usize;
+    let mut next = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        while next < starts.len() && starts[next].line < i {
+            next += 1;
+        }
+        if matches!(l.kind, Kind::Blank) {
+            blanks += 1;
+            continue;
+        }
+        let gap = std::mem::take(&mut blanks) >= 2;
+        let started = starts.get(next).is_some_and(|s| s.line == i);
+        let followed = lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank));
+        if !(gap && followed && matches!(l.kind, Kind::Text) && title_shaped(l)) {
+            continue;
+        }
+        let under = next + usize::from(started);
+        if starts.get(under).is_some_and(|s| {
+            s.line == i + 1 && s.rank.is_none() && matches!(s.role, Role::Record { .. })
+        }) {
+            points.push(i + 1);
+        }
+        if !started {
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::question(l.text),
+            });
+        }
+    }
+    if !extra.is_empty() || !points.is_empty() {
+        starts.retain(|s| points.binary_search(&s.line).is_err());
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
+/// or `答：` alone on the line under each question). Once three questions are seen with one
+/// scaffold under them, every line after a break with that scaffold right under it is a
+/// question too, whatever its words: the layout says so.
+pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // The scaffold: a short line as a whole (`答：`), or the label of a field filled in under
+    // each question (`Keywords: this binding, …`).
+    let scaffold = |i: usize| {
+        lines
+            .get(i + 1)
+            .filter(|n| matches!(n.kind, Kind::Text))
+            .map(|n| n.text.trim())
+            .filter(|t| !t.is_empty())
+            .and_then(|t| {
+                if t.chars().count() <= 12 {
+                    return Some(t);
+                }
+                let colon = t.find([':', '：'])?;
+                let label = &t[..colon];
+                let word = !label.is_empty()
+                    && label.chars().count() <= 12
+                    && label
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || c == '_');
+                word.then(|| &t[..colon + t[colon..].chars().next().map_or(1, char::len_utf8)])
+            })
+    };
+    // Counted in the order first seen (ties go to the last), each found through a map: a
+    // file of many questions each over a different short line must not cost their square.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for s in starts.iter() {
+        if let (Role::Record { .. }, Some(t)) = (&s.role, scaffold(s.line)) {
+            let k = *index.entry(t).or_insert_with(|| {
+                counts.push((t, 0));
+                counts.len() - 1
+            });
+            counts[k].1 += 1;
+        }
+    }
+    let Some(&(shape, _)) = counts.iter().filter(|c| c.1 >= 3).max_by_key(|c| c.1) else {
+        return;
+    };
+    let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
+    let extra: Vec<Start> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            scaffold(i) == Some(shape)
+                && matches!(l.kind, Kind::Text)
+                && !l.text.trim().is_empty()
+                && l.text.trim() != shape
+                && after_break(lines, i, 0)
+                && known.binary_search(&i).is_err()
+        })
+        .map(|i| Start {
+            line: i,
+            rank: None,
+            role: Role::question(lines[i].text),
+        })
+        .collect();
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
