@@ -1,16 +1,19 @@
 //! Stage 2 — parse: text → records.
 //!
-//! 1. Every line is classified on its own ([`line`]).
-//! 2. Numbered lines and headings form an outline: a smaller rank outranks a larger one
-//!    (Markdown `#` > `一、` > `1.` > `（1）` > `1）`). Inside one parent, a number that jumps
-//!    backwards (other than a restart at 1) is a sub-point, and so is a list that follows a
-//!    lead-in ending in `：`.
+//! 1. Every line is classified on its own ([`line`]), then in the light of the lines around
+//!    it (`classify`).
+//! 2. Numbered lines and headings form an outline (`outline`): a smaller rank outranks a
+//!    larger one (Markdown `#` > `一、` > `1.` > `（1）` > `1）`). Inside one parent, a number
+//!    that jumps backwards (other than a restart at 1) is a sub-point, and so is a list that
+//!    follows a lead-in ending in `：`.
 //! 3. Each outline node becomes a *section* (it groups questions), a *record* (it asks
 //!    something), or a *sub-point* (it sits inside a record's answer).
-//! 4. Unnumbered question lines (`HTTP与TCP的区别和联系` above a link) start records too.
+//! 4. Unnumbered question lines (`HTTP与TCP的区别和联系` above a link) start records too: the
+//!    boundary `passes`, in a fixed order, using `asking` and `titles`.
 //! 5. A record runs from its question line up to the next record or section; its lines become
-//!    blocks ([`blocks`]). Lines before any record are reported as orphan text, so no non-blank
-//!    line is ever lost.
+//!    a record (`record`) made of blocks ([`blocks`]), with a stable id (`ids`). Lines
+//!    before any record are reported as orphan text (`orphans`), so no non-blank line is
+//!    ever lost.
 
 mod asking;
 pub mod blocks;
@@ -266,6 +269,8 @@ impl Role {
     }
 }
 
+/// A boundary: the line where a section, a record or an aside starts. The outline finds the
+/// first ones; the passes add, drop and re-label them.
 #[derive(Debug, Clone)]
 struct Start {
     /// Index into the lines.

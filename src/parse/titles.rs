@@ -102,7 +102,7 @@ pub(super) fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> b
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
 /// (`HashMap 的put方法流程？`, a blank line, `-----`).
-/// `front_matter`: what [`front_matter_end`] says of `lines`.
+/// `front_matter`: what [`front_matter_end`](super::classify::front_matter_end) says of `lines`.
 pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
     let l = &lines[i];
     let rule = |k: usize| {
