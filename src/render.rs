@@ -219,12 +219,20 @@ fn inline(text: &str) -> String {
     out
 }
 
-/// Escaped lines joined with `<br>`.
+/// Escaped lines joined with `<br>`. A line ending in one `\` before another line is
+/// Markdown's hard line break, common in notes kept with Typora: the break is the `<br>`, so
+/// the backslash is not shown.
 fn lines(text: &str) -> String {
-    text.split('\n')
-        .map(inline)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let mut parts = text.split('\n').peekable();
+    let mut out = Vec::new();
+    while let Some(line) = parts.next() {
+        let line = match line.strip_suffix('\\') {
+            Some(kept) if parts.peek().is_some() && !kept.ends_with('\\') => kept,
+            _ => line,
+        };
+        out.push(inline(line));
+    }
+    out.join("<br>")
 }
 
 static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,6 +328,12 @@ mod tests {
 
     fn para(text: &str) -> Block {
         Block::new(BlockKind::Paragraph, text, 1, 1)
+    }
+
+    #[test]
+    fn hard_break_backslashes_are_not_shown() {
+        let html = blocks_html(&[para("第一行\\\n第二行 C:\\\\\n末尾\\")]);
+        assert_eq!(html, "<p>第一行<br>第二行 C:\\\\<br>末尾\\</p>");
     }
 
     #[test]
