@@ -279,7 +279,9 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     // Labels are at most five characters and a colon: look no further for one.
-    let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
+    let has_label_colon = trimmed.starts_with([
+        '答', '参', '标', '解', '回', 'A', '原', '注', '说', '备', '提',
+    ]) && trimmed.chars().take(8).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
@@ -541,15 +543,25 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return None;
     }
-    if let Some(c) = BRACKET_QUESTION.captures(line) {
+    // Each pattern below is anchored on its own first character: a byte test rules most
+    // lines out before any regex runs.
+    if first == '【'
+        && let Some(c) = BRACKET_QUESTION.captures(line)
+    {
         return Some(Heading::labelled(&c));
     }
-    let glued = GLUED_MARKDOWN.captures(line);
+    let glued = (first == '#')
+        .then(|| GLUED_MARKDOWN.captures(line))
+        .flatten();
     let glued_number = glued.is_some();
-    if let Some(c) = MARKDOWN
-        .captures(line)
-        .or(glued)
-        .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+    if let Some(c) = (first == '#')
+        .then(|| {
+            MARKDOWN
+                .captures(line)
+                .or(glued)
+                .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+        })
+        .flatten()
     {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
@@ -588,7 +600,9 @@ fn heading(line: &str) -> Option<Heading> {
             title,
         });
     }
-    if let Some(c) = QUESTION.captures(line) {
+    if matches!(first, 'Q' | '问')
+        && let Some(c) = QUESTION.captures(line)
+    {
         return Some(Heading::labelled(&c));
     }
     // A numbered bullet (`- 1,说说你的工作经历`) is numbered.
@@ -599,7 +613,10 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return numbered(rest);
     }
-    if let Some(m) = DECORATION.captures(line) {
+    if let Some(m) = matches!(first, '*' | '@' | '=' | '~' | '+' | '_' | '#')
+        .then(|| DECORATION.captures(line))
+        .flatten()
+    {
         let start = m.get(1).map_or(0, |d| d.start());
         return numbered(&line[start..]);
     }
@@ -640,7 +657,11 @@ fn numbered(line: &str) -> Option<Heading> {
     }
     // A Chinese numeral or `第` opens only the Chinese forms; a digit or bracket only the others.
     if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
-        if let Some(c) = ORDINAL.captures(line) {
+        if let Some(c) = line
+            .starts_with('第')
+            .then(|| ORDINAL.captures(line))
+            .flatten()
+        {
             return Some(Heading::numbered(Style::Arabic, &c[1], &c[2]));
         }
         let c = CHINESE.captures(line)?;
@@ -651,7 +672,13 @@ fn numbered(line: &str) -> Option<Heading> {
             title: c[3].trim().to_owned(),
         });
     }
-    if let Some(c) = DOTTED.captures(line) {
+    // Past the gate above a line starts with a digit or a bracket.
+    let digits = line.starts_with(|c: char| c.is_ascii_digit());
+    // A dotted number has a dot with a digit after it.
+    let dotted = line
+        .match_indices('.')
+        .any(|(at, _)| line[at + 1..].starts_with(char::is_numeric));
+    if let Some(c) = dotted.then(|| DOTTED.captures(line)).flatten() {
         let number = c[1].to_owned();
         return Some(Heading {
             style: Style::Dotted,
@@ -660,7 +687,7 @@ fn numbered(line: &str) -> Option<Heading> {
             title: c[2].trim().to_owned(),
         });
     }
-    if let Some(c) = ARABIC.captures(line) {
+    if let Some(c) = digits.then(|| ARABIC.captures(line)).flatten() {
         let rest = &c[3];
         // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
         let decimal =
@@ -670,15 +697,15 @@ fn numbered(line: &str) -> Option<Heading> {
             return Some(Heading::numbered(Style::Arabic, &c[1], rest));
         }
     }
-    if let Some(c) = PAREN.captures(line) {
+    if let Some(c) = (!digits).then(|| PAREN.captures(line)).flatten() {
         return Some(Heading::numbered(Style::Paren, &c[1], &c[2]));
     }
-    if let Some(c) = HALF_PAREN.captures(line) {
+    if let Some(c) = digits.then(|| HALF_PAREN.captures(line)).flatten() {
         return Some(Heading::numbered(Style::HalfParen, &c[1], &c[2]));
     }
     // Without a separator only a question counts (`1 Kafka怎么…？`, not `3 个参数`): it must
     // start with a letter that is no measure word and contain a question mark.
-    if let Some(c) = SPACED_NUMBER.captures(line) {
+    if let Some(c) = digits.then(|| SPACED_NUMBER.captures(line)).flatten() {
         let title = c[2].trim();
         let first = title.chars().next().unwrap_or(' ');
         let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);

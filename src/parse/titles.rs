@@ -41,6 +41,10 @@ pub(super) fn title_shaped(line: &Ln<'_>) -> bool {
 /// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
 /// without it ([`REMARK`]).
 pub(super) fn colon_label(line: &Ln<'_>) -> bool {
+    // Taking emphasis and remarks away never adds a colon.
+    if !line.text.contains([':', '：']) {
+        return false;
+    }
     let plain = line::strip_emphasis(line.text);
     let bare = REMARK.replace_all(plain.trim(), "");
     let t = bare.trim();
