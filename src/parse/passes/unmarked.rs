@@ -379,11 +379,11 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let extra: Vec<Start> = (0..lines.len())
         .filter(|&i| {
             let l = &lines[i];
-            scaffold(i) == Some(shape)
-                && matches!(l.kind, Kind::Text)
+            matches!(l.kind, Kind::Text)
+                && after_break(lines, i, 0)
+                && scaffold(i) == Some(shape)
                 && !l.text.trim().is_empty()
                 && l.text.trim() != shape
-                && after_break(lines, i, 0)
                 && known.binary_search(&i).is_err()
         })
         .map(|i| Start {
