@@ -69,8 +69,8 @@ impl Heading {
 
     /// A question label (`Q3:`, `问：`, `【问题】`) matched by a pattern whose group 1 is the
     /// optional number and group 2 the question.
-    fn labelled(c: &regex::Captures<'_>) -> Self {
-        let number = c.get(1).map(|m| m.as_str().to_owned());
+    fn labelled(c: &LeadCaptures<'_>) -> Self {
+        let number = c.get(1).map(str::to_owned);
         Self {
             style: Style::Question,
             value: number.as_deref().and_then(|n| n.parse().ok()),
@@ -129,40 +129,35 @@ static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// for the page, not words.
 static HEADING_ATTRIBUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$").unwrap());
-static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
-        .unwrap()
-});
-static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*(.*)$").unwrap()
-});
-static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
-});
-static HALF_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
-static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$",
+static CHINESE: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*",
     )
-    .unwrap()
+});
+static ARABIC: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*"));
+static PAREN: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*"));
+static HALF_PAREN: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*"));
+static QUESTION: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*")
 });
 /// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
-static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$")
-        .unwrap()
+static BRACKET_QUESTION: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
+    )
 });
 /// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
-static BRACKET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$",
+static BRACKET_MARKER: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
     )
-    .unwrap()
 });
 /// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*(.*)$")
-        .unwrap()
+static ORDINAL: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*")
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -195,15 +190,57 @@ static WHOLE_LINK: LazyLock<Regex> =
 /// `1 Kafka怎么保证数据的高可用？`: a number and a space in front of a question.
 static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+static MARKER: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*",
     )
-    .unwrap()
 });
 /// Decoration in front of a number: `****1.`, `@@@1)))`.
 static DECORATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[*@=~+_#]{2,}[ \t]*(\d)").unwrap());
+
+/// A pattern for how a line starts, whose groups are followed by one more: the rest of the
+/// line, as a trailing `(.*)$` would capture it. Matching only the start spares the regex a
+/// walk over the whole line (with captures, the slow engines walk it).
+struct Lead(Regex);
+
+impl Lead {
+    fn new(start: &str) -> Self {
+        Self(Regex::new(start).unwrap())
+    }
+
+    fn captures<'h>(&self, line: &'h str) -> Option<LeadCaptures<'h>> {
+        let caps = self.0.captures(line)?;
+        let rest = &line[caps.get(0)?.end()..];
+        // `.` stops at a line break: `(.*)$` would not match a rest that holds one.
+        (!rest.contains('\n')).then_some(LeadCaptures { caps, rest })
+    }
+}
+
+/// The groups of a [`Lead`] match, and after them the rest of the line.
+struct LeadCaptures<'h> {
+    caps: regex::Captures<'h>,
+    rest: &'h str,
+}
+
+impl<'h> LeadCaptures<'h> {
+    /// Group `i`, or the rest of the line for the group after the last.
+    fn get(&self, i: usize) -> Option<&'h str> {
+        if i == self.caps.len() {
+            Some(self.rest)
+        } else {
+            self.caps.get(i).map(|m| m.as_str())
+        }
+    }
+}
+
+impl std::ops::Index<usize> for LeadCaptures<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("a group of the pattern")
+    }
+}
 
 /// Classify one line outside a fenced block.
 #[must_use]
