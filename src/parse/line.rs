@@ -402,7 +402,7 @@ static FOLD_END: LazyLock<Regex> = LazyLock::new(|| {
 /// whatever it says.
 #[must_use]
 pub fn fold_title(line: &str) -> Option<String> {
-    if !line.contains("details") && !line.contains("summary") {
+    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
         return None;
     }
     let c = FOLDED.captures(line)?;
@@ -411,7 +411,7 @@ pub fn fold_title(line: &str) -> Option<String> {
 }
 
 fn folded_question(line: &str) -> Option<String> {
-    if !line.contains("details") && !line.contains("summary") {
+    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
         return None;
     }
     let c = FOLDED.captures(line)?;
@@ -425,7 +425,8 @@ fn folded_question(line: &str) -> Option<String> {
 #[must_use]
 pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
-    (t.contains("details") || t.contains("summary"))
+    fold_shaped(t)
+        && (t.contains("details") || t.contains("summary"))
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
 }
 
@@ -453,7 +454,14 @@ pub fn opens_fold(line: &str) -> bool {
 /// Does a fold close on this line (`</details>`, `{{< /details >}}`)?
 #[must_use]
 pub fn closes_fold(line: &str) -> bool {
-    line.contains("details") && FOLD_END.is_match(line)
+    fold_shaped(line) && line.contains("details") && FOLD_END.is_match(line)
+}
+
+/// Can the line be a fold's opening, summary or closing line? Each of those starts, after
+/// spaces and tabs, with `<` (`<details>`, `<summary>`) or `{` (`{{< details >}}`): one byte
+/// test spares most lines the search for `details` and `summary`.
+fn fold_shaped(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with(['<', '{'])
 }
 
 /// A summary that says the fold hides an answer (`<summary>查看答案</summary>`, `点击展开`,

@@ -621,6 +621,20 @@ impl Outline {
     }
 }
 
+/// `text` in lower case. Most titles are ASCII and CJK ideographs and punctuation, which
+/// have no case but ASCII's: those skip the Unicode case tables.
+fn lowercase(text: &str) -> String {
+    let caseless = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF20}')
+    };
+    if text.chars().all(caseless) {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
 /// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
 fn aside_title(title: &str) -> bool {
@@ -706,11 +720,7 @@ fn aside_title(title: &str) -> bool {
     }
     // `习题来源或参考`: each of the names joined counts.
     plain.split(['/', '|', '或', '及', '&']).any(|part| {
-        let part = part
-            .trim()
-            .trim_end_matches([':', '：'])
-            .trim()
-            .to_lowercase();
+        let part = lowercase(part.trim().trim_end_matches([':', '：']).trim());
         ASIDES.contains(&part.as_str())
             || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
             || ["参考资料", "参考链接", "参考文献", "参考文档"]
