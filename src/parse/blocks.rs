@@ -76,7 +76,10 @@ static ART: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn is_art_line(text: &str) -> bool {
     let t = text.trim_start();
-    let maybe = text.contains("--") || text.contains("==") || t.starts_with(['|', 'v', '^']);
+    // A one-byte search before each two-byte one: most lines hold neither `-` nor `=`.
+    let maybe = (text.contains('-') && text.contains("--"))
+        || (text.contains('=') && text.contains("=="))
+        || t.starts_with(['|', 'v', '^']);
     maybe && ART.is_match(text) && !is_rule_line(text)
 }
 

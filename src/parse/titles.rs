@@ -62,8 +62,8 @@ pub(super) fn colon_label_shape(line: &Ln<'_>) -> bool {
     // Taking emphasis, breaks and remarks away never adds a colon; it can only uncover one
     // at the end from behind `**`, `<br>`, `</b>`, `\\`, `__` or a remark in brackets.
     let last = line.text.trim_end().chars().next_back();
-    if !line.text.contains([':', '：'])
-        || !last.is_some_and(|c| matches!(c, ':' | '：' | '*' | '>' | '\\' | '_' | ')' | '）'))
+    if !last.is_some_and(|c| matches!(c, ':' | '：' | '*' | '>' | '\\' | '_' | ')' | '）'))
+        || !line.text.contains([':', '：'])
     {
         return false;
     }
