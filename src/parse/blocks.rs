@@ -32,6 +32,9 @@ static BULLET: LazyLock<Regex> =
 /// The text of an unindented bullet item (`- 了解 TCP 吗？`), without its bullet.
 #[must_use]
 pub fn bullet_item(text: &str) -> Option<&str> {
+    if !text.starts_with(['-', '*', '+', '•']) {
+        return None;
+    }
     BULLET
         .captures(text.trim_end())
         .and_then(|c| c.get(1))
@@ -41,6 +44,9 @@ pub fn bullet_item(text: &str) -> Option<&str> {
 /// Is this line a bare address?
 #[must_use]
 pub fn url_only(text: &str) -> Option<&str> {
+    if !text.trim_start().starts_with("http") {
+        return None;
+    }
     URL_ONLY
         .captures(text.trim())
         .and_then(|c| c.get(1))
@@ -50,7 +56,9 @@ pub fn url_only(text: &str) -> Option<&str> {
 /// Is this line a horizontal rule or decoration (`-----`, `*****`)?
 #[must_use]
 pub fn is_rule_line(text: &str) -> bool {
-    RULE_LINE.is_match(text)
+    text.trim_start_matches([' ', '\t'])
+        .starts_with(['-', '*', '_', '=', '~', '+'])
+        && RULE_LINE.is_match(text)
 }
 
 /// Is this line only a separator: a rule, or a bare `--` between entries?
@@ -68,7 +76,10 @@ static ART: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn is_art_line(text: &str) -> bool {
     let t = text.trim_start();
-    let maybe = text.contains("--") || text.contains("==") || t.starts_with(['|', 'v', '^']);
+    // A one-byte search before each two-byte one: most lines hold neither `-` nor `=`.
+    let maybe = (text.contains('-') && text.contains("--"))
+        || (text.contains('=') && text.contains("=="))
+        || t.starts_with(['|', 'v', '^']);
     maybe && ART.is_match(text) && !is_rule_line(text)
 }
 

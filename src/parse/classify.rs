@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::asking::{asks, ends_asking};
 use super::line::{Heading, Kind, Style};
-use super::{Ln, blocks, code, line};
+use super::{Ln, TitleShape, blocks, code, line, titles};
 use crate::read::SourceText;
 
 /// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
@@ -31,6 +31,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
                 code: text_line && code::looks_like_code(text),
                 structural: text_line && blocks::is_structural(text),
                 kind,
+                shape: TitleShape::default(),
             }
         })
         .collect();
@@ -69,6 +70,16 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     hide_folded_headings(&mut lines);
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
+    // The title shapes, asked of most lines by several passes, are found once; on every core.
+    lines
+        .par_iter_mut()
+        .with_min_len(LINES_PER_TASK)
+        .for_each(|l| {
+            l.shape = TitleShape {
+                title: titles::title_shape(l),
+                colon_label: titles::colon_label_shape(l),
+            };
+        });
     lines
 }
 

@@ -69,8 +69,8 @@ impl Heading {
 
     /// A question label (`Q3:`, `问：`, `【问题】`) matched by a pattern whose group 1 is the
     /// optional number and group 2 the question.
-    fn labelled(c: &regex::Captures<'_>) -> Self {
-        let number = c.get(1).map(|m| m.as_str().to_owned());
+    fn labelled(c: &LeadCaptures<'_>) -> Self {
+        let number = c.get(1).map(str::to_owned);
         Self {
             style: Style::Question,
             value: number.as_deref().and_then(|n| n.parse().ok()),
@@ -129,40 +129,35 @@ static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// for the page, not words.
 static HEADING_ATTRIBUTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}$").unwrap());
-static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*(.*)$")
-        .unwrap()
-});
-static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*(.*)$").unwrap()
-});
-static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*(.*)$").unwrap()
-});
-static HALF_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*(.*)$").unwrap());
-static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*(.*)$",
+static CHINESE: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^(第?([一二三四五六七八九十百千零〇两]{1,7})[章节部分篇题问]?)[ \t\u{3000}]*[、.．:：。][ \t\u{3000}]*",
     )
-    .unwrap()
+});
+static ARABIC: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*"));
+static PAREN: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*"));
+static HALF_PAREN: LazyLock<Lead> =
+    LazyLock::new(|| Lead::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*"));
+static QUESTION: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*")
 });
 /// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
-static BRACKET_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$")
-        .unwrap()
+static BRACKET_QUESTION: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^【[ \t]*(?:问题|问|题目|Q)[ \t]*(\d{1,4})?[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
+    )
 });
 /// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
-static BRACKET_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*(.*)$",
+static BRACKET_MARKER: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
     )
-    .unwrap()
 });
 /// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*(.*)$")
-        .unwrap()
+static ORDINAL: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(r"^第[ \t]*(\d{1,4})[ \t]*[题问][ \t\u{3000}]*[:：、.．]?[ \t\u{3000}]*")
 });
 /// `1.1、`, `2.3.1. `: a sub-question numbered under its section (a separator is required,
 /// so `1.5 倍` stays text).
@@ -195,15 +190,57 @@ static WHOLE_LINK: LazyLock<Regex> =
 /// `1 Kafka怎么保证数据的高可用？`: a number and a space in front of a question.
 static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*(.*)$",
+static MARKER: LazyLock<Lead> = LazyLock::new(|| {
+    Lead::new(
+        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*",
     )
-    .unwrap()
 });
 /// Decoration in front of a number: `****1.`, `@@@1)))`.
 static DECORATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[*@=~+_#]{2,}[ \t]*(\d)").unwrap());
+
+/// A pattern for how a line starts, whose groups are followed by one more: the rest of the
+/// line, as a trailing `(.*)$` would capture it. Matching only the start spares the regex a
+/// walk over the whole line (with captures, the slow engines walk it).
+struct Lead(Regex);
+
+impl Lead {
+    fn new(start: &str) -> Self {
+        Self(Regex::new(start).unwrap())
+    }
+
+    fn captures<'h>(&self, line: &'h str) -> Option<LeadCaptures<'h>> {
+        let caps = self.0.captures(line)?;
+        let rest = &line[caps.get(0)?.end()..];
+        // `.` stops at a line break: `(.*)$` would not match a rest that holds one.
+        (!rest.contains('\n')).then_some(LeadCaptures { caps, rest })
+    }
+}
+
+/// The groups of a [`Lead`] match, and after them the rest of the line.
+struct LeadCaptures<'h> {
+    caps: regex::Captures<'h>,
+    rest: &'h str,
+}
+
+impl<'h> LeadCaptures<'h> {
+    /// Group `i`, or the rest of the line for the group after the last.
+    fn get(&self, i: usize) -> Option<&'h str> {
+        if i == self.caps.len() {
+            Some(self.rest)
+        } else {
+            self.caps.get(i).map(|m| m.as_str())
+        }
+    }
+}
+
+impl std::ops::Index<usize> for LeadCaptures<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("a group of the pattern")
+    }
+}
 
 /// Classify one line outside a fenced block.
 #[must_use]
@@ -279,7 +316,9 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     // Labels are at most five characters and a colon: look no further for one.
-    let has_label_colon = trimmed.chars().take(8).any(|c| c == ':' || c == '：');
+    let has_label_colon = trimmed.starts_with([
+        '答', '参', '标', '解', '回', 'A', '原', '注', '说', '备', '提',
+    ]) && trimmed.chars().take(8).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
@@ -363,7 +402,7 @@ static FOLD_END: LazyLock<Regex> = LazyLock::new(|| {
 /// whatever it says.
 #[must_use]
 pub fn fold_title(line: &str) -> Option<String> {
-    if !line.contains("details") && !line.contains("summary") {
+    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
         return None;
     }
     let c = FOLDED.captures(line)?;
@@ -372,7 +411,7 @@ pub fn fold_title(line: &str) -> Option<String> {
 }
 
 fn folded_question(line: &str) -> Option<String> {
-    if !line.contains("details") && !line.contains("summary") {
+    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
         return None;
     }
     let c = FOLDED.captures(line)?;
@@ -386,7 +425,8 @@ fn folded_question(line: &str) -> Option<String> {
 #[must_use]
 pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
-    (t.contains("details") || t.contains("summary"))
+    fold_shaped(t)
+        && (t.contains("details") || t.contains("summary"))
         && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
 }
 
@@ -414,7 +454,14 @@ pub fn opens_fold(line: &str) -> bool {
 /// Does a fold close on this line (`</details>`, `{{< /details >}}`)?
 #[must_use]
 pub fn closes_fold(line: &str) -> bool {
-    line.contains("details") && FOLD_END.is_match(line)
+    fold_shaped(line) && line.contains("details") && FOLD_END.is_match(line)
+}
+
+/// Can the line be a fold's opening, summary or closing line? Each of those starts, after
+/// spaces and tabs, with `<` (`<details>`, `<summary>`) or `{` (`{{< details >}}`): one byte
+/// test spares most lines the search for `details` and `summary`.
+fn fold_shaped(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with(['<', '{'])
 }
 
 /// A summary that says the fold hides an answer (`<summary>查看答案</summary>`, `点击展开`,
@@ -438,7 +485,9 @@ pub fn answer_summary(line: &str) -> bool {
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let line = strip_leading_br(strip_trailing_br(line));
     let html_bold = line.contains('<') && HTML_BOLD.is_match(line);
-    if !line.contains("**") && !line.starts_with("__") && !html_bold {
+    // A search for one byte first: most lines hold no `*` at all.
+    let double_star = line.contains('*') && line.contains("**");
+    if !double_star && !line.starts_with("__") && !html_bold {
         return std::borrow::Cow::Borrowed(line);
     }
     let unbolded = if html_bold {
@@ -541,15 +590,25 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return None;
     }
-    if let Some(c) = BRACKET_QUESTION.captures(line) {
+    // Each pattern below is anchored on its own first character: a byte test rules most
+    // lines out before any regex runs.
+    if first == '【'
+        && let Some(c) = BRACKET_QUESTION.captures(line)
+    {
         return Some(Heading::labelled(&c));
     }
-    let glued = GLUED_MARKDOWN.captures(line);
+    let glued = (first == '#')
+        .then(|| GLUED_MARKDOWN.captures(line))
+        .flatten();
     let glued_number = glued.is_some();
-    if let Some(c) = MARKDOWN
-        .captures(line)
-        .or(glued)
-        .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+    if let Some(c) = (first == '#')
+        .then(|| {
+            MARKDOWN
+                .captures(line)
+                .or(glued)
+                .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+        })
+        .flatten()
     {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = c.get(2).map_or("", |m| m.as_str()).trim();
@@ -588,7 +647,9 @@ fn heading(line: &str) -> Option<Heading> {
             title,
         });
     }
-    if let Some(c) = QUESTION.captures(line) {
+    if matches!(first, 'Q' | '问')
+        && let Some(c) = QUESTION.captures(line)
+    {
         return Some(Heading::labelled(&c));
     }
     // A numbered bullet (`- 1,说说你的工作经历`) is numbered.
@@ -599,7 +660,10 @@ fn heading(line: &str) -> Option<Heading> {
     {
         return numbered(rest);
     }
-    if let Some(m) = DECORATION.captures(line) {
+    if let Some(m) = matches!(first, '*' | '@' | '=' | '~' | '+' | '_' | '#')
+        .then(|| DECORATION.captures(line))
+        .flatten()
+    {
         let start = m.get(1).map_or(0, |d| d.start());
         return numbered(&line[start..]);
     }
@@ -640,7 +704,11 @@ fn numbered(line: &str) -> Option<Heading> {
     }
     // A Chinese numeral or `第` opens only the Chinese forms; a digit or bracket only the others.
     if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（')) {
-        if let Some(c) = ORDINAL.captures(line) {
+        if let Some(c) = line
+            .starts_with('第')
+            .then(|| ORDINAL.captures(line))
+            .flatten()
+        {
             return Some(Heading::numbered(Style::Arabic, &c[1], &c[2]));
         }
         let c = CHINESE.captures(line)?;
@@ -651,7 +719,13 @@ fn numbered(line: &str) -> Option<Heading> {
             title: c[3].trim().to_owned(),
         });
     }
-    if let Some(c) = DOTTED.captures(line) {
+    // Past the gate above a line starts with a digit or a bracket.
+    let digits = line.starts_with(|c: char| c.is_ascii_digit());
+    // A dotted number has a dot with a digit after it.
+    let dotted = line
+        .match_indices('.')
+        .any(|(at, _)| line[at + 1..].starts_with(char::is_numeric));
+    if let Some(c) = dotted.then(|| DOTTED.captures(line)).flatten() {
         let number = c[1].to_owned();
         return Some(Heading {
             style: Style::Dotted,
@@ -660,7 +734,7 @@ fn numbered(line: &str) -> Option<Heading> {
             title: c[2].trim().to_owned(),
         });
     }
-    if let Some(c) = ARABIC.captures(line) {
+    if let Some(c) = digits.then(|| ARABIC.captures(line)).flatten() {
         let rest = &c[3];
         // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
         let decimal =
@@ -670,15 +744,15 @@ fn numbered(line: &str) -> Option<Heading> {
             return Some(Heading::numbered(Style::Arabic, &c[1], rest));
         }
     }
-    if let Some(c) = PAREN.captures(line) {
+    if let Some(c) = (!digits).then(|| PAREN.captures(line)).flatten() {
         return Some(Heading::numbered(Style::Paren, &c[1], &c[2]));
     }
-    if let Some(c) = HALF_PAREN.captures(line) {
+    if let Some(c) = digits.then(|| HALF_PAREN.captures(line)).flatten() {
         return Some(Heading::numbered(Style::HalfParen, &c[1], &c[2]));
     }
     // Without a separator only a question counts (`1 Kafka怎么…？`, not `3 个参数`): it must
     // start with a letter that is no measure word and contain a question mark.
-    if let Some(c) = SPACED_NUMBER.captures(line) {
+    if let Some(c) = digits.then(|| SPACED_NUMBER.captures(line)).flatten() {
         let title = c[2].trim();
         let first = title.chars().next().unwrap_or(' ');
         let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);

@@ -68,6 +68,18 @@ pub struct Ln<'a> {
     pub code: bool,
     /// A text line that starts a block of its own ([`blocks::is_structural`]).
     pub structural: bool,
+    /// Its shape as a title, found once in classification.
+    shape: TitleShape,
+}
+
+/// What a line's shape says of it as a title (`titles`), found once per line in
+/// classification: the passes ask it of most lines, several times.
+#[derive(Debug, Clone, Copy, Default)]
+struct TitleShape {
+    /// Shaped like a title (`titles::title_shaped`).
+    title: bool,
+    /// A short label ending in a colon (`titles::colon_label`).
+    colon_label: bool,
 }
 
 /// What the parser made of one file.

@@ -23,6 +23,8 @@ struct Node {
     /// 系统？`, `* 请解释事件代理。`).
     bullets: u32,
     asking_bullets: u32,
+    /// Whether the heading's title asks ([`asks`]): found once, asked of it several times.
+    asks: bool,
 }
 
 /// The heading tree of a file.
@@ -52,7 +54,8 @@ struct Level(Vec<(Style, LevelStats)>);
 impl Level {
     fn of(nodes: &[Node], siblings: &[usize]) -> Self {
         let mut level: Vec<(Style, LevelStats)> = Vec::new();
-        for heading in siblings.iter().map(|&s| &nodes[s].heading) {
+        for node in siblings.iter().map(|&s| &nodes[s]) {
+            let heading = &node.heading;
             let at = level
                 .iter()
                 .position(|(style, _)| *style == heading.style)
@@ -61,7 +64,7 @@ impl Level {
                     level.len() - 1
                 });
             let stats = &mut level[at].1;
-            let asking = asks(&heading.title);
+            let asking = node.asks;
             stats.same += 1;
             stats.same_asking += usize::from(asking);
             if !aside_title(&heading.title) {
@@ -230,7 +233,7 @@ impl Outline {
                 && ((after_lead_in && !item_asks)
                     || (!stack.is_empty()
                         && prev_value.is_some_and(|p| {
-                            !asks(&h.title) && restart_is_sublist(lines, i, h.style, p)
+                            !is_question && restart_is_sublist(lines, i, h.style, p)
                         }))
                     || (!stack.is_empty()
                         && bare_parent
@@ -320,6 +323,7 @@ impl Outline {
                 body: 0,
                 bullets: 0,
                 asking_bullets: 0,
+                asks: is_question,
             });
             match stack.last() {
                 Some(&parent) => nodes[parent].children.push(id),
@@ -382,7 +386,7 @@ impl Outline {
         let asking_kids = node
             .children
             .iter()
-            .filter(|&&c| asks(&self.nodes[c].heading.title))
+            .filter(|&&c| self.nodes[c].asks)
             .count();
         let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
         if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) && !reviews {
@@ -412,7 +416,7 @@ impl Outline {
             && h.number.is_none()
             && node.children.is_empty()
             && node.body == 0
-            && !asks(&h.title);
+            && !node.asks;
         let groups = title_only || self.groups(node, kids, level);
         let role = if groups && !answered_question {
             Role::Section {
@@ -452,9 +456,7 @@ impl Outline {
         // case with several questions under it still groups them).
         let single_question = kids
             .iter()
-            .filter(|&&k| {
-                self.nodes[k].heading.style == Style::Question || asks(&self.nodes[k].heading.title)
-            })
+            .filter(|&&k| self.nodes[k].heading.style == Style::Question || self.nodes[k].asks)
             .count()
             <= 1;
         if kids.is_empty()
@@ -481,7 +483,7 @@ impl Outline {
         }
         let parent = &node.heading;
         let kid = |k: &usize| &self.nodes[*k];
-        let asking = kids.iter().filter(|k| asks(&kid(k).heading.title)).count();
+        let asking = kids.iter().filter(|k| kid(k).asks).count();
         let numbered = kids
             .iter()
             .filter(|k| kid(k).heading.number.is_some())
@@ -589,7 +591,7 @@ impl Outline {
                 !matches!(kid(k).heading.style, Style::Markdown(_))
                     && kid(k).body == 0
                     && kid(k).children.is_empty()
-                    && !asks(&kid(k).heading.title)
+                    && !kid(k).asks
             });
         if enumeration {
             return Some(false);
@@ -613,9 +615,23 @@ impl Outline {
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
         node.heading.style == Style::Question
-            || asks(&node.heading.title)
+            || node.asks
             || (node.bullets >= 2 && node.asking_bullets * 2 > node.bullets)
             || node.children.iter().any(|&c| self.holds_question(c))
+    }
+}
+
+/// `text` in lower case. Most titles are ASCII and CJK ideographs and punctuation, which
+/// have no case but ASCII's: those skip the Unicode case tables.
+fn lowercase(text: &str) -> String {
+    let caseless = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF20}')
+    };
+    if text.chars().all(caseless) {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -704,11 +720,7 @@ fn aside_title(title: &str) -> bool {
     }
     // `习题来源或参考`: each of the names joined counts.
     plain.split(['/', '|', '或', '及', '&']).any(|part| {
-        let part = part
-            .trim()
-            .trim_end_matches([':', '：'])
-            .trim()
-            .to_lowercase();
+        let part = lowercase(part.trim().trim_end_matches([':', '：']).trim());
         ASIDES.contains(&part.as_str())
             || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
             || ["参考资料", "参考链接", "参考文献", "参考文档"]

@@ -6,9 +6,21 @@ use super::line::Kind;
 use super::{Ln, blocks, line};
 
 /// A plain text line that reads as a title: short, no sentence punctuation at its end.
+/// Worked out once per line in classification ([`title_shape`]): the passes ask it of most
+/// lines, several times.
 pub(super) fn title_shaped(line: &Ln<'_>) -> bool {
+    line.shape.title
+}
+
+/// What [`title_shaped`] says of a line whose kind and flags are final.
+pub(super) fn title_shape(line: &Ln<'_>) -> bool {
     // Titles stand at the start of a line; indented lines are content.
     if line.text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    // Most lines are sentences: their last character, which taking emphasis away leaves in
+    // place, says no at once.
+    if line.text.trim_end().ends_with(SENTENCE_END) {
         return false;
     }
     let plain = line::strip_emphasis(line.text);
@@ -29,20 +41,38 @@ pub(super) fn title_shaped(line: &Ln<'_>) -> bool {
     if t.ends_with([':', '：']) {
         return asks(t) && !t.contains(['。', '；']) && !line.code;
     }
-    !t.ends_with([
-        '。', '；', ';', '，', ',', '、', '：', ':', '！', '!', '…', '.', ')', '）',
-    ]) && !t.contains(['。', '；'])
-        && !line.code
-        && !line.structural
+    !t.ends_with(SENTENCE_END) && !t.contains(['。', '；']) && !line.code && !line.structural
 }
+
+/// The sentence punctuation a title never ends with.
+const SENTENCE_END: [char; 12] = [
+    '。', '；', ';', '，', ',', '、', '！', '!', '…', '.', ')', '）',
+];
 
 /// A short label line ending in a colon (`GMP 调度:`, `并发场景：`): a title only where title
 /// lines are the structure.
 /// A remark in brackets (`中鹏云科（招爬虫，爬抖音app）：`) is an aside: the label is judged
-/// without it ([`REMARK`]).
+/// without it ([`REMARK`]). Worked out once per line in classification ([`colon_label_shape`]).
 pub(super) fn colon_label(line: &Ln<'_>) -> bool {
+    line.shape.colon_label
+}
+
+/// What [`colon_label`] says of a line whose kind and flags are final.
+pub(super) fn colon_label_shape(line: &Ln<'_>) -> bool {
+    // Taking emphasis, breaks and remarks away never adds a colon; it can only uncover one
+    // at the end from behind `**`, `<br>`, `</b>`, `\\`, `__` or a remark in brackets.
+    let last = line.text.trim_end().chars().next_back();
+    if !last.is_some_and(|c| matches!(c, ':' | '：' | '*' | '>' | '\\' | '_' | ')' | '）'))
+        || !line.text.contains([':', '：'])
+    {
+        return false;
+    }
     let plain = line::strip_emphasis(line.text);
-    let bare = REMARK.replace_all(plain.trim(), "");
+    let bare = if plain.contains(['(', '（']) {
+        REMARK.replace_all(plain.trim(), "")
+    } else {
+        std::borrow::Cow::Borrowed(plain.trim())
+    };
     let t = bare.trim();
     t.ends_with([':', '：'])
         && t.chars().count() <= 30

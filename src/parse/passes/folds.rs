@@ -10,19 +10,25 @@ use crate::parse::{Ln, Role, Start, line};
 /// over `<details><summary>点击查看答案</summary>`) is the question the fold answers, quoted
 /// or not.
 pub(crate) fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    fn quoted(text: &str) -> &str {
+        text.trim_start().trim_start_matches(['>', ' '])
+    }
     let mut extra = Vec::new();
     let mut last_text: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         match l.kind {
             Kind::Blank => continue,
             Kind::Text if line::opens_unnamed_fold(l.text) => {
-                if let Some(q) = last_text.take() {
+                // Whether the line above asks is asked only here, under a fold.
+                if let Some(q) = last_text
+                    .take()
+                    .filter(|&q| ends_asking(quoted(lines[q].text)))
+                {
                     extra.push(q);
                 }
             }
             Kind::Text => {
-                let quoted = l.text.trim_start().trim_start_matches(['>', ' ']);
-                last_text = ends_asking(quoted).then_some(i);
+                last_text = Some(i);
                 continue;
             }
             _ => {}

@@ -13,28 +13,33 @@ pub(crate) fn split_labelled_follow_ups(lines: &[Ln<'_>], starts: &mut Vec<Start
     let mut next = 0;
     let mut in_record = false;
     // Under a heading that names its question by number (`####面试题一`, code, `问：…`), the
-    // first labelled question is that card's own.
-    let mut named = false;
+    // first labelled question is that card's own. The heading is judged only when such a
+    // question comes: most records have none.
+    let mut named: Option<&Start> = None;
+    let numbered = |s: &Start| {
+        matches!(&s.role,
+            Role::Record { number, question } if numbered_name(number.as_deref(), question))
+    };
     for (i, l) in lines.iter().enumerate() {
         while next < starts.len() && starts[next].line <= i {
             in_record = matches!(starts[next].role, Role::Record { .. });
-            named = matches!(&starts[next].role,
-                Role::Record { number, question } if numbered_name(number.as_deref(), question));
+            named = Some(&starts[next]);
             next += 1;
         }
         let own = next > 0 && starts[next - 1].line == i;
         // Right under the heading of its record, it restates that heading's question.
-        let first_content = !own
-            && next > 0
-            && lines[starts[next - 1].line + 1..i]
-                .iter()
-                .all(|p| matches!(p.kind, Kind::Blank));
+        let first_content = || {
+            !own && next > 0
+                && lines[starts[next - 1].line + 1..i]
+                    .iter()
+                    .all(|p| matches!(p.kind, Kind::Blank))
+        };
         if let Kind::Heading(h) = &l.kind
             && in_record
             && !own
-            && !first_content
+            && !first_content()
             && line::labelled_question(l.text)
-            && !std::mem::take(&mut named)
+            && !named.take().is_some_and(numbered)
         {
             extra.push(Start {
                 line: i,

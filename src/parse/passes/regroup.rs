@@ -138,7 +138,8 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
             n += 1;
             continue;
         };
-        let asked = question.to_lowercase();
+        // Lowered only when a part follows: most questions have none.
+        let mut asked: Option<String> = None;
         let mut m = n + 1;
         while let Some(Start {
             rank: Some(r),
@@ -150,6 +151,7 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
             ..
         }) = starts.get(m)
         {
+            let asked = asked.get_or_insert_with(|| question.to_lowercase());
             let title = line::strip_emphasis(title).trim().to_lowercase();
             // A part is a piece of the question; the question typed again is a new one.
             let named = *r == rank
@@ -157,7 +159,7 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
                 && title.chars().count() * 2 <= asked.chars().count()
                 && !asks(&title)
                 && asked.contains(&title)
-                && asks(&asked);
+                && asks(asked);
             if !named {
                 break;
             }
@@ -180,6 +182,18 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
 /// questions left out of the file and is set aside with it. A heading typed twice with
 /// nothing under either stays.
 pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let empty: Vec<bool> = (0..starts.len())
+        .map(|n| {
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            lines[starts[n].line + 1..end]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank))
+        })
+        .collect();
+    // Without a bare question there is no list to set aside: the keys need not be made.
+    if !(0..starts.len()).any(|n| empty[n] && matches!(starts[n].role, Role::Record { .. })) {
+        return;
+    }
     let keys: Vec<[Option<String>; 2]> = starts
         .iter()
         .map(|s| match &s.role {
@@ -188,14 +202,6 @@ pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
                 unlabelled_key(question),
             ],
             _ => [None, None],
-        })
-        .collect();
-    let empty: Vec<bool> = (0..starts.len())
-        .map(|n| {
-            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-            lines[starts[n].line + 1..end]
-                .iter()
-                .all(|l| matches!(l.kind, Kind::Blank))
         })
         .collect();
     // Walking up from the end, the keys of the answered questions below: one pass.

@@ -40,17 +40,20 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     };
     let hanging: Vec<usize> = (0..lines.len())
         .filter(|&i| {
+            // The shape of the line and the next first: they rule most lines out.
+            if !(line_start(i)
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code))
+            {
+                return false;
+            }
             let t = line::strip_emphasis(lines[i].text);
             let t = t.trim();
             // A question may run longer than a title (`double为什么会出现精度丢失？bigdecimal
             // 怎么保证的…？`).
             let limit = if ends_asking(t) { 80 } else { 40 };
-            line_start(i)
-                && t.chars().count() <= limit
-                && !t.trim_end_matches('。').contains(['。', '；'])
-                && lines
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+            t.chars().count() <= limit && !t.trim_end_matches('。').contains(['。', '；'])
         })
         .collect();
     if hanging.len() < 3 {
@@ -376,11 +379,11 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let extra: Vec<Start> = (0..lines.len())
         .filter(|&i| {
             let l = &lines[i];
-            scaffold(i) == Some(shape)
-                && matches!(l.kind, Kind::Text)
+            matches!(l.kind, Kind::Text)
+                && after_break(lines, i, 0)
+                && scaffold(i) == Some(shape)
                 && !l.text.trim().is_empty()
                 && l.text.trim() != shape
-                && after_break(lines, i, 0)
                 && known.binary_search(&i).is_err()
         })
         .map(|i| Start {
