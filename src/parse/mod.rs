@@ -48,8 +48,8 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, regroup_headings, set_aside_repeated_list,
-    split_bullet_led, split_fold_cards, split_labelled_follow_ups, split_question_lists,
-    split_question_runs, split_rule_entries, split_rule_separated_items,
+    split_bullet_led, split_fold_cards, split_labelled_follow_ups, split_question_callouts,
+    split_question_lists, split_question_runs, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_task_list,
 };
 use record::make_record;
@@ -121,6 +121,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     split_second_code_questions(&lines, &mut starts);
     split_rule_separated_items(&lines, &mut starts);
     split_fold_cards(&lines, &mut starts);
+    split_question_callouts(&lines, &mut starts);
     set_aside_repeated_list(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
