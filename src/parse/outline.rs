@@ -205,10 +205,12 @@ impl Outline {
             // lead-in announces the list, so only an interrogative or a request opening the item
             // (`讲讲你做过的项目`) makes its first item a question; a request word inside a
             // step (`整个UI都将在VirtualDOM描述中重新渲染；`) does not.
+            // A bullet that names a topic (`- InnoDB存储引擎`, then `1. 支持事务`) leads in
+            // the list under it just as well: the writer did not indent it.
             let after_lead_in = prev_text.is_some_and(|p| {
-                line::strip_emphasis(lines[p].text)
-                    .trim_end()
-                    .ends_with([':', '：'])
+                let t = line::strip_emphasis(lines[p].text);
+                let t = t.trim_end();
+                (t.ends_with([':', '：']) || topic_bullet(t))
                     && nodes.last().is_none_or(|n| n.line < p)
             });
             let item_asks = interrogative(&h.title) || opens_with_request(&h.title);
@@ -617,6 +619,18 @@ impl Outline {
             || (node.bullets >= 2 && node.asking_bullets * 2 > node.bullets)
             || node.children.iter().any(|&c| self.holds_question(c))
     }
+}
+
+/// A bullet item that names a topic and asks nothing (`- InnoDB存储引擎`).
+fn topic_bullet(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("- ")
+        .or_else(|| text.strip_prefix("* "))
+        .or_else(|| text.strip_prefix("+ "))
+    else {
+        return false;
+    };
+    !rest.trim().is_empty() && !asks(rest) && rest.chars().count() <= 30
 }
 
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
