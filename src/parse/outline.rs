@@ -93,6 +93,9 @@ impl Outline {
         let mut list: Option<(Style, u32)> = None;
         // The active list opened inside a quote (`>1、…`).
         let mut quoted_list = false;
+        // The indent of a list nested in an item of the active one (`    1. 网络请求` under
+        // `1. 主线程进行耗时操作`): its numbers count on their own, not the outer list's.
+        let mut nested: Option<usize> = None;
         let mut prev_text: Option<usize> = None;
         // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
         let mut after_rule = false;
@@ -111,8 +114,14 @@ impl Outline {
                     && !matches!(item.style, Style::Markdown(_) | Style::Question)
                     && let Some(value) = item.value
                 {
-                    let continues =
-                        list.is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    let indent = l.text.len() - l.text.trim_start().len();
+                    let inside = nested.is_some_and(|n| !quoted && indent >= n);
+                    let continues = !inside
+                        && list
+                            .is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    if !quoted && !continues && !inside && value == 1 && list.is_some() {
+                        nested = Some(indent);
+                    }
                     if continues || (quoted && value == 1) {
                         if !continues && std::mem::take(&mut after_rule) {
                             // The list is the first numbered line after the rule: what the
@@ -170,6 +179,7 @@ impl Outline {
                 }
             }
             let h = &h;
+            nested = None;
             let rank = h.style.rank();
             if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
                 // Only headings outlive the rule; the numbered lines above it are closed.
