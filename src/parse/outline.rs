@@ -694,6 +694,7 @@ fn aside_title(title: &str) -> bool {
         "conclusion",
         "概述",
         "简介",
+        "基本概念",
         "来源",
         "出处",
     ];
