@@ -152,7 +152,7 @@ static BRACKET_QUESTION: LazyLock<Lead> = LazyLock::new(|| {
 /// `【答案】…`, `【解析】…`, `【注】…`: an answer or note label in lenticular brackets.
 static BRACKET_MARKER: LazyLock<Lead> = LazyLock::new(|| {
     Lead::new(
-        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
+        r"^【[ \t]*(答案解析|参考答案|标准答案|答案|解答|解题|回答|答|解析|注意|注|说明|备注|提示)[ \t]*】[ \t\u{3000}]*[:：]?[ \t\u{3000}]*",
     )
 });
 /// `第3题：…`, `第12问 …`: an ordinal with Arabic digits.

@@ -48,9 +48,9 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, regroup_headings, set_aside_repeated_list,
-    split_bullet_led, split_fold_cards, split_labelled_follow_ups, split_question_lists,
-    split_question_runs, split_rule_entries, split_rule_separated_items,
-    split_second_code_questions, split_task_list,
+    split_bullet_led, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
+    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
+    split_rule_separated_items, split_second_code_questions, split_task_list,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -115,25 +115,7 @@ pub fn parse(source: &SourceText) -> Parsed {
 
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
-    split_question_lists(&lines, &mut starts);
-    split_bullet_led(&lines, &mut starts);
-    split_question_runs(&lines, &mut starts);
-    add_hanging_titles(&lines, &mut starts);
-    add_unnumbered_titles(&lines, &mut starts);
-    add_spaced_topics(&lines, &mut starts);
-    add_templated_questions(&lines, &mut starts);
-    add_questions_over_folds(&lines, &mut starts);
-    regroup_headings(&lines, &mut starts);
-    empty_group_headings(&lines, &mut starts);
-    empty_unnumbered_among_numbered(&lines, &mut starts);
-    parts_named_by_question(&mut starts);
-    split_task_list(&lines, &mut starts);
-    split_rule_entries(&lines, &mut starts);
-    split_labelled_follow_ups(&lines, &mut starts);
-    split_second_code_questions(&lines, &mut starts);
-    split_rule_separated_items(&lines, &mut starts);
-    split_fold_cards(&lines, &mut starts);
-    set_aside_repeated_list(&lines, &mut starts);
+    run_passes(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
     // What each record is made of, found in order; the records are then made on every core.
@@ -212,6 +194,31 @@ pub fn parse(source: &SourceText) -> Parsed {
         diagnostics,
         text: source.text.clone(),
     }
+}
+
+/// The boundary passes, in their order: each sees what the earlier ones decided.
+fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    split_question_lists(lines, starts);
+    split_bullet_led(lines, starts);
+    split_question_runs(lines, starts);
+    add_hanging_titles(lines, starts);
+    add_unnumbered_titles(lines, starts);
+    add_spaced_topics(lines, starts);
+    add_templated_questions(lines, starts);
+    add_questions_over_folds(lines, starts);
+    regroup_headings(lines, starts);
+    empty_group_headings(lines, starts);
+    empty_unnumbered_among_numbered(lines, starts);
+    parts_named_by_question(starts);
+    split_task_list(lines, starts);
+    split_rule_entries(lines, starts);
+    split_labelled_follow_ups(lines, starts);
+    split_second_code_questions(lines, starts);
+    split_rule_separated_items(lines, starts);
+    split_fold_cards(lines, starts);
+    split_question_callouts(lines, starts);
+    split_labelled_items(lines, starts);
+    set_aside_repeated_list(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -96,6 +96,9 @@ impl Outline {
         let mut list: Option<(Style, u32)> = None;
         // The active list opened inside a quote (`>1、…`).
         let mut quoted_list = false;
+        // The indent of a list nested in an item of the active one (`    1. 网络请求` under
+        // `1. 主线程进行耗时操作`): its numbers count on their own, not the outer list's.
+        let mut nested: Option<usize> = None;
         let mut prev_text: Option<usize> = None;
         // A horizontal rule (`-----`) ends a part: numbered lines after it start afresh.
         let mut after_rule = false;
@@ -114,8 +117,14 @@ impl Outline {
                     && !matches!(item.style, Style::Markdown(_) | Style::Question)
                     && let Some(value) = item.value
                 {
-                    let continues =
-                        list.is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    let indent = l.text.len() - l.text.trim_start().len();
+                    let inside = nested.is_some_and(|n| !quoted && indent >= n);
+                    let continues = !inside
+                        && list
+                            .is_some_and(|(style, last)| item.style == style && value == last + 1);
+                    if !quoted && !continues && !inside && value == 1 && list.is_some() {
+                        nested = Some(indent);
+                    }
                     if continues || (quoted && value == 1) {
                         if !continues && std::mem::take(&mut after_rule) {
                             // The list is the first numbered line after the rule: what the
@@ -173,6 +182,7 @@ impl Outline {
                 }
             }
             let h = &h;
+            nested = None;
             let rank = h.style.rank();
             if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
                 // Only headings outlive the rule; the numbered lines above it are closed.
@@ -208,10 +218,12 @@ impl Outline {
             // lead-in announces the list, so only an interrogative or a request opening the item
             // (`讲讲你做过的项目`) makes its first item a question; a request word inside a
             // step (`整个UI都将在VirtualDOM描述中重新渲染；`) does not.
+            // A bullet that names a topic (`- InnoDB存储引擎`, then `1. 支持事务`) leads in
+            // the list under it just as well: the writer did not indent it.
             let after_lead_in = prev_text.is_some_and(|p| {
-                line::strip_emphasis(lines[p].text)
-                    .trim_end()
-                    .ends_with([':', '：'])
+                let t = line::strip_emphasis(lines[p].text);
+                let t = t.trim_end();
+                (t.ends_with([':', '：']) || topic_bullet(t))
                     && nodes.last().is_none_or(|n| n.line < p)
             });
             let item_asks = interrogative(&h.title) || opens_with_request(&h.title);
@@ -635,6 +647,18 @@ fn lowercase(text: &str) -> String {
     }
 }
 
+/// A bullet item that names a topic and asks nothing (`- InnoDB存储引擎`).
+fn topic_bullet(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("- ")
+        .or_else(|| text.strip_prefix("* "))
+        .or_else(|| text.strip_prefix("+ "))
+    else {
+        return false;
+    };
+    !rest.trim().is_empty() && !asks(rest) && rest.chars().count() <= 30
+}
+
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
 /// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
 fn aside_title(title: &str) -> bool {
@@ -686,6 +710,7 @@ fn aside_title(title: &str) -> bool {
         "conclusion",
         "概述",
         "简介",
+        "基本概念",
         "来源",
         "出处",
     ];

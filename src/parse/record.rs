@@ -5,6 +5,7 @@ use super::asking::{announces_question, asks, ends_asking, inline_answer};
 use super::blocks;
 use super::classify::table_cells;
 use super::line::Kind;
+use super::passes::asking_callout;
 use super::{Ln, code, line};
 use crate::model::{Block, BlockKind, Record, SourceSpan};
 
@@ -57,6 +58,14 @@ pub(super) fn make_record(
             0,
             Block::new(BlockKind::Paragraph, text, lines[0].number, lines[0].number),
         );
+    }
+    // `## Q1 — title` over `> [!question] …`: the callout asks, on the front of the card.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Quote
+        && asking_callout(&answer[0].text).is_some()
+    {
+        context.push(answer.remove(0));
     }
     // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
     if context.is_empty()

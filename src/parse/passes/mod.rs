@@ -8,19 +8,25 @@
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
 //! - [`folds`]: folded answers.
+//! - [`callouts`]: Obsidian question callouts.
+//! - [`labelled`]: items with a question label and an answer label.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
+mod callouts;
 mod exercises;
 mod folds;
 mod follow_ups;
+mod labelled;
 mod lists;
 mod regroup;
 mod separators;
 mod unmarked;
 
+pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use exercises::pair_answer_lists;
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
