@@ -8,12 +8,14 @@
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
 //! - [`folds`]: folded answers.
+//! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
 mod exercises;
 mod folds;
 mod follow_ups;
 mod lists;
+mod plain;
 mod regroup;
 mod separators;
 mod unmarked;
@@ -24,6 +26,7 @@ pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questio
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use plain::split_named_id_items;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,

@@ -1,0 +1,123 @@
+//! Plain-text question lists that no number of their own marks: problems named by an
+//! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::parse::line::Kind;
+use crate::parse::titles::title_shaped;
+use crate::parse::{LABEL_RANK, Ln, Role, Start};
+
+/// A line that opens with a name and a number (`LC20. 有效的括号`, `LeetCode 27、移除元素`,
+/// `LeetCode94/144/145 二叉树的…遍历`): the name, lowercased, and the number.
+static NAMED_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z][A-Za-z_-]{0,15}) ?(\d{1,6}) ?[.、/:：\s]\s*\S").expect("valid regex")
+});
+
+fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
+    if !matches!(line.kind, Kind::Text)
+        || line.code
+        || line.structural
+        || line.text.starts_with([' ', '\t', '\u{3000}'])
+    {
+        return None;
+    }
+    let c = NAMED_ID.captures(line.text)?;
+    // `p1 = Person()`, `Child3.prototype = …` are code: an assignment, a member.
+    let rest = &line.text[c.get(2).map_or(0, |m| m.end())..];
+    let member =
+        rest.starts_with('.') && rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic());
+    if member
+        || rest
+            .trim_start()
+            .starts_with(['=', '(', '[', '{', '+', '-', '*'])
+    {
+        return None;
+    }
+    Some((c[1].to_ascii_lowercase(), c[2].parse().ok()?))
+}
+
+/// Problem lists name each problem by an identifier (`LC20. 有效的括号`, `LC150. 逆波兰表达式
+/// 求值`, `LeetCode 27、移除元素`): lines opening with one name and a number that does not count
+/// 1, 2, 3 (an id, not a step) are each a question, unanswered or not; the short lines between
+/// them (`栈`, `单调栈`, `DFS`) are the groups they are filed under. Three such lines at least,
+/// in text no heading or number structures (only unmarked titles started records there).
+pub(crate) fn split_named_id_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let ids: Vec<(usize, String, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| named_id(l).map(|(name, n)| (i, name, n)))
+        .collect();
+    // Names that open two lines or more name the list's items; one-offs are text.
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    for (_, name, _) in &ids {
+        match names.iter_mut().find(|(n, _)| n == name) {
+            Some(c) => c.1 += 1,
+            None => names.push((name, 1)),
+        }
+    }
+    let listed: Vec<&(usize, String, u32)> = ids
+        .iter()
+        .filter(|(_, name, _)| names.iter().any(|(n, c)| n == name && *c >= 2))
+        .collect();
+    if listed.len() < 3 {
+        return;
+    }
+    let counting = listed.windows(2).filter(|w| w[1].2 == w[0].2 + 1).count();
+    if counting * 2 >= listed.len() {
+        return;
+    }
+    let items: Vec<usize> = listed.iter().map(|&&(i, ..)| i).collect();
+    let (first, last) = (items[0], items[items.len() - 1]);
+    // The label right above the first item (`栈`, a blank line, `LC20. …`) belongs to the list.
+    let from = lines[..first]
+        .iter()
+        .rposition(|l| !matches!(l.kind, Kind::Blank))
+        .filter(|&p| label_line(&lines[p]))
+        .unwrap_or(first);
+    let unmarked =
+        |s: &Start| s.rank.is_none() && matches!(&s.role, Role::Record { number: None, .. });
+    if starts
+        .iter()
+        .any(|s| (from..=last).contains(&s.line) && !unmarked(s))
+    {
+        return;
+    }
+    let mut extra = Vec::new();
+    for i in from..=last {
+        let l = &lines[i];
+        if items.binary_search(&i).is_ok() || named_id(l).is_some() {
+            extra.push(Start {
+                line: i,
+                rank: None,
+                role: Role::question(l.text),
+            });
+        } else if label_line(l) && next_is_listed(lines, i, &items) {
+            extra.push(Start {
+                line: i,
+                rank: Some(LABEL_RANK),
+                role: Role::label(l.text),
+            });
+        }
+    }
+    starts.retain(|s| !(from..=last).contains(&s.line));
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A short group label: a title-shaped line of a few words.
+fn label_line(line: &Ln<'_>) -> bool {
+    matches!(line.kind, Kind::Text)
+        && title_shaped(line)
+        && line.text.trim().chars().count() <= 20
+        && named_id(line).is_none()
+}
+
+/// Is the next non-blank line after `i` a listed item or another label over one?
+fn next_is_listed(lines: &[Ln<'_>], i: usize, items: &[usize]) -> bool {
+    let Some(k) = (i + 1..lines.len()).find(|&k| !matches!(lines[k].kind, Kind::Blank)) else {
+        return false;
+    };
+    items.binary_search(&k).is_ok() || (label_line(&lines[k]) && next_is_listed(lines, k, items))
+}
