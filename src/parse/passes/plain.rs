@@ -1,5 +1,6 @@
 //! Plain-text question lists that no number of their own marks: problems named by an
-//! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels.
+//! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels, and
+//! page metadata (`作者：…` fields) that no title starts.
 
 use std::sync::LazyLock;
 
@@ -121,3 +122,36 @@ fn next_is_listed(lines: &[Ln<'_>], i: usize, items: &[usize]) -> bool {
     };
     items.binary_search(&k).is_ok() || (label_line(&lines[k]) && next_is_listed(lines, k, items))
 }
+
+/// A paragraph of three lines or more that are each a short field and its value (`作者：…` /
+/// `链接：https://…` / `来源：牛客网`) describes the page, it asks nothing: a record that an
+/// unmarked title started on such a line is no question.
+pub(crate) fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let field = |l: &Ln<'_>| {
+        matches!(l.kind, Kind::Text)
+            && FIELD.is_match(l.text)
+            && !l.text.starts_with([' ', '\t', '\u{3000}'])
+    };
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len())
+            .find(|&k| !field(&lines[k]))
+            .unwrap_or(lines.len());
+        let alone = (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+            && lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
+        if end - i >= 3 && alone {
+            fields.push(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    starts.retain(|s| {
+        !(s.rank.is_none()
+            && matches!(s.role, Role::Record { number: None, .. })
+            && fields.iter().any(|r| r.contains(&s.line)))
+    });
+}
+
+/// A field and its value: a name of a few letters, a colon, the value.
+static FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z]{1,6}[：:]\s*\S").expect("valid regex"));
