@@ -1,14 +1,14 @@
 //! Plain-text question lists that no number of their own marks: problems named by an
-//! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels, and
-//! page metadata (`作者：…` fields) that no title starts.
+//! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels, and the
+//! questions of interview rounds one per paragraph under `一面：` labels.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::line::Kind;
-use crate::parse::titles::title_shaped;
-use crate::parse::{LABEL_RANK, Ln, Role, Start};
+use crate::parse::line::{Kind, Style};
+use crate::parse::titles::{colon_label, title_shaped};
+use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
 /// A line that opens with a name and a number (`LC20. 有效的括号`, `LeetCode 27、移除元素`,
 /// `LeetCode94/144/145 二叉树的…遍历`): the name, lowercased, and the number.
@@ -121,6 +121,112 @@ fn next_is_listed(lines: &[Ln<'_>], i: usize, items: &[usize]) -> bool {
         return false;
     };
     items.binary_search(&k).is_ok() || (label_line(&lines[k]) && next_is_listed(lines, k, items))
+}
+
+/// An interview report lists what each round asked under a label (`一面：`, `算法：`), one
+/// question per paragraph: a label alone between blank lines, then short lines each alone
+/// between blank lines (numbered or not, asking or not) up to the next label. Where two such
+/// groups at least make the structure, each line is a question left unanswered and each
+/// label a section; a numbered list under such a label is questions too, not the label's
+/// points.
+pub(crate) fn split_spaced_label_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
+    let label = |k: usize| {
+        let l = &lines[k];
+        matches!(l.kind, Kind::Text) && colon_label(l) && (k == 0 || blank(k - 1)) && blank(k + 1)
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !label(i) {
+            i += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut k = i + 1;
+        while k < lines.len() {
+            if blank(k) {
+                k += 1;
+                continue;
+            }
+            if label(k) || !blank(k + 1) || !spaced_item(&lines[k]) {
+                break;
+            }
+            items.push(k);
+            k += 1;
+        }
+        let next = k;
+        if items.len() >= 2 {
+            groups.push((i, items));
+        }
+        i = next.max(i + 1);
+    }
+    if groups.len() < 2 {
+        return;
+    }
+    // Only where nothing else structures the text: no heading, and no record but the
+    // numbered lines of the groups themselves.
+    let mut extra = Vec::new();
+    for (label_line, items) in groups {
+        let last = items[items.len() - 1];
+        let own = |s: &Start| {
+            s.line == label_line
+                || (items.binary_search(&s.line).is_ok() && s.rank.is_none_or(|r| r > 6))
+        };
+        let inside = starts
+            .iter()
+            .rev()
+            .find(|s| s.line < label_line)
+            .is_some_and(|s| !matches!(s.role, Role::Section { .. }));
+        if inside
+            || starts
+                .iter()
+                .any(|s| (label_line..=last).contains(&s.line) && !own(s))
+        {
+            continue;
+        }
+        starts.retain(|s| !(label_line..=last).contains(&s.line));
+        extra.push(Start {
+            line: label_line,
+            rank: Some(LABEL_RANK),
+            role: Role::label(lines[label_line].text),
+        });
+        for k in items {
+            let role = match &lines[k].kind {
+                Kind::Heading(h) => Role::Record {
+                    number: h.number.clone(),
+                    question: h.title.clone(),
+                },
+                _ => Role::question(lines[k].text),
+            };
+            extra.push(Start {
+                line: k,
+                rank: None,
+                role,
+            });
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A line that can stand as one question of a round: a numbered line, or a short plain line
+/// with no sentence in it, no code, link or picture.
+fn spaced_item(line: &Ln<'_>) -> bool {
+    if line.text.starts_with([' ', '\t', '\u{3000}']) || line.code || line.structural {
+        return false;
+    }
+    match &line.kind {
+        Kind::Heading(h) => !matches!(h.style, Style::Markdown(_)) && h.number.is_some(),
+        Kind::Text => {
+            let t = line.text.trim();
+            t.chars().count() <= 100
+                && !t.contains(['。', '；'])
+                && !t.ends_with([':', '：'])
+                && blocks::url_only(t).is_none()
+        }
+        _ => false,
+    }
 }
 
 /// A paragraph of three lines or more that are each a short field and its value (`作者：…` /
