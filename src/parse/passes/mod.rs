@@ -26,7 +26,10 @@ pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questio
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
-pub(super) use plain::{drop_field_paragraphs, split_named_id_items, split_spaced_label_lists};
+pub(super) use plain::{
+    drop_field_paragraphs, split_named_id_items, split_question_paragraphs,
+    split_spaced_label_lists,
+};
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,

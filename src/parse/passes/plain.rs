@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -261,3 +262,50 @@ pub(crate) fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// A field and its value: a name of a few letters, a colon, the value.
 static FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z]{1,6}[：:]\s*\S").expect("valid regex"));
+
+/// A question with nothing under it but, after a blank gap, a paragraph of three lines or more
+/// most of which ask (`JVM内存模型` / `索引的数据结构是什么？` / `B+树和B树的区别？…`) has no
+/// answer there: answers state, a run of questions is more questions, one per line.
+pub(crate) fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
+        if !matches!(s.role, Role::Record { .. }) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let from = (s.line + 1..end).find(|&k| !matches!(lines[k].kind, Kind::Blank));
+        let Some(from) = from.filter(|&k| k > s.line + 1) else {
+            continue;
+        };
+        let to = (from..end)
+            .find(|&k| !matches!(lines[k].kind, Kind::Text))
+            .unwrap_or(end);
+        let run: Vec<usize> = (from..to).collect();
+        let plain = run.iter().all(|&k| {
+            let l = &lines[k];
+            let t = l.text.trim();
+            !l.text.starts_with([' ', '\t', '\u{3000}'])
+                && !l.code
+                && !l.structural
+                && blocks::bullet_item(l.text).is_none()
+                && t.chars().count() <= 100
+                && !t.trim_end_matches('。').contains(['。', '；'])
+                && !t.ends_with([':', '：'])
+        });
+        let asking = run
+            .iter()
+            .filter(|&&k| asks(lines[k].text) || question_like(lines[k].text))
+            .count();
+        // The paragraph must stand alone: a blank line (or the record's end) closes it.
+        let closed = to == end || matches!(lines[to].kind, Kind::Blank);
+        if run.len() >= 3 && plain && closed && asking * 3 >= run.len() * 2 {
+            extra.extend(run.iter().map(|&k| Start {
+                line: k,
+                rank: None,
+                role: Role::question(lines[k].text),
+            }));
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
