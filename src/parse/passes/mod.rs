@@ -27,7 +27,7 @@ pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use plain::{
-    drop_field_paragraphs, split_named_id_items, split_question_paragraphs,
+    add_lost_first_items, drop_field_paragraphs, split_named_id_items, split_question_paragraphs,
     split_spaced_label_lists,
 };
 pub(super) use regroup::{

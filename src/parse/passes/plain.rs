@@ -309,3 +309,46 @@ pub(crate) fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
 }
+
+/// A numbered list that starts at 2 lost its first number: the line glued right above its
+/// `2.`, alone after a blank line (`.java出栈，…` over `2.finally 关键字…`), is its item 1.
+pub(crate) fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let blank = |k: usize| matches!(lines[k].kind, Kind::Blank);
+    let mut extra = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
+        let Kind::Heading(h) = &lines[s.line].kind else {
+            continue;
+        };
+        if h.value != Some(2) || matches!(h.style, Style::Markdown(_) | Style::Question) {
+            continue;
+        }
+        let i = s.line;
+        let one_before = starts[..n]
+            .iter()
+            .rev()
+            .find_map(|p| match &lines[p.line].kind {
+                Kind::Heading(ph) if ph.style == h.style => Some(ph.value == Some(1)),
+                _ => None,
+            });
+        let above = i
+            .checked_sub(1)
+            .filter(|&k| starts.binary_search_by_key(&k, |p| p.line).is_err())
+            .filter(|&k| {
+                let l = &lines[k];
+                matches!(l.kind, Kind::Text)
+                    && !l.code
+                    && !l.structural
+                    && !l.text.starts_with([' ', '\t', '\u{3000}'])
+                    && (k == 0 || blank(k - 1))
+            });
+        if let (Some(k), false) = (above, one_before == Some(true)) {
+            extra.push(Start {
+                line: k,
+                rank: None,
+                role: Role::question(lines[k].text),
+            });
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
