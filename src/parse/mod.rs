@@ -45,13 +45,12 @@ pub use ids::{normalize_question, record_id};
 use orphans::{Orphans, report_orphans};
 use outline::Outline;
 use passes::{
-    add_hanging_titles, add_lost_first_items, add_questions_over_folds, add_spaced_topics,
-    add_templated_questions, add_unnumbered_titles, drop_field_paragraphs, empty_group_headings,
-    empty_unnumbered_among_numbered, pair_answer_lists, parts_named_by_question, regroup_headings,
+    add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
+    add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
+    pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
     set_aside_repeated_list, split_bullet_led, split_fold_cards, split_labelled_follow_ups,
-    split_named_id_items, split_question_lists, split_question_paragraphs, split_question_runs,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions,
-    split_spaced_label_lists, split_task_list,
+    split_question_lists, split_question_runs, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_task_list,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -111,11 +110,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     add_unnumbered_titles(&lines, &mut starts);
     add_spaced_topics(&lines, &mut starts);
     add_templated_questions(&lines, &mut starts);
-    split_named_id_items(&lines, &mut starts);
-    drop_field_paragraphs(&lines, &mut starts);
-    split_spaced_label_lists(&lines, &mut starts);
-    split_question_paragraphs(&lines, &mut starts);
-    add_lost_first_items(&lines, &mut starts);
+    read_plain_lists(&lines, &mut starts);
     add_questions_over_folds(&lines, &mut starts);
     regroup_headings(&lines, &mut starts);
     empty_group_headings(&lines, &mut starts);

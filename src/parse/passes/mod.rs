@@ -26,10 +26,7 @@ pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questio
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
-pub(super) use plain::{
-    add_lost_first_items, drop_field_paragraphs, split_named_id_items, split_question_paragraphs,
-    split_spaced_label_lists,
-};
+pub(super) use plain::read_plain_lists;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,

@@ -11,6 +11,16 @@ use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
+/// The plain-text list passes, in order: metadata first, so that no title it started hides
+/// the lists after it; a restarted list's lost first item last, once its items are records.
+pub(crate) fn read_plain_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    split_named_id_items(lines, starts);
+    drop_field_paragraphs(lines, starts);
+    split_spaced_label_lists(lines, starts);
+    split_question_paragraphs(lines, starts);
+    add_lost_first_items(lines, starts);
+}
+
 /// A line that opens with a name and a number (`LC20. 有效的括号`, `LeetCode 27、移除元素`,
 /// `LeetCode94/144/145 二叉树的…遍历`): the name, lowercased, and the number.
 static NAMED_ID: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,7 +55,7 @@ fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
 /// 1, 2, 3 (an id, not a step) are each a question, unanswered or not; the short lines between
 /// them (`栈`, `单调栈`, `DFS`) are the groups they are filed under. Three such lines at least,
 /// in text no heading or number structures (only unmarked titles started records there).
-pub(crate) fn split_named_id_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+fn split_named_id_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let ids: Vec<(usize, String, u32)> = lines
         .iter()
         .enumerate()
@@ -130,7 +140,7 @@ fn next_is_listed(lines: &[Ln<'_>], i: usize, items: &[usize]) -> bool {
 /// groups at least make the structure, each line is a question left unanswered and each
 /// label a section; a numbered list under such a label is questions too, not the label's
 /// points.
-pub(crate) fn split_spaced_label_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+fn split_spaced_label_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
     let label = |k: usize| {
         let l = &lines[k];
@@ -233,7 +243,7 @@ fn spaced_item(line: &Ln<'_>) -> bool {
 /// A paragraph of three lines or more that are each a short field and its value (`作者：…` /
 /// `链接：https://…` / `来源：牛客网`) describes the page, it asks nothing: a record that an
 /// unmarked title started on such a line is no question.
-pub(crate) fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let field = |l: &Ln<'_>| {
         matches!(l.kind, Kind::Text)
             && FIELD.is_match(l.text)
@@ -266,7 +276,7 @@ static FIELD: LazyLock<Regex> =
 /// A question with nothing under it but, after a blank gap, a paragraph of three lines or more
 /// most of which ask (`JVM内存模型` / `索引的数据结构是什么？` / `B+树和B树的区别？…`) has no
 /// answer there: answers state, a run of questions is more questions, one per line.
-pub(crate) fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for (n, s) in starts.iter().enumerate() {
         if !matches!(s.role, Role::Record { .. }) {
@@ -312,7 +322,7 @@ pub(crate) fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start
 
 /// A numbered list that starts at 2 lost its first number: the line glued right above its
 /// `2.`, alone after a blank line (`.java出栈，…` over `2.finally 关键字…`), is its item 1.
-pub(crate) fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |k: usize| matches!(lines[k].kind, Kind::Blank);
     let mut extra = Vec::new();
     for (n, s) in starts.iter().enumerate() {
