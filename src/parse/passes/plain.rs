@@ -1,6 +1,7 @@
 //! Plain-text question lists that no number of their own marks: problems named by an
 //! identifier (`LC20. 有效的括号`, `LeetCode 27、移除元素`) under short group labels, and the
-//! questions of interview rounds one per paragraph under `一面：` labels.
+//! questions of interview rounds one per paragraph under `一面：` labels, and the other plain
+//! runs of question lines that no marker sets apart.
 
 use std::sync::LazyLock;
 
@@ -19,6 +20,7 @@ pub(crate) fn read_plain_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_spaced_label_lists(lines, starts);
     split_question_paragraphs(lines, starts);
     add_lost_first_items(lines, starts);
+    split_trailing_question_lines(lines, starts);
 }
 
 /// A line that opens with a name and a number (`LC20. 有效的括号`, `LeetCode 27、移除元素`,
@@ -358,6 +360,47 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 role: Role::question(lines[k].text),
             });
         }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Lines that each only ask, three or more glued one under the other at the end of a
+/// paragraph (`外键？` / `多对多？` / `级联？`), are questions of their own wherever they stand:
+/// an answer does not end in a string of bare questions. Short lines only, so a sentence that
+/// happens to end in `？` stays in its answer.
+fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let short_question = |l: &Ln<'_>| {
+        let t = l.text.trim();
+        matches!(l.kind, Kind::Text)
+            && !l.code
+            && !l.structural
+            && blocks::bullet_item(l.text).is_none()
+            && t.chars().count() <= 30
+            && t.ends_with(['?', '？'])
+            && !t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
+                .contains(['?', '？', '。'])
+    };
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !short_question(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len())
+            .find(|&k| !short_question(&lines[k]))
+            .unwrap_or(lines.len());
+        let closed = lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
+        let known = |k: usize| starts.binary_search_by_key(&k, |s| s.line).is_ok();
+        if end - i >= 3 && closed && !(i..end).any(known) {
+            extra.extend((i..end).map(|k| Start {
+                line: k,
+                rank: None,
+                role: Role::question(lines[k].text),
+            }));
+        }
+        i = end;
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
