@@ -774,7 +774,7 @@ fn restarts_count(lines: &[Ln<'_>], from: usize, style: Style, value: u32) -> bo
             k => k.clone(),
         };
         match kind {
-            Kind::Heading(h) if h.style == style => Some(h.value == Some(value - 1)),
+            Kind::Heading(h) if h.style == style => Some(h.value == value.checked_sub(1)),
             _ => None,
         }
     });
