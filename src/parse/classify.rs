@@ -70,6 +70,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     hide_folded_headings(&mut lines);
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
+    numbers_read_as_decimals(&mut lines);
     // The title shapes, asked of most lines by several passes, are found once; on every core.
     lines
         .par_iter_mut()
@@ -81,6 +82,57 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// A line that reads as a decimal (`11.100个试管，1只有毒…`, `12.7位电话号码…`) where a list
+/// of one-line items glued one under the other (`9.…` / `10.…`) expects its next number,
+/// glued to its text, is that item: the sequence says which reading is meant. After a single
+/// item (`1. 提升了多少？` / `2.5倍左右。`) it stays a decimal.
+fn numbers_read_as_decimals(lines: &mut [Ln<'_>]) {
+    // The value of the last item and how many items counted up to it, glued.
+    let mut run: Option<(u32, u32)> = None;
+    for l in lines.iter_mut() {
+        match &l.kind {
+            Kind::Heading(h) if h.style == Style::Arabic => {
+                run = h.value.map(|v| match run {
+                    Some((last, count)) if v == last + 1 => (v, count + 1),
+                    _ => (v, 1),
+                });
+                continue;
+            }
+            Kind::Text => {}
+            _ => {
+                run = None;
+                continue;
+            }
+        }
+        let Some((last, count)) = run.take() else {
+            continue;
+        };
+        let n = last + 1;
+        let digits = l.text.len()
+            - l.text
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let rest = &l.text[digits..];
+        if count < 2
+            || digits == 0
+            || l.text[..digits].parse() != Ok(n)
+            || !rest.starts_with('.')
+            || !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        l.kind = Kind::Heading(Box::new(Heading {
+            style: Style::Arabic,
+            number: Some(n.to_string()),
+            value: Some(n),
+            title: rest[1..].trim().to_owned(),
+        }));
+        l.code = false;
+        l.structural = false;
+        run = Some((n, count + 1));
+    }
 }
 
 /// Some notes indent everything one step (`\t（4）多线程的使用` / `\t\t答：…`). A block of

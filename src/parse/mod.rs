@@ -47,10 +47,10 @@ use outline::Outline;
 use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
-    pair_answer_lists, parts_named_by_question, regroup_headings, set_aside_repeated_list,
-    split_bullet_led, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
-    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_task_list,
+    pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
+    set_aside_repeated_list, split_bullet_led, split_fold_cards, split_labelled_follow_ups,
+    split_labelled_items, split_question_callouts, split_question_lists, split_question_runs,
+    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -205,6 +205,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     add_unnumbered_titles(lines, starts);
     add_spaced_topics(lines, starts);
     add_templated_questions(lines, starts);
+    read_plain_lists(lines, starts);
     add_questions_over_folds(lines, starts);
     regroup_headings(lines, starts);
     empty_group_headings(lines, starts);

@@ -281,7 +281,7 @@ impl Outline {
             // Markdown headings are structure: their numbers never make them sub-points.
             let markdown = matches!(h.style, Style::Markdown(_));
             if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
-                if v != 1 && v < p {
+                if v != 1 && v < p && !restarts_count(lines, i, h.style, v) {
                     diagnostics.push(
                         numbering::RULE
                             .at(
@@ -784,6 +784,54 @@ fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -
             }
             Some(v) if v == run + 1 => run = v,
             _ => return false,
+        }
+    }
+    false
+}
+
+/// A number that jumps backwards but, set off by a blank line, counts on from there for four
+/// items or more (`2.finally…` `3.…` `4.…` `5.…` after `13.`) restarts the numbering: a new
+/// list whose first number went missing, not a sub-point. The blank line may stand above the
+/// unnumbered line that opens it (`.java出栈…`, then `2.…`).
+fn restarts_count(lines: &[Ln<'_>], from: usize, style: Style, value: u32) -> bool {
+    let blank = |k: usize| matches!(lines[k].kind, Kind::Blank);
+    let set_off = from == 0
+        || blank(from - 1)
+        || (matches!(lines[from - 1].kind, Kind::Text) && (from == 1 || blank(from - 2)));
+    // Indented, it sits inside the answer above.
+    let indented = lines[from].text.starts_with([' ', '\t', '\u{3000}']);
+    if !set_off || indented {
+        return false;
+    }
+    // The number before it, in its style, is the one it continues: no number went missing.
+    // An item indented under the question stays text; its number still counts.
+    let continued = lines[..from].iter().rev().find_map(|l| {
+        let kind = match &l.kind {
+            Kind::Text => line::classify(l.text.trim_start()),
+            k => k.clone(),
+        };
+        match kind {
+            Kind::Heading(h) if h.style == style => Some(h.value == value.checked_sub(1)),
+            _ => None,
+        }
+    });
+    if continued == Some(true) {
+        return false;
+    }
+    let mut run = value;
+    for l in &lines[from + 1..] {
+        match &l.kind {
+            Kind::Heading(h) if h.style.rank() < style.rank() => break,
+            Kind::Heading(h) if h.style == style => {
+                if h.value != Some(run + 1) {
+                    break;
+                }
+                run += 1;
+                if run == value + 3 {
+                    return true;
+                }
+            }
+            _ => {}
         }
     }
     false

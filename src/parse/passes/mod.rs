@@ -10,6 +10,7 @@
 //! - [`folds`]: folded answers.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`labelled`]: items with a question label and an answer label.
+//! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
 mod callouts;
@@ -18,6 +19,7 @@ mod folds;
 mod follow_ups;
 mod labelled;
 mod lists;
+mod plain;
 mod regroup;
 mod separators;
 mod unmarked;
@@ -30,6 +32,7 @@ pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use plain::read_plain_lists;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,

@@ -19,13 +19,22 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 /// it (`缓存：`) groups the titles below it.
 pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
+    // A numbered title of the same shape (`4.离线浏览` over its indented points) is one of
+    // the titles, not a parent of the ones after it.
+    let hangs = |s: &Start| {
+        !indented(&lines[s.line])
+            && lines
+                .get(s.line + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+    };
     let free = |i: usize| {
         let mut k = starts.partition_point(|s| s.line <= i);
         let own = k > 0 && starts[k - 1].line == i;
         k = k.saturating_sub(1);
         !own && (starts.is_empty()
             || starts[0].line > i
-            || matches!(starts[k].role, Role::Record { .. }) && starts[k].rank.is_none())
+            || matches!(starts[k].role, Role::Record { .. })
+                && (starts[k].rank.is_none() || hangs(&starts[k])))
     };
     let line_start = |i: usize| {
         let l = &lines[i];
