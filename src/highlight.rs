@@ -10,7 +10,6 @@
 //! (`ch := make(chan int)    无缓冲…`) is kept, styled as a remark rather than highlighted.
 
 use std::cell::RefCell;
-use std::fmt::Write as _;
 
 use html_escape::encode_text;
 use tree_sitter::{Node, Parser, TreeCursor};
@@ -96,73 +95,109 @@ thread_local! {
 /// The HTML inside `<code>` for `code` in `lang`.
 #[must_use]
 pub fn code_html(code: &str, lang: Option<&str>) -> String {
-    let go = matches!(lang, Some("go" | "golang"));
-    // Blank out remarks so the highlighter sees only code, then put them back per line.
-    let mut remarks: Vec<Option<(&str, &str)>> = Vec::new();
-    let mut masked = String::with_capacity(code.len());
-    for (i, line) in code.split('\n').enumerate() {
-        if i > 0 {
-            masked.push('\n');
-        }
-        if let Some(at) = prose_tail(line) {
-            let head = line[..at].trim_end();
-            let gap = &line[head.len()..at];
+    let mut out = String::with_capacity(code.len() * 3);
+    if matches!(lang, Some("go" | "golang")) {
+        // Blank out remarks so the highlighter sees only code; they are put back at the end of
+        // their lines as the HTML is written.
+        let mut remarks: Vec<Option<Remark<'_>>> = Vec::new();
+        let mut masked = String::with_capacity(code.len());
+        for (i, line) in code.split('\n').enumerate() {
+            if i > 0 {
+                masked.push('\n');
+            }
+            let (head, remark) = split_remark(line);
             masked.push_str(head);
-            remarks.push(Some((gap, &line[at..])));
-        } else {
-            masked.push_str(line);
-            remarks.push(None);
+            remarks.push(remark);
         }
+        if highlight_into(&masked, &remarks, &mut out) {
+            return out;
+        }
+        out.clear();
     }
-    let highlighted = if go { highlight(&masked) } else { None };
-    let code_lines: Vec<String> = match highlighted {
-        Some(lines) => lines,
-        None => masked
-            .split('\n')
-            .map(|l| encode_text(l).into_owned())
-            .collect(),
-    };
-    let mut out = String::with_capacity(code.len() * 2);
-    for (i, html) in code_lines.iter().enumerate() {
+    for (i, line) in code.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(html);
-        if let Some(Some((gap, remark))) = remarks.get(i) {
-            let _ = write!(
-                out,
-                "{}<span class=\"zk-remark\">{}</span>",
-                encode_text(gap),
-                encode_text(remark)
-            );
+        let (head, remark) = split_remark(line);
+        out.push_str(&encode_text(head));
+        if let Some(remark) = remark {
+            remark.write(&mut out);
         }
     }
     out
 }
 
-/// `code` highlighted as Go, one HTML string per line (a span open at a line end is closed
-/// there and opened again on the next line); `None` when the grammar cannot be loaded.
-fn highlight(code: &str) -> Option<Vec<String>> {
-    let tree = GO_PARSER.with(|cell| cell.borrow_mut().as_mut()?.parse(code, None))?;
+/// A Chinese remark trailing a line of code: the blanks before it, and the remark.
+#[derive(Debug, Clone, Copy)]
+struct Remark<'a> {
+    gap: &'a str,
+    text: &'a str,
+}
+
+impl Remark<'_> {
+    fn write(self, out: &mut String) {
+        out.push_str(&encode_text(self.gap));
+        out.push_str("<span class=\"zk-remark\">");
+        out.push_str(&encode_text(self.text));
+        out.push_str("</span>");
+    }
+}
+
+/// A line without its trailing remark (and the blanks before it), and the remark.
+fn split_remark(line: &str) -> (&str, Option<Remark<'_>>) {
+    match prose_tail(line) {
+        Some(at) => {
+            let head = line[..at].trim_end();
+            let remark = Remark {
+                gap: &line[head.len()..at],
+                text: &line[at..],
+            };
+            (head, Some(remark))
+        }
+        None => (line, None),
+    }
+}
+
+/// Write `code` highlighted as Go to `out`, each line followed by its remark in `remarks` (a
+/// span open at a line end is closed there and opened again on the next line); false, with
+/// nothing written, when the grammar cannot be loaded.
+fn highlight_into(code: &str, remarks: &[Option<Remark<'_>>], out: &mut String) -> bool {
+    let Some(tree) = GO_PARSER.with(|cell| cell.borrow_mut().as_mut()?.parse(code, None)) else {
+        return false;
+    };
     let mut html = Html {
         code,
-        out: String::with_capacity(code.len() * 3),
+        out,
         at: 0,
         open: Vec::new(),
+        remarks,
+        line: 0,
     };
     html.node(&mut tree.walk());
     html.text_to(code.len());
-    Some(html.out.split('\n').map(str::to_owned).collect())
+    html.end_line();
+    true
+}
+
+/// `code` highlighted as Go, one HTML string per line; `None` when the grammar cannot be loaded.
+#[cfg(test)]
+fn highlight(code: &str) -> Option<Vec<String>> {
+    let mut out = String::new();
+    highlight_into(code, &[], &mut out).then(|| out.split('\n').map(str::to_owned).collect())
 }
 
 /// HTML being written for a block of code, as tree-sitter-highlight's `HtmlRenderer` writes it.
 struct Html<'a> {
     code: &'a str,
-    out: String,
+    out: &'a mut String,
     /// Bytes of `code` written so far.
     at: usize,
     /// Spans open, innermost last.
     open: Vec<Class>,
+    /// The remark to write at the end of each line, if any.
+    remarks: &'a [Option<Remark<'a>>],
+    /// The line being written, 0-based.
+    line: usize,
 }
 
 impl Html<'_> {
@@ -173,7 +208,9 @@ impl Html<'_> {
         let class = class_of(node).filter(|_| node.start_byte() < node.end_byte());
         if let Some(class) = class {
             self.text_to(node.start_byte());
-            let _ = write!(self.out, "<span {}>", class.attribute());
+            self.out.push_str("<span ");
+            self.out.push_str(class.attribute());
+            self.out.push('>');
             self.open.push(class);
         }
         if cursor.goto_first_child() {
@@ -201,25 +238,48 @@ impl Html<'_> {
         }
         let text = &self.code[self.at..end];
         self.at = end;
-        for c in text.chars() {
-            match c {
-                '\r' => {}
-                '\n' => {
-                    for _ in &self.open {
-                        self.out.push_str("</span>");
-                    }
-                    self.out.push('\n');
-                    for class in &self.open {
-                        let _ = write!(self.out, "<span {}>", class.attribute());
-                    }
-                }
-                '>' => self.out.push_str("&gt;"),
-                '<' => self.out.push_str("&lt;"),
-                '&' => self.out.push_str("&amp;"),
-                '\'' => self.out.push_str("&#39;"),
-                '"' => self.out.push_str("&quot;"),
-                c => self.out.push(c),
+        let mut plain = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let escaped = match b {
+                b'\r' => "",
+                b'\n' => "\n",
+                b'>' => "&gt;",
+                b'<' => "&lt;",
+                b'&' => "&amp;",
+                b'\'' => "&#39;",
+                b'"' => "&quot;",
+                _ => continue,
+            };
+            self.out.push_str(&text[plain..i]);
+            plain = i + 1;
+            if b == b'\n' {
+                self.break_line();
+            } else {
+                self.out.push_str(escaped);
             }
+        }
+        self.out.push_str(&text[plain..]);
+    }
+
+    /// A line break inside the code: spans open are closed before it and opened after it.
+    fn break_line(&mut self) {
+        for _ in &self.open {
+            self.out.push_str("</span>");
+        }
+        self.end_line();
+        self.out.push('\n');
+        self.line += 1;
+        for class in &self.open {
+            self.out.push_str("<span ");
+            self.out.push_str(class.attribute());
+            self.out.push('>');
+        }
+    }
+
+    /// The end of the current line: its remark, if it has one.
+    fn end_line(&mut self) {
+        if let Some(Some(remark)) = self.remarks.get(self.line) {
+            remark.write(self.out);
         }
     }
 }

@@ -13,6 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     ignore_file_size_limit_signal();
+    tree_sitter_uses_mimalloc();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code.into(),
@@ -20,6 +21,30 @@ fn main() -> ExitCode {
             cli::print_error(&err);
             cli::Outcome::Failed.into()
         }
+    }
+}
+
+/// tree-sitter's C code allocates a node for every token it reads, and frees the tree after
+/// each Go block; glibc's malloc took a tenth of its time, mimalloc takes less.
+fn tree_sitter_uses_mimalloc() {
+    use std::ffi::c_void;
+    unsafe extern "C" fn calloc(count: usize, size: usize) -> *mut c_void {
+        match count.checked_mul(size) {
+            // SAFETY: mimalloc's zeroing allocation, for `count` items of `size` bytes.
+            Some(total) => unsafe { libmimalloc_sys::mi_zalloc(total) },
+            None => std::ptr::null_mut(),
+        }
+    }
+    // SAFETY: called first thing in `main`, before any tree-sitter parser or tree exists, so
+    // nothing allocated by one allocator is freed by the other; the functions are mimalloc's
+    // malloc, realloc and free, which have the C signatures tree-sitter expects.
+    unsafe {
+        tree_sitter::set_allocator(Some(tree_sitter::Allocator {
+            malloc: libmimalloc_sys::mi_malloc,
+            calloc,
+            realloc: libmimalloc_sys::mi_realloc,
+            free: libmimalloc_sys::mi_free,
+        }));
     }
 }
 

@@ -81,6 +81,9 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
             let image_after = after[i + 1];
             for number in block.start_line..=block.end_line {
                 let line = notes.line(number);
+                if !may_name_figure(line) {
+                    continue;
+                }
                 let finding = placeholder(line).or_else(|| {
                     reference(line).filter(|(_, word)| {
                         let found = if word.contains('上') {
@@ -116,6 +119,13 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// False when neither [`PLACEHOLDER`] nor [`REFERENCE`] can match `line`: each of their
+/// alternatives holds `图`, `上`, `[` or `.`. Most lines hold none, and are passed over without
+/// running either expression.
+fn may_name_figure(line: &str) -> bool {
+    line.contains(['图', '上', '[', '.'])
 }
 
 /// The first placeholder on the line outside links: byte offset and text.
