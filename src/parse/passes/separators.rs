@@ -135,7 +135,7 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
         let rule = |k: usize| {
             matches!(lines[k].kind, Kind::Text)
                 && blocks::is_rule_line(lines[k].text)
-                && (k == 0 || matches!(lines[k - 1].kind, Kind::Blank))
+                && (k == 0 || matches!(lines[k - 1].kind, Kind::Blank) || closing_rule(lines, k))
         };
         let mut parts = Vec::new();
         let mut part_from = seg.start;
@@ -171,13 +171,16 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
                 }
                 Kind::Marker { answer, .. } => answer,
                 _ => false,
-            })
+            }) || code_then_verdict(lines, f, l)
+                || titled_group(lines, f, l).is_some()
         };
         // A title line right above a rule (`HashMap 的put方法流程？`, a blank line, `-----`)
         // is underlined by it: there the rules mark titles, not the ends of cards.
-        let underlines = parts
-            .iter()
-            .any(|&(f, l)| l > f && at(l).is_some_and(|n| starts[n].rank.is_none()));
+        let underlines = parts.iter().any(|&(f, l)| {
+            l > f
+                && at(l).is_some_and(|n| starts[n].rank.is_none())
+                && !(l + 1 < lines.len() && closing_rule(lines, l + 1))
+        });
         if underlines {
             continue;
         }
@@ -195,12 +198,7 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
                     drop.insert(s.line);
                 }
             }
-            let question = code_led_question(lines, f, l).unwrap_or(f);
-            extra.push(Start {
-                line: f,
-                rank: None,
-                role: Role::question(lines[question].text),
-            });
+            extra.extend(part_starts(lines, f, l));
         }
     }
     if extra.is_empty() {
@@ -209,4 +207,99 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
     starts.retain(|s| !drop.contains(&s.line));
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// A rule glued under a line that is far longer than it (`It will return 2.`, then a rule of a
+/// hundred dashes) closes a part rather than underlining a title: an underline is about as
+/// wide as what it underlines.
+fn closing_rule(lines: &[Ln<'_>], k: usize) -> bool {
+    let width = |t: &str| {
+        t.trim()
+            .chars()
+            .map(|c| if c.is_ascii() || c == '\t' { 1 } else { 2 })
+            .sum::<usize>()
+    };
+    k > 0 && blocks::is_rule_line(lines[k].text) && !matches!(lines[k - 1].kind, Kind::Blank) && {
+        let (rule, above) = (width(lines[k].text), width(lines[k - 1].text));
+        rule >= 2 * above && rule >= above + 20
+    }
+}
+
+/// A part that shows code and then says what of it in a line of prose (`class Child extends
+/// Parent{ … }`, then `This code is OK.`) is a quiz item even though nothing in it asks: the
+/// code is the question, the verdict its answer.
+fn code_then_verdict(lines: &[Ln<'_>], f: usize, l: usize) -> bool {
+    let prose = |x: &Ln<'_>| matches!(x.kind, Kind::Text) && !code_shaped(x);
+    code_shaped(&lines[f])
+        && lines[f..=l]
+            .iter()
+            .rev()
+            .find(|x| !matches!(x.kind, Kind::Blank))
+            .is_some_and(prose)
+}
+
+/// A part that opens with a title underlined by a short rule (`Some Tests` / `----------`) and
+/// then holds blocks of code set apart by blank lines is a group: the title labels it, and
+/// each block with code in it is an item of its own (its first line, which may lead in to the
+/// code: `Similarly:-`). The first lines of those blocks, if there are two or more.
+fn titled_group(lines: &[Ln<'_>], f: usize, l: usize) -> Option<Vec<usize>> {
+    if f + 2 > l
+        || !matches!(lines[f + 1].kind, Kind::Text)
+        || !blocks::is_rule_line(lines[f + 1].text)
+        || closing_rule(lines, f + 1)
+        || blocks::is_rule_line(lines[f].text)
+    {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut block: Option<usize> = None;
+    let mut has_code = false;
+    let body = lines[f + 2..=l]
+        .iter()
+        .map(Some)
+        .chain(std::iter::once(None));
+    for (k, line) in (f + 2..).zip(body) {
+        match line {
+            Some(x) if !matches!(x.kind, Kind::Blank) => {
+                block.get_or_insert(k);
+                has_code |= code_shaped(x);
+            }
+            _ => {
+                if let Some(b) = block.take().filter(|_| has_code) {
+                    items.push(b);
+                }
+                has_code = false;
+            }
+        }
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// A line that reads as code, or opens, closes or ends a statement of it (`class Hello{`, `}`).
+fn code_shaped(line: &Ln<'_>) -> bool {
+    line.code || line.text.trim_end().ends_with(['{', '}', ';'])
+}
+
+/// The starts of a part read as a quiz item: one card from its first line (the question the
+/// line after code that opens it), or, for a titled group, its label and one card per block.
+fn part_starts(lines: &[Ln<'_>], f: usize, l: usize) -> Vec<Start> {
+    if let Some(items) = titled_group(lines, f, l) {
+        let mut out = vec![Start {
+            line: f,
+            rank: None,
+            role: Role::label(lines[f].text),
+        }];
+        out.extend(items.into_iter().map(|k| Start {
+            line: k,
+            rank: None,
+            role: Role::question(lines[k].text),
+        }));
+        return out;
+    }
+    let question = code_led_question(lines, f, l).unwrap_or(f);
+    vec![Start {
+        line: f,
+        rank: None,
+        role: Role::question(lines[question].text),
+    }]
 }
