@@ -1,7 +1,7 @@
 //! Notes whose structure is separator lines rather than headings: entries between `--` lines,
 //! and quiz items set apart by rules (`---`), each part one card.
 
-use crate::parse::asking::{asks, ends_asking};
+use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
 use crate::parse::record::code_led_question;
@@ -167,6 +167,7 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
                 Kind::Text | Kind::Heading(_) => {
                     ends_asking(x.text)
                         || asks(x.text)
+                        || numbered_question(x.text)
                         || ["（）", "()", "____"].iter().any(|b| x.text.contains(b))
                 }
                 Kind::Marker { answer, .. } => answer,
@@ -302,4 +303,15 @@ fn part_starts(lines: &[Ln<'_>], f: usize, l: usize) -> Vec<Start> {
         rank: None,
         role: Role::question(lines[question].text),
     }]
+}
+
+/// A numbered line that asks in words, question mark or not (`\t1)How many tables will be
+/// created.`): the sub-questions of a part.
+fn numbered_question(text: &str) -> bool {
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < t.len()
+        && rest
+            .strip_prefix([')', '）', '.', '、'])
+            .is_some_and(|q| question_like(q.trim_start()))
 }
