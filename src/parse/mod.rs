@@ -72,6 +72,22 @@ pub struct Ln<'a> {
     shape: TitleShape,
 }
 
+impl Ln<'_> {
+    /// Starts with a space, a tab or an ideographic space: content under something, not a
+    /// title or an item of its own.
+    pub(super) fn indented(&self) -> bool {
+        self.text.starts_with([' ', '\t', '\u{3000}'])
+    }
+
+    /// A line of running text: not code, not the start of a block, not a bullet item.
+    pub(super) fn prose(&self) -> bool {
+        matches!(self.kind, Kind::Text)
+            && !self.code
+            && !self.structural
+            && blocks::bullet_item(self.text).is_none()
+    }
+}
+
 /// What a line's shape says of it as a title (`titles`), found once per line in
 /// classification: the passes ask it of most lines, several times.
 #[derive(Debug, Clone, Copy, Default)]

@@ -111,7 +111,7 @@ impl Outline {
                 // a list may open inside a quote (`>1、界面友好…`) and go on without `>`.
                 let quoted = l.text.starts_with('>');
                 if matches!(l.kind, Kind::Text)
-                    && (quoted || (list.is_some() && l.text.starts_with([' ', '\t', '\u{3000}'])))
+                    && (quoted || (list.is_some() && l.indented()))
                     && let Kind::Heading(item) =
                         line::classify(l.text.trim_start_matches(['>', ' ', '\t', '\u{3000}']))
                     && !matches!(item.style, Style::Markdown(_) | Style::Question)
@@ -799,7 +799,7 @@ fn restarts_count(lines: &[Ln<'_>], from: usize, style: Style, value: u32) -> bo
         || blank(from - 1)
         || (matches!(lines[from - 1].kind, Kind::Text) && (from == 1 || blank(from - 2)));
     // Indented, it sits inside the answer above.
-    let indented = lines[from].text.starts_with([' ', '\t', '\u{3000}']);
+    let indented = lines[from].indented();
     if !set_off || indented {
         return false;
     }

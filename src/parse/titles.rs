@@ -15,7 +15,7 @@ pub(super) fn title_shaped(line: &Ln<'_>) -> bool {
 /// What [`title_shaped`] says of a line whose kind and flags are final.
 pub(super) fn title_shape(line: &Ln<'_>) -> bool {
     // Titles stand at the start of a line; indented lines are content.
-    if line.text.starts_with([' ', '\t', '\u{3000}']) {
+    if line.indented() {
         return false;
     }
     // Most lines are sentences: their last character, which taking emphasis away leaves in
@@ -79,7 +79,7 @@ pub(super) fn colon_label_shape(line: &Ln<'_>) -> bool {
         && !t.contains(['。', '；', '，'])
         && !line.code
         && !line.structural
-        && !line.text.starts_with([' ', '\t', '\u{3000}'])
+        && !line.indented()
 }
 
 /// A title line that starts a question even inside another question's answer: after a blank
@@ -109,10 +109,7 @@ fn spaced_paragraph_follows(lines: &[Ln<'_>], i: usize) -> bool {
         .get(i + 1)
         .is_some_and(|n| matches!(n.kind, Kind::Blank))
         && lines.get(i + 2).is_some_and(|n| {
-            matches!(n.kind, Kind::Text)
-                && !n.text.starts_with([' ', '\t', '\u{3000}'])
-                && !n.structural
-                && !title_shaped(n)
+            matches!(n.kind, Kind::Text) && !n.indented() && !n.structural && !title_shaped(n)
         })
 }
 
@@ -150,7 +147,7 @@ pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<
         || blocks::is_rule_line(l.text)
         || l.code
         || l.structural
-        || l.text.starts_with([' ', '\t', '\u{3000}'])
+        || l.indented()
         || front_matter.is_some_and(|end| i <= end)
     {
         return false;

@@ -98,7 +98,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
             .collect();
         let all_titles = titles.iter().all(|&i| {
             matches!(lines[i].kind, Kind::Text)
-                && !lines[i].text.starts_with([' ', '\t', '\u{3000}'])
+                && !lines[i].indented()
                 && title_shaped(&lines[i])
                 && lines[i].text.chars().count() <= 60
         });
@@ -127,7 +127,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
         matches!(l.kind, Kind::Blank)
             || blocks::bullet_item(l.text).is_some()
             || blocks::is_rule_line(l.text)
-            || l.text.starts_with([' ', '\t', '\u{3000}'])
+            || l.indented()
     });
     // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
     // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
@@ -141,9 +141,9 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
         && only_items
         && bullets.len() >= 2
         && bullets.iter().all(|&b| {
-            lines.get(b + 1).is_some_and(|n| {
-                matches!(n.kind, Kind::Text) && n.text.starts_with([' ', '\t', '\u{3000}'])
-            })
+            lines
+                .get(b + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
         });
     (only_items || (led && mostly_asking)).then_some(ListUnder {
         rank,
@@ -213,7 +213,7 @@ fn bullet_led(seg: &[Ln<'_>]) -> Option<Vec<usize>> {
             let end = bullets.get(k + 1).copied().unwrap_or(seg.len());
             seg[i + 1..end].iter().any(|l| match l.kind {
                 Kind::Fence { .. } => true,
-                Kind::Text | Kind::Marker { .. } => !l.text.starts_with([' ', '\t', '\u{3000}']),
+                Kind::Text | Kind::Marker { .. } => !l.indented(),
                 _ => false,
             })
         })
@@ -272,9 +272,9 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .filter_map(|(k, l)| blocks::bullet_item(l.text).map(|b| (first + k, b)))
             .collect();
         let items_only = blocks::bullet_item(run[0].text).is_some()
-            && run.iter().all(|l| {
-                blocks::bullet_item(l.text).is_some() || l.text.starts_with([' ', '\t', '\u{3000}'])
-            });
+            && run
+                .iter()
+                .all(|l| blocks::bullet_item(l.text).is_some() || l.indented());
         let questions: Option<Vec<(usize, String)>> = if items_only {
             let asking = bullets
                 .iter()
@@ -286,9 +286,7 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             // Glued lines at the start of a line; indented ones are the content of the line
             // above (`常用工具：` over `    git`), a list only as `indented_items` finds it.
             let items: Vec<usize> = (first..end).collect();
-            let level = items
-                .iter()
-                .all(|&k| !lines[k].text.starts_with([' ', '\t', '\u{3000}']));
+            let level = items.iter().all(|&k| !lines[k].indented());
             let found = question_run(lines, &items, true).filter(|_| level);
             if found.is_none() && label.is_some() && level {
                 labeled_misses.push((label, items));
@@ -380,17 +378,16 @@ fn question_run(
 /// paragraph, or every line asking — is a list of items (line indices), however deep it is
 /// indented: indentation sets the list off from its label, it does not make it an answer.
 fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<usize>> {
-    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
     let from = (from..boundary).find(|&k| !matches!(lines[k].kind, Kind::Blank))?;
     lines
         .get(from)
-        .filter(|l| matches!(l.kind, Kind::Text) && indented(l))?;
+        .filter(|l| matches!(l.kind, Kind::Text) && l.indented())?;
     let mut items = Vec::new();
     let mut k = from;
     while k < boundary {
         match lines[k].kind {
             Kind::Blank => {}
-            Kind::Text if indented(&lines[k]) => items.push(k),
+            Kind::Text if lines[k].indented() => items.push(k),
             _ => break,
         }
         k += 1;

@@ -30,11 +30,7 @@ static NAMED_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
-    if !matches!(line.kind, Kind::Text)
-        || line.code
-        || line.structural
-        || line.text.starts_with([' ', '\t', '\u{3000}'])
-    {
+    if !matches!(line.kind, Kind::Text) || line.code || line.structural || line.indented() {
         return None;
     }
     let c = NAMED_ID.captures(line.text)?;
@@ -226,7 +222,7 @@ fn split_spaced_label_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// A line that can stand as one question of a round: a numbered line, or a short plain line
 /// with no sentence in it, no code, link or picture.
 fn spaced_item(line: &Ln<'_>) -> bool {
-    if line.text.starts_with([' ', '\t', '\u{3000}']) || line.code || line.structural {
+    if line.indented() || line.code || line.structural {
         return false;
     }
     match &line.kind {
@@ -246,11 +242,8 @@ fn spaced_item(line: &Ln<'_>) -> bool {
 /// `链接：https://…` / `来源：牛客网`) describes the page, it asks nothing: a record that an
 /// unmarked title started on such a line is no question.
 fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let field = |l: &Ln<'_>| {
-        matches!(l.kind, Kind::Text)
-            && FIELD.is_match(l.text)
-            && !l.text.starts_with([' ', '\t', '\u{3000}'])
-    };
+    let field =
+        |l: &Ln<'_>| matches!(l.kind, Kind::Text) && FIELD.is_match(l.text) && !l.indented();
     let mut fields = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -296,10 +289,8 @@ fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let plain = run.iter().all(|&k| {
             let l = &lines[k];
             let t = l.text.trim();
-            !l.text.starts_with([' ', '\t', '\u{3000}'])
-                && !l.code
-                && !l.structural
-                && blocks::bullet_item(l.text).is_none()
+            l.prose()
+                && !l.indented()
                 && t.chars().count() <= 100
                 && !t.trim_end_matches('。').contains(['。', '；'])
                 && !t.ends_with([':', '：'])
@@ -350,7 +341,7 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 matches!(l.kind, Kind::Text)
                     && !l.code
                     && !l.structural
-                    && !l.text.starts_with([' ', '\t', '\u{3000}'])
+                    && !l.indented()
                     && (k == 0 || blank(k - 1))
             });
         if let (Some(k), false) = (above, one_before == Some(true)) {
@@ -372,10 +363,7 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let short_question = |l: &Ln<'_>| {
         let t = l.text.trim();
-        matches!(l.kind, Kind::Text)
-            && !l.code
-            && !l.structural
-            && blocks::bullet_item(l.text).is_none()
+        l.prose()
             && t.chars().count() <= 30
             && t.ends_with(['?', '？'])
             && !t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]

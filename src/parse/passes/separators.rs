@@ -85,7 +85,7 @@ fn separator_line(line: &Ln<'_>) -> bool {
 /// A plain line that can title an entry: a title, a label (`volatile:`), a question, or a term
 /// with its explanation after a colon (`AQS: 独占锁和共享锁…`).
 fn entry_title(line: &Ln<'_>) -> bool {
-    if !matches!(line.kind, Kind::Text) || line.text.starts_with([' ', '\t', '\u{3000}']) {
+    if !matches!(line.kind, Kind::Text) || line.indented() {
         return false;
     }
     let plain = line::strip_emphasis(line.text);

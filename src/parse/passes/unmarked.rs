@@ -18,14 +18,13 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 /// line standing alone there is a question left unanswered, and a label with a blank line under
 /// it (`缓存：`) groups the titles below it.
 pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let indented = |l: &Ln<'_>| l.text.starts_with([' ', '\t', '\u{3000}']);
     // A numbered title of the same shape (`4.离线浏览` over its indented points) is one of
     // the titles, not a parent of the ones after it.
     let hangs = |s: &Start| {
-        !indented(&lines[s.line])
+        !lines[s.line].indented()
             && lines
                 .get(s.line + 1)
-                .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented() && !n.code)
     };
     let free = |i: usize| {
         let mut k = starts.partition_point(|s| s.line <= i);
@@ -38,11 +37,8 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     };
     let line_start = |i: usize| {
         let l = &lines[i];
-        matches!(l.kind, Kind::Text)
-            && !indented(l)
-            && !l.code
-            && !l.structural
-            && blocks::bullet_item(l.text).is_none()
+        l.prose()
+            && !l.indented()
             && !blocks::is_rule_line(l.text)
             && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
             && free(i)
@@ -53,7 +49,7 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             if !(line_start(i)
                 && lines
                     .get(i + 1)
-                    .is_some_and(|n| matches!(n.kind, Kind::Text) && indented(n) && !n.code))
+                    .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented() && !n.code))
             {
                 return false;
             }
