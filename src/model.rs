@@ -97,6 +97,20 @@ pub struct SourceSpan {
     pub start_line: u32,
     /// Last line, 1-based, inclusive.
     pub end_line: u32,
+    /// The line the question is written on, when it lies outside `start_line..=end_line`:
+    /// exercises whose answers are listed apart from their questions (`问题：` `1.` `2.` …
+    /// `解答：` `1.` `2.` …), where the record spans the answer. Absent otherwise: the question
+    /// is then on `start_line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_line: Option<u32>,
+}
+
+impl SourceSpan {
+    /// The line the question is written on.
+    #[must_use]
+    pub fn question_at(&self) -> u32 {
+        self.question_line.unwrap_or(self.start_line)
+    }
 }
 
 /// What a block of note text is.

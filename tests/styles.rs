@@ -32,9 +32,12 @@ fn outline(path: &Path) -> (String, SourceText, zhika::parse::Parsed) {
     for r in &parsed.records {
         let _ = writeln!(
             out,
-            "record {}-{} [{}] {}{}",
+            "record {}-{}{} [{}] {}{}",
             r.source.start_line,
             r.source.end_line,
+            r.source
+                .question_line
+                .map_or(String::new(), |q| format!(" asked at {q}")),
             r.number.as_deref().unwrap_or("-"),
             r.question,
             r.section

@@ -53,7 +53,7 @@ pub(crate) fn check(notes: &[Notes<'_>], out: &mut [Vec<Diagnostic>]) {
             if key.is_empty() {
                 continue;
             }
-            let here = (deck.path(), record.source.start_line);
+            let here = (deck.path(), record.source.question_at());
             match first.get(&key) {
                 Some(&(path, line)) => {
                     found.push(

@@ -31,7 +31,7 @@ above.
 pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     for record in notes.records() {
         if record.question.trim().is_empty() {
-            let written = notes.line(record.source.start_line).trim();
+            let written = notes.line(record.source.question_at()).trim();
             out.push(
                 RULE.at(
                     notes.path(),

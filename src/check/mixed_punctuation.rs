@@ -77,7 +77,7 @@ struct Tally {
 pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     for record in notes.records() {
         let mut tallies: [Tally; PAIRS.len()] = Default::default();
-        let mut lines = vec![record.source.start_line];
+        let mut lines = vec![record.source.question_at()];
         for block in record.blocks() {
             if !matches!(
                 block.kind,

@@ -218,7 +218,7 @@ impl<'a> Notes<'a> {
     /// The record's question line.
     #[must_use]
     pub fn question_span(&self, record: &Record) -> Span {
-        self.line_span(record.source.start_line)
+        self.line_span(record.source.question_at())
     }
 }
 

@@ -135,7 +135,7 @@ pub fn note_fields(record: &Record) -> [Cow<'_, str>; 4] {
 
 fn source_field(record: &Record) -> String {
     let file = render::media_name(&record.source.path);
-    format!("{}:{}", encode_text(&file), record.source.start_line)
+    format!("{}:{}", encode_text(&file), record.source.question_at())
 }
 
 /// The full name of the deck a record's card goes to: `Deck` or `Deck::Section`.
@@ -741,6 +741,7 @@ mod tests {
                 path: "notes/d.txt".into(),
                 start_line: 1,
                 end_line: 3,
+                question_line: None,
             },
             front_html: String::new(),
             back_html: String::new(),

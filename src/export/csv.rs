@@ -96,6 +96,7 @@ mod tests {
                 path: "d.txt".into(),
                 start_line: 1,
                 end_line: 4,
+                question_line: None,
             },
             front_html: String::new(),
             back_html: String::new(),

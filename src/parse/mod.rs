@@ -162,6 +162,12 @@ pub fn parse(source: &SourceText) -> Parsed {
                 }
                 orphan_from = Some((start.line, Orphans::SetAside));
             }
+            Role::Asked => {
+                if let Some(rank) = start.rank {
+                    section_path.retain(|(r, _)| *r < rank);
+                }
+                orphan_from = Some((start.line + 1, Orphans::Loose));
+            }
             Role::Record { number, question } => {
                 // A question heading closes the sections of its rank and below.
                 if let Some(rank) = start.rank {
@@ -174,8 +180,8 @@ pub fn parse(source: &SourceText) -> Parsed {
                         .collect::<Vec<_>>()
                         .join("::")
                 });
-                let answer_on_line = paired.get(&start.line).cloned();
-                pending.push((section, number, question, answer_on_line, start.line..end));
+                let apart = paired.get(&start.line).cloned();
+                pending.push((section, number, question, apart, start.line..end));
             }
         }
     }
@@ -185,14 +191,14 @@ pub fn parse(source: &SourceText) -> Parsed {
     let mut records: Vec<Record> = pending
         .into_par_iter()
         .with_min_len(RECORDS_PER_TASK)
-        .map(|(section, number, question, answer_on_line, range)| {
+        .map(|(section, number, question, apart, range)| {
             make_record(
                 &deck,
                 path,
                 section,
                 number.clone(),
                 question,
-                answer_on_line,
+                apart,
                 &lines[range],
             )
         })
@@ -279,6 +285,9 @@ enum Role {
     /// A heading over what is no question: a preface, a table of contents, references. It and
     /// the lines under it are reported as orphan text.
     Aside,
+    /// A question whose answer is listed apart, under an answer heading: the answer's record
+    /// asks it and names its line (`source.question_line`); lines under it are orphan text.
+    Asked,
 }
 
 /// Rank of a label section (`多线程：`, `Redis:`): below every heading.

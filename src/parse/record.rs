@@ -5,7 +5,7 @@ use super::asking::{announces_question, asks, ends_asking, inline_answer};
 use super::blocks;
 use super::classify::table_cells;
 use super::line::Kind;
-use super::passes::asking_callout;
+use super::passes::{Paired, asking_callout};
 use super::{Ln, code, line};
 use crate::model::{Block, BlockKind, Record, SourceSpan};
 
@@ -15,9 +15,11 @@ pub(super) fn make_record(
     section: Option<String>,
     number: Option<String>,
     question: &str,
-    answer_on_line: Option<String>,
+    apart: Option<Paired>,
     lines: &[Ln<'_>],
 ) -> Record {
+    let question_line = apart.as_ref().map(|p| p.asked_at);
+    let answer_on_line = apart.map(|p| p.answer);
     // A row of a table of questions carries its answer in its other cells.
     let row_answer = answer_on_line.or_else(|| {
         table_cells(lines[0].text)
@@ -111,6 +113,7 @@ pub(super) fn make_record(
             path: path.to_owned(),
             start_line: lines[0].number,
             end_line,
+            question_line,
         },
         front_html: String::new(),
         back_html: String::new(),

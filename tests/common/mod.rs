@@ -52,7 +52,10 @@ pub fn coverage_problems(source: &SourceText, parsed: &Parsed) -> Vec<(u32, usiz
         let records = parsed
             .records
             .iter()
-            .filter(|r| r.source.start_line <= n && n <= r.source.end_line)
+            .filter(|r| {
+                (r.source.start_line <= n && n <= r.source.end_line)
+                    || r.source.question_line == Some(n)
+            })
             .count();
         let sections = parsed.deck.sections.iter().filter(|s| s.line == n).count();
         let orphans = parsed

@@ -7,17 +7,26 @@ use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, line};
 
+/// An answer listed apart from its question: the answer's text on its own line, and the
+/// question's line.
+#[derive(Debug, Clone)]
+pub(crate) struct Paired {
+    pub(crate) answer: String,
+    pub(crate) asked_at: u32,
+}
+
 /// Exercises written as a numbered list of questions, then `Answer` and a numbered list of
 /// answers (`1.string和vector的iterator使用什么方式实现的` … `Answer 1` … `1. 原生指针`): each
-/// answer is the answer of the question with its number. The question list is set aside; each
-/// answer item becomes the record, asking its question, with its own line as the start of the
-/// answer (returned: line → that text). An answer numbered past the questions belongs to the
+/// answer is the answer of the question with its number. Each answer item becomes the record,
+/// asking its question, with its own line as the start of the answer (returned: line → that
+/// text and the question's line number); the question lines are [`Role::Asked`], owned by
+/// those records, and a question no answer is numbered for is set aside. An answer numbered past the questions belongs to the
 /// answer before it; a title repeated over the answers stays a section. The answers must
 /// mostly not ask, or the second list is more questions.
 pub(crate) fn pair_answer_lists(
     lines: &[Ln<'_>],
     starts: &mut Vec<Start>,
-) -> HashMap<usize, String> {
+) -> HashMap<usize, Paired> {
     let mut paired = HashMap::new();
     let mut edits: Vec<(std::ops::Range<usize>, Vec<Start>)> = Vec::new();
     let mut n = 0;
@@ -64,11 +73,15 @@ pub(crate) fn pair_answer_lists(
             n = last_q + 1;
             continue;
         }
-        for &(k, _) in &questions {
-            starts[k].role = Role::Aside;
+        let matched = answers.len().min(q_titles.len());
+        for (j, &(k, _)) in questions.iter().enumerate() {
+            starts[k].role = if j < matched {
+                Role::Asked
+            } else {
+                Role::Aside
+            };
         }
         let (from, to) = (starts[last_q].line + 1, answers[answers.len() - 1]);
-        let matched = answers.len().min(q_titles.len());
         // Between the questions and the last answer: the answers, and any heading there as a
         // section (the title repeated over the answers).
         let mut kept: Vec<Start> = Vec::new();
@@ -80,7 +93,7 @@ pub(crate) fn pair_answer_lists(
                 let title = match s.role {
                     Role::Record { question, .. } => question,
                     Role::Section { title, .. } => title,
-                    Role::Aside => continue,
+                    Role::Aside | Role::Asked => continue,
                 };
                 let rank = s.rank.unwrap_or(LABEL_SECTION_RANK);
                 kept.push(Start {
@@ -90,10 +103,10 @@ pub(crate) fn pair_answer_lists(
                 });
             }
         }
-        for (value, (&i, answer)) in answers.iter().zip(a_titles).enumerate() {
-            let Some(question) = q_titles.get(value) else {
-                break;
-            };
+        let asked = q_titles.iter().zip(&questions);
+        for (value, ((&i, answer), (question, &(k, _)))) in
+            answers.iter().zip(a_titles).zip(asked).enumerate()
+        {
             kept.retain(|s| s.line != i);
             kept.push(Start {
                 line: i,
@@ -103,7 +116,8 @@ pub(crate) fn pair_answer_lists(
                     question: question.clone(),
                 },
             });
-            paired.insert(i, answer);
+            let asked_at = lines[starts[k].line].number;
+            paired.insert(i, Paired { answer, asked_at });
         }
         kept.sort_by_key(|s| s.line);
         // Replaced once all are found: splicing each in place would cost a file of many

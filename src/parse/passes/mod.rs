@@ -25,7 +25,7 @@ mod separators;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
-pub(super) use exercises::pair_answer_lists;
+pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use labelled::split_labelled_items;
