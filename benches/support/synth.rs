@@ -5,7 +5,10 @@
 //!
 //! Every question is unique after normalization (its index sits before the question mark, so
 //! the parser keeps it in the question): real notes rarely repeat a question, and thousands of
-//! `duplicate-question` findings would measure the report, not the notes.
+//! `duplicate-question` findings would measure the report, not the notes. Nearly every Go
+//! snippet is distinct too (names, literals and the number and order of statements come from
+//! the generator), so no cache keyed on a block's text can pay off here when it would not on
+//! real notes.
 
 use std::fmt::Write as _;
 
@@ -35,6 +38,34 @@ const PROSE: &[&str] = &[
     "先进后出，最后注册的 defer 最先执行，参数在注册时求值。",
     "三色标记法配合写屏障，使垃圾回收可以与用户代码并发执行。",
 ];
+
+/// Channel names in the Go snippets.
+const CHANNELS: &[&str] = &[
+    "ch", "jobs", "results", "done", "msgs", "events", "errs", "tasks", "quit", "ticks", "reqs",
+    "out", "in", "sem", "stop", "data",
+];
+/// Element types of those channels.
+const ELEMENTS: &[&str] = &[
+    "int",
+    "string",
+    "bool",
+    "error",
+    "struct{}",
+    "[]byte",
+    "*Task",
+    "Result",
+    "int64",
+    "float64",
+    "map[string]int",
+    "func()",
+];
+/// Loop variables.
+const COUNTERS: &[&str] = &["i", "j", "k", "n"];
+/// ORM receivers, methods and models (`err := o.Read(&User{Id: 3})`).
+const RECEIVERS: &[&str] = &["o", "db", "orm", "repo", "s", "tx"];
+const METHODS: &[&str] = &["Read", "Insert", "Update", "Delete", "Load", "Save"];
+const MODELS: &[&str] = &["User", "Order", "Post", "Item", "Tag", "Profile"];
+const RESULTS: &[&str] = &["err", "_, err", "num, err", "n, err"];
 
 /// A tiny linear congruential generator: deterministic across platforms, no dependencies.
 struct Lcg(u64);
@@ -69,13 +100,7 @@ pub fn notes(records: usize) -> String {
         match rng.next() % 6 {
             0 => {
                 let _ = writeln!(out, "{number}. 下面的代码输出什么（{topic} 第{i}题）？");
-                let _ = writeln!(out, "func main() {{");
-                let _ = writeln!(out, "\tch := make(chan int, {})", i % 7);
-                let _ = writeln!(out, "\tdefer fmt.Println(\"{topic}\")");
-                let _ = writeln!(out, "\tfor i := 0; i < {}; i++ {{", i % 5 + 1);
-                let _ = writeln!(out, "\t\tch <- i");
-                let _ = writeln!(out, "\t}}");
-                let _ = writeln!(out, "}}");
+                go_main(&mut out, &mut rng, topic);
                 let _ = writeln!(out, "答案：先输出缓冲区中的值，最后输出 {topic}。");
                 let _ = writeln!(out, "说明：{}", rng.pick(PROSE));
             }
@@ -92,7 +117,8 @@ pub fn notes(records: usize) -> String {
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
                 let _ = writeln!(
                     out,
-                    "ch := make(chan int)    无缓冲的channel发送和接收需要同步."
+                    "{}    无缓冲的channel发送和接收需要同步.",
+                    make_chan(&mut rng)
                 );
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
@@ -106,7 +132,15 @@ pub fn notes(records: usize) -> String {
             }
             4 => {
                 let _ = writeln!(out, "{number}. {topic}的零值是什么（{i}）？");
-                let _ = writeln!(out, "err := o.Read(&user)");
+                let _ = writeln!(
+                    out,
+                    "{} := {}.{}(&{}{{Id: {}}})",
+                    rng.pick(RESULTS),
+                    rng.pick(RECEIVERS),
+                    rng.pick(METHODS),
+                    rng.pick(MODELS),
+                    rng.next() % 10_000
+                );
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
                 let _ = writeln!(out, "{}", rng.pick(PROSE));
@@ -122,6 +156,59 @@ pub fn notes(records: usize) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+/// `func main` sending a loop's values on a channel, with up to two of three statements in a
+/// drawn order between the `make` and the loop.
+fn go_main(out: &mut String, rng: &mut Lcg, topic: &str) {
+    let ch = rng.pick(CHANNELS);
+    let counter = rng.pick(COUNTERS);
+    let _ = writeln!(out, "func main() {{");
+    let _ = writeln!(out, "\t{ch} := make(chan int, {})", rng.next() % 64);
+    let mut extras = [
+        format!("\tdefer fmt.Println(\"{topic}\")"),
+        format!("\tdefer close({ch})"),
+        format!("\ttotal := {}", rng.next() % 1000),
+    ];
+    for i in (1..extras.len()).rev() {
+        extras.swap(i, rng.next() % (i + 1));
+    }
+    for extra in &extras[..rng.next() % 3] {
+        let _ = writeln!(out, "{extra}");
+    }
+    let bound = rng.next() % 100 + 1;
+    let _ = writeln!(
+        out,
+        "\tfor {counter} := 0; {counter} < {bound}; {counter}++ {{"
+    );
+    match rng.next() % 3 {
+        0 => {
+            let _ = writeln!(out, "\t\t{ch} <- {counter}");
+        }
+        1 => {
+            let _ = writeln!(out, "\t\t{ch} <- {counter} * {}", rng.next() % 10 + 2);
+        }
+        _ => {
+            let _ = writeln!(out, "\t\t{ch} <- {counter} + {}", rng.next() % 100);
+        }
+    }
+    let _ = writeln!(out, "\t}}");
+    let _ = writeln!(out, "}}");
+}
+
+/// `ch := make(chan int, 3)` or `ch[7] = make(chan int)` with a drawn name, direction, element
+/// type and capacity or index.
+fn make_chan(rng: &mut Lcg) -> String {
+    let name = rng.pick(CHANNELS);
+    let direction = ["chan ", "chan<- ", "<-chan "][rng.next() % 3];
+    let element = rng.pick(ELEMENTS);
+    match rng.next() % 4 {
+        0 => format!("{name}[{}] = make({direction}{element})", rng.next() % 1000),
+        _ => format!(
+            "{name} := make({direction}{element}, {})",
+            rng.next() % 2000
+        ),
+    }
 }
 
 /// A Chinese numeral for 1..=9999 (`十二`, `一百零五`), as section headings are numbered.
