@@ -48,9 +48,10 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
-    set_aside_repeated_list, split_bullet_led, split_fold_cards, split_labelled_follow_ups,
-    split_labelled_items, split_question_callouts, split_question_lists, split_question_runs,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
+    set_aside_repeated_list, split_bullet_led, split_entry_topics, split_fold_cards,
+    split_labelled_follow_ups, split_labelled_items, split_question_callouts, split_question_lists,
+    split_question_runs, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_task_list,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -238,6 +239,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_labelled_follow_ups(lines, starts);
     split_second_code_questions(lines, starts);
     split_rule_separated_items(lines, starts);
+    split_entry_topics(lines, starts);
     split_fold_cards(lines, starts);
     split_question_callouts(lines, starts);
     split_labelled_items(lines, starts);

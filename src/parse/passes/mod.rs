@@ -37,7 +37,7 @@ pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,
 };
-pub(super) use separators::{split_rule_entries, split_rule_separated_items};
+pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };

@@ -124,6 +124,84 @@ fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
     }
 }
 
+/// Rule-separated entries that hold several topics: inside an entry, bare names (short, no
+/// punctuation) that each open a paragraph — after a blank line, or under a finished sentence
+/// or statement — and either stand alone there (`轻量级锁`, a blank line, `重量级锁`) or are named
+/// again by the line under them (`WeakHashMap` / `WeakHashMap与HashMap的用法…`) are topics of
+/// their own, one record each, where an entry holds two or more of them besides its first
+/// line. Read only where the rules make the structure (three separators or more, no Markdown
+/// heading).
+pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let separators: Vec<usize> = (0..lines.len())
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
+    if separators.len() < 3
+        || lines
+            .iter()
+            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+    {
+        return;
+    }
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+        entries.extend(non_blank_span(lines, from..sep));
+        from = sep + 1;
+    }
+    let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
+    let mut extra = Vec::new();
+    for (first, last) in entries {
+        let margin = entry_margin(lines, first, last);
+        let topics: Vec<usize> = (first + 1..=last)
+            .filter(|&k| {
+                let l = &lines[k];
+                let name = bare_name(l);
+                let opens = blank(k - 1) || finished(lines[k - 1].text);
+                let alone = blank(k + 1);
+                let named_again = !blank(k + 1)
+                    && lines[k + 1]
+                        .text
+                        .trim_start()
+                        .starts_with(name.unwrap_or("\0"));
+                indent(l) == margin && name.is_some() && opens && (alone || named_again)
+            })
+            .collect();
+        if topics.len() >= 2 {
+            extra.extend(topics);
+        }
+    }
+    extra.retain(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err());
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra.into_iter().map(|k| Start {
+        line: k,
+        rank: None,
+        role: Role::question(lines[k].text),
+    }));
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A bare name on its own line: a plain line of a few words with no punctuation at all
+/// (`WeakHashMap`, `自旋锁`), its text.
+fn bare_name<'a>(line: &Ln<'a>) -> Option<&'a str> {
+    let t = line.text.trim();
+    let width: usize = t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    (matches!(line.kind, Kind::Text)
+        && !line.code
+        && !line.structural
+        && (1..=24).contains(&width)
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '_'))
+    .then_some(t)
+}
+
+/// A line that ends a sentence or a statement (`…键值对。`, `String s2 = new String("aaa");`).
+fn finished(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['。', '.', ';', '；', '！', '!', '？', '?'])
+}
+
 /// The first and last non-blank lines in `range`, if it has any.
 fn non_blank_span(lines: &[Ln<'_>], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
     let blank = |k: &usize| matches!(lines[*k].kind, Kind::Blank);
