@@ -51,7 +51,7 @@ use passes::{
     set_aside_repeated_list, split_bullet_led, split_entry_topics, split_fold_cards,
     split_labelled_follow_ups, split_labelled_items, split_marked_lines, split_question_callouts,
     split_question_lists, split_question_runs, split_rule_entries, split_rule_separated_items,
-    split_second_code_questions, split_task_list,
+    split_second_code_questions, split_task_list, split_titled_paragraphs,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -228,6 +228,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     add_hanging_titles(lines, starts);
     add_unnumbered_titles(lines, starts);
     add_spaced_topics(lines, starts);
+    split_titled_paragraphs(lines, starts);
     add_templated_questions(lines, starts);
     read_plain_lists(lines, starts);
     add_questions_over_folds(lines, starts);

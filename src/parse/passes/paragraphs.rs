@@ -1,7 +1,10 @@
 //! Plain text read by what repeats down the file rather than by headings or numbers: a line
-//! marker that opens every entry (`-> prompt - answer`).
+//! marker that opens every entry (`-> prompt - answer`), and paragraphs that each open with a
+//! short title over their body.
 
-use crate::parse::line::Kind;
+use crate::parse::asking::{asks, ends_asking};
+use crate::parse::line::{Kind, Style};
+use crate::parse::titles::{colon_label, title_shaped};
 use crate::parse::{Ln, Role, Start, blocks};
 
 /// Notes whose entries each open with the same marker at the start of a line (`-> what is
@@ -78,4 +81,90 @@ fn line_marker<'t>(line: &Ln<'t>) -> Option<&'t str> {
     let plain_bullet = matches!(marker, "-" | "*" | "+" | "•" | ">" | "--" | ">>>");
     ((1..=3).contains(&n) && marker.chars().all(symbol) && !plain_bullet && !rest.trim().is_empty())
         .then_some(marker)
+}
+
+/// Notes kept as paragraphs set apart by blank lines, each opening with a short title over a
+/// body of sentences that answer (`link和@import的区别` / `link是浏览器标签，在页面加载时…`;
+/// `语义化优点` / `1、若CSS样式没有加载，…` / `2、…`): each such paragraph is one record, its title
+/// the question, and the numbered lines in its body are the points of its answer, unless they
+/// ask. Read so only in plain text (no Markdown heading, no fence) where three paragraphs or
+/// more are titled so and they are at least two thirds of the paragraphs of two lines or more.
+pub(crate) fn split_titled_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    if lines.iter().any(|l| match &l.kind {
+        Kind::Heading(h) => matches!(h.style, Style::Markdown(_)),
+        Kind::Fence { .. } => true,
+        _ => false,
+    }) {
+        return;
+    }
+    let mut paragraphs: Vec<(usize, usize)> = Vec::new();
+    let mut from: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let blank = matches!(l.kind, Kind::Blank);
+        match (from, blank) {
+            (None, false) => from = Some(i),
+            (Some(f), true) => {
+                paragraphs.push((f, i - 1));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        paragraphs.push((f, lines.len() - 1));
+    }
+    let long: Vec<(usize, usize)> = paragraphs.into_iter().filter(|&(f, l)| l > f).collect();
+    let titled: Vec<(usize, usize)> = long
+        .iter()
+        .copied()
+        .filter(|&(f, l)| titled_paragraph(lines, f, l))
+        .collect();
+    if titled.len() < 3 || titled.len() * 3 < long.len() * 2 {
+        return;
+    }
+    let mut drop = Vec::new();
+    let mut extra = Vec::new();
+    for &(f, l) in &titled {
+        if starts.binary_search_by_key(&f, |s| s.line).is_err() {
+            extra.push(Start {
+                line: f,
+                rank: None,
+                role: Role::question(lines[f].text),
+            });
+        }
+        let lo = starts.partition_point(|s| s.line <= f);
+        let hi = starts.partition_point(|s| s.line <= l);
+        drop.extend(starts[lo..hi].iter().filter_map(|s| match &s.role {
+            Role::Record { question, .. }
+                if s.rank.is_none_or(|r| r > 6) && !asks(question) && !ends_asking(question) =>
+            {
+                Some(s.line)
+            }
+            _ => None,
+        }));
+    }
+    if drop.is_empty() && extra.is_empty() {
+        return;
+    }
+    starts.retain(|s| !drop.contains(&s.line));
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A paragraph that opens with a short title (no comma in it) over a body that reads as
+/// sentences and asks nothing: a body of questions makes its first line a label over them.
+fn titled_paragraph(lines: &[Ln<'_>], f: usize, l: usize) -> bool {
+    let title = &lines[f];
+    let body = &lines[f + 1..=l];
+    matches!(title.kind, Kind::Text)
+        && title_shaped(title)
+        && !colon_label(title)
+        && !title.text.contains(['，', ',', '。', '、'])
+        && body
+            .iter()
+            .any(|b| b.text.contains(['，', '。', '；', '、', ',', ';']))
+        && !body.iter().any(|b| match &b.kind {
+            Kind::Heading(h) => asks(&h.title) || ends_asking(&h.title),
+            _ => asks(b.text) || ends_asking(b.text),
+        })
 }
