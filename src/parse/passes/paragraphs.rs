@@ -1,6 +1,6 @@
 //! Plain text read by what repeats down the file rather than by headings or numbers: a line
-//! marker that opens every entry (`-> prompt - answer`), and paragraphs that each open with a
-//! short title over their body.
+//! marker that opens every entry (`-> prompt - answer`), paragraphs that each open with a short
+//! title over their body, and a title over nothing but links (a reading list).
 
 use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::{Kind, Style};
@@ -167,4 +167,90 @@ fn titled_paragraph(lines: &[Ln<'_>], f: usize, l: usize) -> bool {
             Kind::Heading(h) => asks(&h.title) || ends_asking(&h.title),
             _ => asks(b.text) || ends_asking(b.text),
         })
+}
+
+/// A title over nothing but links (three lines or more holding a URL, up to a rule or a gap of
+/// blank lines) is a reading list, not a question a link answers: it is set aside. What
+/// follows the list stands on its own: a label alone on its line (`session对象生命周期：`) groups
+/// the lines after it, a title opens a record.
+pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let link = |l: &Ln<'_>| l.text.contains("http://") || l.text.contains("https://");
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = &lines[i];
+        let titled = matches!(t.kind, Kind::Text)
+            && title_shaped(t)
+            && !link(t)
+            && !ends_asking(t.text)
+            && !asks(t.text)
+            && starts.binary_search_by_key(&i, |s| s.line).is_err();
+        if !titled || !lines.get(i + 1).is_some_and(link) {
+            i += 1;
+            continue;
+        }
+        // The list: up to a rule, a heading, a start or two blank lines in a row.
+        let mut end = i + 1;
+        let mut blanks = 0;
+        while end < lines.len() {
+            let l = &lines[end];
+            if matches!(l.kind, Kind::Blank) {
+                blanks += 1;
+                if blanks >= 2 {
+                    break;
+                }
+            } else if !matches!(l.kind, Kind::Text)
+                || blocks::is_rule_line(l.text)
+                || starts.binary_search_by_key(&end, |s| s.line).is_ok()
+            {
+                break;
+            } else {
+                blanks = 0;
+            }
+            end += 1;
+        }
+        let body: Vec<&Ln<'_>> = lines[i + 1..end]
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Blank))
+            .collect();
+        let linked = body.iter().filter(|l| link(l)).count();
+        if linked < 3 || linked * 3 < body.len() * 2 {
+            i += 1;
+            continue;
+        }
+        extra.push(Start {
+            line: i,
+            rank: None,
+            role: Role::Aside,
+        });
+        // What comes next, past blank lines and rules, starts on its own.
+        let next = (end..lines.len()).find(|&k| {
+            !matches!(lines[k].kind, Kind::Blank) && !blocks::is_rule_line(lines[k].text)
+        });
+        if let Some(k) = next.filter(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err()) {
+            let l = &lines[k];
+            let alone = lines
+                .get(k + 1)
+                .is_none_or(|n| matches!(n.kind, Kind::Blank));
+            if matches!(l.kind, Kind::Text) && colon_label(l) && alone {
+                extra.push(Start {
+                    line: k,
+                    rank: Some(crate::parse::LABEL_RANK),
+                    role: Role::label(l.text),
+                });
+            } else if matches!(l.kind, Kind::Text) && title_shaped(l) {
+                extra.push(Start {
+                    line: k,
+                    rank: None,
+                    role: Role::question(l.text),
+                });
+            }
+        }
+        i = end;
+    }
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
 }
