@@ -48,9 +48,11 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
-    set_aside_repeated_list, split_bullet_led, split_fold_cards, split_labelled_follow_ups,
-    split_labelled_items, split_question_callouts, split_question_lists, split_question_runs,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
+    set_aside_link_lists, set_aside_repeated_list, split_bullet_led, split_entry_topics,
+    split_fold_cards, split_labelled_follow_ups, split_labelled_items, split_marked_lines,
+    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
+    split_rule_separated_items, split_second_code_questions, split_task_list,
+    split_titled_paragraphs,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -223,9 +225,12 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_question_lists(lines, starts);
     split_bullet_led(lines, starts);
     split_question_runs(lines, starts);
+    split_marked_lines(lines, starts);
     add_hanging_titles(lines, starts);
+    set_aside_link_lists(lines, starts);
     add_unnumbered_titles(lines, starts);
     add_spaced_topics(lines, starts);
+    split_titled_paragraphs(lines, starts);
     add_templated_questions(lines, starts);
     read_plain_lists(lines, starts);
     add_questions_over_folds(lines, starts);
@@ -238,6 +243,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_labelled_follow_ups(lines, starts);
     split_second_code_questions(lines, starts);
     split_rule_separated_items(lines, starts);
+    split_entry_topics(lines, starts);
     split_fold_cards(lines, starts);
     split_question_callouts(lines, starts);
     split_labelled_items(lines, starts);

@@ -38,6 +38,7 @@ pub(super) fn make_record(
         Some(answer) => (question.to_owned(), Some(answer)),
         None => split_question(question),
     };
+    let same_line_answer = same_line_answer.or_else(|| dash_answer(lines[0].text, &question));
     // A card opened by the code it asks about (```…```, then `关于上面代码…（）`): the code is
     // on the front, before the question line.
     let lead = code_led_question(lines, 0, lines.len() - 1);
@@ -154,6 +155,20 @@ fn split_question(question: &str) -> (String, Option<String>) {
         return (question[..at].to_owned(), Some(rest.to_owned()));
     }
     (question.to_owned(), None)
+}
+
+/// The answer written after ` - ` on a question's line whose question is only the part before
+/// it (`-> what is gas - an abstract unit…`).
+fn dash_answer(line: &str, question: &str) -> Option<String> {
+    if question.is_empty() {
+        return None;
+    }
+    let at = line.find(question)?;
+    let rest = line[at + question.len()..].trim_start_matches([' ', '\t']);
+    let answer = rest.strip_prefix('-')?;
+    (line[at + question.len()..].starts_with([' ', '\t']) && answer.starts_with([' ', '\t']))
+        .then(|| answer.trim().to_owned())
+        .filter(|a| !a.is_empty())
 }
 
 /// Where a card's content begins: after its first line, or for a card opened by a bare

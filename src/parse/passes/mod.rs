@@ -11,6 +11,7 @@
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`labelled`]: items with a question label and an answer label.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
+//! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
 mod callouts;
@@ -19,6 +20,7 @@ mod folds;
 mod follow_ups;
 mod labelled;
 mod lists;
+mod paragraphs;
 mod plain;
 mod regroup;
 mod separators;
@@ -32,12 +34,13 @@ pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use plain::read_plain_lists;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,
 };
-pub(super) use separators::{split_rule_entries, split_rule_separated_items};
+pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };

@@ -5,7 +5,7 @@ use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
 use crate::parse::record::code_led_question;
-use crate::parse::titles::{colon_label, title_shaped};
+use crate::parse::titles::{colon_label, colon_label_shape, title_shape};
 use crate::parse::{Ln, Role, Start, blocks, line};
 
 /// Notes kept as entries between separator lines (`--` / `ConfigurableApplicationContext
@@ -34,7 +34,7 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     let titled = entries
         .iter()
-        .filter(|&&(first, _)| entry_title(&lines[first]))
+        .filter(|&&(first, last)| entry_title(lines, first, last))
         .count();
     if entries.len() < 3 || titled * 3 < entries.len() * 2 {
         return;
@@ -52,7 +52,7 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
         let inside = starts[k..].iter().take_while(|s| s.line <= last).count();
         let l = &lines[first];
-        let role = if !entry_title(l) {
+        let role = if !entry_title(lines, first, last) {
             None
         } else if first == last && colon_label(l) {
             Some(Role::label(l.text))
@@ -82,18 +82,124 @@ fn separator_line(line: &Ln<'_>) -> bool {
     matches!(line.kind, Kind::Text) && blocks::is_separator(line.text)
 }
 
-/// A plain line that can title an entry: a title, a label (`volatile:`), a question, or a term
-/// with its explanation after a colon (`AQS: 独占锁和共享锁…`).
-fn entry_title(line: &Ln<'_>) -> bool {
-    if !matches!(line.kind, Kind::Text) || line.indented() {
+/// The first line of the entry `first..=last` can title it: a title, a label (`volatile:`), a
+/// question, or a term with its explanation after a colon (`AQS: 独占锁和共享锁…`). An entry
+/// indented as a whole (` -----` / ` HashMap   LinkedHashMap` / ` HashMap不保证…`) is read
+/// without its shared indent: its first line is at its margin.
+fn entry_title(lines: &[Ln<'_>], first: usize, last: usize) -> bool {
+    let line = &lines[first];
+    if !matches!(line.kind, Kind::Text) || indent(line) > entry_margin(lines, first, last) {
         return false;
     }
+    let dedented = dedent(line);
+    let line = &dedented;
     let plain = line::strip_emphasis(line.text);
     let t = plain.trim();
     let term = t.find([':', '：']).is_some_and(|at| {
         (1..=40).contains(&t[..at].chars().count()) && !t[..at].contains(['，', '。', ','])
     });
-    title_shaped(line) || colon_label(line) || ends_asking(t) || (term && !line.code)
+    title_shape(line) || colon_label_shape(line) || ends_asking(t) || (term && !line.code)
+}
+
+/// How far a line is indented: its leading spaces, tabs and ideographic spaces.
+fn indent(line: &Ln<'_>) -> usize {
+    line.text.len() - line.text.trim_start_matches([' ', '\t', '\u{3000}']).len()
+}
+
+/// The indent every non-blank line of `first..=last` shares.
+fn entry_margin(lines: &[Ln<'_>], first: usize, last: usize) -> usize {
+    lines[first..=last]
+        .iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .map(indent)
+        .min()
+        .unwrap_or(0)
+}
+
+/// The line as it reads without its indent.
+fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
+    Ln {
+        text: line.text.trim_start_matches([' ', '\t', '\u{3000}']),
+        ..line.clone()
+    }
+}
+
+/// Rule-separated entries that hold several topics: inside an entry, bare names (short, no
+/// punctuation) that each open a paragraph — after a blank line, or under a finished sentence
+/// or statement — and either stand alone there (`轻量级锁`, a blank line, `重量级锁`) or are named
+/// again by the line under them (`WeakHashMap` / `WeakHashMap与HashMap的用法…`) are topics of
+/// their own, one record each, where an entry holds two or more of them besides its first
+/// line. Read only where the rules make the structure (three separators or more, no Markdown
+/// heading).
+pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let separators: Vec<usize> = (0..lines.len())
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
+    if separators.len() < 3
+        || lines
+            .iter()
+            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+    {
+        return;
+    }
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+        entries.extend(non_blank_span(lines, from..sep));
+        from = sep + 1;
+    }
+    let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
+    let mut extra = Vec::new();
+    for (first, last) in entries {
+        let margin = entry_margin(lines, first, last);
+        let topics: Vec<usize> = (first + 1..=last)
+            .filter(|&k| {
+                let l = &lines[k];
+                let name = bare_name(l);
+                let opens = blank(k - 1) || finished(lines[k - 1].text);
+                let alone = blank(k + 1);
+                let named_again = !blank(k + 1)
+                    && lines[k + 1]
+                        .text
+                        .trim_start()
+                        .starts_with(name.unwrap_or("\0"));
+                indent(l) == margin && name.is_some() && opens && (alone || named_again)
+            })
+            .collect();
+        if topics.len() >= 2 {
+            extra.extend(topics);
+        }
+    }
+    extra.retain(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err());
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra.into_iter().map(|k| Start {
+        line: k,
+        rank: None,
+        role: Role::question(lines[k].text),
+    }));
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A bare name on its own line: a plain line of a few words with no punctuation at all
+/// (`WeakHashMap`, `自旋锁`), its text.
+fn bare_name<'a>(line: &Ln<'a>) -> Option<&'a str> {
+    let t = line.text.trim();
+    let width: usize = t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    (matches!(line.kind, Kind::Text)
+        && !line.code
+        && !line.structural
+        && (1..=24).contains(&width)
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '_'))
+    .then_some(t)
+}
+
+/// A line that ends a sentence or a statement (`…键值对。`, `String s2 = new String("aaa");`).
+fn finished(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['。', '.', ';', '；', '！', '!', '？', '?'])
 }
 
 /// The first and last non-blank lines in `range`, if it has any.
@@ -131,11 +237,15 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
     }
     let mut drop = std::collections::HashSet::new();
     let mut extra = Vec::new();
+    let separating = separator_width(lines);
     for seg in segments {
         let rule = |k: usize| {
             matches!(lines[k].kind, Kind::Text)
                 && blocks::is_rule_line(lines[k].text)
-                && (k == 0 || matches!(lines[k - 1].kind, Kind::Blank) || closing_rule(lines, k))
+                && (k == 0
+                    || matches!(lines[k - 1].kind, Kind::Blank)
+                    || closing_rule(lines, k)
+                    || separating.is_some_and(|w| width(lines[k].text) >= w))
         };
         let mut parts = Vec::new();
         let mut part_from = seg.start;
@@ -210,16 +320,40 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
     starts.sort_by_key(|s| s.line);
 }
 
+/// How wide a line is on screen: a CJK character takes two columns.
+fn width(t: &str) -> usize {
+    t.trim()
+        .chars()
+        .map(|c| if c.is_ascii() || c == '\t' { 1 } else { 2 })
+        .sum::<usize>()
+}
+
+/// Where rules surely separate parts (after a blank line, or far longer than the line they
+/// are glued under) and three or more do, a rule glued under a line about as long as they are
+/// separates too, however wide that line: a writer who separates with rules of one length
+/// repeats them. The width from which a rule separates so (four fifths of the median of the
+/// sure ones), if the file has such rules.
+fn separator_width(lines: &[Ln<'_>]) -> Option<usize> {
+    let mut sure: Vec<usize> = (1..lines.len())
+        .filter(|&k| {
+            matches!(lines[k].kind, Kind::Text)
+                && blocks::is_rule_line(lines[k].text)
+                && (matches!(lines[k - 1].kind, Kind::Blank) || closing_rule(lines, k))
+        })
+        .map(|k| width(lines[k].text))
+        .collect();
+    if sure.len() < 3 {
+        return None;
+    }
+    sure.sort_unstable();
+    let median = sure[sure.len() / 2];
+    (median >= 40).then_some(median * 4 / 5)
+}
+
 /// A rule glued under a line that is far longer than it (`It will return 2.`, then a rule of a
 /// hundred dashes) closes a part rather than underlining a title: an underline is about as
 /// wide as what it underlines.
 fn closing_rule(lines: &[Ln<'_>], k: usize) -> bool {
-    let width = |t: &str| {
-        t.trim()
-            .chars()
-            .map(|c| if c.is_ascii() || c == '\t' { 1 } else { 2 })
-            .sum::<usize>()
-    };
     k > 0 && blocks::is_rule_line(lines[k].text) && !matches!(lines[k - 1].kind, Kind::Blank) && {
         let (rule, above) = (width(lines[k].text), width(lines[k - 1].text));
         rule >= 2 * above && rule >= above + 20
