@@ -14,9 +14,12 @@
 //! items are read as if that step were not there, the lines under them one step less deep, and
 //! the title line ranks above them, as a heading would. Items typed by hand sit a column more
 //! or less to the side (`    (1)` then `     (2)`): they are one list all the same.
+//!
+//! An outline is the same thing with bullets for titles: `- 数据库` over numbered topics,
+//! quoted (`  > 1、索引`, `  > > 2、事务`) or indented, each topic one line.
 
-use super::asking;
 use super::line::{self, Heading, Kind, Style};
+use super::{asking, blocks};
 
 /// Columns a tab advances to the next multiple of.
 const TAB: usize = 4;
@@ -36,9 +39,9 @@ fn indent_width(text: &str) -> usize {
     w
 }
 
-/// The text of a line without its indent.
+/// The text of a line without its indent and quote markers.
 fn bare(text: &str) -> &str {
-    text.trim_start_matches([' ', '\t', '\u{3000}'])
+    text.trim_start_matches([' ', '\t', '\u{3000}', '>'])
 }
 
 fn blank(text: &str) -> bool {
@@ -109,7 +112,10 @@ pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize
         let block = &texts[i + 1..last];
         let heading = matches!(line::classify(texts[i]),
             Kind::Heading(h) if matches!(h.style, Style::Markdown(_)));
-        let found = part_title(texts[i]).zip(part_items(block));
+        let found = match blocks::bullet_item(texts[i]) {
+            Some(bullet) => topic(bullet).zip(outline_items(block)),
+            None => part_title(texts[i]).zip(part_items(block)),
+        };
         match found {
             Some((title, items)) => parts.push((i, title, items)),
             None if heading || (block.is_empty() && item(texts[i]).is_none()) => {}
@@ -187,6 +193,42 @@ fn part_items(block: &[&str]) -> Option<Vec<usize>> {
         .then(|| items.iter().map(|(k, _)| *k).collect())
 }
 
+/// The numbered lines of a block under a bullet (`- H5` over `  > 1、语义化标签` and
+/// `  > > 6、新增的 API`), if the block is an outline of topics: quoted or not, the numbered
+/// one-liners in one style are the block, three of them at least, counting up from 1 (a
+/// second run, after a separator, may count from 1 again).
+fn outline_items(block: &[&str]) -> Option<Vec<usize>> {
+    let numbered: Vec<(usize, Box<Heading>)> = block
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| item(bare(t)).map(|h| (k, h)))
+        .collect();
+    let style = numbered.first()?.1.style;
+    let items: Vec<&(usize, Box<Heading>)> =
+        numbered.iter().filter(|(_, h)| h.style == style).collect();
+    let n = items.len();
+    let lines = block.iter().filter(|t| !blank(bare(t))).count();
+    let counting = items
+        .windows(2)
+        .filter(|w| {
+            w[0].1
+                .value
+                .zip(w[1].1.value)
+                .is_some_and(|(a, b)| b == a + 1 || b == 1)
+        })
+        .count();
+    let one_liners = items
+        .iter()
+        .filter(|(_, h)| h.title.chars().count() <= 50)
+        .count();
+    (n >= 3
+        && items[0].1.value == Some(1)
+        && counting + 1 == n
+        && n * 3 >= lines * 2
+        && one_liners * 4 >= n * 3)
+        .then(|| items.iter().map(|(k, _)| *k).collect())
+}
+
 /// The heading a part title is read as: a heading of the lowest rank, above any numbered item.
 pub(super) fn part_heading(title: String) -> Kind {
     Kind::Heading(Box::new(Heading {
@@ -240,6 +282,27 @@ mod tests {
     fn steps_that_ask_nothing_stay_an_answer() {
         let (_, titles) = read(
             "持久化\n    1. RDB\n        定时快照\n    2. AOF\n        追加日志\n    3. 混合持久化\n        两者结合\n",
+        );
+        assert!(titles.is_empty());
+    }
+
+    #[test]
+    fn topics_quoted_under_group_bullets_are_the_items() {
+        let (texts, titles) = read(
+            "## 提纲\n\n- 数据库\n  > 1、索引\n  > > 2、事务\n  > 3、锁\n- 网络\n  1、TCP\n  2、HTTP\n  3、DNS\n",
+        );
+        assert_eq!(
+            titles,
+            vec![(2, "数据库".to_owned()), (6, "网络".to_owned())]
+        );
+        assert_eq!(texts[4], "2、事务");
+        assert_eq!(texts[9], "3、DNS");
+    }
+
+    #[test]
+    fn a_bullet_over_its_answer_keeps_it() {
+        let (_, titles) = read(
+            "- 索引\n  1、B+树\n  它的叶子节点连成链表，范围查询只扫叶子\n  非叶子节点只存键\n  2、哈希\n",
         );
         assert!(titles.is_empty());
     }
