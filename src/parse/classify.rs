@@ -6,6 +6,7 @@
 use rayon::prelude::*;
 
 use super::asking::{asks, ends_asking};
+use super::indented_parts::{indented_parts, part_heading};
 use super::line::{Heading, Kind, Style};
 use super::{Ln, TitleShape, blocks, code, line, titles};
 use crate::read::SourceText;
@@ -16,6 +17,7 @@ const LINES_PER_TASK: usize = 4096;
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let (texts, part_titles) = indented_parts(&texts);
     let texts = dedent_indented_blocks(&texts);
     // Each line is classified alone: on every core.
     let mut lines: Vec<Ln<'_>> = raw
@@ -35,6 +37,12 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             }
         })
         .collect();
+    for (i, title) in part_titles {
+        let l = &mut lines[i];
+        l.kind = part_heading(title);
+        l.code = false;
+        l.structural = false;
+    }
     bold_part_titles(&mut lines);
     // Pair fences; an opening fence without a closing one is plain text. The next bare fence
     // after each line is found in one backward pass, so that many unclosed fences cost no more

@@ -20,6 +20,7 @@ pub mod blocks;
 mod classify;
 pub mod code;
 mod ids;
+mod indented_parts;
 pub mod line;
 mod orphans;
 mod outline;

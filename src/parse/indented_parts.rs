@@ -1,0 +1,309 @@
+//! Parts whose questions are all indented one step under a title (classification):
+//!
+//! ```text
+//! 1、Java基础                      ← the part's title
+//!     1、int和Integer有什么区别？      ← a question
+//!         1、int是基本类型…            ← its answer, one step deeper
+//!     2、反射机制的用途
+//!         答：…
+//! ```
+//!
+//! A short line at the margin that asks nothing, over an indented block whose shallowest lines
+//! are a numbered list — items that count up, most with lines of their own under them, many of
+//! them asking — titles a part: the block is the part's questions, written one step in. Its
+//! items are read as if that step were not there, the lines under them one step less deep, and
+//! the title line ranks above them, as a heading would. Items typed by hand sit a column more
+//! or less to the side (`    (1)` then `     (2)`): they are one list all the same.
+//!
+//! An outline is the same thing with bullets for titles: `- 数据库` over numbered topics,
+//! quoted (`  > 1、索引`, `  > > 2、事务`) or indented, each topic one line.
+
+use super::line::{self, Heading, Kind, Style};
+use super::{asking, blocks};
+
+/// Columns a tab advances to the next multiple of.
+const TAB: usize = 4;
+
+/// The white space a line starts with, as columns (a tab to the next stop, a full-width
+/// space two).
+fn indent_width(text: &str) -> usize {
+    let mut w = 0;
+    for c in text.chars() {
+        match c {
+            ' ' => w += 1,
+            '\t' => w = (w / TAB + 1) * TAB,
+            '\u{3000}' => w += 2,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// The text of a line without its indent and quote markers.
+fn bare(text: &str) -> &str {
+    text.trim_start_matches([' ', '\t', '\u{3000}', '>'])
+}
+
+fn blank(text: &str) -> bool {
+    text.trim_matches([' ', '\t', '\u{3000}']).is_empty()
+}
+
+fn indented(text: &str) -> bool {
+    text.starts_with([' ', '\t', '\u{3000}'])
+}
+
+/// The numbered item a line is, its indent aside (`1、…`, `(2)…`, `二、…`), if it is one.
+fn item(text: &str) -> Option<Box<Heading>> {
+    match line::classify(text.trim_start_matches([' ', '\t', '\u{3000}'])) {
+        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_) | Style::Question) => Some(h),
+        _ => None,
+    }
+}
+
+/// Does the line title a part rather than ask or lead in: short, at the margin, no question,
+/// no colon, no sentence?
+fn part_title(text: &str) -> Option<String> {
+    if indented(text) || blank(text) {
+        return None;
+    }
+    let plain = line::strip_emphasis(text);
+    let t = plain.trim();
+    match line::classify(t) {
+        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_) | Style::Question) => {
+            topic(&h.title)
+        }
+        Kind::Text => topic(t),
+        _ => None,
+    }
+}
+
+/// A title that names a topic: short, no question, no colon, no sentence.
+fn topic(title: &str) -> Option<String> {
+    let title = line::strip_emphasis(title).trim().to_owned();
+    let short = (1..=20).contains(&title.chars().count());
+    let plain_words = !title.ends_with([':', '：', '。', '；', ';', '，', ','])
+        && !title.contains(['。', '；'])
+        && !asking::question_like(&title)
+        && !asking::ends_asking(&title);
+    (short && plain_words).then_some(title)
+}
+
+/// The blocks read as indented parts: the texts with their items at the margin, and the lines
+/// that title the parts, with their titles. Only where every line at the margin that holds
+/// something indented, and every numbered one, titles such a part (a Markdown heading aside):
+/// among questions at the margin, a topic with indented sub-questions is one of them.
+pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize, String)>) {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        if blank(texts[i]) || indented(texts[i]) {
+            i += 1;
+            continue;
+        }
+        // The block: every line up to the next one at the margin, without trailing blanks.
+        let mut end = i + 1;
+        while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
+            end += 1;
+        }
+        let mut last = end;
+        while last > i + 1 && blank(texts[last - 1]) {
+            last -= 1;
+        }
+        let block = &texts[i + 1..last];
+        let heading = matches!(line::classify(texts[i]),
+            Kind::Heading(h) if matches!(h.style, Style::Markdown(_)));
+        let found = match blocks::bullet_item(texts[i]) {
+            Some(bullet) => topic(bullet).zip(outline_items(block)),
+            None => part_title(texts[i]).zip(part_items(block)),
+        };
+        match found {
+            Some((title, items)) => parts.push((i, title, items)),
+            None if heading || (block.is_empty() && item(texts[i]).is_none()) => {}
+            None => return (texts.to_vec(), Vec::new()),
+        }
+        i = end;
+    }
+    let mut out = texts.to_vec();
+    let mut titles = Vec::new();
+    for (i, title, items) in parts {
+        for k in items {
+            let t = &mut out[i + 1 + k];
+            *t = bare(t);
+        }
+        titles.push((i, title));
+    }
+    (out, titles)
+}
+
+/// The lines of the numbered list at the shallowest indent of `block` (counted from its first
+/// line), if the block is a part's questions:
+/// nothing in it less indented than the list, the list in one numbering style, three items
+/// or more counting up from 1, most of them with lines under them, a third at least asking.
+fn part_items(block: &[&str]) -> Option<Vec<usize>> {
+    let widths: Vec<Option<usize>> = block
+        .iter()
+        .map(|t| (!blank(t)).then(|| indent_width(t)))
+        .collect();
+    let numbered: Vec<(usize, Box<Heading>)> = block
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| item(t).map(|h| (k, h)))
+        .collect();
+    let step = numbered.iter().filter_map(|(k, _)| widths[*k]).min()?;
+    if step == 0 || widths.iter().flatten().any(|&w| w < step) {
+        return None;
+    }
+    // The list's style is its first item's; items sit within a column of the shallowest.
+    let (_, first) = numbered
+        .iter()
+        .find(|(k, _)| widths[*k] <= Some(step + 1))?;
+    let style = first.style;
+    let items: Vec<(usize, &Heading)> = numbered
+        .iter()
+        .filter(|(k, h)| h.style == style && widths[*k] <= Some(step + 1))
+        .map(|(k, h)| (*k, &**h))
+        .collect();
+    let n = items.len();
+    if n < 3 || items[0].1.value != Some(1) {
+        return None;
+    }
+    let counting = items
+        .windows(2)
+        .filter(|w| {
+            w[0].1
+                .value
+                .zip(w[1].1.value)
+                .is_some_and(|(a, b)| b == a + 1)
+        })
+        .count();
+    // With lines under it: a non-blank line before the next item.
+    let answered = items
+        .iter()
+        .enumerate()
+        .filter(|(x, (k, _))| {
+            let next = items.get(x + 1).map_or(block.len(), |(k, _)| *k);
+            block[k + 1..next].iter().any(|t| !blank(t))
+        })
+        .count();
+    let asking = items
+        .iter()
+        .filter(|(_, h)| asking::question_like(&h.title) || asking::asks(&h.title))
+        .count();
+    (counting * 4 >= (n - 1) * 3 && answered * 2 > n && asking * 3 >= n)
+        .then(|| items.iter().map(|(k, _)| *k).collect())
+}
+
+/// The numbered lines of a block under a bullet (`- H5` over `  > 1、语义化标签` and
+/// `  > > 6、新增的 API`), if the block is an outline of topics: quoted or not, the numbered
+/// one-liners in one style are the block, three of them at least, counting up from 1 (a
+/// second run, after a separator, may count from 1 again).
+fn outline_items(block: &[&str]) -> Option<Vec<usize>> {
+    let numbered: Vec<(usize, Box<Heading>)> = block
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| item(bare(t)).map(|h| (k, h)))
+        .collect();
+    let style = numbered.first()?.1.style;
+    let items: Vec<&(usize, Box<Heading>)> =
+        numbered.iter().filter(|(_, h)| h.style == style).collect();
+    let n = items.len();
+    let lines = block.iter().filter(|t| !blank(bare(t))).count();
+    let counting = items
+        .windows(2)
+        .filter(|w| {
+            w[0].1
+                .value
+                .zip(w[1].1.value)
+                .is_some_and(|(a, b)| b == a + 1 || b == 1)
+        })
+        .count();
+    let one_liners = items
+        .iter()
+        .filter(|(_, h)| h.title.chars().count() <= 50)
+        .count();
+    (n >= 3
+        && items[0].1.value == Some(1)
+        && counting + 1 == n
+        && n * 3 >= lines * 2
+        && one_liners * 4 >= n * 3)
+        .then(|| items.iter().map(|(k, _)| *k).collect())
+}
+
+/// The heading a part title is read as: a heading of the lowest rank, above any numbered item.
+pub(super) fn part_heading(title: String) -> Kind {
+    Kind::Heading(Box::new(Heading {
+        style: Style::Markdown(6),
+        number: None,
+        value: None,
+        title,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Vec<&str>, Vec<(usize, String)>) {
+        let texts: Vec<&str> = text.lines().collect();
+        indented_parts(&texts)
+    }
+
+    #[test]
+    fn items_one_tab_in_under_a_title_come_to_the_margin() {
+        let (texts, titles) = read(
+            "1、基础\n\t1、int和Integer有什么区别？\n\t\t1、一个是基本类型\n\t2、反射\n\t\t答：运行时操作类\n\t3、什么是泛型？\n\t\t答：参数化类型\n",
+        );
+        assert_eq!(titles, vec![(0, "基础".to_owned())]);
+        assert_eq!(texts[1], "1、int和Integer有什么区别？");
+        assert_eq!(texts[2], "\t\t1、一个是基本类型");
+        assert_eq!(texts[5], "3、什么是泛型？");
+    }
+
+    #[test]
+    fn items_a_column_apart_are_one_list() {
+        let (texts, titles) = read(
+            "网络\n    (1) TCP和UDP的区别\n        面向连接\n     (2) 什么是三次握手？\n    建立连接的过程\n      1）SYN\n    （3）HTTP缓存\n        强缓存\n",
+        );
+        assert_eq!(titles.len(), 1);
+        assert_eq!(texts[3], "(2) 什么是三次握手？");
+        assert_eq!(texts[6], "（3）HTTP缓存");
+        assert_eq!(texts[5], "      1）SYN");
+    }
+
+    #[test]
+    fn a_topic_among_questions_at_the_margin_keeps_its_sub_questions() {
+        let text = "1. 什么是进程？\n    资源分配的单位\n2. 线程\n    1. 什么是线程？\n        调度的单位\n    2. 线程安全是什么？\n        多线程访问\n    3. 如何同步？\n        加锁\n";
+        let (texts, titles) = read(text);
+        assert!(titles.is_empty());
+        assert_eq!(texts, text.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn steps_that_ask_nothing_stay_an_answer() {
+        let (_, titles) = read(
+            "持久化\n    1. RDB\n        定时快照\n    2. AOF\n        追加日志\n    3. 混合持久化\n        两者结合\n",
+        );
+        assert!(titles.is_empty());
+    }
+
+    #[test]
+    fn topics_quoted_under_group_bullets_are_the_items() {
+        let (texts, titles) = read(
+            "## 提纲\n\n- 数据库\n  > 1、索引\n  > > 2、事务\n  > 3、锁\n- 网络\n  1、TCP\n  2、HTTP\n  3、DNS\n",
+        );
+        assert_eq!(
+            titles,
+            vec![(2, "数据库".to_owned()), (6, "网络".to_owned())]
+        );
+        assert_eq!(texts[4], "2、事务");
+        assert_eq!(texts[9], "3、DNS");
+    }
+
+    #[test]
+    fn a_bullet_over_its_answer_keeps_it() {
+        let (_, titles) = read(
+            "- 索引\n  1、B+树\n  它的叶子节点连成链表，范围查询只扫叶子\n  非叶子节点只存键\n  2、哈希\n",
+        );
+        assert!(titles.is_empty());
+    }
+}
