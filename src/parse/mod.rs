@@ -49,8 +49,9 @@ use passes::{
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
     set_aside_repeated_list, split_bullet_led, split_fold_cards, split_labelled_follow_ups,
-    split_labelled_items, split_question_callouts, split_question_lists, split_question_runs,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
+    split_labelled_items, split_labelled_question_lists, split_question_callouts,
+    split_question_lists, split_question_runs, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_task_list,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -241,6 +242,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_fold_cards(lines, starts);
     split_question_callouts(lines, starts);
     split_labelled_items(lines, starts);
+    split_labelled_question_lists(lines, starts);
     set_aside_repeated_list(lines, starts);
 }
 

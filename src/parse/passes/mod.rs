@@ -9,6 +9,7 @@
 //! - [`follow_ups`]: new questions inside another question's answer.
 //! - [`folds`]: folded answers.
 //! - [`callouts`]: Obsidian question callouts.
+//! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`exercises`]: numbered questions paired with numbered answers.
@@ -17,6 +18,7 @@ mod callouts;
 mod exercises;
 mod folds;
 mod follow_ups;
+mod label_lists;
 mod labelled;
 mod lists;
 mod plain;
@@ -28,6 +30,7 @@ pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
