@@ -11,6 +11,7 @@
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
+//! - [`placeholders`]: numbers with no question typed after them.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
@@ -21,6 +22,7 @@ mod follow_ups;
 mod label_lists;
 mod labelled;
 mod lists;
+mod placeholders;
 mod plain;
 mod regroup;
 mod separators;
@@ -35,6 +37,7 @@ pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
