@@ -7,6 +7,7 @@
 //! - [`regroup`]: headings re-read as groups, parts or asides.
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
+//! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -17,6 +18,7 @@
 
 mod callouts;
 mod exercises;
+mod flashcards;
 mod folds;
 mod follow_ups;
 mod label_lists;
@@ -30,6 +32,7 @@ mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use exercises::{Paired, pair_answer_lists};
+pub(super) use flashcards::split_flash_cards;
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use label_lists::split_labelled_question_lists;

@@ -1,0 +1,69 @@
+//! Flash cards written for a spaced-repetition plugin: `What is a thread?::A unit of…` on one
+//! line, or the question, a line with only `?`, and the answer under it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::parse::line::{Kind, Style};
+use crate::parse::{Ln, Role, Start};
+
+/// `question?::answer` (`:::` for a card that is also reversed).
+static INLINE_CARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\S.*?[?？][ \t]*:{2,3}[ \t]*\S").unwrap());
+
+/// Cards in the flash-card syntax, two at least so the syntax is the notes' own: each
+/// `question?::answer` line is a card, and so is each paragraph over a `?` line (the
+/// paragraph asks, the lines under the `?` answer). A heading with nothing of its own over
+/// such cards is their topic.
+pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut cards = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        match &l.kind {
+            Kind::Text if !l.code && INLINE_CARD.is_match(l.text) => cards.push(i),
+            Kind::Marker { label, .. } if matches!(&**label, "?" | "??") => {
+                // The question is the paragraph right above the `?`.
+                let mut q = i;
+                while q > 0 && matches!(lines[q - 1].kind, Kind::Text) && !lines[q - 1].code {
+                    q -= 1;
+                }
+                if q < i {
+                    cards.push(q);
+                }
+            }
+            _ => {}
+        }
+    }
+    if cards.len() < 2 {
+        return;
+    }
+    for &i in &cards {
+        if starts.iter().any(|s| s.line == i) {
+            continue;
+        }
+        // The start the card sits in: a heading with only blank lines before the card is its
+        // topic.
+        if let Some(n) = starts.iter().rposition(|s| s.line < i) {
+            let over = &starts[n];
+            if let (Kind::Heading(h), Role::Record { question, .. }) =
+                (&lines[over.line].kind, &over.role)
+                && let Style::Markdown(level) = h.style
+                && lines[over.line + 1..i]
+                    .iter()
+                    .all(|l| matches!(l.kind, Kind::Blank))
+            {
+                let title = question.clone();
+                starts[n].role = Role::Section {
+                    rank: Style::Markdown(level).rank(),
+                    title,
+                };
+            }
+        }
+        starts.push(Start {
+            line: i,
+            rank: None,
+            role: Role::question(lines[i].text),
+        });
+        starts.sort_by_key(|s| s.line);
+    }
+}
