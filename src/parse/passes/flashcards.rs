@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::line::{Kind, Style};
+use super::dialogue::topic_over;
+use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
 /// `question?::answer` (`:::` for a card that is also reversed).
@@ -41,24 +42,7 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if starts.iter().any(|s| s.line == i) {
             continue;
         }
-        // The start the card sits in: a heading with only blank lines before the card is its
-        // topic.
-        if let Some(n) = starts.iter().rposition(|s| s.line < i) {
-            let over = &starts[n];
-            if let (Kind::Heading(h), Role::Record { question, .. }) =
-                (&lines[over.line].kind, &over.role)
-                && let Style::Markdown(level) = h.style
-                && lines[over.line + 1..i]
-                    .iter()
-                    .all(|l| matches!(l.kind, Kind::Blank))
-            {
-                let title = question.clone();
-                starts[n].role = Role::Section {
-                    rank: Style::Markdown(level).rank(),
-                    title,
-                };
-            }
-        }
+        topic_over(lines, starts, i);
         starts.push(Start {
             line: i,
             rank: None,

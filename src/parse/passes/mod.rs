@@ -14,9 +14,11 @@
 //! - [`labelled`]: items with a question label and an answer label.
 //! - [`placeholders`]: numbers with no question typed after them.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
+//! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
 mod callouts;
+mod dialogue;
 mod exercises;
 mod flashcards;
 mod folds;
@@ -31,6 +33,7 @@ mod separators;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use flashcards::split_flash_cards;
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
