@@ -343,10 +343,21 @@ pub fn classify(text: &str) -> Kind {
     Kind::Text
 }
 
-/// A line that is only an answer label: `答案` alone labels the answer below it, as `### 答案`
+/// `Ans. …`, `Ans: …`: the answer under a `Q. …` line, abbreviated.
+static ANS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(Ans|ANS)[ \t]*[.:：][ \t\u{3000}]*(.*)$").unwrap());
+
+/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone labels the answer below it, as `### 答案`
 /// does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
 /// repetition; `??` for a card that is also reversed).
 fn bare_marker(trimmed: &str) -> Option<Kind> {
+    if let Some(c) = ANS.captures(trimmed) {
+        return Some(Kind::Marker {
+            label: c[1].into(),
+            rest: c[2].into(),
+            answer: true,
+        });
+    }
     let label = if matches!(trimmed, "?" | "??") {
         trimmed.to_owned()
     } else if trimmed.len() <= 15 {
