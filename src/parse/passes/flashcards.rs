@@ -1,5 +1,6 @@
 //! Flash cards written for a spaced-repetition plugin: `What is a thread?::A unit of…` on one
-//! line, or the question, a line with only `?`, and the answer under it.
+//! line, or the question, a line with only `?`, and the answer under it; and Markdown
+//! definition lists (`Mutex` / `: A lock that…`), a term over its definitions.
 
 use std::sync::LazyLock;
 
@@ -39,6 +40,38 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     }
     for &i in &cards {
+        if starts.iter().any(|s| s.line == i) {
+            continue;
+        }
+        topic_over(lines, starts, i);
+        starts.push(Start {
+            line: i,
+            rank: None,
+            role: Role::question(lines[i].text),
+        });
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// Definition lists (Pandoc, PHP Markdown Extra, kramdown): a term alone on its line with one
+/// or more `: definition` lines right under it. With two terms at least, each term is a card
+/// asking for its definition; a heading with nothing of its own over them is their topic.
+pub(crate) fn split_definition_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let definition = |l: &Ln<'_>| matches!(l.kind, Kind::Text) && l.text.starts_with(": ");
+    let terms: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let l = &lines[i];
+            matches!(l.kind, Kind::Text | Kind::Heading(_))
+                && !l.indented()
+                && !definition(l)
+                && definition(&lines[i + 1])
+                && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+        })
+        .collect();
+    if terms.len() < 2 {
+        return;
+    }
+    for &i in &terms {
         if starts.iter().any(|s| s.line == i) {
             continue;
         }

@@ -35,7 +35,7 @@ mod unmarked;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
-pub(super) use flashcards::split_flash_cards;
+pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use label_lists::split_labelled_question_lists;
