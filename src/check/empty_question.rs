@@ -11,7 +11,9 @@ pub static RULE: Rule = Rule {
     summary: "Question number with no question text",
     explanation: "\
 ## What it does
-Flags a record whose question line has a number but no text, such as a bare `61、`.
+Flags a record whose question line has a number but no text, such as a bare `61、` with an
+answer under it. A bare number with nothing under it (`14. ` ending a list) is a placeholder,
+reported as a line outside any question (Z002) instead.
 
 ## Why it matters
 The card's front would show nothing to answer, so the card cannot be reviewed.

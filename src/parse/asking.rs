@@ -245,9 +245,10 @@ pub(super) static REMARK: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"（[^（）]*）|\([^()]*\)").unwrap());
 
 /// `A：` (or `答：`, `答案：`) right after a question mark: the answer written on the question's
-/// line (`**Q：幂等是什么？** A：…`).
+/// line (`**Q：幂等是什么？** A：…`); so is `::` (a flash card, `What is a thread?::A unit…`).
 static INLINE_ANSWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?:A|答案|答)[ \t]*[:：][ \t\u{3000}]*").unwrap()
+    regex::Regex::new(r"[?？][ \t\u{3000}*_]*(?::{2,3}|(?:A|答案|答)[ \t]*[:：])[ \t\u{3000}]*")
+        .unwrap()
 });
 
 /// The question and the answer written after it on the same line behind an answer label.

@@ -303,17 +303,8 @@ pub fn classify(text: &str) -> Kind {
             answer,
         };
     }
-    // `答案` alone on its line labels the answer below it, as `### 答案` does.
-    if trimmed.len() <= 15
-        && let Some(label) = BARE_ANSWER_LABEL
-            .captures(trimmed.trim_end_matches([':', '：']))
-            .map(|c| c[1].to_owned())
-    {
-        return Kind::Marker {
-            label: label.into(),
-            rest: "".into(),
-            answer: true,
-        };
+    if let Some(marker) = bare_marker(trimmed) {
+        return marker;
     }
     // Labels are at most five characters and a colon: look no further for one.
     let has_label_colon = trimmed.starts_with([
@@ -350,6 +341,37 @@ pub fn classify(text: &str) -> Kind {
         };
     }
     Kind::Text
+}
+
+/// `Ans. …`, `Ans: …`: the answer under a `Q. …` line, abbreviated.
+static ANS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(Ans|ANS)[ \t]*[.:：][ \t\u{3000}]*(.*)$").unwrap());
+
+/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone labels the answer below it, as `### 答案`
+/// does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
+/// repetition; `??` for a card that is also reversed).
+fn bare_marker(trimmed: &str) -> Option<Kind> {
+    if let Some(c) = ANS.captures(trimmed) {
+        return Some(Kind::Marker {
+            label: c[1].into(),
+            rest: c[2].into(),
+            answer: true,
+        });
+    }
+    let label = if matches!(trimmed, "?" | "??") {
+        trimmed.to_owned()
+    } else if trimmed.len() <= 15 {
+        BARE_ANSWER_LABEL
+            .captures(trimmed.trim_end_matches([':', '：']))
+            .map(|c| c[1].to_owned())?
+    } else {
+        return None;
+    };
+    Some(Kind::Marker {
+        label: label.into(),
+        rest: "".into(),
+        answer: true,
+    })
 }
 
 /// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at

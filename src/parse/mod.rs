@@ -49,11 +49,12 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
     pair_answer_lists, parts_named_by_question, read_plain_lists, regroup_headings,
-    set_aside_link_lists, set_aside_repeated_list, split_bullet_led, split_entry_topics,
-    split_fold_cards, split_labelled_follow_ups, split_labelled_items, split_marked_lines,
-    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_task_list,
-    split_titled_paragraphs,
+    set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list, split_bullet_led,
+    split_definition_lists, split_dialogue, split_entry_topics, split_flash_cards,
+    split_fold_cards, split_labelled_follow_ups, split_labelled_items,
+    split_labelled_question_lists, split_marked_lines, split_question_callouts,
+    split_question_lists, split_question_runs, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_task_list, split_titled_paragraphs,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -165,6 +166,9 @@ pub fn parse(source: &SourceText) -> Parsed {
                 }
                 orphan_from = Some((start.line, Orphans::SetAside));
             }
+            Role::Placeholder => {
+                orphan_from = Some((start.line, Orphans::Loose));
+            }
             Role::Asked => {
                 if let Some(rank) = start.rank {
                     section_path.retain(|(r, _)| *r < rank);
@@ -248,7 +252,12 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_fold_cards(lines, starts);
     split_question_callouts(lines, starts);
     split_labelled_items(lines, starts);
+    split_labelled_question_lists(lines, starts);
+    split_flash_cards(lines, starts);
+    split_definition_lists(lines, starts);
+    split_dialogue(lines, starts);
     set_aside_repeated_list(lines, starts);
+    set_aside_placeholders(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.
@@ -292,6 +301,9 @@ enum Role {
     /// A heading over what is no question: a preface, a table of contents, references. It and
     /// the lines under it are reported as orphan text.
     Aside,
+    /// A number with no question typed after it and nothing under it (`14. `): reported as
+    /// a line outside any question.
+    Placeholder,
     /// A question whose answer is listed apart, under an answer heading: the answer's record
     /// asks it and names its line (`source.question_line`); lines under it are orphan text.
     Asked,

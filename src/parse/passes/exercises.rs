@@ -93,7 +93,7 @@ pub(crate) fn pair_answer_lists(
                 let title = match s.role {
                     Role::Record { question, .. } => question,
                     Role::Section { title, .. } => title,
-                    Role::Aside | Role::Asked => continue,
+                    Role::Aside | Role::Asked | Role::Placeholder => continue,
                 };
                 let rank = s.rank.unwrap_or(LABEL_SECTION_RANK);
                 kept.push(Start {

@@ -7,34 +7,46 @@
 //! - [`regroup`]: headings re-read as groups, parts or asides.
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
+//! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`callouts`]: Obsidian question callouts.
+//! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
+//! - [`placeholders`]: numbers with no question typed after them.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
+//! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 
 mod callouts;
+mod dialogue;
 mod exercises;
+mod flashcards;
 mod folds;
 mod follow_ups;
+mod label_lists;
 mod labelled;
 mod lists;
 mod paragraphs;
+mod placeholders;
 mod plain;
 mod regroup;
 mod separators;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
+pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
+pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,

@@ -356,6 +356,10 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
                 }
                 let colon = t.find([':', '：'])?;
                 let label = &t[..colon];
+                // A link under each question (`https://…`) is a reference, not a field.
+                if t[colon..].starts_with("://") {
+                    return None;
+                }
                 let word = !label.is_empty()
                     && label.chars().count() <= 12
                     && label
