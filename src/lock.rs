@@ -315,27 +315,30 @@ impl Lock {
             .map(|record| content_hash(record, source_dir))
             .collect();
         for (record, hash) in records.iter().zip(hashes) {
-            // What is left in `old` at the end, no record has any more.
-            let mtime = match old.remove(&record.id) {
-                Some(e) if e.hash == hash => e.mtime,
-                Some(e) => {
+            // What is left in `old` at the end, no record has any more. A known note's entry
+            // is taken over, its strings with it: the lock holds no second copy of them while
+            // the checks run alongside.
+            let (id, entry) = if let Some((id, mut e)) = old.remove_entry(&record.id) {
+                if e.hash != hash {
                     result.changed += 1;
-                    now.max(e.mtime + 1)
+                    e.mtime = now.max(e.mtime + 1);
+                    e.hash = hash;
                 }
-                None => {
-                    result.added += 1;
-                    now
+                if e.question != record.question {
+                    e.question.clone_from(&record.question);
                 }
-            };
-            result.mtimes.insert(record.id.clone(), mtime);
-            fresh.push((
-                record.id.clone(),
-                Entry {
-                    mtime,
+                (id, e)
+            } else {
+                result.added += 1;
+                let entry = Entry {
+                    mtime: now,
                     hash,
                     question: record.question.clone(),
-                },
-            ));
+                };
+                (record.id.clone(), entry)
+            };
+            result.mtimes.insert(record.id.clone(), entry.mtime);
+            fresh.push((id, entry));
         }
         // Ids are unique within a deck; built from a sorted run, the map costs one pass.
         fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -390,12 +393,41 @@ impl Lock {
     /// # Errors
     /// Any I/O error writing the file.
     pub fn save(&self) -> std::io::Result<bool> {
-        let bytes = self.to_bytes();
-        if std::fs::read(&self.path).is_ok_and(|old| old == bytes) {
+        self.save_bytes(&self.to_bytes())
+    }
+
+    /// [`Lock::save`] with the lock's contents already made by [`Lock::to_bytes`].
+    ///
+    /// # Errors
+    /// Any I/O error writing the file.
+    pub fn save_bytes(&self, bytes: &[u8]) -> std::io::Result<bool> {
+        if holds(&self.path, bytes) {
             return Ok(false);
         }
-        crate::project::write_atomic(&self.path, &bytes)?;
+        crate::project::write_atomic(&self.path, bytes)?;
         Ok(true)
+    }
+}
+
+/// Does the file at `path` hold exactly `bytes`? Compared piece by piece: a large lock is not
+/// read into memory a second time.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.metadata().map(|m| m.len()).ok() != u64::try_from(bytes.len()).ok() {
+        return false;
+    }
+    let mut buf = vec![0_u8; 1 << 16];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
     }
 }
 

@@ -156,7 +156,9 @@ fn attach_records(records: &[Record], diagnostics: &mut [Diagnostic]) {
 pub struct Notes<'a> {
     /// What the parser made of the file.
     pub parsed: &'a Parsed,
-    lines: Arc<[&'a str]>,
+    /// Where each line starts in the text: half the memory of the lines themselves, and
+    /// every rule run holds it at once.
+    line_starts: Arc<[usize]>,
     records: &'a [Record],
 }
 
@@ -166,7 +168,7 @@ impl<'a> Notes<'a> {
     pub fn new(parsed: &'a Parsed) -> Self {
         Self {
             parsed,
-            lines: split_lines(&parsed.text).map(|l| l.text).collect(),
+            line_starts: split_lines(&parsed.text).map(|l| l.offset).collect(),
             records: &parsed.records,
         }
     }
@@ -197,9 +199,12 @@ impl<'a> Notes<'a> {
     pub fn line(&self, number: u32) -> &'a str {
         number
             .checked_sub(1)
-            .and_then(|i| self.lines.get(i as usize))
-            .copied()
-            .unwrap_or("")
+            .and_then(|i| self.line_starts.get(i as usize))
+            .map_or("", |&start| {
+                let parsed: &'a Parsed = self.parsed;
+                let rest = &parsed.text[start..];
+                rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end])
+            })
     }
 
     /// The text of line `number`, from its first to its last non-blank character.

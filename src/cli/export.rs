@@ -1,6 +1,7 @@
 //! `zhika export`: read → parse → reconcile ids with `zhika.lock` → check → render → export,
 //! then save the lock once every output of the run is written, and print the summary.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -11,7 +12,7 @@ use super::{ExportArgs, Outcome, say};
 use zhika::diagnostic::Severity;
 use zhika::export::{DeckExport, Format};
 use zhika::model::Document;
-use zhika::project::StageError;
+use zhika::project::{OutputDir, StageError, Staged};
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     let formats: Vec<Format> = if args.formats.is_empty() {
@@ -40,6 +41,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     // Every deck in every format is staged first and renamed into place at the end: a failure
     // anywhere replaces nothing.
     let mut staged = Vec::with_capacity(decks.len() * formats.len());
+    // The formats are written side by side, each streamed into its own file. Those that need
+    // the notes' modification times (the package, the longest to make) wait for the lock
+    // update; the others start at once, next to it.
+    let (dated, undated): (Vec<usize>, Vec<usize>) =
+        (0..formats.len()).partition(|&i| formats[i].exporter().needs_mtimes());
     for (n, (parsed, diagnostics)) in decks.into_iter().zip(diagnostics).enumerate() {
         let document = zhika::pipeline::document(parsed, diagnostics);
         let source_dir = match files[n].parent() {
@@ -50,27 +56,42 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
             .slots
             .get_mut(&locks.of_file[n])
             .context("internal error: no lock for a deck")?;
-        let update = slot
-            .lock
-            .update(&document.deck.name, &document.records, source_dir, now);
         slot.decks_seen.push(document.deck.name.clone());
-        let deck = DeckExport {
-            document: &document,
-            mtimes: &update.mtimes,
-            include_unanswered: args.include_unanswered,
-            source_dir,
+        let stage = |i: usize, mtimes: &HashMap<String, i64>| {
+            let deck = DeckExport {
+                document: &document,
+                mtimes,
+                include_unanswered: args.include_unanswered,
+                source_dir,
+            };
+            let exporter = formats[i].exporter();
+            let name = format!("{}.{}", document.deck.name, exporter.extension());
+            (i, out_dir.stage(&name, |out| exporter.write_to(&deck, out)))
         };
-        // The formats are written side by side, each streamed into its own file; the first
-        // failure in format order is the one reported, as when they were written in turn.
-        let results: Vec<_> = formats
-            .par_iter()
-            .map(|format| {
-                let exporter = format.exporter();
-                let name = format!("{}.{}", document.deck.name, exporter.extension());
-                out_dir.stage(&name, |out| exporter.write_to(&deck, out))
-            })
-            .collect();
-        for result in results {
+        let ((update, dated_results), undated_results) = rayon::join(
+            || {
+                let update =
+                    slot.lock
+                        .update(&document.deck.name, &document.records, source_dir, now);
+                let results: Vec<_> = dated
+                    .par_iter()
+                    .map(|&i| stage(i, &update.mtimes))
+                    .collect();
+                (update, results)
+            },
+            || {
+                let no_mtimes = HashMap::new();
+                undated
+                    .par_iter()
+                    .map(|&i| stage(i, &no_mtimes))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut results: Vec<_> = dated_results.into_iter().chain(undated_results).collect();
+        // The first failure in format order is the one reported, as when they were written in
+        // turn.
+        results.sort_by_key(|(i, _)| *i);
+        for (_, result) in results {
             staged.push(result.map_err(|e| match e {
                 StageError::Write(e) => anyhow::Error::from(e),
                 StageError::Fill(e) => anyhow::Error::from(e),
@@ -90,20 +111,41 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         summaries[n].insert(0, summary_line(&document, &target));
         let name = &document.deck.name;
         summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
+        // The records are many small allocations: freed on every core.
+        document.records.into_par_iter().for_each(drop);
     }
     summaries.extend(forget_gone_decks(&mut locks));
-    out_dir.persist(staged)?;
-
-    // Every output is written: now the lock may record what they contain.
-    for slot in locks.slots.values() {
-        slot.lock
-            .save()
-            .with_context(|| format!("{}: cannot write", slot.lock.path().display()))?;
-    }
+    persist_then_save(&out_dir, staged, &locks)?;
     for line in summaries.iter().flatten() {
         say(line);
     }
     Ok(outcome)
+}
+
+/// Rename the staged outputs into place, then save the locks: they may record what the outputs
+/// contain only once those are written. The locks are laid out meanwhile.
+fn persist_then_save(
+    out_dir: &OutputDir,
+    staged: Vec<Staged>,
+    locks: &Locks,
+) -> anyhow::Result<()> {
+    let (persisted, lock_bytes) = rayon::join(
+        || out_dir.persist(staged),
+        || {
+            locks
+                .slots
+                .par_iter()
+                .map(|(_, slot)| slot.lock.to_bytes())
+                .collect::<Vec<_>>()
+        },
+    );
+    persisted?;
+    for (slot, bytes) in locks.slots.values().zip(lock_bytes) {
+        slot.lock
+            .save_bytes(&bytes)
+            .with_context(|| format!("{}: cannot write", slot.lock.path().display()))?;
+    }
+    Ok(())
 }
 
 /// Decks a folder's lock knows whose notes file is gone: all their questions were removed.

@@ -76,6 +76,10 @@ impl Exporter for Apkg {
         "apkg"
     }
 
+    fn needs_mtimes(&self) -> bool {
+        true
+    }
+
     fn write_to(&self, deck: &DeckExport<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
         // The zip is made in memory (it is small: the collection compresses tenfold), because
         // its writer seeks back to fill in each entry's header.

@@ -113,6 +113,12 @@ pub trait Exporter: Sync {
     /// The file extension (without dot) the output is saved under.
     fn extension(&self) -> &'static str;
 
+    /// Whether [`Exporter::write_to`] reads [`DeckExport::mtimes`]. Those that do not are
+    /// given an empty map, so that they need not wait for the lock update.
+    fn needs_mtimes(&self) -> bool {
+        false
+    }
+
     /// Write `deck` in this format to `out` as it is made, so that no copy of the whole output
     /// need be held in memory. `out` is written in small pieces: buffer it.
     ///

@@ -2,6 +2,8 @@
 //! with the numbering rules (sub-point lists, restarts, numbers out of order: Z009), and the
 //! first boundaries read off it: each heading a section, a record or an aside.
 
+use rayon::prelude::*;
+
 use super::asking::{
     COLLECTION_WORDS, asks, bullet_asks, ends_asking, interrogative, numbered_name,
     opens_with_request, question_like,
@@ -25,7 +27,13 @@ struct Node {
     asking_bullets: u32,
     /// Whether the heading's title asks ([`asks`]): found once, asked of it several times.
     asks: bool,
+    /// Whether the heading names no question but a preface, references… ([`aside_title`]):
+    /// found once, on every core.
+    aside: bool,
 }
+
+/// Headings a thread looks at in one go: enough to make the hand-off cost nothing.
+const NODES_PER_TASK: usize = 1024;
 
 /// The heading tree of a file.
 pub(super) struct Outline {
@@ -67,7 +75,7 @@ impl Level {
             let asking = node.asks;
             stats.same += 1;
             stats.same_asking += usize::from(asking);
-            if !aside_title(&heading.title) {
+            if !node.aside {
                 stats.kept += 1;
                 stats.kept_asking += usize::from(asking);
             }
@@ -336,6 +344,7 @@ impl Outline {
                 bullets: 0,
                 asking_bullets: 0,
                 asks: is_question,
+                aside: false,
             });
             match stack.last() {
                 Some(&parent) => nodes[parent].children.push(id),
@@ -344,6 +353,10 @@ impl Outline {
             stack.push(id);
             prev_text = None;
         }
+        nodes
+            .par_iter_mut()
+            .with_min_len(NODES_PER_TASK)
+            .for_each(|n| n.aside = aside_title(&n.heading.title));
         Self { nodes, roots }
     }
 
@@ -401,7 +414,7 @@ impl Outline {
             .filter(|&&c| self.nodes[c].asks)
             .count();
         let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
-        if matches!(h.style, Style::Markdown(_)) && aside_title(&h.title) && !reviews {
+        if matches!(h.style, Style::Markdown(_)) && node.aside && !reviews {
             out.push(Start {
                 line: node.line,
                 rank: Some(h.style.rank()),

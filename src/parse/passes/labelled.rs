@@ -89,6 +89,10 @@ fn next_text(lines: &[Ln<'_>], from: usize) -> Option<usize> {
 
 /// A line that only says "the question" (`**题目**：`, `题目 (Page 5, Q5)：`, `Problem:`).
 fn question_label(text: &str) -> bool {
+    // Asked of nearly every line: the cheap test first.
+    if !text.trim_end().ends_with([':', '：']) {
+        return false;
+    }
     let plain = line::strip_emphasis(text);
     let t = plain.trim().trim_end_matches([':', '：']).trim_end();
     let t = t.strip_suffix("**").unwrap_or(t).trim_end();
@@ -99,18 +103,17 @@ fn question_label(text: &str) -> bool {
         _ => t,
     };
     let t = t.trim_matches('*').trim();
-    text.trim_end().ends_with([':', '：'])
-        && [
-            "题目",
-            "题干",
-            "问题",
-            "题目描述",
-            "问题描述",
-            "Question",
-            "Problem",
-        ]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
+    [
+        "题目",
+        "题干",
+        "问题",
+        "题目描述",
+        "问题描述",
+        "Question",
+        "Problem",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// A line that opens the answer: an answer marker (`答案：`), or a bracketed one

@@ -30,7 +30,11 @@ static NAMED_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
-    if !matches!(line.kind, Kind::Text) || line.code || line.structural || line.indented() {
+    if !matches!(line.kind, Kind::Text)
+        || line.code
+        || line.structural
+        || !line.text.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
         return None;
     }
     let c = NAMED_ID.captures(line.text)?;
@@ -363,11 +367,12 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let short_question = |l: &Ln<'_>| {
         let t = l.text.trim();
-        l.prose()
+        // The shape first, the costlier reading of the line last.
+        t.ends_with(['?', '？'])
             && t.chars().count() <= 30
-            && t.ends_with(['?', '？'])
             && !t[..t.len() - t.chars().last().map_or(0, char::len_utf8)]
                 .contains(['?', '？', '。'])
+            && l.prose()
     };
     let mut extra = Vec::new();
     let mut i = 0;
