@@ -1,5 +1,6 @@
 //! Interview transcripts: `面试官：说说 GMP 模型。` / `我：G 是协程……`, speaker by speaker.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -25,6 +26,7 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .iter()
         .enumerate()
         .filter(|(_, l)| matches!(l.kind, Kind::Text | Kind::Marker { .. }) && !l.indented())
+        .filter(|(_, l)| speaker_colon(l.text))
         .filter_map(|(i, l)| {
             let c = SPEAKER.captures(l.text.trim_end())?;
             let name = c.get(1)?.as_str();
@@ -55,31 +57,56 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     }
     // The other speaker answers, even when a reply asks back (`我：团队做什么业务？`).
-    starts.retain(|s| {
-        !(matches!(s.role, Role::Record { .. })
-            && said
-                .iter()
-                .any(|&(i, name, _)| i == s.line && name == other))
-    });
+    let replies: HashSet<usize> = said.iter().filter(|s| s.1 == other).map(|s| s.0).collect();
+    starts.retain(|s| !(matches!(s.role, Role::Record { .. }) && replies.contains(&s.line)));
+    let mut questions = Vec::new();
     for &(i, name, rest) in &said {
         if name != asker {
             continue;
         }
         // Already a start (it asks on its own): it asks without the speaker's name.
-        if let Some(s) = starts.iter_mut().find(|s| s.line == i) {
+        let at = starts.partition_point(|s| s.line < i);
+        if let Some(s) = starts.get_mut(at).filter(|s| s.line == i) {
             if matches!(s.role, Role::Record { .. }) {
                 s.role = Role::question(rest);
             }
             continue;
         }
-        topic_over(lines, starts, i);
-        starts.push(Start {
-            line: i,
-            rank: None,
-            role: Role::question(rest),
-        });
-        starts.sort_by_key(|s| s.line);
+        questions.push((i, Role::question(rest)));
     }
+    add_starts(lines, starts, questions);
+}
+
+/// Add a record start at each line of `asked` (in order, none a start yet), asking its
+/// question; a heading with nothing of its own over one becomes its topic (`topic_over`).
+/// Sorted in once: a transcript or a deck of flash cards can hold thousands.
+pub(super) fn add_starts(lines: &[Ln<'_>], starts: &mut Vec<Start>, asked: Vec<(usize, Role)>) {
+    debug_assert!(starts.is_sorted_by_key(|s| s.line));
+    // A start added earlier sits between a heading and a later one, so that heading has
+    // something of its own there: the headings `topic_over` sees are the same as when each is
+    // added in turn.
+    let mut added = Vec::with_capacity(asked.len());
+    for (line, role) in asked {
+        topic_over(lines, starts, line);
+        added.push(Start {
+            line,
+            rank: None,
+            role,
+        });
+    }
+    starts.extend(added);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A necessary condition of [`SPEAKER`], tested first: the text before the line's first colon
+/// is letters, spaces and tabs (a name).
+fn speaker_colon(text: &str) -> bool {
+    text.find([':', '：']).is_some_and(|at| {
+        at > 0
+            && text[..at]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '\t')
+    })
 }
 
 /// The start `line` sits in, if a Markdown heading with nothing of its own before `line`,

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dialogue::topic_over;
+use super::dialogue::add_starts;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
@@ -22,7 +22,9 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut cards = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         match &l.kind {
-            Kind::Text if !l.code && INLINE_CARD.is_match(l.text) => cards.push(i),
+            Kind::Text if !l.code && l.text.contains("::") && INLINE_CARD.is_match(l.text) => {
+                cards.push(i);
+            }
             Kind::Marker { label, .. } if matches!(&**label, "?" | "??") => {
                 // The question is the paragraph right above the `?`.
                 let mut q = i;
@@ -39,18 +41,19 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if cards.len() < 2 {
         return;
     }
-    for &i in &cards {
-        if starts.iter().any(|s| s.line == i) {
-            continue;
-        }
-        topic_over(lines, starts, i);
-        starts.push(Start {
-            line: i,
-            rank: None,
-            role: Role::question(lines[i].text),
-        });
-        starts.sort_by_key(|s| s.line);
-    }
+    cards.sort_unstable();
+    cards.dedup();
+    add_cards(lines, starts, &cards);
+}
+
+/// Each of `cards` (lines, in order) that is no start yet starts a record asking what it says.
+fn add_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>, cards: &[usize]) {
+    let asked = cards
+        .iter()
+        .filter(|&&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .map(|&i| (i, Role::question(lines[i].text)))
+        .collect();
+    add_starts(lines, starts, asked);
 }
 
 /// Definition lists (Pandoc, PHP Markdown Extra, kramdown): a term alone on its line with one
@@ -71,16 +74,5 @@ pub(crate) fn split_definition_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     if terms.len() < 2 {
         return;
     }
-    for &i in &terms {
-        if starts.iter().any(|s| s.line == i) {
-            continue;
-        }
-        topic_over(lines, starts, i);
-        starts.push(Start {
-            line: i,
-            rank: None,
-            role: Role::question(lines[i].text),
-        });
-        starts.sort_by_key(|s| s.line);
-    }
+    add_cards(lines, starts, &terms);
 }
