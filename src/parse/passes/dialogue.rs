@@ -129,3 +129,39 @@ pub(super) fn topic_over(lines: &[Ln<'_>], starts: &mut [Start], line: usize) {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{SPEAKER, speaker_colon};
+
+    #[test]
+    fn speaker_lines() {
+        for line in [
+            "面试官：说说 GMP 模型。",
+            "Interviewer: why?",
+            "我 ：嗯",
+            "Me:ok",
+        ] {
+            assert!(speaker_colon(line) && SPEAKER.is_match(line), "{line}");
+        }
+        for line in [
+            "1. 面试官：",
+            "：开头",
+            "http://x",
+            "很长很长很长很长很长很长的名字：x",
+            "答",
+        ] {
+            assert!(!SPEAKER.is_match(line) || speaker_colon(line), "{line}");
+        }
+    }
+
+    proptest! {
+        /// The quick test never turns away a line the regex takes.
+        #[test]
+        fn speaker_colon_is_necessary(s in "[a-zA-Z面试官我 \\t：:。1\\u{3000}]{0,20}") {
+            prop_assert!(!SPEAKER.is_match(s.trim_end()) || speaker_colon(&s));
+        }
+    }
+}
