@@ -15,23 +15,9 @@ use crate::parse::{Ln, Role, Start, blocks, line};
 /// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
 /// entries after it.
 pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let separators: Vec<usize> = (0..lines.len())
-        .filter(|&i| separator_line(&lines[i]))
-        .collect();
-    if separators.len() < 3
-        || lines
-            .iter()
-            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
-    {
+    let Some(entries) = rule_entries(lines) else {
         return;
-    }
-    // Each entry as (first non-blank line, last non-blank line).
-    let mut entries: Vec<(usize, usize)> = Vec::new();
-    let mut from = 0;
-    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
-        entries.extend(non_blank_span(lines, from..sep));
-        from = sep + 1;
-    }
+    };
     let titled = entries
         .iter()
         .filter(|&&(first, last)| entry_title(lines, first, last))
@@ -124,14 +110,9 @@ fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
     }
 }
 
-/// Rule-separated entries that hold several topics: inside an entry, bare names (short, no
-/// punctuation) that each open a paragraph — after a blank line, or under a finished sentence
-/// or statement — and either stand alone there (`轻量级锁`, a blank line, `重量级锁`) or are named
-/// again by the line under them (`WeakHashMap` / `WeakHashMap与HashMap的用法…`) are topics of
-/// their own, one record each, where an entry holds two or more of them besides its first
-/// line. Read only where the rules make the structure (three separators or more, no Markdown
-/// heading).
-pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+/// The entries between separator lines, each as (first non-blank line, last non-blank line),
+/// where the rules make the structure: three separators or more, and no Markdown heading.
+fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
     let separators: Vec<usize> = (0..lines.len())
         .filter(|&i| separator_line(&lines[i]))
         .collect();
@@ -140,14 +121,28 @@ pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .iter()
             .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
     {
-        return;
+        return None;
     }
-    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let mut entries = Vec::new();
     let mut from = 0;
     for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
         entries.extend(non_blank_span(lines, from..sep));
         from = sep + 1;
     }
+    Some(entries)
+}
+
+/// Rule-separated entries that hold several topics: inside an entry, bare names (short, no
+/// punctuation) that each open a paragraph — after a blank line, or under a finished sentence
+/// or statement — and either stand alone there (`轻量级锁`, a blank line, `重量级锁`) or are named
+/// again by the line under them (`WeakHashMap` / `WeakHashMap与HashMap的用法…`) are topics of
+/// their own, one record each, where an entry holds two or more of them besides its first
+/// line. Read only where the rules make the structure (three separators or more, no Markdown
+/// heading).
+pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let Some(entries) = rule_entries(lines) else {
+        return;
+    };
     let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
     let mut extra = Vec::new();
     for (first, last) in entries {
