@@ -4,6 +4,7 @@
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
+//! - [`margin_titles`]: questions at the margin of text only indentation structures.
 //! - [`regroup`]: headings re-read as groups, parts or asides.
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
@@ -27,6 +28,7 @@ mod follow_ups;
 mod label_lists;
 mod labelled;
 mod lists;
+mod margin_titles;
 mod paragraphs;
 mod placeholders;
 mod plain;
@@ -45,6 +47,7 @@ pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use margin_titles::split_margin_questions;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
