@@ -10,6 +10,7 @@
 //! - [`follow_ups`]: new questions inside another question's answer.
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
+//! - [`framed`]: titles framed by rules above and below.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
@@ -25,6 +26,7 @@ mod exercises;
 mod flashcards;
 mod folds;
 mod follow_ups;
+mod framed;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -42,6 +44,7 @@ pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use framed::frame_rule_titles;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
