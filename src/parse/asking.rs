@@ -186,6 +186,24 @@ pub fn interrogative(title: &str) -> bool {
     t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(asking_part(t))
 }
 
+/// Does a sentence inside the title end in a question mark (`**Can you describe …?** (This
+/// probes …)`)? An ASCII `?` right after a word and before a space, closing emphasis or
+/// bracket ends a sentence; in code or an address it is followed by more code.
+pub(super) fn asks_mid_line(title: &str) -> bool {
+    let mut chars = title.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if c == '?' && prev.is_alphabetic() {
+            match chars.peek() {
+                None | Some(' ' | '\t' | '*' | '_' | ')' | '）' | '"' | '”') => return true,
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Does this title ask something (a question mark, or a question word)?
 #[must_use]
 pub fn question_like(title: &str) -> bool {

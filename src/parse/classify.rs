@@ -3,7 +3,10 @@
 //! front matter and headings inside folded answers hidden, rows of a table of questions and
 //! answer headings under a question recognised.
 
+use std::sync::LazyLock;
+
 use rayon::prelude::*;
+use regex::Regex;
 
 use super::asking::{asks, ends_asking};
 use super::indented_parts::{indented_parts, part_heading};
@@ -79,6 +82,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
     numbers_read_as_decimals(&mut lines);
+    spaced_dotted_numbers(&mut lines);
     // The title shapes, asked of most lines by several passes, are found once; on every core.
     lines
         .par_iter_mut()
@@ -91,6 +95,56 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         });
     lines
 }
+
+/// `1.1 重载与重写的区别`: a dotted number and a space, with no `、` or `. ` after it, may be a
+/// decimal (`1.5 倍`) on its own; where two such lines at the margin count one by one under
+/// one prefix (`1.1 …`, `1.2 …`), the notes number their questions that way, and every such
+/// line is a numbered one (`2.1 …` too).
+fn spaced_dotted_numbers(lines: &mut [Ln<'_>]) {
+    static SPACED_DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,3})((?:\.\d{1,3})*)\.(\d{1,3})[ \t\u{3000}]+(\S.*)$").unwrap()
+    });
+    // Each candidate: its line, prefix, value and title.
+    let found: Vec<(usize, String, u32, String)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            matches!(l.kind, Kind::Text) && l.text.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .filter_map(|(i, l)| {
+            let c = SPACED_DOTTED.captures(l.text.trim_end())?;
+            let title = c[4].trim();
+            let first = title.chars().next()?;
+            let value: u32 = c[3].parse().ok()?;
+            if first.is_ascii_digit() || "%％".contains(first) || MEASURE_WORDS.contains(first) {
+                return None;
+            }
+            Some((i, format!("{}{}", &c[1], &c[2]), value, title.to_owned()))
+        })
+        .collect();
+    let counts = found.iter().any(|(_, prefix, value, _)| {
+        found
+            .iter()
+            .any(|(_, p, v, _)| p == prefix && *v == value + 1)
+    });
+    if !counts {
+        return;
+    }
+    for (i, prefix, value, title) in found {
+        let l = &mut lines[i];
+        l.kind = Kind::Heading(Box::new(Heading {
+            style: Style::Dotted,
+            number: Some(format!("{prefix}.{value}")),
+            value: Some(value),
+            title,
+        }));
+        l.code = false;
+        l.structural = false;
+    }
+}
+
+/// First characters that make a number a quantity (`1.5 倍`, `2.5 个`), not a question's.
+const MEASURE_WORDS: &str = "个只次条种位年月日号天秒倍层步点元米克分";
 
 /// A line that reads as a decimal (`11.100个试管，1只有毒…`, `12.7位电话号码…`) where a list
 /// of one-line items glued one under the other (`9.…` / `10.…`) expects its next number,

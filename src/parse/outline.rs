@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::asking::{
-    COLLECTION_WORDS, asks, bullet_asks, ends_asking, interrogative, numbered_name,
+    COLLECTION_WORDS, asks, asks_mid_line, bullet_asks, ends_asking, interrogative, numbered_name,
     opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
@@ -234,7 +234,8 @@ impl Outline {
                 (t.ends_with([':', '：']) || topic_bullet(t))
                     && nodes.last().is_none_or(|n| n.line < p)
             });
-            let item_asks = interrogative(&h.title) || opens_with_request(&h.title);
+            let item_asks =
+                interrogative(&h.title) || opens_with_request(&h.title) || asks_mid_line(&h.title);
             let continues_list = list.is_some_and(|(style, last)| {
                 style == h.style
                     && h.value == Some(last + 1)

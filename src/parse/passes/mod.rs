@@ -4,11 +4,13 @@
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
+//! - [`margin_titles`]: questions at the margin of text only indentation structures.
 //! - [`regroup`]: headings re-read as groups, parts or asides.
 //! - [`separators`]: entries and quiz items set apart by separator lines.
 //! - [`follow_ups`]: new questions inside another question's answer.
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
+//! - [`framed`]: titles framed by rules above and below.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
@@ -24,9 +26,11 @@ mod exercises;
 mod flashcards;
 mod folds;
 mod follow_ups;
+mod framed;
 mod label_lists;
 mod labelled;
 mod lists;
+mod margin_titles;
 mod paragraphs;
 mod placeholders;
 mod plain;
@@ -40,11 +44,13 @@ pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
+pub(super) use framed::frame_rule_titles;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
+pub(super) use margin_titles::split_margin_questions;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
