@@ -135,7 +135,7 @@ static CHINESE: LazyLock<Lead> = LazyLock::new(|| {
     )
 });
 static ARABIC: LazyLock<Lead> =
-    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*"));
+    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．。，,])[ \t\u{3000}]*"));
 static PAREN: LazyLock<Lead> =
     LazyLock::new(|| Lead::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*"));
 static HALF_PAREN: LazyLock<Lead> =
