@@ -660,7 +660,7 @@ fn heading(line: &str) -> Option<Heading> {
         } else {
             inner
         };
-        let (number, value, mut title) = heading_number(inner);
+        let (number, value, mut title) = heading_number(inner, !glued_number);
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
@@ -698,14 +698,17 @@ fn heading(line: &str) -> Option<Heading> {
 }
 
 /// The number a Markdown heading's text starts with, its value and the text after it.
-fn heading_number(inner: &str) -> (Option<String>, Option<u32>, String) {
+/// `spaced`: the `#`s have a space after them, so a number glued to the words (`### 1.1我是谁`)
+/// is still read as the heading's (`##1.5倍` is no heading at all).
+fn heading_number(inner: &str, spaced: bool) -> (Option<String>, Option<u32>, String) {
     match numbered(inner) {
         Some(h) => (h.number, h.value, h.title),
         // In a heading a bare `1.24 ` is a number too.
-        None => match HEADING_NUMBER
-            .captures(inner)
-            .or_else(|| GLUED_HEADING_NUMBER.captures(inner))
-        {
+        None => match HEADING_NUMBER.captures(inner).or_else(|| {
+            spaced
+                .then(|| GLUED_HEADING_NUMBER.captures(inner))
+                .flatten()
+        }) {
             Some(c) => (
                 Some(c[1].to_owned()),
                 c[1].rsplit('.').next().and_then(|v| v.parse().ok()),
