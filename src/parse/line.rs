@@ -135,7 +135,7 @@ static CHINESE: LazyLock<Lead> = LazyLock::new(|| {
     )
 });
 static ARABIC: LazyLock<Lead> =
-    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．，,])[ \t\u{3000}]*"));
+    LazyLock::new(|| Lead::new(r"^(\d{1,4})[ \t\u{3000}]*([.、．。，,])[ \t\u{3000}]*"));
 static PAREN: LazyLock<Lead> =
     LazyLock::new(|| Lead::new(r"^[（(][ \t]*(\d{1,3})[ \t]*[)）][、.．,，]?[ \t\u{3000}]*"));
 static HALF_PAREN: LazyLock<Lead> =
@@ -167,6 +167,11 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A number that a Markdown heading's text starts with, separated by a space (`## 1.24 常用包`).
 static HEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)[ \t\u{3000}]+(\S.*)$").unwrap());
+/// A section number glued to a Markdown heading's words (`### 1.1我是谁`, `### 2.1python`):
+/// outline numbering, not a decimal (a last part of `0`, as in `## 2.0新特性`, is a version).
+static GLUED_HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*\.[1-9]\d{0,2})([\p{Han}A-Za-z].*)$").unwrap()
+});
 /// A Markdown heading that only labels the answer below it (`### 答案`, `#### 小明的回答:`,
 /// `#### LICSLAN回答:`, `### Answer`): a short name in front of the label at most (a Latin
 /// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
@@ -655,7 +660,7 @@ fn heading(line: &str) -> Option<Heading> {
         } else {
             inner
         };
-        let (number, value, mut title) = heading_number(inner);
+        let (number, value, mut title) = heading_number(inner, !glued_number);
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
@@ -693,11 +698,17 @@ fn heading(line: &str) -> Option<Heading> {
 }
 
 /// The number a Markdown heading's text starts with, its value and the text after it.
-fn heading_number(inner: &str) -> (Option<String>, Option<u32>, String) {
+/// `spaced`: the `#`s have a space after them, so a number glued to the words (`### 1.1我是谁`)
+/// is still read as the heading's (`##1.5倍` is no heading at all).
+fn heading_number(inner: &str, spaced: bool) -> (Option<String>, Option<u32>, String) {
     match numbered(inner) {
         Some(h) => (h.number, h.value, h.title),
         // In a heading a bare `1.24 ` is a number too.
-        None => match HEADING_NUMBER.captures(inner) {
+        None => match HEADING_NUMBER.captures(inner).or_else(|| {
+            spaced
+                .then(|| GLUED_HEADING_NUMBER.captures(inner))
+                .flatten()
+        }) {
             Some(c) => (
                 Some(c[1].to_owned()),
                 c[1].rsplit('.').next().and_then(|v| v.parse().ok()),

@@ -30,15 +30,17 @@ pub(crate) fn regroup_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
 /// A heading with nothing under it, among sibling headings that group questions (`## 一、填空题`
 /// and `## 五、问答题` beside `## 三、单选题` over its `### 1.…`), is a group left empty, not a
 /// question left unanswered. Only a title that asks nothing; the nearest sibling on either side
-/// that is not empty itself decides. Two passes over the starts.
+/// that is not empty itself decides. Two passes over the starts. A heading over nothing but a
+/// link to another page (`## 4.数据结构和算法` over `- [算法面试](./algo.md)`) is empty here
+/// too: its questions are kept elsewhere.
 pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
     /// Headings that group: Markdown and `一、`.
     const GROUP_RANKS: usize = 11;
     let empty = |n: usize| {
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        lines[starts[n].line + 1..end]
-            .iter()
-            .all(|l| matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text))
+        lines[starts[n].line + 1..end].iter().all(|l| {
+            matches!(l.kind, Kind::Blank) || blocks::is_rule_line(l.text) || pointer_line(l.text)
+        })
     };
     let candidate: Vec<bool> = (0..starts.len())
         .map(|n| {
@@ -82,6 +84,14 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
             start.role = Role::Section { rank, title };
         }
     }
+}
+
+/// A line that only points elsewhere: one Markdown link or a bare address, bulleted or not.
+fn pointer_line(text: &str) -> bool {
+    let t = text.trim();
+    let t = blocks::bullet_item(t).unwrap_or(t).trim();
+    blocks::url_only(t).is_some()
+        || (t.starts_with('[') && t.ends_with(')') && t.matches("](").count() == 1)
 }
 
 /// Among Markdown question headings that are numbered (`### 1、…`, `### [2、…](…)`), an
