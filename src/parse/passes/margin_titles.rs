@@ -1,6 +1,7 @@
 //! Plain text that only indentation structures: questions at the margin, one per line, the
 //! answers indented under some of them.
 
+use super::add_questions;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start, blocks};
 
@@ -45,15 +46,9 @@ pub(crate) fn split_margin_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     if margin.iter().filter(|&&i| hangs(i)).count() < 3 {
         return;
     }
-    let extra: Vec<Start> = margin
-        .iter()
-        .filter(|&&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
-        .map(|&i| Start {
-            line: i,
-            rank: None,
-            role: Role::question(lines[i].text),
-        })
+    let extra: Vec<usize> = margin
+        .into_iter()
+        .filter(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
         .collect();
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }

@@ -62,3 +62,15 @@ pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_s
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };
+
+use super::{Ln, Role, Start};
+
+/// Start a record at each line of `at` (none a start yet), asking what the line says.
+fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
+    starts.extend(at.into_iter().map(|line| Start {
+        line,
+        rank: None,
+        role: Role::question(lines[line].text),
+    }));
+    starts.sort_by_key(|s| s.line);
+}

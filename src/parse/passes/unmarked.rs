@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::add_questions;
 use crate::parse::asking::{announces_question, asks, ends_asking, numbered_name, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
@@ -385,7 +386,7 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         return;
     };
     let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
-    let extra: Vec<Start> = (0..lines.len())
+    let extra: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             let l = &lines[i];
             matches!(l.kind, Kind::Text)
@@ -395,12 +396,6 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
                 && l.text.trim() != shape
                 && known.binary_search(&i).is_err()
         })
-        .map(|i| Start {
-            line: i,
-            rank: None,
-            role: Role::question(lines[i].text),
-        })
         .collect();
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
