@@ -2,6 +2,7 @@
 //! marker that opens every entry (`-> prompt - answer`), paragraphs that each open with a short
 //! title over their body, and a title over nothing but links (a reading list).
 
+use super::add_questions;
 use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
@@ -126,11 +127,7 @@ pub(crate) fn split_titled_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let mut extra = Vec::new();
     for &(f, l) in &titled {
         if starts.binary_search_by_key(&f, |s| s.line).is_err() {
-            extra.push(Start {
-                line: f,
-                rank: None,
-                role: Role::question(lines[f].text),
-            });
+            extra.push(f);
         }
         let lo = starts.partition_point(|s| s.line <= f);
         let hi = starts.partition_point(|s| s.line <= l);
@@ -147,8 +144,7 @@ pub(crate) fn split_titled_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         return;
     }
     starts.retain(|s| !drop.contains(&s.line));
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
 
 /// A paragraph that opens with a short title (no comma in it) over a body that reads as

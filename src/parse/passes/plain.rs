@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::add_questions;
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
@@ -306,15 +307,10 @@ fn split_question_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // The paragraph must stand alone: a blank line (or the record's end) closes it.
         let closed = to == end || matches!(lines[to].kind, Kind::Blank);
         if run.len() >= 3 && plain && closed && asking * 3 >= run.len() * 2 {
-            extra.extend(run.iter().map(|&k| Start {
-                line: k,
-                rank: None,
-                role: Role::question(lines[k].text),
-            }));
+            extra.extend(run);
         }
     }
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
 
 /// A numbered list that starts at 2 lost its first number: the line glued right above its
@@ -349,15 +345,10 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                     && (k == 0 || blank(k - 1))
             });
         if let (Some(k), false) = (above, one_before == Some(true)) {
-            extra.push(Start {
-                line: k,
-                rank: None,
-                role: Role::question(lines[k].text),
-            });
+            extra.push(k);
         }
     }
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
 
 /// Lines that each only ask, three or more glued one under the other at the end of a
@@ -387,14 +378,9 @@ fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let closed = lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
         let known = |k: usize| starts.binary_search_by_key(&k, |s| s.line).is_ok();
         if end - i >= 3 && closed && !(i..end).any(known) {
-            extra.extend((i..end).map(|k| Start {
-                line: k,
-                rank: None,
-                role: Role::question(lines[k].text),
-            }));
+            extra.extend(i..end);
         }
         i = end;
     }
-    starts.extend(extra);
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }

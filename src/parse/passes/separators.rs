@@ -1,6 +1,7 @@
 //! Notes whose structure is separator lines rather than headings: entries between `--` lines,
 //! and quiz items set apart by rules (`---`), each part one card.
 
+use super::add_questions;
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
@@ -166,15 +167,7 @@ pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     extra.retain(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err());
-    if extra.is_empty() {
-        return;
-    }
-    starts.extend(extra.into_iter().map(|k| Start {
-        line: k,
-        rank: None,
-        role: Role::question(lines[k].text),
-    }));
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
 
 /// A bare name on its own line: a plain line of a few words with no punctuation at all

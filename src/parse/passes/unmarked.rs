@@ -216,14 +216,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             titled = true;
         }
     }
-    for i in extra {
-        starts.push(Start {
-            line: i,
-            rank: None,
-            role: Role::question(lines[i].text),
-        });
-    }
-    starts.sort_by_key(|s| s.line);
+    add_questions(lines, starts, extra);
 }
 
 /// Heading ranks where three headings or more start records and most of them ask: the
