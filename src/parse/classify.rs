@@ -3,6 +3,7 @@
 //! front matter and headings inside folded answers hidden, rows of a table of questions and
 //! answer headings under a question recognised.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -122,11 +123,14 @@ fn spaced_dotted_numbers(lines: &mut [Ln<'_>]) {
             Some((i, format!("{}{}", &c[1], &c[2]), value, title.to_owned()))
         })
         .collect();
-    let counts = found.iter().any(|(_, prefix, value, _)| {
-        found
-            .iter()
-            .any(|(_, p, v, _)| p == prefix && *v == value + 1)
-    });
+    // Looked up, not compared pairwise: a file of many such lines must not cost their square.
+    let numbers: HashSet<(&str, u32)> = found
+        .iter()
+        .map(|(_, prefix, value, _)| (prefix.as_str(), *value))
+        .collect();
+    let counts = numbers
+        .iter()
+        .any(|&(prefix, value)| numbers.contains(&(prefix, value + 1)));
     if !counts {
         return;
     }
