@@ -143,7 +143,9 @@ pub(crate) fn split_titled_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     if drop.is_empty() && extra.is_empty() {
         return;
     }
-    starts.retain(|s| !drop.contains(&s.line));
+    // Looked up, not scanned: notes of thousands of paragraphs must not cost their square.
+    drop.sort_unstable();
+    starts.retain(|s| drop.binary_search(&s.line).is_err());
     add_questions(lines, starts, extra);
 }
 
