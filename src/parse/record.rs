@@ -56,6 +56,26 @@ pub(super) fn make_record(
     {
         question = context.remove(0).text;
     }
+    // `一、` over tables and `写一条sql语句…`, no answer marker: the lines under the bare number
+    // ask, so all of them are the question (an exercise left unanswered). Lines that only state
+    // something are an answer whose question was lost, and stay one (Z004 reports it).
+    if question.trim().is_empty() && context.is_empty() && same_line_answer.is_none() {
+        let asking = answer.iter().any(|b| {
+            b.kind == BlockKind::Paragraph && b.text.lines().any(|l| asks(l) || sets_task(l))
+        });
+        if asking && answer[0].kind == BlockKind::Paragraph {
+            context = std::mem::take(&mut answer);
+            let first = &mut context[0];
+            match first.text.split_once('\n') {
+                Some((head, rest)) => {
+                    question = head.trim().to_owned();
+                    first.text = rest.to_owned();
+                    first.start_line += 1;
+                }
+                None => question = context.remove(0).text,
+            }
+        }
+    }
     if let Some(text) = same_line_answer {
         answer.insert(
             0,
@@ -155,6 +175,15 @@ fn split_question(question: &str) -> (String, Option<String>) {
         return (question[..at].to_owned(), Some(rest.to_owned()));
     }
     (question.to_owned(), None)
+}
+
+/// Does the line set an exercise (`写一条sql语句…`, `查询…的记录`, `要求：…`)?
+fn sets_task(line: &str) -> bool {
+    const TASKS: &[&str] = &[
+        "写", "请", "查询", "找出", "列出", "求", "要求", "编写", "计算", "统计", "用一条", "试",
+    ];
+    let t = line.trim_start();
+    TASKS.iter().any(|w| t.starts_with(w))
 }
 
 /// The answer written after ` - ` on a question's line whose question is only the part before
