@@ -48,33 +48,13 @@ pub(super) fn make_record(
         let (code, more) = blocks::build(&lines[..q]);
         context.splice(0..0, code.into_iter().chain(more));
     }
-    // `#### 4` over `下面代码会输出什么`: the heading only numbers the question on the line below.
-    if question.trim().is_empty()
-        && context
-            .first()
-            .is_some_and(|b| b.kind == BlockKind::Paragraph && !b.text.contains('\n'))
-    {
-        question = context.remove(0).text;
-    }
-    // `一、` over tables and `写一条sql语句…`, no answer marker: the lines under the bare number
-    // ask, so all of them are the question (an exercise left unanswered). Lines that only state
-    // something are an answer whose question was lost, and stay one (Z004 reports it).
-    if question.trim().is_empty() && context.is_empty() && same_line_answer.is_none() {
-        let asking = answer.iter().any(|b| {
-            b.kind == BlockKind::Paragraph && b.text.lines().any(|l| asks(l) || sets_task(l))
-        });
-        if asking && answer[0].kind == BlockKind::Paragraph {
-            context = std::mem::take(&mut answer);
-            let first = &mut context[0];
-            match first.text.split_once('\n') {
-                Some((head, rest)) => {
-                    question = head.trim().to_owned();
-                    first.text = rest.to_owned();
-                    first.start_line += 1;
-                }
-                None => question = context.remove(0).text,
-            }
-        }
+    if question.trim().is_empty() {
+        question_below_number(
+            &mut question,
+            &mut context,
+            &mut answer,
+            same_line_answer.is_some(),
+        );
     }
     if let Some(text) = same_line_answer {
         answer.insert(
@@ -177,10 +157,70 @@ fn split_question(question: &str) -> (String, Option<String>) {
     (question.to_owned(), None)
 }
 
+/// A number with no question after it (`#### 4`, `一、`): the question may stand below it.
+fn question_below_number(
+    question: &mut String,
+    context: &mut Vec<Block>,
+    answer: &mut Vec<Block>,
+    answered_on_line: bool,
+) {
+    // `#### 4` over `下面代码会输出什么`: the heading only numbers the question on the line below.
+    if context
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Paragraph && !b.text.contains('\n'))
+    {
+        *question = context.remove(0).text;
+    } else if context.is_empty()
+        && !answered_on_line
+        && let Some(asked) = exercise_under_number(answer)
+    {
+        *question = asked;
+        *context = std::mem::take(answer);
+    }
+}
+
+/// `一、` over tables and `写一条sql语句…`, with no answer marker: the lines under the bare
+/// number ask, so all of them are the question (an exercise left unanswered). Returns the
+/// question (the first line), leaving the rest of `blocks` for the front. Lines that only state
+/// something are an answer whose question was lost, and stay one (Z004 reports it).
+fn exercise_under_number(blocks: &mut Vec<Block>) -> Option<String> {
+    let asking = blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Paragraph && b.text.lines().any(|l| asks(l) || sets_task(l)));
+    if !asking
+        || blocks
+            .first()
+            .is_none_or(|b| b.kind != BlockKind::Paragraph)
+    {
+        return None;
+    }
+    let first = &mut blocks[0];
+    match first.text.split_once('\n') {
+        Some((head, rest)) => {
+            let head = head.trim().to_owned();
+            first.text = rest.to_owned();
+            first.start_line += 1;
+            Some(head)
+        }
+        None => Some(blocks.remove(0).text),
+    }
+}
+
 /// Does the line set an exercise (`写一条sql语句…`, `查询…的记录`, `要求：…`)?
 fn sets_task(line: &str) -> bool {
     const TASKS: &[&str] = &[
-        "写", "请", "查询", "找出", "列出", "求", "要求", "编写", "计算", "统计", "用一条", "试",
+        "写",
+        "请",
+        "查询",
+        "找出",
+        "列出",
+        "求",
+        "要求",
+        "编写",
+        "计算",
+        "统计",
+        "用一条",
+        "试",
     ];
     let t = line.trim_start();
     TASKS.iter().any(|w| t.starts_with(w))
