@@ -54,8 +54,8 @@ use passes::{
     split_flash_cards, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
     split_labelled_question_lists, split_margin_questions, split_marked_lines,
     split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_task_list,
-    split_titled_paragraphs,
+    split_rule_separated_items, split_second_code_questions, split_subject_outlines,
+    split_task_list, split_titled_paragraphs,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -228,6 +228,7 @@ pub fn parse(source: &SourceText) -> Parsed {
 
 /// The boundary passes, in their order: each sees what the earlier ones decided.
 fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    split_subject_outlines(lines, starts);
     split_question_lists(lines, starts);
     split_bullet_led(lines, starts);
     split_question_runs(lines, starts);

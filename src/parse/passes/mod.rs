@@ -3,6 +3,7 @@
 //! a fixed order; a later pass sees what the earlier ones decided.
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
+//! - [`outlines`]: bullet outlines of questions grouped by subject.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
 //! - [`margin_titles`]: questions at the margin of text only indentation structures.
 //! - [`regroup`]: headings re-read as groups, parts or asides.
@@ -31,6 +32,7 @@ mod label_lists;
 mod labelled;
 mod lists;
 mod margin_titles;
+mod outlines;
 mod paragraphs;
 mod placeholders;
 mod plain;
@@ -51,6 +53,7 @@ pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use margin_titles::split_margin_questions;
+pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;

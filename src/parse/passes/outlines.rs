@@ -1,0 +1,201 @@
+//! Bullet outlines of questions grouped by subject.
+
+use super::super::asking::{
+    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, opens_with_request,
+};
+use super::super::line::Kind;
+use super::super::{Ln, Role, Start, blocks};
+
+/// A bullet outline whose outermost items name subjects (`- css`, `- 浏览器`: a few words, no
+/// sentence, nothing asked) over items one level in that are questions (`  - 重绘和重排？`,
+/// `  - 浏览器渲染过程`): each inner item is one question, and what is nested deeper or glued
+/// under it is its answer. The subjects group the questions. An outline of what to study
+/// (`- 项目经验` over `  - 抓包工具`) asks nothing: where too few inner items ask, or where the
+/// heading above names no collection of questions and fewer than half of them ask, it stays text.
+pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut i = 0;
+    let mut extra = Vec::new();
+    let mut regrouped = Vec::new();
+    while i < lines.len() {
+        if outer_bullet(&lines[i]).is_none() || is_start(starts, i) {
+            i += 1;
+            continue;
+        }
+        let end = outline_end(lines, starts, i);
+        if let Some(found) = subject_outline(lines, starts, i, end) {
+            regrouped.extend(found.heading);
+            extra.extend(found.starts);
+        }
+        i = end.max(i + 1);
+    }
+    if extra.is_empty() {
+        return;
+    }
+    for n in regrouped {
+        if let Role::Record { question, .. } = &starts[n].role {
+            let title = question.clone();
+            starts[n].role = Role::Section {
+                rank: starts[n].rank.unwrap_or(super::super::LABEL_RANK),
+                title,
+            };
+        }
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+struct Found {
+    /// The start of the heading right above the outline, now a group.
+    heading: Option<usize>,
+    starts: Vec<Start>,
+}
+
+fn is_start(starts: &[Start], i: usize) -> bool {
+    starts.binary_search_by_key(&i, |s| s.line).is_ok()
+}
+
+/// The text of an unindented bullet item.
+fn outer_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
+    matches!(l.kind, Kind::Text)
+        .then(|| blocks::bullet_item(l.text))
+        .flatten()
+}
+
+/// The indent (in columns, a tab four) and the text of a bullet item at any depth.
+fn any_bullet<'a>(l: &Ln<'a>) -> Option<(usize, &'a str)> {
+    let body = l.text.trim_start_matches([' ', '\t']);
+    let lead = &l.text[..l.text.len() - body.len()];
+    let indent = lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    blocks::bullet_item(body).map(|t| (indent, t))
+}
+
+/// Where the outline that starts at `from` ends: before two blank lines in a row, an existing
+/// start, a heading, or an unindented line after a blank line that is no bullet.
+fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize) -> usize {
+    let mut k = from + 1;
+    while k < lines.len() {
+        let l = &lines[k];
+        if is_start(starts, k) || matches!(l.kind, Kind::Heading(_)) && !l.indented() {
+            break;
+        }
+        if matches!(l.kind, Kind::Blank) {
+            let next = lines.get(k + 1);
+            let goes_on = next.is_some_and(|n| outer_bullet(n).is_some() || n.indented());
+            if !goes_on {
+                break;
+            }
+        } else if !l.indented()
+            && outer_bullet(l).is_none()
+            && matches!(lines[k - 1].kind, Kind::Blank)
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// A subject: a few words, no sentence punctuation, asking nothing.
+fn subject(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 16
+        && !t.contains(['，', '。', '？', '?', ',', '：', ':', '；', '[', '`'])
+        && !asks(t)
+}
+
+/// The box of a task-list item (`[x] 手写 new`) is no part of the question.
+fn without_box(text: &str) -> &str {
+    ["[ ] ", "[x] ", "[X] "]
+        .iter()
+        .find_map(|b| text.strip_prefix(b))
+        .unwrap_or(text)
+        .trim()
+}
+
+fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) -> Option<Found> {
+    // The subjects, and under each the bullets one level in.
+    let mut subjects: Vec<usize> = Vec::new();
+    let mut inner: Vec<(usize, &str)> = Vec::new();
+    let mut level: Option<usize> = None;
+    for (k, l) in lines.iter().enumerate().take(end).skip(from) {
+        if outer_bullet(l).is_some() {
+            subjects.push(k);
+            level = None;
+            continue;
+        }
+        let Some((indent, text)) = any_bullet(l).filter(|&(indent, _)| indent > 0) else {
+            continue;
+        };
+        let level = *level.get_or_insert(indent);
+        if indent == level {
+            inner.push((k, without_box(text)));
+        }
+    }
+    let with_items = subjects
+        .iter()
+        .filter(|&&s| {
+            inner
+                .iter()
+                .any(|&(k, _)| k > s && k < next_after(&subjects, s, end))
+        })
+        .count();
+    let all_subjects = subjects
+        .iter()
+        .all(|&s| outer_bullet(&lines[s]).is_some_and(|t| subject(without_box(t))));
+    if subjects.len() < 3 || with_items * 3 < subjects.len() * 2 || !all_subjects {
+        return None;
+    }
+    let asking = inner
+        .iter()
+        .filter(|(_, t)| bullet_asks(t) || asks(t) || opens_with_request(t))
+        .count();
+    let short = inner
+        .iter()
+        .filter(|(_, t)| t.chars().count() <= 60)
+        .count();
+    // The heading above, if only blank lines part it from the outline.
+    let heading = starts
+        .iter()
+        .rposition(|s| s.line < from)
+        .filter(|&n| starts[n].rank.is_some())
+        .filter(|&n| (starts[n].line + 1..from).all(|k| matches!(lines[k].kind, Kind::Blank)));
+    let collection = (0..from).rev().find_map(|k| match &lines[k].kind {
+        Kind::Heading(h) => Some(
+            COLLECTION_WORDS
+                .iter()
+                .chain(INTERVIEW_ROUNDS)
+                .any(|w| h.title.contains(w)),
+        ),
+        _ => None,
+    }) == Some(true);
+    let enough = inner.len() >= 4
+        && short * 4 >= inner.len() * 3
+        && asking * 3 >= inner.len()
+        && (collection || asking * 2 >= inner.len());
+    if !enough {
+        return None;
+    }
+    let mut out: Vec<Start> = subjects
+        .iter()
+        .map(|&s| Start {
+            line: s,
+            rank: Some(super::super::LABEL_RANK),
+            role: Role::label(without_box(outer_bullet(&lines[s]).unwrap_or_default())),
+        })
+        .collect();
+    out.extend(inner.iter().map(|&(k, t)| Start {
+        line: k,
+        rank: None,
+        role: Role::question(t),
+    }));
+    Some(Found {
+        heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
+        starts: out,
+    })
+}
+
+/// The line of the subject after `s`, or `end`.
+fn next_after(subjects: &[usize], s: usize, end: usize) -> usize {
+    subjects.iter().copied().find(|&t| t > s).unwrap_or(end)
+}
