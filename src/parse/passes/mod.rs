@@ -11,6 +11,7 @@
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
+//! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
@@ -27,6 +28,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod indent_outline;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -45,6 +47,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use indent_outline::read_indented_outline;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
