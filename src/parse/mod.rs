@@ -55,7 +55,7 @@ use passes::{
     split_labelled_items, split_labelled_question_lists, split_margin_questions,
     split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
     split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
-    split_titled_paragraphs,
+    split_titled_paragraphs, split_titles_over_blank,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -261,6 +261,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     frame_rule_titles(lines, starts);
     set_aside_repeated_list(lines, starts);
     set_aside_placeholders(lines, starts);
+    split_titles_over_blank(lines, starts);
     read_indented_outline(lines, starts);
 }
 

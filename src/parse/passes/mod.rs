@@ -20,6 +20,7 @@
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
 //! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
+//! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
 
 mod callouts;
 mod dialogue;
@@ -38,6 +39,7 @@ mod placeholders;
 mod plain;
 mod regroup;
 mod separators;
+mod titles_over_blank;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
@@ -62,6 +64,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
+pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };
