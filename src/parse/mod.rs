@@ -48,14 +48,14 @@ use outline::Outline;
 use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
-    frame_rule_titles, pair_answer_lists, parts_named_by_question, read_plain_lists,
-    regroup_headings, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
-    split_bullet_led, split_definition_lists, split_dialogue, split_entry_topics,
-    split_flash_cards, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
-    split_labelled_question_lists, split_margin_questions, split_marked_lines,
-    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_subject_outlines,
-    split_task_list, split_titled_paragraphs,
+    frame_rule_titles, pair_answer_lists, parts_named_by_question, read_indented_outline,
+    read_plain_lists, regroup_headings, set_aside_link_lists, set_aside_placeholders,
+    set_aside_repeated_list, split_bullet_led, split_definition_lists, split_dialogue,
+    split_entry_topics, split_flash_cards, split_fold_cards, split_labelled_follow_ups,
+    split_labelled_items, split_labelled_question_lists, split_margin_questions,
+    split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
+    split_rule_entries, split_rule_separated_items, split_second_code_questions,
+    split_subject_outlines, split_task_list, split_titled_paragraphs, split_titles_over_blank,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -262,6 +262,8 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     frame_rule_titles(lines, starts);
     set_aside_repeated_list(lines, starts);
     set_aside_placeholders(lines, starts);
+    split_titles_over_blank(lines, starts);
+    read_indented_outline(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

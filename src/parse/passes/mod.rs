@@ -12,6 +12,7 @@
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
+//! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
@@ -20,6 +21,7 @@
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
 //! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
+//! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
 
 mod callouts;
 mod dialogue;
@@ -28,6 +30,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod indent_outline;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -38,6 +41,7 @@ mod placeholders;
 mod plain;
 mod regroup;
 mod separators;
+mod titles_over_blank;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
@@ -47,6 +51,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use indent_outline::read_indented_outline;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
@@ -62,6 +67,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
+pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };
