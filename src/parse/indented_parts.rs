@@ -200,7 +200,12 @@ fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
     for (n, (i, _, _, title)) in found.iter().enumerate() {
         let next = found.get(n + 1).map_or(texts.len(), |c| c.0);
         let end = (i + 1..next).find(|&k| markdown(texts[k])).unwrap_or(next);
-        let items = chapter_items(&texts[i + 1..end]).unwrap_or_default();
+        // A chapter that asks (`一、TCP和UDP的区别？`) is a question: its list is its answer.
+        let items = if asking::asks(title) {
+            Vec::new()
+        } else {
+            chapter_items(&texts[i + 1..end]).unwrap_or_default()
+        };
         with_items += usize::from(!items.is_empty());
         chapters.push((
             *i,
@@ -372,6 +377,36 @@ mod tests {
         assert_eq!(texts[1], "1、int和Integer有什么区别？");
         assert_eq!(texts[2], "\t\t1、一个是基本类型");
         assert_eq!(texts[5], "3、什么是泛型？");
+    }
+
+    #[test]
+    fn topics_indented_under_two_chapters_are_cards() {
+        let (texts, titles) = read(
+            "一、排序\n    1.冒泡\n        相邻两两比较\n    2.快排\n        选基准分区\n\n二、查找\n    1.二分\n        有序数组折半\n    2.哈希\n        按键直接定位\n",
+        );
+        assert_eq!(titles, vec![(0, "排序".to_owned()), (6, "查找".to_owned())]);
+        assert_eq!(texts[1], "1.冒泡");
+        assert_eq!(texts[2], "        相邻两两比较");
+        assert_eq!(texts[9], "2.哈希");
+    }
+
+    #[test]
+    fn one_chapter_over_indented_steps_keeps_them() {
+        let text = "一、持久化\n    1. RDB\n        定时快照\n    2. AOF\n        追加日志\n";
+        let (texts, titles) = read(text);
+        assert!(titles.is_empty());
+        assert_eq!(texts, text.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_chapter_that_asks_keeps_its_points() {
+        let (texts, titles) = read(
+            "一、TCP和UDP有什么区别？\n    1.连接\n        TCP面向连接\n    2.可靠性\n        TCP可靠\n二、索引\n    1.B+树\n        叶子相连\n    2.哈希\n        等值查询快\n三、锁\n    1.行锁\n        锁一行\n    2.表锁\n        锁整表\n",
+        );
+        assert_eq!(titles.len(), 3);
+        assert_eq!(texts[1], "    1.连接");
+        assert_eq!(texts[6], "1.B+树");
+        assert_eq!(texts[13], "2.表锁");
     }
 
     #[test]
