@@ -93,6 +93,17 @@ fn topic(title: &str) -> Option<String> {
 /// something indented, and every numbered one, titles such a part (a Markdown heading aside):
 /// among questions at the margin, a topic with indented sub-questions is one of them.
 pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize, String)>) {
+    if let Some(chapters) = chapter_parts(texts) {
+        let mut out = texts.to_vec();
+        let mut titles = Vec::new();
+        for (i, title, items) in chapters {
+            for k in items {
+                out[k] = bare(out[k]);
+            }
+            titles.push((i, title));
+        }
+        return (out, titles);
+    }
     let mut parts = Vec::new();
     let mut i = 0;
     while i < texts.len() {
@@ -133,6 +144,115 @@ pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize
         titles.push((i, title));
     }
     (out, titles)
+}
+
+/// A numbered chapter line at the margin (`二、排序算法`, `【3】算法`, `【5】`): its number
+/// and its title (the line itself when it has no words after the number).
+fn chapter(text: &str) -> Option<(u32, String)> {
+    if indented(text) || blank(text) {
+        return None;
+    }
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix('【')
+        && let Some((number, title)) = rest.split_once('】')
+        && let Ok(value) = number.trim().parse::<u32>()
+    {
+        let title = title.trim().trim_end_matches([':', '：']).trim();
+        let title = if title.is_empty() { t } else { title };
+        return Some((value, title.to_owned()));
+    }
+    match line::classify(t) {
+        Kind::Heading(h) if h.style == Style::Chinese => {
+            let title = h.title.trim().trim_end_matches([':', '：']).trim();
+            Some((
+                h.value?,
+                if title.is_empty() { t } else { title }.to_owned(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Chapters at the margin (`一、算法复杂度`, `【1】数据结构：`), numbered in one style and
+/// counting up, two or more of them each over a numbered list indented one step whose items
+/// have lines of their own under them (`      1.冒泡排序` / `         先将数组相邻的…`): an
+/// outline of topics, chapter by chapter. Each item is a card, whether it asks or not — the
+/// same shape chapter after chapter says so — and the chapters are its sections. Returns each
+/// chapter line with its title and the lines of its items; a chapter with no such list is
+/// returned with none (it reads as a heading over its own text).
+fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
+    let found: Vec<(usize, bool, u32, String)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| chapter(t).map(|(v, title)| (i, t.trim().starts_with('【'), v, title)))
+        .collect();
+    // One style of chapter, counting up.
+    let bracketed = found.first()?.1;
+    if found.iter().any(|c| c.1 != bracketed) || found.windows(2).any(|w| w[1].2 <= w[0].2) {
+        return None;
+    }
+    let markdown = |t: &str| {
+        !indented(t)
+            && matches!(line::classify(t), Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
+    };
+    let mut chapters = Vec::new();
+    let mut with_items = 0;
+    for (n, (i, _, _, title)) in found.iter().enumerate() {
+        let next = found.get(n + 1).map_or(texts.len(), |c| c.0);
+        let end = (i + 1..next).find(|&k| markdown(texts[k])).unwrap_or(next);
+        // A chapter that asks (`一、TCP和UDP的区别？`) is a question: its list is its answer.
+        let items = if asking::asks(title) {
+            Vec::new()
+        } else {
+            chapter_items(&texts[i + 1..end]).unwrap_or_default()
+        };
+        with_items += usize::from(!items.is_empty());
+        chapters.push((
+            *i,
+            title.clone(),
+            items.into_iter().map(|k| i + 1 + k).collect(),
+        ));
+    }
+    (with_items >= 2).then_some(chapters)
+}
+
+/// The items of the numbered list indented one step in a chapter's `block`: the indented
+/// numbered lines of its first item's style at the shallowest indent (a column more or less),
+/// two or more counting up from 1, most with lines under them.
+fn chapter_items(block: &[&str]) -> Option<Vec<usize>> {
+    let numbered: Vec<(usize, usize, Box<Heading>)> = block
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| indented(t))
+        .filter_map(|(k, t)| item(t).map(|h| (k, indent_width(t), h)))
+        .collect();
+    let step = numbered.iter().map(|(_, w, _)| *w).min()?;
+    let (_, _, first) = numbered.iter().find(|(_, w, _)| *w <= step + 1)?;
+    let style = first.style;
+    let items: Vec<(usize, &Heading)> = numbered
+        .iter()
+        .filter(|(_, w, h)| h.style == style && *w <= step + 1)
+        .map(|(k, _, h)| (*k, &**h))
+        .collect();
+    let n = items.len();
+    if n < 2 || items[0].1.value != Some(1) {
+        return None;
+    }
+    let counting = items.windows(2).all(|w| {
+        w[0].1
+            .value
+            .zip(w[1].1.value)
+            .is_some_and(|(a, b)| b == a + 1)
+    });
+    let answered = items
+        .iter()
+        .enumerate()
+        .filter(|(x, (k, _))| {
+            let next = items.get(x + 1).map_or(block.len(), |(k, _)| *k);
+            block[k + 1..next].iter().any(|t| !blank(t))
+        })
+        .count();
+    (counting && answered * 2 > n).then(|| items.iter().map(|(k, _)| *k).collect())
 }
 
 /// The lines of the numbered list at the shallowest indent of `block` (counted from its first
@@ -257,6 +377,36 @@ mod tests {
         assert_eq!(texts[1], "1、int和Integer有什么区别？");
         assert_eq!(texts[2], "\t\t1、一个是基本类型");
         assert_eq!(texts[5], "3、什么是泛型？");
+    }
+
+    #[test]
+    fn topics_indented_under_two_chapters_are_cards() {
+        let (texts, titles) = read(
+            "一、排序\n    1.冒泡\n        相邻两两比较\n    2.快排\n        选基准分区\n\n二、查找\n    1.二分\n        有序数组折半\n    2.哈希\n        按键直接定位\n",
+        );
+        assert_eq!(titles, vec![(0, "排序".to_owned()), (6, "查找".to_owned())]);
+        assert_eq!(texts[1], "1.冒泡");
+        assert_eq!(texts[2], "        相邻两两比较");
+        assert_eq!(texts[9], "2.哈希");
+    }
+
+    #[test]
+    fn one_chapter_over_indented_steps_keeps_them() {
+        let text = "一、持久化\n    1. RDB\n        定时快照\n    2. AOF\n        追加日志\n";
+        let (texts, titles) = read(text);
+        assert!(titles.is_empty());
+        assert_eq!(texts, text.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_chapter_that_asks_keeps_its_points() {
+        let (texts, titles) = read(
+            "一、TCP和UDP有什么区别？\n    1.连接\n        TCP面向连接\n    2.可靠性\n        TCP可靠\n二、索引\n    1.B+树\n        叶子相连\n    2.哈希\n        等值查询快\n三、锁\n    1.行锁\n        锁一行\n    2.表锁\n        锁整表\n",
+        );
+        assert_eq!(titles.len(), 3);
+        assert_eq!(texts[1], "    1.连接");
+        assert_eq!(texts[6], "1.B+树");
+        assert_eq!(texts[13], "2.表锁");
     }
 
     #[test]

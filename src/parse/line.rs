@@ -110,10 +110,14 @@ pub enum Kind {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
-/// `###1. 区分…`, `###30 什么是…`: a heading whose writer left out the space after the `#`s,
-/// recognisable by the number right behind them (`#include` and `#tag` stay text).
+/// `###1. 区分…`, `###30 什么是…`, `##1-2 创建项目`: a heading whose writer left out the space
+/// after the `#`s, recognisable by the number right behind them (`#include` and `#tag` stay
+/// text).
 static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(#{1,6})(\d{1,3}(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$").unwrap()
+    Regex::new(
+        r"^(#{1,6})(\d{1,3}(?:-\d{1,3})?(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$",
+    )
+    .unwrap()
 });
 /// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
 /// accept. Two `#` at least and a Chinese character right after, so `#include` and `#标签`
@@ -164,9 +168,11 @@ static ORDINAL: LazyLock<Lead> = LazyLock::new(|| {
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,3}(?:\.\d{1,3})+)(?:[、．]|\.[ \t\u{3000}])[ \t\u{3000}]*(\S.*)$").unwrap()
 });
-/// A number that a Markdown heading's text starts with, separated by a space (`## 1.24 常用包`).
-static HEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)[ \t\u{3000}]+(\S.*)$").unwrap());
+/// A number that a Markdown heading's text starts with, separated by a space (`## 1.24 常用包`;
+/// a course's lesson and part, `## 2-1 运行项目`).
+static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*|\d{1,3}-\d{1,3})[ \t\u{3000}]+(\S.*)$").unwrap()
+});
 /// A section number glued to a Markdown heading's words (`### 1.1我是谁`, `### 2.1python`):
 /// outline numbering, not a decimal (a last part of `0`, as in `## 2.0新特性`, is a version).
 static GLUED_HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -711,7 +717,7 @@ fn heading_number(inner: &str, spaced: bool) -> (Option<String>, Option<u32>, St
         }) {
             Some(c) => (
                 Some(c[1].to_owned()),
-                c[1].rsplit('.').next().and_then(|v| v.parse().ok()),
+                c[1].rsplit(['.', '-']).next().and_then(|v| v.parse().ok()),
                 c[2].to_owned(),
             ),
             // `#### 4` over its question: a heading that is only a number numbers it.

@@ -521,7 +521,7 @@ impl Outline {
         if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
             return true;
         }
-        if let Some(groups) = self.items_decide(parent, kids) {
+        if let Some(groups) = self.items_decide(node, kids) {
             return groups;
         }
         // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
@@ -607,7 +607,8 @@ impl Outline {
     }
 
     /// What the shape of the numbered items alone decides, before the heading's own words.
-    fn items_decide(&self, parent: &Heading, kids: &[usize]) -> Option<bool> {
+    fn items_decide(&self, node: &Node, kids: &[usize]) -> Option<bool> {
+        let parent = &node.heading;
         let kid = |k: &usize| &self.nodes[*k];
         // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
         // over `1. 数据定义` `2. 数据操纵`) enumerate: they are the heading's answer, not
@@ -620,6 +621,24 @@ impl Outline {
                     && !kid(k).asks
             });
         if enumeration {
+            return Some(false);
+        }
+        // Numbered items right under the heading that state (`1、视图一般写在views.py中。`,
+        // `2、所有的映射都用path函数包装。`), most of them, are points the heading makes: one
+        // card, not questions.
+        let statements = node.body == 0
+            && kids.len() >= 2
+            && kids.iter().all(|k| {
+                !matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k).heading.number.is_some()
+            })
+            && kids
+                .iter()
+                .filter(|k| !kid(k).asks && states(&kid(k).heading.title))
+                .count()
+                * 2
+                > kids.len();
+        if statements {
             return Some(false);
         }
         // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
@@ -646,6 +665,23 @@ impl Outline {
             || node.children.iter().any(|&c| self.holds_question(c))
     }
 }
+
+/// Does a numbered item's text state something: a sentence closed by `。` or holding one that
+/// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
+/// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
+/// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
+fn states(title: &str) -> bool {
+    let t = title.trim();
+    let labelled = t
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| label.chars().count() <= 12);
+    let runs_on =
+        t.trim_end_matches('。').contains(['。', '，']) || t.chars().count() > STATEMENT_CHARS;
+    !labelled && t.contains('。') && runs_on
+}
+
+/// Characters past which a numbered line closed by `。` is a sentence, not a topic.
+const STATEMENT_CHARS: usize = 30;
 
 /// `text` in lower case. Most titles are ASCII and CJK ideographs and punctuation, which
 /// have no case but ASCII's: those skip the Unicode case tables.
