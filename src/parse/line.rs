@@ -268,6 +268,9 @@ pub fn classify(text: &str) -> Kind {
             title: question,
         }));
     }
+    if let Some(kind) = quoted_heading(trimmed) {
+        return kind;
+    }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
     let plain = unescape_number(&plain);
@@ -399,6 +402,21 @@ pub fn labelled_question(line: &str) -> bool {
         && QUESTION
             .captures(t)
             .is_some_and(|c| !c[2].trim().is_empty())
+}
+
+/// A heading written inside a quote (`> ### 线程与进程的区别`) is still a heading: the quote
+/// only sets it off. So is an answer heading (`> ### 答案`).
+fn quoted_heading(line: &str) -> Option<Kind> {
+    let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
+    if !inner.starts_with('#') {
+        return None;
+    }
+    let kind = classify(inner);
+    match &kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(kind),
+        Kind::Marker { .. } => Some(kind),
+        _ => None,
+    }
 }
 
 /// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
