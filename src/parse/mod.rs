@@ -53,8 +53,8 @@ use passes::{
     split_bullet_led, split_definition_lists, split_dialogue, split_entry_topics,
     split_flash_cards, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
     split_labelled_question_lists, split_margin_questions, split_marked_lines,
-    split_question_callouts, split_question_lists, split_question_runs, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_task_list,
+    split_question_callouts, split_question_lists, split_question_runs, split_quoted_questions,
+    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_task_list,
     split_titled_paragraphs,
 };
 use record::make_record;
@@ -261,6 +261,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     frame_rule_titles(lines, starts);
     set_aside_repeated_list(lines, starts);
     set_aside_placeholders(lines, starts);
+    split_quoted_questions(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -19,6 +19,7 @@
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
 //! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
+//! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 
 mod callouts;
 mod dialogue;
@@ -34,6 +35,7 @@ mod margin_titles;
 mod paragraphs;
 mod placeholders;
 mod plain;
+mod quoted_titles;
 mod regroup;
 mod separators;
 mod unmarked;
@@ -54,6 +56,7 @@ pub(super) use margin_titles::split_margin_questions;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
+pub(super) use quoted_titles::split_quoted_questions;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,
