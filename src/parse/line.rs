@@ -682,6 +682,9 @@ fn heading(line: &str) -> Option<Heading> {
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
+        if let Some(spoken) = quoted_whole(&title) {
+            title = spoken.to_owned();
+        }
         if glued_number && number.is_none() {
             return None;
         }
@@ -713,6 +716,17 @@ fn heading(line: &str) -> Option<Heading> {
         return numbered(&line[start..]);
     }
     numbered(line)
+}
+
+/// A heading's text wholly in quotation marks (`### Q2: "What problem does it solve?"`,
+/// `### “为什么用 Redis？”`) is the question as it is put: the marks are no part of it.
+fn quoted_whole(title: &str) -> Option<&str> {
+    const PAIRS: [(char, char); 4] = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』')];
+    let t = title.trim();
+    PAIRS.iter().find_map(|&(open, close)| {
+        let inner = t.strip_prefix(open)?.strip_suffix(close)?.trim();
+        (!inner.is_empty() && !inner.contains([open, close])).then_some(inner)
+    })
 }
 
 /// The number a Markdown heading's text starts with, its value and the text after it.
