@@ -355,8 +355,8 @@ pub fn classify(text: &str) -> Kind {
 static ANS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(Ans|ANS)[ \t]*[.:：][ \t\u{3000}]*(.*)$").unwrap());
 
-/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone labels the answer below it, as `### 答案`
-/// does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
+/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone (or
+/// `Your Answer:`) labels the answer below it, as `### 答案` does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
 /// repetition; `??` for a card that is also reversed).
 fn bare_marker(trimmed: &str) -> Option<Kind> {
     if let Some(c) = ANS.captures(trimmed) {
@@ -366,20 +366,33 @@ fn bare_marker(trimmed: &str) -> Option<Kind> {
             answer: true,
         });
     }
+    let bare = || {
+        (trimmed.len() <= 15)
+            .then(|| BARE_ANSWER_LABEL.captures(trimmed.trim_end_matches([':', '：'])))
+            .flatten()
+            .map(|c| c[1].to_owned())
+    };
     let label = if matches!(trimmed, "?" | "??") {
         trimmed.to_owned()
-    } else if trimmed.len() <= 15 {
-        BARE_ANSWER_LABEL
-            .captures(trimmed.trim_end_matches([':', '：']))
-            .map(|c| c[1].to_owned())?
     } else {
-        return None;
+        bare().or_else(|| named_answer_label(trimmed))?
     };
     Some(Kind::Marker {
         label: label.into(),
         rest: "".into(),
         answer: true,
     })
+}
+
+/// A line that is only a named answer label, with its colon (`Your Answer:`, `我的回答：`):
+/// it labels the answer below it, as a heading of that name does.
+fn named_answer_label(trimmed: &str) -> Option<String> {
+    if !trimmed.ends_with([':', '：']) || trimmed.chars().count() > 24 {
+        return None;
+    }
+    let c = ANSWER_HEADING.captures(trimmed)?;
+    let owner = c.get(1)?.as_str();
+    (!super::question_like(owner)).then(|| c[2].to_owned())
 }
 
 /// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at
