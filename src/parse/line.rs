@@ -695,8 +695,8 @@ fn heading(line: &str) -> Option<Heading> {
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
-        if let Some(spoken) = quoted_whole(&title) {
-            title = spoken.to_owned();
+        if let Some(spoken) = quoted_whole(&title).map(str::to_owned) {
+            title = spoken;
         }
         if glued_number && number.is_none() {
             return None;

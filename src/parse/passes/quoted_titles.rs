@@ -17,7 +17,7 @@ const AT_LEAST: usize = 3;
 /// holding other questions of its own is left as it is.
 pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let quotes: Vec<usize> = (0..lines.len())
-        .filter(|&i| quoted_title(lines, i))
+        .filter(|&i| quoted_title(lines, i) && starts.binary_search_by_key(&i, |s| s.line).is_err())
         .collect();
     if quotes.len() < AT_LEAST {
         return;
@@ -75,7 +75,8 @@ pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     if add.is_empty() {
         return;
     }
-    starts.retain(|s| !drop.contains(&s.line));
+    drop.sort_unstable();
+    starts.retain(|s| drop.binary_search(&s.line).is_err());
     for s in starts.iter_mut().filter(|s| topics.contains(&s.line)) {
         if let Role::Record { question, .. } = &s.role {
             let rank = s.rank.unwrap_or(LABEL_RANK);
