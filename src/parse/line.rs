@@ -274,6 +274,9 @@ pub fn classify(text: &str) -> Kind {
             title: question,
         }));
     }
+    if let Some(kind) = quoted_heading(trimmed) {
+        return kind;
+    }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
     let plain = unescape_number(&plain);
@@ -358,8 +361,8 @@ pub fn classify(text: &str) -> Kind {
 static ANS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(Ans|ANS)[ \t]*[.:：][ \t\u{3000}]*(.*)$").unwrap());
 
-/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone labels the answer below it, as `### 答案`
-/// does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
+/// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone (or
+/// `Your Answer:`) labels the answer below it, as `### 答案` does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
 /// repetition; `??` for a card that is also reversed).
 fn bare_marker(trimmed: &str) -> Option<Kind> {
     if let Some(c) = ANS.captures(trimmed) {
@@ -369,20 +372,33 @@ fn bare_marker(trimmed: &str) -> Option<Kind> {
             answer: true,
         });
     }
+    let bare = || {
+        (trimmed.len() <= 15)
+            .then(|| BARE_ANSWER_LABEL.captures(trimmed.trim_end_matches([':', '：'])))
+            .flatten()
+            .map(|c| c[1].to_owned())
+    };
     let label = if matches!(trimmed, "?" | "??") {
         trimmed.to_owned()
-    } else if trimmed.len() <= 15 {
-        BARE_ANSWER_LABEL
-            .captures(trimmed.trim_end_matches([':', '：']))
-            .map(|c| c[1].to_owned())?
     } else {
-        return None;
+        bare().or_else(|| named_answer_label(trimmed))?
     };
     Some(Kind::Marker {
         label: label.into(),
         rest: "".into(),
         answer: true,
     })
+}
+
+/// A line that is only a named answer label, with its colon (`Your Answer:`, `我的回答：`):
+/// it labels the answer below it, as a heading of that name does.
+fn named_answer_label(trimmed: &str) -> Option<String> {
+    if !trimmed.ends_with([':', '：']) || trimmed.chars().count() > 24 {
+        return None;
+    }
+    let c = ANSWER_HEADING.captures(trimmed)?;
+    let owner = c.get(1)?.as_str();
+    (!super::question_like(owner)).then(|| c[2].to_owned())
 }
 
 /// The label of a heading that names the answer below it (`## 标准答案`, `### 我的回答`), at
@@ -405,6 +421,21 @@ pub fn labelled_question(line: &str) -> bool {
         && QUESTION
             .captures(t)
             .is_some_and(|c| !c[2].trim().is_empty())
+}
+
+/// A heading written inside a quote (`> ### 线程与进程的区别`) is still a heading: the quote
+/// only sets it off. So is an answer heading (`> ### 答案`).
+fn quoted_heading(line: &str) -> Option<Kind> {
+    let inner = line.strip_prefix('>')?.trim_start_matches(['>', ' ', '\t']);
+    if !inner.starts_with('#') {
+        return None;
+    }
+    let kind = classify(inner);
+    match &kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(kind),
+        Kind::Marker { .. } => Some(kind),
+        _ => None,
+    }
 }
 
 /// A question labelled as one inside a blockquote (`> **问：** 为什么…？`): the label says it
@@ -670,6 +701,9 @@ fn heading(line: &str) -> Option<Heading> {
         if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
             title = unlabelled;
         }
+        if let Some(spoken) = quoted_whole(&title).map(str::to_owned) {
+            title = spoken;
+        }
         if glued_number && number.is_none() {
             return None;
         }
@@ -701,6 +735,17 @@ fn heading(line: &str) -> Option<Heading> {
         return numbered(&line[start..]);
     }
     numbered(line)
+}
+
+/// A heading's text wholly in quotation marks (`### Q2: "What problem does it solve?"`,
+/// `### “为什么用 Redis？”`) is the question as it is put: the marks are no part of it.
+fn quoted_whole(title: &str) -> Option<&str> {
+    const PAIRS: [(char, char); 4] = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』')];
+    let t = title.trim();
+    PAIRS.iter().find_map(|&(open, close)| {
+        let inner = t.strip_prefix(open)?.strip_suffix(close)?.trim();
+        (!inner.is_empty() && !inner.contains([open, close])).then_some(inner)
+    })
 }
 
 /// The number a Markdown heading's text starts with, its value and the text after it.

@@ -54,8 +54,9 @@ use passes::{
     split_entry_topics, split_flash_cards, split_fold_cards, split_labelled_follow_ups,
     split_labelled_items, split_labelled_question_lists, split_margin_questions,
     split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions,
-    split_subject_outlines, split_task_list, split_titled_paragraphs, split_titles_over_blank,
+    split_quoted_questions, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_subject_outlines, split_task_list, split_titled_paragraphs,
+    split_titles_over_blank,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -264,6 +265,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     set_aside_placeholders(lines, starts);
     split_titles_over_blank(lines, starts);
     read_indented_outline(lines, starts);
+    split_quoted_questions(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

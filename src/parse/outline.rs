@@ -781,6 +781,11 @@ fn aside_title(title: &str) -> bool {
         "推荐参考",
     ];
     let plain = line::strip_emphasis(title);
+    // Emoji in front (`📋 **TABLE OF CONTENTS**`) decorate the name.
+    let plain = plain.trim_start_matches(|c: char| {
+        matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}')
+            || c.is_whitespace()
+    });
     // A heading that is only an address (`### https://blog…`, `### hooks：https://…`) names
     // where the notes come from.
     let link = plain.find("http").is_some_and(|at| {

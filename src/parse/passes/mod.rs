@@ -22,6 +22,7 @@
 //! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 //! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
+//! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 
 mod callouts;
 mod dialogue;
@@ -39,6 +40,7 @@ mod outlines;
 mod paragraphs;
 mod placeholders;
 mod plain;
+mod quoted_titles;
 mod regroup;
 mod separators;
 mod titles_over_blank;
@@ -62,6 +64,7 @@ pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
+pub(super) use quoted_titles::split_quoted_questions;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,
