@@ -136,6 +136,9 @@ pub fn parse(source: &SourceText) -> Parsed {
 
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
+    // The outline's copy of every heading is not read past here: freed before the records,
+    // the most memory a parse holds, are made.
+    drop(outline);
     run_passes(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
@@ -146,17 +149,20 @@ pub fn parse(source: &SourceText) -> Parsed {
     // Lines before the first boundary, and lines under a section heading before its first
     // record, belong to no record.
     let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
-    for (n, start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    // The boundaries give their numbers and questions to the records, and are freed before
+    // the records are made.
+    let mut starts = starts.into_iter().peekable();
+    while let Some(start) = starts.next() {
+        let end = starts.peek().map_or(lines.len(), |s| s.line);
         if let Some((from, why)) = orphan_from.take() {
             report_orphans(&lines[from..start.line], why, path, &mut diagnostics);
         }
-        match &start.role {
+        match start.role {
             Role::Section { rank, title } => {
-                section_path.retain(|(r, _)| r < rank);
-                section_path.push((*rank, title.clone()));
+                section_path.retain(|(r, _)| *r < rank);
+                section_path.push((rank, title.clone()));
                 sections.push(Section {
-                    title: title.clone(),
+                    title,
                     line: lines[start.line].number,
                 });
                 orphan_from = Some((start.line + 1, Orphans::Loose));
@@ -193,6 +199,7 @@ pub fn parse(source: &SourceText) -> Parsed {
             }
         }
     }
+    drop(starts);
     if let Some((from, why)) = orphan_from {
         report_orphans(&lines[from..], why, path, &mut diagnostics);
     }
@@ -204,13 +211,14 @@ pub fn parse(source: &SourceText) -> Parsed {
                 &deck,
                 path,
                 section,
-                number.clone(),
-                question,
+                number,
+                &question,
                 apart,
                 &lines[range],
             )
         })
         .collect();
+    drop(lines);
     assign_ids(&deck, &mut records);
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
