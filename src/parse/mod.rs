@@ -142,15 +142,21 @@ pub fn parse(source: &SourceText) -> Parsed {
     run_passes(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
-    // What each record is made of, found in order; the records are then made on every core.
-    let mut pending = Vec::new();
+    // What each record is made of, found in order; the records are made on every core, a
+    // batch at a time, so that what they are made of is not held for all of them at once.
+    let mut records: Vec<Record> = Vec::with_capacity(
+        starts
+            .iter()
+            .filter(|s| matches!(s.role, Role::Record { .. }))
+            .count(),
+    );
+    let mut pending = Vec::with_capacity(RECORDS_PER_BATCH);
     let mut sections = Vec::new();
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
     // record, belong to no record.
     let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
-    // The boundaries give their numbers and questions to the records, and are freed before
-    // the records are made.
+    // The boundaries give their numbers and questions to the records.
     let mut starts = starts.into_iter().peekable();
     while let Some(start) = starts.next() {
         let end = starts.peek().map_or(lines.len(), |s| s.line);
@@ -196,28 +202,17 @@ pub fn parse(source: &SourceText) -> Parsed {
                 });
                 let apart = paired.get(&start.line).cloned();
                 pending.push((section, number, question, apart, start.line..end));
+                if pending.len() == RECORDS_PER_BATCH {
+                    make_records(&mut pending, &mut records, &deck, path, &lines);
+                }
             }
         }
     }
+    make_records(&mut pending, &mut records, &deck, path, &lines);
     drop(starts);
     if let Some((from, why)) = orphan_from {
         report_orphans(&lines[from..], why, path, &mut diagnostics);
     }
-    let mut records: Vec<Record> = pending
-        .into_par_iter()
-        .with_min_len(RECORDS_PER_TASK)
-        .map(|(section, number, question, apart, range)| {
-            make_record(
-                &deck,
-                path,
-                section,
-                number,
-                &question,
-                apart,
-                &lines[range],
-            )
-        })
-        .collect();
     drop(lines);
     assign_ids(&deck, &mut records);
     diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -232,6 +227,30 @@ pub fn parse(source: &SourceText) -> Parsed {
         diagnostics,
         text: source.text.clone(),
     }
+}
+
+/// What a record is made of: its section, number, question, answer listed apart, and lines.
+type Pending = (
+    Option<String>,
+    Option<String>,
+    String,
+    Option<passes::Paired>,
+    std::ops::Range<usize>,
+);
+
+/// Make the records `pending` describes, on every core, and append them to `records`.
+fn make_records(
+    pending: &mut Vec<Pending>,
+    records: &mut Vec<Record>,
+    deck: &str,
+    path: &str,
+    lines: &[Ln<'_>],
+) {
+    records.par_extend(pending.par_drain(..).with_min_len(RECORDS_PER_TASK).map(
+        |(section, number, question, apart, range)| {
+            make_record(deck, path, section, number, &question, apart, &lines[range])
+        },
+    ));
 }
 
 /// The boundary passes, in their order: each sees what the earlier ones decided.
@@ -297,6 +316,10 @@ fn decode_problem(source: &SourceText, lines: &[Ln<'_>]) -> Option<Diagnostic> {
 
 /// Records a thread makes in one go.
 const RECORDS_PER_TASK: usize = 256;
+
+/// Records made in one parallel batch: enough to keep both cores busy, few enough that what
+/// they are made of stays small (half a megabyte).
+const RECORDS_PER_BATCH: usize = 16 * RECORDS_PER_TASK;
 
 /// What a boundary line starts.
 #[derive(Debug, Clone)]
