@@ -9,12 +9,20 @@ use crate::render;
 /// Render `parsed`'s records and assemble the exported document with its `diagnostics`.
 #[must_use]
 pub fn document(parsed: Parsed, diagnostics: Vec<Diagnostic>) -> Document {
-    let mut records = parsed.records;
+    let Parsed {
+        deck,
+        mut records,
+        text,
+        ..
+    } = parsed;
+    // The checks were the text's last reader (the records hold copies of what they show):
+    // freed before the card HTML is made, as large again as the notes.
+    drop(text);
     render::render_all(&mut records);
     Document {
         format: FORMAT.to_owned(),
         version: VERSION,
-        deck: parsed.deck,
+        deck,
         records,
         diagnostics,
     }

@@ -137,27 +137,39 @@ pub fn parse(source: &SourceText) -> Parsed {
 
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
+    // The outline's copy of every heading is not read past here: freed before the records,
+    // the most memory a parse holds, are made.
+    drop(outline);
     run_passes(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
-    // What each record is made of, found in order; the records are then made on every core.
-    let mut pending = Vec::new();
+    // What each record is made of, found in order; the records are made on every core, a
+    // batch at a time, so that what they are made of is not held for all of them at once.
+    let mut records: Vec<Record> = Vec::with_capacity(
+        starts
+            .iter()
+            .filter(|s| matches!(s.role, Role::Record { .. }))
+            .count(),
+    );
+    let mut pending = Vec::with_capacity(RECORDS_PER_BATCH);
     let mut sections = Vec::new();
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
     // record, belong to no record.
     let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
-    for (n, start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    // The boundaries give their numbers and questions to the records.
+    let mut starts = starts.into_iter().peekable();
+    while let Some(start) = starts.next() {
+        let end = starts.peek().map_or(lines.len(), |s| s.line);
         if let Some((from, why)) = orphan_from.take() {
             report_orphans(&lines[from..start.line], why, path, &mut diagnostics);
         }
-        match &start.role {
+        match start.role {
             Role::Section { rank, title } => {
-                section_path.retain(|(r, _)| r < rank);
-                section_path.push((*rank, title.clone()));
+                section_path.retain(|(r, _)| *r < rank);
+                section_path.push((rank, title.clone()));
                 sections.push(Section {
-                    title: title.clone(),
+                    title,
                     line: lines[start.line].number,
                 });
                 orphan_from = Some((start.line + 1, Orphans::Loose));
@@ -191,27 +203,18 @@ pub fn parse(source: &SourceText) -> Parsed {
                 });
                 let apart = paired.get(&start.line).cloned();
                 pending.push((section, number, question, apart, start.line..end));
+                if pending.len() == RECORDS_PER_BATCH {
+                    make_records(&mut pending, &mut records, &deck, path, &lines);
+                }
             }
         }
     }
+    make_records(&mut pending, &mut records, &deck, path, &lines);
+    drop(starts);
     if let Some((from, why)) = orphan_from {
         report_orphans(&lines[from..], why, path, &mut diagnostics);
     }
-    let mut records: Vec<Record> = pending
-        .into_par_iter()
-        .with_min_len(RECORDS_PER_TASK)
-        .map(|(section, number, question, apart, range)| {
-            make_record(
-                &deck,
-                path,
-                section,
-                number.clone(),
-                question,
-                apart,
-                &lines[range],
-            )
-        })
-        .collect();
+    drop(lines);
     assign_ids(&deck, &mut records);
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {
@@ -225,6 +228,30 @@ pub fn parse(source: &SourceText) -> Parsed {
         diagnostics,
         text: source.text.clone(),
     }
+}
+
+/// What a record is made of: its section, number, question, answer listed apart, and lines.
+type Pending = (
+    Option<String>,
+    Option<String>,
+    String,
+    Option<passes::Paired>,
+    std::ops::Range<usize>,
+);
+
+/// Make the records `pending` describes, on every core, and append them to `records`.
+fn make_records(
+    pending: &mut Vec<Pending>,
+    records: &mut Vec<Record>,
+    deck: &str,
+    path: &str,
+    lines: &[Ln<'_>],
+) {
+    records.par_extend(pending.par_drain(..).with_min_len(RECORDS_PER_TASK).map(
+        |(section, number, question, apart, range)| {
+            make_record(deck, path, section, number, &question, apart, &lines[range])
+        },
+    ));
 }
 
 /// The boundary passes, in their order: each sees what the earlier ones decided.
@@ -294,6 +321,10 @@ fn decode_problem(source: &SourceText, lines: &[Ln<'_>]) -> Option<Diagnostic> {
 
 /// Records a thread makes in one go.
 const RECORDS_PER_TASK: usize = 256;
+
+/// Records made in one parallel batch: enough to keep both cores busy, few enough that what
+/// they are made of stays small (half a megabyte).
+const RECORDS_PER_BATCH: usize = 16 * RECORDS_PER_TASK;
 
 /// What a boundary line starts.
 #[derive(Debug, Clone)]

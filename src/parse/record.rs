@@ -94,7 +94,9 @@ pub(super) fn make_record(
         .rev()
         .find(|l| !matches!(l.kind, Kind::Blank))
         .map_or(lines[0].number, |l| l.number);
-    let mut tags = vec![tag(deck)];
+    // Exactly as long as it needs to be (`vec![…]` then a push would hold room for four).
+    let mut tags = Vec::with_capacity(1 + usize::from(section.is_some()));
+    tags.push(tag(deck));
     if let Some(s) = &section {
         tags.push(tag(s));
     }
