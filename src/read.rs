@@ -145,7 +145,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 }
 
 fn memchr_eol(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+    memchr::memchr2(b'\n', b'\r', bytes)
 }
 
 /// NUL bytes (outside a UTF-16 BOM file) or many control characters mean "not text". One NUL

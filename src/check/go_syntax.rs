@@ -6,6 +6,7 @@
 //! anything else becomes the body of a function. Trailing Chinese remarks on code lines are
 //! blanked first, keeping every column where it was.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -137,43 +138,54 @@ struct Wrapped {
     semicolons: Vec<Option<usize>>,
 }
 
-/// Blank the trailing prose remark of each line, keeping byte offsets.
-fn code_only(lines: &[&str]) -> Vec<String> {
+/// Blank the trailing prose remark of each line, keeping byte offsets; a line without one is
+/// borrowed as it is.
+fn code_only<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
     lines
         .iter()
-        .map(|line| match prose_tail(line) {
-            Some(i) => format!("{}{}", &line[..i], " ".repeat(line.len() - i)),
-            None => (*line).to_owned(),
+        .map(|&line| match prose_tail(line) {
+            Some(i) => Cow::Owned(format!("{}{}", &line[..i], " ".repeat(line.len() - i))),
+            None => Cow::Borrowed(line),
         })
         .collect()
 }
 
-fn wrap(lines: &[String]) -> Wrapped {
+/// The block as a Go file, written in one go: the wrapping (see the module), then the lines
+/// joined by line breaks, each with its semicolon.
+fn wrap(lines: &[Cow<'_, str>]) -> Wrapped {
     // Go ends statements at line ends by inserting `;` (the spec's semicolon rule);
     // tree-sitter-go does not inside brackets, so `o.Delete(&user` on its own line would be
     // blamed on the next line. Write the semicolons out.
     let semicolons = semicolons(lines);
-    let body: Vec<String> = lines
-        .iter()
-        .zip(&semicolons)
-        .map(|(line, at)| match at {
-            Some(i) => format!("{};{}", &line[..*i], &line[*i..]),
-            None => line.clone(),
-        })
-        .collect();
-    let body = body.join("\n");
     let first = lines
         .iter()
         .map(|l| l.trim())
         .find(|l| !l.is_empty() && !l.starts_with("//"));
-    let (text, prefix_lines) = if first.is_some_and(|l| l == "package" || l.starts_with("package "))
-    {
-        (body, 0)
-    } else if declarations_only(lines) {
-        (format!("package p\n{body}\n"), 1)
-    } else {
-        (format!("package p\nfunc _() {{\n{body}\n}}\n"), 2)
-    };
+    let (before, after, prefix_lines) =
+        if first.is_some_and(|l| l == "package" || l.starts_with("package ")) {
+            ("", "", 0)
+        } else if declarations_only(lines) {
+            ("package p\n", "\n", 1)
+        } else {
+            ("package p\nfunc _() {\n", "\n}\n", 2)
+        };
+    let body_len: usize = lines.iter().map(|l| l.len() + 2).sum();
+    let mut text = String::with_capacity(before.len() + body_len + after.len());
+    text.push_str(before);
+    for (n, (line, at)) in lines.iter().zip(&semicolons).enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        match *at {
+            Some(i) => {
+                text.push_str(&line[..i]);
+                text.push(';');
+                text.push_str(&line[i..]);
+            }
+            None => text.push_str(line),
+        }
+    }
+    text.push_str(after);
     Wrapped {
         text,
         prefix_lines,
@@ -192,7 +204,7 @@ enum Carry {
 /// For each line, the byte offset after its last token when Go would end the line with a
 /// semicolon: the token is a name, a literal, `break`/`continue`/`fallthrough`/`return`,
 /// `++`, `--`, `)`, `]` or `}`.
-fn semicolons(lines: &[String]) -> Vec<Option<usize>> {
+fn semicolons(lines: &[Cow<'_, str>]) -> Vec<Option<usize>> {
     let mut carry = Carry::Code;
     lines
         .iter()
@@ -306,7 +318,7 @@ const GO_KEYWORDS: [&str; 25] = [
 ];
 
 /// True when every line at nesting depth 0 starts a declaration, closes one or is a comment.
-fn declarations_only(lines: &[String]) -> bool {
+fn declarations_only(lines: &[Cow<'_, str>]) -> bool {
     let mut depth = 0i32;
     let mut in_comment = false;
     let mut any = false;
@@ -357,7 +369,7 @@ fn first_bad_node(tree: &Tree) -> Option<Node<'_>> {
     }
 }
 
-fn describe(node: Node<'_>, wrapped: &Wrapped, code: &[String]) -> Problem {
+fn describe(node: Node<'_>, wrapped: &Wrapped, code: &[Cow<'_, str>]) -> Problem {
     let source = wrapped.text.as_bytes();
     if node.is_missing() {
         let kind = node.kind();
@@ -423,7 +435,7 @@ fn describe(node: Node<'_>, wrapped: &Wrapped, code: &[String]) -> Problem {
 
 /// Where to report a missing token: the parser places it before the next token, often at the
 /// start of the next line; the mistake is at the end of the previous line of code.
-fn place_missing(node: Node<'_>, wrapped: &Wrapped, code: &[String]) -> (u32, usize) {
+fn place_missing(node: Node<'_>, wrapped: &Wrapped, code: &[Cow<'_, str>]) -> (u32, usize) {
     let (row, byte) = clamp(
         node.start_position().row,
         node.start_position().column,
@@ -452,7 +464,7 @@ fn place_missing(node: Node<'_>, wrapped: &Wrapped, code: &[String]) -> (u32, us
 }
 
 /// Map a position in the wrapped text to the block: (row, byte offset on that row).
-fn clamp(row: usize, column: usize, wrapped: &Wrapped, code: &[String]) -> (u32, usize) {
+fn clamp(row: usize, column: usize, wrapped: &Wrapped, code: &[Cow<'_, str>]) -> (u32, usize) {
     let last = code.len().saturating_sub(1);
     let (row, column) = match row.checked_sub(wrapped.prefix_lines) {
         None => (0, 0),
@@ -523,7 +535,7 @@ mod tests {
 
     #[test]
     fn semicolons_follow_the_go_rule() {
-        let lines = |s: &str| s.split('\n').map(str::to_owned).collect::<Vec<_>>();
+        let lines = |s: &'static str| s.split('\n').map(Cow::Borrowed).collect::<Vec<_>>();
         assert_eq!(
             semicolons(&lines("import (\n\t\"fmt\"\n)\nx++ // c\nreturn\nif x {")),
             vec![None, Some(6), Some(1), Some(3), Some(6), None]
@@ -542,7 +554,7 @@ mod tests {
 
     #[test]
     fn declarations_are_recognized() {
-        let lines = |s: &str| s.lines().map(str::to_owned).collect::<Vec<_>>();
+        let lines = |s: &'static str| s.lines().map(Cow::Borrowed).collect::<Vec<_>>();
         assert!(declarations_only(&lines("func main() {\n\tx := 1\n}")));
         assert!(declarations_only(&lines(
             "import (\n\t\"fmt\"\n)\nvar x = 1"

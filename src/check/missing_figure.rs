@@ -124,8 +124,17 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
 /// False when neither [`PLACEHOLDER`] nor [`REFERENCE`] can match `line`: each of their
 /// alternatives holds `图`, `上`, `[` or `.`. Most lines hold none, and are passed over without
 /// running either expression.
+/// Does the line hold `图`, `上`, `[` or `.`? Read as bytes in one pass: UTF-8 finds a
+/// character's bytes nowhere but in that character.
 fn may_name_figure(line: &str) -> bool {
-    line.contains(['图', '上', '[', '.'])
+    const TU: &[u8] = "图".as_bytes();
+    const SHANG: &[u8] = "上".as_bytes();
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'[' | b'.' => true,
+        0xE4 | 0xE5 => bytes[i..].starts_with(TU) || bytes[i..].starts_with(SHANG),
+        _ => false,
+    })
 }
 
 /// The first placeholder on the line outside links: byte offset and text.
@@ -164,6 +173,28 @@ mod tests {
         assert_eq!(placeholder("![图](image.png)"), None);
         assert_eq!(placeholder("https://a.com/x/image.png"), None);
         assert_eq!(placeholder("上传文件到服务器"), None);
+    }
+
+    #[test]
+    fn figure_words_are_found_as_bytes() {
+        assert_eq!(("图".as_bytes()[0], "上".as_bytes()[0]), (0xE5, 0xE4));
+        for line in [
+            "",
+            "图",
+            "x上",
+            "[",
+            "a.b",
+            "如下图",
+            "上图吧",
+            "没有",
+            "一二三四五六",
+        ] {
+            assert_eq!(
+                may_name_figure(line),
+                line.contains(['图', '上', '[', '.']),
+                "{line}"
+            );
+        }
     }
 
     #[test]

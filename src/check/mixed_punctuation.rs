@@ -60,6 +60,13 @@ static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Do these three bytes encode one of the full-width marks of [`PAIRS`]? All five are in
+/// U+FF01..=U+FF1F, `EF BC xx` in UTF-8, and UTF-8 finds a character's bytes nowhere but in
+/// that character.
+fn full_width_mark(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xEF, 0xBC, 0x9A | 0x8C | 0x9B | 0x9F | 0x81])
+}
+
 /// One occurrence of a mark: line, byte offset, and the mark.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
@@ -92,7 +99,7 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
             line.bytes()
                 .any(|b| matches!(b, b':' | b',' | b';' | b'?' | b'!'))
         };
-        let full = |line: &str| line.contains(|c: char| PAIRS.iter().any(|&(f, _)| c == f));
+        let full = |line: &str| line.as_bytes().windows(3).any(full_width_mark);
         if !lines.iter().any(|&n| half(notes.line(n)))
             || !lines.iter().any(|&n| full(notes.line(n)))
         {
@@ -221,6 +228,19 @@ mod tests {
             .map(|m| m.symbol)
             .filter(char::is_ascii)
             .collect()
+    }
+
+    #[test]
+    fn full_width_marks_are_their_bytes() {
+        for c in '\u{ff00}'..='\u{ff5f}' {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(
+                full_width_mark(bytes),
+                PAIRS.iter().any(|&(f, _)| f == c),
+                "{c}"
+            );
+        }
     }
 
     #[test]

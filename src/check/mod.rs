@@ -197,14 +197,10 @@ impl<'a> Notes<'a> {
     /// Source line `number` (1-based) without its ending; empty past the end.
     #[must_use]
     pub fn line(&self, number: u32) -> &'a str {
+        let parsed: &'a Parsed = self.parsed;
         number
             .checked_sub(1)
-            .and_then(|i| self.line_starts.get(i as usize))
-            .map_or("", |&start| {
-                let parsed: &'a Parsed = self.parsed;
-                let rest = &parsed.text[start..];
-                rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end])
-            })
+            .map_or("", |i| line_at(&parsed.text, &self.line_starts, i as usize))
     }
 
     /// The text of line `number`, from its first to its last non-blank character.
@@ -225,6 +221,32 @@ impl<'a> Notes<'a> {
     pub fn question_span(&self, record: &Record) -> Span {
         self.line_span(record.source.question_at())
     }
+}
+
+/// Line `i` (0-based) of `text` without its ending, given where each line starts
+/// ([`split_lines`]); empty past the end. A line ends where the next one starts, less its
+/// ending (`\n`, `\r` or `\r\n`; a line holds neither character): only the last line is
+/// searched for its end.
+fn line_at<'t>(text: &'t str, starts: &[usize], i: usize) -> &'t str {
+    let Some(&start) = starts.get(i) else {
+        return "";
+    };
+    let bytes = text.as_bytes();
+    let end = match starts.get(i + 1) {
+        Some(&next) => {
+            let end = next - 1;
+            if end > start && bytes[end - 1] == b'\r' && bytes[end] == b'\n' {
+                end - 1
+            } else {
+                end
+            }
+        }
+        None => bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |len| start + len),
+    };
+    &text[start..end]
 }
 
 /// Find a rule by code (`Z002`, any case) or name (`orphan-text`).
@@ -324,5 +346,34 @@ impl DiagnosticExt for Diagnostic {
     fn record(mut self, id: &str) -> Self {
         self.record = Some(id.to_owned());
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_split_lines() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\r\r\nb\r",
+            "\n\n\r\n\r\r",
+            "一\r\n二\n\r三\r\n",
+            "x\n\ny\r\n\r\nz",
+        ] {
+            let starts: Vec<usize> = split_lines(text).map(|l| l.offset).collect();
+            let lines: Vec<&str> = split_lines(text).map(|l| l.text).collect();
+            for i in 0..=lines.len() {
+                assert_eq!(
+                    line_at(text, &starts, i),
+                    lines.get(i).copied().unwrap_or(""),
+                    "{text:?} line {i}"
+                );
+            }
+        }
     }
 }

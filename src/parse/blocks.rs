@@ -92,13 +92,15 @@ pub fn is_structural(text: &str) -> bool {
     if !t.starts_with(|c: char| c.is_ascii() || matches!(c, '•' | '·')) {
         return is_art_line(text);
     }
+    // The image, address and link patterns are anchored on their first characters: tested
+    // first, they spare most lines the regexes.
     is_art_line(text)
         || LIST_ITEM.is_match(text)
         || t.starts_with('>')
         || t.starts_with('|')
-        || IMAGE.is_match(t)
-        || URL_ONLY.is_match(t)
-        || MD_LINK_ONLY.is_match(t)
+        || (t.starts_with("![") && IMAGE.is_match(t))
+        || (t.starts_with("http") && URL_ONLY.is_match(t))
+        || (t.starts_with('[') && MD_LINK_ONLY.is_match(t))
         || is_separator(t)
 }
 
@@ -229,12 +231,16 @@ fn text_block(lines: &[Ln<'_>], start: usize, art_ahead: &[bool]) -> (Block, usi
             block.url = Some(url.to_owned());
             return (block, start + 1);
         }
-        if let Some(c) = MD_LINK_ONLY.captures(t) {
+        if let Some(c) = t
+            .starts_with('[')
+            .then(|| MD_LINK_ONLY.captures(t))
+            .flatten()
+        {
             let mut block = Block::new(BlockKind::Link, &c[1], line.number, line.number);
             block.url = Some(c[2].to_owned());
             return (block, start + 1);
         }
-        if let Some(c) = IMAGE.captures(t) {
+        if let Some(c) = t.starts_with("![").then(|| IMAGE.captures(t)).flatten() {
             let mut block = Block::new(BlockKind::Image, &c[1], line.number, line.number);
             block.url = Some(c[2].to_owned());
             return (block, start + 1);

@@ -403,7 +403,11 @@ static ANS: LazyLock<Regex> =
 /// `Your Answer:`) labels the answer below it, as `### 答案` does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
 /// repetition; `??` for a card that is also reversed).
 fn bare_marker(trimmed: &str) -> Option<Kind> {
-    if let Some(c) = ANS.captures(trimmed) {
+    // Asked of nearly every line: the regex runs only on the few that open with its word.
+    if let Some(c) = (trimmed.starts_with("Ans") || trimmed.starts_with("ANS"))
+        .then(|| ANS.captures(trimmed))
+        .flatten()
+    {
         return Some(Kind::Marker {
             label: c[1].into(),
             rest: c[2].into(),

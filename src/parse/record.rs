@@ -263,29 +263,54 @@ pub(super) fn code_led_question(lines: &[Ln<'_>], from: usize, to: usize) -> Opt
     (close + 1..=to).find(|&k| matches!(lines[k].kind, Kind::Text | Kind::Heading(_)))
 }
 
+/// Phrases by which a question asks about code shown with it.
+const CODE_PHRASES: [&str; 12] = [
+    "这段代码",
+    "下面的代码",
+    "下面代码",
+    "以下代码",
+    "以下的代码",
+    "如下代码",
+    "下列代码",
+    "下面程序",
+    "以下程序",
+    "代码输出",
+    "输出什么",
+    "输出结果",
+];
+
+/// A word each of [`CODE_PHRASES`] holds: most questions hold none, and need no more search.
+const CODE_WORDS: [&str; 3] = ["代码", "程序", "输出"];
+
 /// Does the question ask about code shown with it?
 #[must_use]
 pub fn refers_to_code(question: &str) -> bool {
-    [
-        "这段代码",
-        "下面的代码",
-        "下面代码",
-        "以下代码",
-        "以下的代码",
-        "如下代码",
-        "下列代码",
-        "下面程序",
-        "以下程序",
-        "代码输出",
-        "输出什么",
-        "输出结果",
-    ]
-    .iter()
-    .any(|w| question.contains(w))
+    CODE_WORDS.iter().any(|w| question.contains(w))
+        && CODE_PHRASES.iter().any(|w| question.contains(w))
 }
 
 /// An Anki tag: no white space; `::` kept for hierarchy.
 #[must_use]
 pub fn tag(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CODE_PHRASES, CODE_WORDS, refers_to_code};
+
+    #[test]
+    fn every_code_phrase_holds_a_code_word() {
+        for phrase in CODE_PHRASES {
+            assert!(CODE_WORDS.iter().any(|w| phrase.contains(w)), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn questions_about_code() {
+        assert!(refers_to_code("下面的代码输出什么？"));
+        assert!(refers_to_code("以下程序有什么问题"));
+        assert!(!refers_to_code("代码规范是什么？"));
+        assert!(!refers_to_code("channel 和线程的区别是什么？"));
+    }
 }

@@ -9,10 +9,23 @@ use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start};
 
-/// A line opened by a speaker's name and a colon (`面试官：`, `Interviewer:`, `我：`).
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Han}A-Za-z]{1,12})[ \t]*[：:][ \t\u{3000}]*(\S.*)$").unwrap()
-});
+/// A line opened by a name and a colon (`面试官：`, `Interviewer:`, `我：`), up to the first
+/// character of what is said; [`speaker`] says whether the name is a speaker's.
+static SPEAKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z]+[ \t]*[：:][ \t\u{3000}]*\S").unwrap());
+
+/// The speaker's name (twelve letters at most) and what they say, on a (trimmed) line that
+/// [`SPEAKER`] opens: what `^([\p{Han}A-Za-z]{1,12})[ \t]*[：:][ \t\u{3000}]*(\S.*)$` captures.
+/// Found from where the match ends, without captures: the regex neither walks the whole line
+/// nor runs its slow engines. The name is the whole run of letters before the colon, so it
+/// ends at the first blank or colon and a bounded repeat is a count.
+fn speaker(line: &str) -> Option<(&str, &str)> {
+    let head = &line[..SPEAKER.find(line)?.end()];
+    let name = &head[..head.find([' ', '\t', ':', '：'])?];
+    let said = &line[head.char_indices().next_back()?.0..];
+    // `.` stops at a line break: `(\S.*)$` would not match what holds one.
+    (name.chars().nth(12).is_none() && !said.contains('\n')).then_some((name, said))
+}
 
 /// A transcript: unindented lines opened by two speakers' names that take turns, the first
 /// speaker's lines mostly asking or requesting (`面试官：写个 LRU 吧。`). Each line of the
@@ -28,10 +41,9 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .filter(|(_, l)| matches!(l.kind, Kind::Text | Kind::Marker { .. }) && !l.indented())
         .filter(|(_, l)| speaker_colon(l.text))
         .filter_map(|(i, l)| {
-            let c = SPEAKER.captures(l.text.trim_end())?;
-            let name = c.get(1)?.as_str();
+            let (name, said) = speaker(l.text.trim_end())?;
             (!name.eq_ignore_ascii_case("http") && !name.eq_ignore_ascii_case("https"))
-                .then(|| (i, name, c.get(2).map_or("", |m| m.as_str())))
+                .then_some((i, name, said))
         })
         .collect();
     let Some(&(_, asker, _)) = said.first() else {
@@ -99,14 +111,19 @@ pub(super) fn add_starts(lines: &[Ln<'_>], starts: &mut Vec<Start>, asked: Vec<(
 }
 
 /// A necessary condition of [`SPEAKER`], tested first: the text before the line's first colon
-/// is letters, spaces and tabs (a name).
+/// is letters, spaces and tabs (a name). Read up to the first character that is neither, so
+/// a line of prose is turned away at its first punctuation mark, not searched for a colon.
 fn speaker_colon(text: &str) -> bool {
-    text.find([':', '：']).is_some_and(|at| {
-        at > 0
-            && text[..at]
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '\t')
-    })
+    for (at, c) in text.char_indices() {
+        if c == ':' || c == '：' {
+            return at > 0;
+        }
+        // Chinese words are runs of CJK ideographs, all letters: spare them the table lookup.
+        if !(('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphabetic() || c == ' ' || c == '\t') {
+            return false;
+        }
+    }
+    false
 }
 
 /// The start `line` sits in, if a Markdown heading with nothing of its own before `line`,
@@ -134,7 +151,9 @@ pub(super) fn topic_over(lines: &[Ln<'_>], starts: &mut [Start], line: usize) {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{SPEAKER, speaker_colon};
+    use regex::Regex;
+
+    use super::{SPEAKER, speaker, speaker_colon};
 
     #[test]
     fn speaker_lines() {
@@ -157,11 +176,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn cjk_ideographs_are_letters() {
+        assert!(('\u{4e00}'..='\u{9fff}').all(char::is_alphabetic));
+    }
+
     proptest! {
         /// The quick test never turns away a line the regex takes.
         #[test]
         fn speaker_colon_is_necessary(s in "[a-zA-Z面试官我 \\t：:。1\\u{3000}]{0,20}") {
             prop_assert!(!SPEAKER.is_match(s.trim_end()) || speaker_colon(&s));
+        }
+
+        /// The name and what is said are what the whole-line pattern captures.
+        #[test]
+        fn speaker_is_the_whole_line_pattern(
+            s in "[a-zA-Z面试官我 \\t：:。1\\u{3000}\\u{a0}\\n\\r]{0,24}"
+        ) {
+            static WHOLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+                Regex::new(r"^([\p{Han}A-Za-z]{1,12})[ \t]*[：:][ \t\u{3000}]*(\S.*)$").unwrap()
+            });
+            let line = s.trim_end();
+            let whole = WHOLE
+                .captures(line)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+            prop_assert_eq!(speaker(line), whole);
         }
     }
 }
