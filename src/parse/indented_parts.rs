@@ -179,7 +179,8 @@ fn chapter(text: &str) -> Option<(u32, String)> {
 /// outline of topics, chapter by chapter. Each item is a card, whether it asks or not — the
 /// same shape chapter after chapter says so — and the chapters are its sections. Returns each
 /// chapter line with its title and the lines of its items; a chapter with no such list is
-/// returned with none (it reads as a heading over its own text).
+/// returned with none (it reads as a heading over its own text), and so is one whose items
+/// mostly state, closed by a full stop: points the chapter makes.
 fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
     let found: Vec<(usize, bool, u32, String)> = texts
         .iter()
@@ -204,7 +205,9 @@ fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
         let items = if asking::asks(title) {
             Vec::new()
         } else {
-            chapter_items(&texts[i + 1..end]).unwrap_or_default()
+            chapter_items(&texts[i + 1..end])
+                .filter(|items| !mostly_statements(texts, *i + 1, items))
+                .unwrap_or_default()
         };
         with_items += usize::from(!items.is_empty());
         chapters.push((
@@ -214,6 +217,21 @@ fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
         ));
     }
     (with_items >= 2).then_some(chapters)
+}
+
+/// Do most of a chapter's items state (`1. 基于内存，读写快。`, `2. RDB：定时快照。`)? Then
+/// they are the points the chapter makes, its answer, not topics of their own.
+fn mostly_statements(texts: &[&str], from: usize, items: &[usize]) -> bool {
+    let stating = items
+        .iter()
+        .filter(|&&k| {
+            item(texts[from + k]).is_some_and(|h| {
+                let t = h.title.trim();
+                !asking::asks(t) && t.ends_with('。')
+            })
+        })
+        .count();
+    stating * 2 > items.len()
 }
 
 /// The items of the numbered list indented one step in a chapter's `block`: the indented

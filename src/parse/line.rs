@@ -790,6 +790,10 @@ fn quoted_whole(title: &str) -> Option<&str> {
     })
 }
 
+/// Measure words: a number in front of one counts something (`3-5 年`, `10 个`), it numbers
+/// nothing. Only words that rarely open a topic themselves (`分布式`, `点击`, `日志` do).
+const COUNTED: &[&str] = &["个", "种", "年", "天", "倍", "道", "分钟", "小时"];
+
 /// The number a Markdown heading's text starts with, its value and the text after it.
 /// `spaced`: the `#`s have a space after them, so a number glued to the words (`### 1.1我是谁`)
 /// is still read as the heading's (`##1.5倍` is no heading at all).
@@ -797,11 +801,16 @@ fn heading_number(inner: &str, spaced: bool) -> (Option<String>, Option<u32>, St
     match numbered(inner) {
         Some(h) => (h.number, h.value, h.title),
         // In a heading a bare `1.24 ` is a number too.
-        None => match HEADING_NUMBER.captures(inner).or_else(|| {
-            spaced
-                .then(|| GLUED_HEADING_NUMBER.captures(inner))
-                .flatten()
-        }) {
+        None => match HEADING_NUMBER
+            .captures(inner)
+            .or_else(|| {
+                spaced
+                    .then(|| GLUED_HEADING_NUMBER.captures(inner))
+                    .flatten()
+            })
+            // `## 3-5 年经验常问的问题`, `## 10 个必会的算法`: a count or range of something.
+            .filter(|c| !COUNTED.iter().any(|w| c[2].starts_with(w)))
+        {
             Some(c) => (
                 Some(c[1].to_owned()),
                 c[1].rsplit(['.', '-']).next().and_then(|v| v.parse().ok()),

@@ -210,19 +210,29 @@ fn exercise_under_number(blocks: &mut Vec<Block>) -> Option<String> {
 
 /// Does the line set an exercise (`写一条sql语句…`, `查询…的记录`, `要求：…`)?
 fn sets_task(line: &str) -> bool {
+    // A verb with what it asks for (`写出`, `写一条`, `求出`): a bare `写` or `求` also opens
+    // statements (`写代码之前要先想清楚需求。`, `求稳不求快…`).
     const TASKS: &[&str] = &[
-        "写",
+        "写出",
+        "写一",
+        "写个",
+        "写下",
         "请",
         "查询",
         "找出",
         "列出",
-        "求",
+        "求出",
+        "求解",
         "要求",
         "编写",
         "计算",
         "统计",
         "用一条",
-        "试",
+        "试写",
+        "试述",
+        "试用",
+        "试分析",
+        "试求",
     ];
     let t = line.trim_start();
     TASKS.iter().any(|w| t.starts_with(w))

@@ -13,8 +13,9 @@ const MAX_LABEL: usize = 40;
 /// a line with deeper lines under it is a label, the deeper lines its content. The cards are
 /// at the shallowest level below the margin where most labels hold their content directly
 /// (three at least, two thirds of that level's labels): each such label is one record, and the
-/// labels deeper in it are parts of its answer. A label at that level that holds only labels
-/// (`\t报文、协议、Mac地址` over `\t\t报文段:`, `\t\t传输协议:`) groups them: each is a record.
+/// labels deeper in it are parts of its answer. A label at that level that holds only labels,
+/// two or more (`\t报文、协议、Mac地址` over `\t\t报文段:`, `\t\t传输协议:`), groups them: each
+/// is a record.
 /// A line above that level is a chapter: a section over its labels, or a record where content
 /// of its own comes first (`3.Socket-UDP 快速入门:` / `\tUDP(User Datagram Protocol)…`).
 /// Read so only where the labels are plain short lines (no number, bullet or code), the file
@@ -149,8 +150,19 @@ impl Tree {
     /// Row `k` holds content of its own first, not another label. A line with more indented
     /// lines under it that is no plain label (`客户端   ---TCP Data--> 服务器` over the
     /// diagram's next row) is content all the same.
+    /// A label that holds a single label (`冒泡排序` over `for i in range(n):` over the loop's
+    /// body) groups nothing: what it holds is its content, however deep.
     fn direct(&self, k: usize) -> bool {
-        self.node(k) && !(self.node(k + 1) && self.label[k + 1])
+        self.node(k) && !(self.node(k + 1) && self.label[k + 1] && self.labels_under(k) >= 2)
+    }
+
+    /// How many labels with content of their own sit one step under row `k`.
+    fn labels_under(&self, k: usize) -> usize {
+        let step = self.width[k + 1];
+        (k + 1..self.rows.len())
+            .take_while(|&j| self.width[j] > self.width[k])
+            .filter(|&j| self.width[j] == step && self.node(j) && self.label[j])
+            .count()
     }
 
     /// The row at `card` that encloses row `k` holds only labels.

@@ -1,7 +1,7 @@
 //! Bullet outlines of questions grouped by subject.
 
 use super::super::asking::{
-    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, opens_with_request,
+    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, opens_with_request,
 };
 use super::super::line::Kind;
 use super::super::{Ln, Role, Start, blocks};
@@ -10,7 +10,8 @@ use super::super::{Ln, Role, Start, blocks};
 /// sentence, nothing asked) over items one level in that are questions (`  - 重绘和重排？`,
 /// `  - 浏览器渲染过程`): each inner item is one question, and what is nested deeper or glued
 /// under it is its answer. The subjects group the questions. An outline of what to study
-/// (`- 项目经验` over `  - 抓包工具`) asks nothing: where too few inner items ask, or where the
+/// (`- 项目经验` over `  - 抓包工具`) asks nothing, nor do notes, plans or minutes whose items
+/// state (`  - 怎么选：读写锁`): where too few inner items ask, or where the
 /// heading above names no collection of questions and fewer than half of them ask, it stays text.
 pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut i = 0;
@@ -104,6 +105,19 @@ fn subject(text: &str) -> bool {
         && !asks(t)
 }
 
+/// An item that states rather than asks: it carries its own point after a colon
+/// (`怎么选：读多写少用读写锁`), holds a semicolon or closes with a full stop,
+/// and no question mark ends it. A question word inside a statement asks nothing, and a
+/// request word (`准备项目介绍`) asks only where it opens the item.
+fn states(text: &str) -> bool {
+    let t = text.trim();
+    !t.ends_with(['?', '？'])
+        && (t.ends_with('。')
+            || t.contains('；')
+            || t.split_once('：')
+                .is_some_and(|(_, point)| !point.trim().is_empty()))
+}
+
 /// The box of a task-list item (`[x] 手写 new`) is no part of the question.
 fn without_box(text: &str) -> &str {
     ["[ ] ", "[x] ", "[X] "]
@@ -148,7 +162,9 @@ fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) 
     }
     let asking = inner
         .iter()
-        .filter(|(_, t)| bullet_asks(t) || asks(t) || opens_with_request(t))
+        .filter(|(_, t)| {
+            !states(t) && (bullet_asks(t) || interrogative(t) || opens_with_request(t))
+        })
         .count();
     let short = inner
         .iter()
