@@ -17,6 +17,7 @@
 
 mod asking;
 pub mod blocks;
+mod bullet_groups;
 mod classify;
 pub mod code;
 mod ids;
