@@ -23,9 +23,11 @@
 //! - [`exercises`]: numbered questions paired with numbered answers.
 //! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
+//! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 
 mod callouts;
+mod comment_numbers;
 mod dialogue;
 mod exercises;
 mod flashcards;
@@ -49,6 +51,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use comment_numbers::split_comment_numbered_items;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
