@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use super::asking::{asks, ends_asking};
+use super::bullet_groups::bullet_groups;
 use super::indented_parts::{indented_parts, part_heading};
 use super::line::{Heading, Kind, Style};
 use super::{Ln, TitleShape, blocks, code, line, titles};
@@ -21,7 +22,8 @@ const LINES_PER_TASK: usize = 4096;
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
-    let (texts, part_titles) = indented_parts(&texts);
+    let (texts, mut part_titles) = indented_parts(&texts);
+    let (texts, group_titles) = bullet_groups(&texts);
     let texts = dedent_indented_blocks(&texts);
     // Each line is classified alone: on every core.
     let mut lines: Vec<Ln<'_>> = raw
@@ -41,6 +43,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             }
         })
         .collect();
+    part_titles.extend(group_titles);
     for (i, title) in part_titles {
         let l = &mut lines[i];
         l.kind = part_heading(title);

@@ -23,8 +23,11 @@
 //! - [`exercises`]: numbered questions paired with numbered answers.
 //! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
+//! - [`comment_numbers`]: quiz questions written as numbered code comments.
+//! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 
 mod callouts;
+mod comment_numbers;
 mod dialogue;
 mod exercises;
 mod flashcards;
@@ -38,6 +41,7 @@ mod lists;
 mod margin_titles;
 mod outlines;
 mod paragraphs;
+mod part_breaks;
 mod placeholders;
 mod plain;
 mod quoted_titles;
@@ -47,6 +51,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use comment_numbers::split_comment_numbered_items;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
@@ -62,6 +67,7 @@ pub(super) use lists::{
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
+pub(super) use part_breaks::split_lists_after_part_breaks;
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
 pub(super) use quoted_titles::split_quoted_questions;

@@ -1,0 +1,143 @@
+//! Lists and topic blocks set apart by a long run of blank lines.
+
+use super::super::line::{Kind, Style};
+use super::{Ln, Role, Start, add_questions};
+
+/// Blank lines in a row that set a part apart: more than the one or two notes leave
+/// between a question and the next.
+const PART_BREAK: usize = 3;
+
+/// Notes that gather several parts in one file set each part apart with a run of blank
+/// lines (three or more). A numbered list that starts at 1 right after such a run, at the
+/// margin, is a list of its own: its items are questions, not the points of the answer
+/// above the break (`Q4. Weakness?` / `“…”` / three blank lines / `1. What is OOP?`). So is
+/// a part made only of blocks that each open with a short title line over its answer
+/// (`Deadlock` / `A situation where…`, blank line, `Paging vs Segmentation` / …): one
+/// question per block.
+pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
+    let numbered = |i: usize| match &lines[i].kind {
+        Kind::Heading(h)
+            if !matches!(h.style, Style::Markdown(_) | Style::Question)
+                && !lines[i].text.starts_with([' ', '\t', '\u{3000}']) =>
+        {
+            Some(h)
+        }
+        _ => None,
+    };
+    let mut added = Vec::new();
+    let mut topics = Vec::new();
+    let mut i = PART_BREAK;
+    while i < lines.len() {
+        let after_break = !blank(i) && (i - PART_BREAK..i).all(blank);
+        let first = numbered(i).filter(|h| h.value == Some(1));
+        if after_break && first.is_none() {
+            let (titles, end) = titled_blocks(lines, i);
+            let owner = starts.iter().rev().find(|s| s.line <= i);
+            let inside = owner.is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }));
+            if inside && titles.len() >= MIN_BLOCKS {
+                topics.extend(
+                    titles
+                        .into_iter()
+                        .filter(|&k| starts.iter().all(|s| s.line != k)),
+                );
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        let (true, Some(first)) = (after_break, first) else {
+            i += 1;
+            continue;
+        };
+        // The items of the list: the same style counting on by one, up to the next break.
+        let mut items = vec![i];
+        let mut expect = 2;
+        let mut j = i + 1;
+        let mut gap = 0;
+        while j < lines.len() && gap < PART_BREAK {
+            if blank(j) {
+                gap += 1;
+            } else {
+                gap = 0;
+                if let Some(h) = numbered(j).filter(|h| h.style == first.style) {
+                    if h.value != Some(expect) {
+                        break;
+                    }
+                    items.push(j);
+                    expect += 1;
+                }
+            }
+            j += 1;
+        }
+        // Only a list inside a record that began before the break: the outline read it as
+        // that record's points.
+        let owner = starts.iter().rev().find(|s| s.line <= i);
+        let inside = owner.is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }));
+        if items.len() >= 2 && inside {
+            for &k in &items {
+                if starts.iter().all(|s| s.line != k) {
+                    added.push(k);
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    for k in added {
+        let Some(h) = numbered(k) else { continue };
+        starts.push(Start {
+            line: k,
+            rank: Some(h.style.rank()),
+            role: Role::Record {
+                number: h.number.clone(),
+                question: h.title.clone(),
+            },
+        });
+    }
+    add_questions(lines, starts, topics);
+}
+
+/// Blocks of one part that each open with a title.
+const MIN_BLOCKS: usize = 3;
+
+/// The part from line `from` up to the next part break, if every block in it (lines
+/// between blank lines) is a short title line over lines that answer it (`Deadlock` /
+/// `A situation where…`): the title lines, and where the part ends.
+fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
+    let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
+    let mut titles = Vec::new();
+    let mut ok = true;
+    let mut j = from;
+    let mut gap = 0;
+    let mut block: Option<(usize, usize)> = None;
+    let close = |block: Option<(usize, usize)>, titles: &mut Vec<usize>, ok: &mut bool| {
+        if let Some((start, len)) = block {
+            let l = &lines[start];
+            let t = l.text.trim_end();
+            let title = matches!(l.kind, Kind::Text)
+                && !l.code
+                && !t.starts_with([' ', '\t', '\u{3000}'])
+                && t.chars().count() <= 40
+                && !t.ends_with(['.', '。', ',', '，', ';', '；', ':', '：']);
+            if len >= 2 && title {
+                titles.push(start);
+            } else {
+                *ok = false;
+            }
+        }
+    };
+    while j < lines.len() && gap < PART_BREAK {
+        if blank(j) {
+            gap += 1;
+            close(block.take(), &mut titles, &mut ok);
+        } else {
+            gap = 0;
+            block = Some(block.map_or((j, 1), |(s, n)| (s, n + 1)));
+        }
+        j += 1;
+    }
+    close(block.take(), &mut titles, &mut ok);
+    if !ok {
+        titles.clear();
+    }
+    (titles, j)
+}
