@@ -26,7 +26,7 @@ const TAB: usize = 4;
 
 /// The white space a line starts with, as columns (a tab to the next stop, a full-width
 /// space two).
-fn indent_width(text: &str) -> usize {
+pub(super) fn indent_width(text: &str) -> usize {
     let mut w = 0;
     for c in text.chars() {
         match c {

@@ -1,11 +1,10 @@
 //! Plain text that indentation alone structures, below a margin of chapter lines: labels one
 //! step in (`\tSocket的作用与组成:`) with their content a step deeper, read as a tree.
 
+use crate::parse::indented_parts::indent_width;
 use crate::parse::line::{Kind, Style};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
-/// Columns a tab advances to (the next multiple of).
-const TAB: usize = 4;
 /// Most characters a label line runs to.
 const MAX_LABEL: usize = 40;
 
@@ -123,7 +122,7 @@ impl Tree {
         let rows: Vec<usize> = (0..lines.len())
             .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
             .collect();
-        let width: Vec<usize> = rows.iter().map(|&i| indent(lines[i].text)).collect();
+        let width: Vec<usize> = rows.iter().map(|&i| indent_width(lines[i].text)).collect();
         let mut depth = Vec::with_capacity(rows.len());
         let mut open: Vec<usize> = Vec::new();
         for &w in &width {
@@ -201,18 +200,4 @@ fn label(line: &Ln<'_>) -> bool {
         && !blocks::is_rule_line(t)
         && t.chars().count() <= MAX_LABEL
         && !t.contains(['。', '；', '，'])
-}
-
-/// Leading white space in columns, a tab advancing to the next multiple of [`TAB`].
-fn indent(text: &str) -> usize {
-    let mut col = 0;
-    for c in text.chars() {
-        match c {
-            ' ' => col += 1,
-            '\t' => col = (col / TAB + 1) * TAB,
-            '\u{3000}' => col += 2,
-            _ => break,
-        }
-    }
-    col
 }

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::indent_columns;
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, line};
@@ -131,7 +132,7 @@ fn labelled_list(lines: &[Ln<'_>], label: usize) -> Option<LabelledList> {
     }
     let first = (label + 1..lines.len()).find(|&k| !matches!(lines[k].kind, Kind::Blank))?;
     let indent = item_indent(lines[first].text)?;
-    if indent < width(lines[label].text) {
+    if indent < indent_columns(lines[label].text) {
         return None;
     }
     let mut items = vec![first];
@@ -145,7 +146,9 @@ fn labelled_list(lines: &[Ln<'_>], label: usize) -> Option<LabelledList> {
             end = k;
             break;
         }
-        if width(l.text) > indent || matches!(l.kind, Kind::Fence { .. }) && width(l.text) > 0 {
+        if indent_columns(l.text) > indent
+            || matches!(l.kind, Kind::Fence { .. }) && indent_columns(l.text) > 0
+        {
             continue;
         }
         if item_indent(l.text) == Some(indent) && !question_label(l.text) {
@@ -197,7 +200,7 @@ fn question_label(text: &str) -> bool {
 
 /// The indent of a list item, if the line is one.
 fn item_indent(text: &str) -> Option<usize> {
-    ITEM.captures(text).map(|c| width(&c[1]))
+    ITEM.captures(text).map(|c| indent_columns(&c[1]))
 }
 
 /// An item's text without its number or bullet and emphasis.
@@ -217,12 +220,4 @@ fn markdown(lines: &[Ln<'_>], i: usize) -> Option<u8> {
         },
         _ => None,
     }
-}
-
-/// The width of a line's indent, a tab counting four.
-fn width(text: &str) -> usize {
-    text.chars()
-        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
 }

@@ -92,3 +92,11 @@ fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
     }));
     starts.sort_by_key(|s| s.line);
 }
+
+/// The width of a line's indent, a tab counting four.
+pub(super) fn indent_columns(text: &str) -> usize {
+    text.chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}

@@ -65,9 +65,7 @@ fn outer_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
 /// The indent (in columns, a tab four) and the text of a bullet item at any depth.
 fn any_bullet<'a>(l: &Ln<'a>) -> Option<(usize, &'a str)> {
     let body = l.text.trim_start_matches([' ', '\t']);
-    let lead = &l.text[..l.text.len() - body.len()];
-    let indent = lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-    blocks::bullet_item(body).map(|t| (indent, t))
+    blocks::bullet_item(body).map(|t| (super::indent_columns(l.text), t))
 }
 
 /// Where the outline that starts at `from` ends: before two blank lines in a row, an existing
