@@ -17,13 +17,27 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     let mut i = 0;
     let mut extra = Vec::new();
     let mut regrouped = Vec::new();
+    // The title of the last heading above line `scanned`, found in one pass over the file.
+    let (mut scanned, mut heading_above) = (0, None);
     while i < lines.len() {
         if outer_bullet(&lines[i]).is_none() || is_start(starts, i) {
             i += 1;
             continue;
         }
+        for l in &lines[scanned..i] {
+            if let Kind::Heading(h) = &l.kind {
+                heading_above = Some(&h.title);
+            }
+        }
+        scanned = i;
+        let collection = heading_above.is_some_and(|title: &String| {
+            COLLECTION_WORDS
+                .iter()
+                .chain(INTERVIEW_ROUNDS)
+                .any(|w| title.contains(w))
+        });
         let end = outline_end(lines, starts, i);
-        if let Some(found) = subject_outline(lines, starts, i, end) {
+        if let Some(found) = subject_outline(lines, starts, i, end, collection) {
             regrouped.extend(found.heading);
             extra.extend(found.starts);
         }
@@ -125,15 +139,26 @@ fn without_box(text: &str) -> &str {
         .trim()
 }
 
-fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) -> Option<Found> {
-    // The subjects, and under each the bullets one level in.
+/// `collection`: the heading above the outline names a collection of questions (`## 题目整理`).
+fn subject_outline(
+    lines: &[Ln<'_>],
+    starts: &[Start],
+    from: usize,
+    end: usize,
+    collection: bool,
+) -> Option<Found> {
+    // The subjects, and under each the bullets one level in. `from` holds the first subject,
+    // so every inner bullet belongs to the subject last seen.
     let mut subjects: Vec<usize> = Vec::new();
+    let mut with_items = 0;
+    let mut counted = false;
     let mut inner: Vec<(usize, &str)> = Vec::new();
     let mut level: Option<usize> = None;
     for (k, l) in lines.iter().enumerate().take(end).skip(from) {
         if outer_bullet(l).is_some() {
             subjects.push(k);
             level = None;
+            counted = false;
             continue;
         }
         let Some((indent, text)) = any_bullet(l).filter(|&(indent, _)| indent > 0) else {
@@ -141,17 +166,14 @@ fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) 
         };
         let level = *level.get_or_insert(indent);
         if indent == level {
+            // The subject's first item counts it as holding items.
+            if !counted {
+                with_items += 1;
+                counted = true;
+            }
             inner.push((k, without_box(text)));
         }
     }
-    let with_items = subjects
-        .iter()
-        .filter(|&&s| {
-            inner
-                .iter()
-                .any(|&(k, _)| k > s && k < next_after(&subjects, s, end))
-        })
-        .count();
     let all_subjects = subjects
         .iter()
         .all(|&s| outer_bullet(&lines[s]).is_some_and(|t| subject(without_box(t))));
@@ -170,19 +192,10 @@ fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) 
         .count();
     // The heading above, if only blank lines part it from the outline.
     let heading = starts
-        .iter()
-        .rposition(|s| s.line < from)
+        .partition_point(|s| s.line < from)
+        .checked_sub(1)
         .filter(|&n| starts[n].rank.is_some())
         .filter(|&n| (starts[n].line + 1..from).all(|k| matches!(lines[k].kind, Kind::Blank)));
-    let collection = (0..from).rev().find_map(|k| match &lines[k].kind {
-        Kind::Heading(h) => Some(
-            COLLECTION_WORDS
-                .iter()
-                .chain(INTERVIEW_ROUNDS)
-                .any(|w| h.title.contains(w)),
-        ),
-        _ => None,
-    }) == Some(true);
     let enough = inner.len() >= 4
         && short * 4 >= inner.len() * 3
         && asking * 3 >= inner.len()
@@ -207,9 +220,4 @@ fn subject_outline(lines: &[Ln<'_>], starts: &[Start], from: usize, end: usize) 
         heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
         starts: out,
     })
-}
-
-/// The line of the subject after `s`, or `end`.
-fn next_after(subjects: &[usize], s: usize, end: usize) -> usize {
-    subjects.iter().copied().find(|&t| t > s).unwrap_or(end)
 }
