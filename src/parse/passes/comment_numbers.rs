@@ -43,8 +43,12 @@ pub(in super::super) fn split_comment_numbered_items(lines: &[Ln<'_>], starts: &
     let last = items[items.len() - 1].0;
     // What lies between the items is their code: no line of it asks on its own.
     starts.retain(|s| !(s.line > first && s.line < last && matches!(s.role, Role::Record { .. })));
+    let sorted = starts.len();
     for (line, number, question) in items {
-        if starts.iter().all(|s| s.line != line) {
+        if starts[..sorted]
+            .binary_search_by_key(&line, |s| s.line)
+            .is_err()
+        {
             starts.push(Start {
                 line,
                 rank: None,

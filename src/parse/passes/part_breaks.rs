@@ -25,6 +25,14 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
         _ => None,
     };
+    // Starts stay sorted until the end, where the new ones are added.
+    let has_start = |k: usize| starts.binary_search_by_key(&k, |s| s.line).is_ok();
+    // Inside a record that began before line `i`.
+    let in_record = |i: usize| {
+        starts[..starts.partition_point(|s| s.line <= i)]
+            .last()
+            .is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }))
+    };
     let mut added = Vec::new();
     let mut topics = Vec::new();
     let mut i = PART_BREAK;
@@ -33,14 +41,8 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         let first = numbered(i).filter(|h| h.value == Some(1));
         if after_break && first.is_none() {
             let (titles, end) = titled_blocks(lines, i);
-            let owner = starts.iter().rev().find(|s| s.line <= i);
-            let inside = owner.is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }));
-            if inside && titles.len() >= MIN_BLOCKS {
-                topics.extend(
-                    titles
-                        .into_iter()
-                        .filter(|&k| starts.iter().all(|s| s.line != k)),
-                );
+            if in_record(i) && titles.len() >= MIN_BLOCKS {
+                topics.extend(titles.into_iter().filter(|&k| !has_start(k)));
             }
             i = end.max(i + 1);
             continue;
@@ -71,14 +73,8 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
         // Only a list inside a record that began before the break: the outline read it as
         // that record's points.
-        let owner = starts.iter().rev().find(|s| s.line <= i);
-        let inside = owner.is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }));
-        if items.len() >= 2 && inside {
-            for &k in &items {
-                if starts.iter().all(|s| s.line != k) {
-                    added.push(k);
-                }
-            }
+        if items.len() >= 2 && in_record(i) {
+            added.extend(items.into_iter().filter(|&k| !has_start(k)));
         }
         i = j.max(i + 1);
     }
