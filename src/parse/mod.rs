@@ -54,9 +54,9 @@ use passes::{
     set_aside_repeated_list, split_bullet_led, split_comment_numbered_items,
     split_definition_lists, split_dialogue, split_entry_topics, split_flash_cards,
     split_fold_cards, split_labelled_follow_ups, split_labelled_items,
-    split_labelled_question_lists, split_lists_after_part_breaks, split_margin_questions,
-    split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
-    split_quoted_questions, split_rule_entries, split_rule_separated_items,
+    split_labelled_question_lists, split_lists_after_part_breaks, split_loose_by_shape,
+    split_margin_questions, split_marked_lines, split_question_callouts, split_question_lists,
+    split_question_runs, split_quoted_questions, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_subject_outlines, split_task_list, split_titled_paragraphs,
     split_titles_over_blank,
 };
@@ -297,6 +297,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_quoted_questions(lines, starts);
     split_lists_after_part_breaks(lines, starts);
     split_comment_numbered_items(lines, starts);
+    split_loose_by_shape(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

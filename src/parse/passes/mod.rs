@@ -25,6 +25,7 @@
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
+//! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod callouts;
 mod comment_numbers;
@@ -47,6 +48,7 @@ mod plain;
 mod quoted_titles;
 mod regroup;
 mod separators;
+mod shapes;
 mod titles_over_blank;
 mod unmarked;
 
@@ -76,6 +78,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
+pub(super) use shapes::split_loose_by_shape;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
