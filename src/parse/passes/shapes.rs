@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use super::indent_columns;
 use crate::parse::asking::asks;
-use crate::parse::line::{Kind, classify, strip_emphasis};
+use crate::parse::line::{Kind, chinese_value, classify, strip_emphasis};
+use crate::parse::titles::title_shaped;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
 /// Non-blank lines a loose stretch must hold before its shapes are read: fewer is a preface.
@@ -27,7 +28,12 @@ pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     for n in 0..=starts.len() {
         let to = starts.get(n).map_or(lines.len(), |s| s.line);
         if let Some(from) = from.filter(|&f| f < to) {
-            read_stretch(lines, from, to, &mut extra);
+            // Does the stretch run to the end of its part: no question follows it before the
+            // next heading or the end of the file?
+            let whole = starts
+                .get(n)
+                .is_none_or(|s| matches!(s.role, Role::Section { .. }));
+            read_stretch(lines, from, to, whole, &mut extra);
         }
         from = match starts.get(n) {
             Some(Start {
@@ -38,11 +44,24 @@ pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             _ => None,
         };
     }
+    if starts.is_empty() && extra.is_empty() {
+        extra.extend(one_topic(lines).map(|i| card(lines, i)));
+    }
     if extra.is_empty() {
         return;
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// In a file no reading finds any question or heading in, a first line shaped like a title
+/// with running text under it: the note is on that one topic, and is one card (`继承  封装
+/// 多态` over its explanation). A bare outline under a title (a checklist) is no answer.
+fn one_topic(lines: &[Ln<'_>]) -> Option<usize> {
+    let first = lines.iter().position(|l| !matches!(l.kind, Kind::Blank))?;
+    let line = &lines[first];
+    let answered = lines[first + 1..].iter().any(Ln::prose);
+    (matches!(line.kind, Kind::Text) && title_shaped(line) && answered).then_some(first)
 }
 
 /// A line's shape: how far it is indented and the marks before its text.
@@ -53,7 +72,7 @@ struct Shape {
 }
 
 /// Starts for the stretch `from..to`, if one shape repeats down it.
-fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, extra: &mut Vec<Start>) {
+fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &mut Vec<Start>) {
     let seen: Vec<(usize, Shape)> = (from..to)
         .filter(|&i| matches!(lines[i].kind, Kind::Text | Kind::Heading(_)))
         .filter_map(|i| shape(lines[i].text).map(|s| (i, s)))
@@ -124,17 +143,80 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, extra: &mut Vec<Start>
             );
             return;
         }
-        if at.len() < MIN_REPEATS || !reaches_end(filled.len(), last) || !answered(at, &filled) {
+        if at.len() < MIN_REPEATS || !reaches_end(filled.len(), last) {
             continue;
         }
-        // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is cards
-        // only where most of its items ask.
-        let outline = not_bullets[last + 1] == not_bullets[first];
-        if !outline || mostly_ask(lines, at) {
+        if answered(at, &filled) {
+            // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
+            // cards only where most of its items ask.
+            let outline = not_bullets[last + 1] == not_bullets[first];
+            if !outline || mostly_ask(lines, at) {
+                extra.extend(at.iter().map(|&i| card(lines, i)));
+                return;
+            }
+        } else if whole && let Some(groups) = counted_list(lines, at, &filled) {
+            // A numbered list with nothing under its items, all there is in its part (not
+            // points before its questions): questions listed unanswered, in groups a label
+            // may head (`主观问题：` over `1，jvm调优` `2，…`).
+            for g in groups {
+                extra.push(Start {
+                    line: g,
+                    rank: None,
+                    role: Role::label(lines[g].text),
+                });
+            }
             extra.extend(at.iter().map(|&i| card(lines, i)));
             return;
         }
     }
+}
+
+/// If the lines at `at` number a list counting up from 1 (`1，` `2，` `3，`), restarting at 1
+/// only after a line of another shape, the labels that head its groups: a short line
+/// ending in a colon right above the first item or a restart.
+fn counted_list(lines: &[Ln<'_>], at: &[usize], filled: &[usize]) -> Option<Vec<usize>> {
+    let value = |i: usize| {
+        let number = unnumbered(lines[i].text).0?;
+        number
+            .parse::<u32>()
+            .ok()
+            .or_else(|| chinese_value(&number))
+    };
+    // Items that state a term and explain it (`2. string：SDS`) are points, not questions.
+    let defined = at
+        .iter()
+        .filter(|&&i| unnumbered(lines[i].text).1.contains([':', '：']))
+        .count();
+    if defined * 2 >= at.len() {
+        return None;
+    }
+    let mut labels = Vec::new();
+    let mut previous: Option<(usize, u32)> = None;
+    for &i in at {
+        let v = value(i)?;
+        let k = filled.partition_point(|&f| f < i);
+        let above = k.checked_sub(1).map(|k| filled[k]);
+        let next = previous.is_some_and(|(p, pv)| above == Some(p) && v == pv + 1);
+        let restart = v == 1 && previous.is_none_or(|(p, _)| above != Some(p));
+        if !(next || restart) {
+            return None;
+        }
+        if restart
+            && let Some(a) = above
+            && a >= filled[0]
+            && colon_label_line(lines[a].text)
+        {
+            labels.push(a);
+        }
+        previous = Some((i, v));
+    }
+    Some(labels)
+}
+
+/// A short line ending in a colon (`客观问题：`): a label over what follows.
+fn colon_label_line(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with([':', '：']) && t.chars().count() <= 20 && shape(text).is_none()
 }
 
 /// Do most of the lines at `at` ask?
@@ -255,7 +337,7 @@ fn number_mark(text: &str) -> Option<char> {
         return None;
     }
     let delim = text.chars().nth(digits)?;
-    ".、)）:：".contains(delim).then_some(delim)
+    ".、)）:：,，".contains(delim).then_some(delim)
 }
 
 #[cfg(test)]
