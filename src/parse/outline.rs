@@ -233,6 +233,7 @@ impl Outline {
                 let t = t.trim_end();
                 (t.ends_with([':', '：']) || topic_bullet(t))
                     && nodes.last().is_none_or(|n| n.line < p)
+                    && !document_title(lines, p)
             });
             let item_asks =
                 interrogative(&h.title) || opens_with_request(&h.title) || asks_mid_line(&h.title);
@@ -695,6 +696,15 @@ fn lowercase(text: &str) -> String {
     } else {
         text.to_lowercase()
     }
+}
+
+/// The file's first line, standing alone over a blank line (`面试题目：`), titles the whole
+/// document: the numbered items under it are its questions, not points of a lead-in.
+fn document_title(lines: &[Ln<'_>], at: usize) -> bool {
+    lines[..at].iter().all(|l| matches!(l.kind, Kind::Blank))
+        && lines
+            .get(at + 1)
+            .is_some_and(|l| matches!(l.kind, Kind::Blank))
 }
 
 /// A bullet item that names a topic and asks nothing (`- InnoDB存储引擎`).
