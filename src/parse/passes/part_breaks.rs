@@ -13,7 +13,7 @@ const PART_BREAK: usize = 3;
 /// above the break (`Q4. Weakness?` / `“…”` / three blank lines / `1. What is OOP?`). So is
 /// a part made only of blocks that each open with a short title line over its answer
 /// (`Deadlock` / `A situation where…`, blank line, `Paging vs Segmentation` / …): one
-/// question per block.
+/// question per block; a heading and an intro line, a block each, may open it.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let numbered = |i: usize| match &lines[i].kind {
@@ -95,9 +95,14 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
 /// Blocks of one part that each open with a title.
 const MIN_BLOCKS: usize = 3;
 
+/// One-line blocks a part may open with before its titled blocks: its heading
+/// (`✅ 5. Networking Basics`) and a line that introduces it.
+const PART_HEAD: usize = 2;
+
 /// The part from line `from` up to the next part break, if every block in it (lines
 /// between blank lines) is a short title line over lines that answer it (`Deadlock` /
-/// `A situation where…`): the title lines, and where the part ends.
+/// `A situation where…`), but for up to [`PART_HEAD`] one-line blocks at its head: the title
+/// lines, and where the part ends.
 fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let mut titles = Vec::new();
@@ -105,8 +110,13 @@ fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
     let mut j = from;
     let mut gap = 0;
     let mut block: Option<(usize, usize)> = None;
-    let close = |block: Option<(usize, usize)>, titles: &mut Vec<usize>, ok: &mut bool| {
+    let mut head = 0;
+    let mut close = |block: Option<(usize, usize)>, titles: &mut Vec<usize>, ok: &mut bool| {
         if let Some((start, len)) = block {
+            if len == 1 && titles.is_empty() && *ok && head < PART_HEAD {
+                head += 1;
+                return;
+            }
             let l = &lines[start];
             let t = l.text.trim_end();
             let title = matches!(l.kind, Kind::Text)
