@@ -1,5 +1,6 @@
 //! Lists and topic blocks set apart by a long run of blank lines.
 
+use super::super::blocks;
 use super::super::line::{Kind, Style};
 use super::{Ln, Role, Start, add_questions};
 
@@ -13,7 +14,8 @@ const PART_BREAK: usize = 3;
 /// above the break (`Q4. Weakness?` / `“…”` / three blank lines / `1. What is OOP?`). So is
 /// a part made only of blocks that each open with a short title line over its answer
 /// (`Deadlock` / `A situation where…`, blank line, `Paging vs Segmentation` / …): one
-/// question per block; a heading and an intro line, a block each, may open it.
+/// question per block; a heading and an intro line, a block each, may open it. A part that
+/// is one list of marked lines (`✔ Reverse a String`) is a list of its own too.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let numbered = |i: usize| match &lines[i].kind {
@@ -35,13 +37,17 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     };
     let mut added = Vec::new();
     let mut topics = Vec::new();
+    let mut marked = Vec::new();
     let mut i = PART_BREAK;
     while i < lines.len() {
         let after_break = !blank(i) && (i - PART_BREAK..i).all(blank);
         let first = numbered(i).filter(|h| h.value == Some(1));
         if after_break && first.is_none() {
             let (titles, end) = titled_blocks(lines, i);
-            if in_record(i) && titles.len() >= MIN_BLOCKS {
+            let items = marked_list(lines, i);
+            if in_record(i) && items.len() >= MIN_BLOCKS {
+                marked.extend(items.into_iter().filter(|&k| !has_start(k)));
+            } else if in_record(i) && titles.len() >= MIN_BLOCKS {
                 topics.extend(titles.into_iter().filter(|&k| !has_start(k)));
             }
             i = end.max(i + 1);
@@ -89,11 +95,59 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
             },
         });
     }
+    // The mark is no part of the question.
+    starts.extend(marked.into_iter().map(|k| {
+        let text = lines[k].text;
+        let after_mark = text
+            .char_indices()
+            .nth(1)
+            .map_or(text, |(at, _)| &text[at..]);
+        Start {
+            line: k,
+            rank: None,
+            role: Role::question(after_mark),
+        }
+    }));
     add_questions(lines, starts, topics);
 }
 
 /// Blocks of one part that each open with a title.
 const MIN_BLOCKS: usize = 3;
+
+/// The items of a part that is one list and nothing else: lines at the margin each opening
+/// with the same mark and a space (`✔ Reverse a String`, `✔ Count vowels`), one line each,
+/// the part ending with them. Like a numbered list after a break, it is a list of its own.
+fn marked_list(lines: &[Ln<'_>], from: usize) -> Vec<usize> {
+    let mark = |i: usize| {
+        let l = &lines[i];
+        let mut chars = l.text.chars();
+        let (Some(c), Some(' ')) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let o = u32::from(c);
+        let symbol = !c.is_ascii()
+            && !c.is_alphanumeric()
+            // General and CJK punctuation (quotation marks, brackets) open text, not items.
+            && !(0x2000..=0x206F).contains(&o)
+            && !(0x3000..=0x303F).contains(&o)
+            && !(0xFF00..=0xFFEF).contains(&o);
+        (matches!(l.kind, Kind::Text) && (symbol || blocks::bullet_item(l.text).is_some()))
+            .then_some(c)
+    };
+    let Some(first) = mark(from) else {
+        return Vec::new();
+    };
+    let end = (from..lines.len())
+        .find(|&j| mark(j) != Some(first))
+        .unwrap_or(lines.len());
+    let gap = (end..lines.len())
+        .take_while(|&j| matches!(lines[j].kind, Kind::Blank))
+        .count();
+    if end + gap < lines.len() && gap < PART_BREAK {
+        return Vec::new();
+    }
+    (from..end).collect()
+}
 
 /// One-line blocks a part may open with before its titled blocks: its heading
 /// (`✅ 5. Networking Basics`) and a line that introduces it.
