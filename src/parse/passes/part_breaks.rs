@@ -1,7 +1,9 @@
 //! Lists and topic blocks set apart by a long run of blank lines.
 
+use super::super::asking::asks;
 use super::super::blocks;
 use super::super::line::{Kind, Style};
+use super::super::record::sets_task;
 use super::{Ln, Role, Start, add_questions};
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
@@ -15,7 +17,9 @@ const PART_BREAK: usize = 3;
 /// a part made only of blocks that each open with a short title line over its answer
 /// (`Deadlock` / `A situation where…`, blank line, `Paging vs Segmentation` / …): one
 /// question per block; a heading and an intro line, a block each, may open it. A part that
-/// is one list of marked lines (`✔ Reverse a String`) is a list of its own too.
+/// is one list of marked lines (`✔ Reverse a String`) is a list of its own too, and a part
+/// that opens with a short title over a blank line and a problem (`腾讯二面` / blank /
+/// `要求输入…`) is one question.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let numbered = |i: usize| match &lines[i].kind {
@@ -49,6 +53,8 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
                 marked.extend(items.into_iter().filter(|&k| !has_start(k)));
             } else if in_record(i) && titles.len() >= MIN_BLOCKS {
                 topics.extend(titles.into_iter().filter(|&k| !has_start(k)));
+            } else if in_record(i) && titled_task(lines, i) && !has_start(i) {
+                topics.push(i);
             }
             i = end.max(i + 1);
             continue;
@@ -148,6 +154,36 @@ fn marked_list(lines: &[Ln<'_>], from: usize) -> Vec<usize> {
     }
     (from..end).collect()
 }
+
+/// A part that opens with a short title alone over a blank line (`腾讯二面`) and then text
+/// that sets a task or asks (`要求输入场次列表，输出最多安排的会议…`): a problem of its own,
+/// titled.
+fn titled_task(lines: &[Ln<'_>], from: usize) -> bool {
+    let l = &lines[from];
+    let t = l.text.trim_end();
+    let title = l.prose()
+        && t.chars().count() <= TASK_TITLE_CHARS
+        && !t.ends_with(['.', '。', ',', '，', ';', '；', ':', '：']);
+    if !title
+        || !lines
+            .get(from + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Blank))
+    {
+        return false;
+    }
+    let Some(body) = (from + 1..lines.len()).find(|&j| !matches!(lines[j].kind, Kind::Blank))
+    else {
+        return false;
+    };
+    body - from <= PART_BREAK
+        && lines[body..]
+            .iter()
+            .take_while(|n| !matches!(n.kind, Kind::Blank))
+            .any(|n| n.prose() && (asks(n.text) || sets_task(n.text)))
+}
+
+/// Characters past which a line is no title over a problem.
+const TASK_TITLE_CHARS: usize = 20;
 
 /// One-line blocks a part may open with before its titled blocks: its heading
 /// (`✅ 5. Networking Basics`) and a line that introduces it.
