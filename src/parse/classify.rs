@@ -214,6 +214,11 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
     let blank = |t: &str| t.trim_matches(WS).is_empty();
     let indented = |t: &str| t.starts_with(WS);
     let mut out = texts.to_vec();
+    // The numbered item at the margin the lines so far sit in (`二、Python的迭代器和生成器`,
+    // then labels and text at the margin, then an indented block), read up to `seen` only
+    // when a block asks for it: once over the file at most.
+    let mut in_item = false;
+    let mut seen = 0;
     let mut i = 0;
     while i < texts.len() {
         if blank(texts[i]) || !indented(texts[i]) || (i > 0 && !blank(texts[i - 1])) {
@@ -254,16 +259,40 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         let base = base.map_or(0, str::len);
         if free && base > 0 {
             // Numbered links (`1. [贡献者](…)`) are a list of pages, not an outline.
-            let numbered = body
+            let titles: Vec<String> = body
                 .iter()
-                .filter(|t| {
-                    matches!(line::classify(&t[base..]),
-                        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_))
-                            && !link_only(&h.title))
+                .filter_map(|t| match line::classify(&t[base..]) {
+                    Kind::Heading(h)
+                        if !matches!(h.style, Style::Markdown(_)) && !link_only(&h.title) =>
+                    {
+                        Some(h.title)
+                    }
+                    _ => None,
                 })
-                .count();
+                .collect();
+            let numbered = titles.len();
             let fenced = body.iter().any(|t| line::fence_info(t).is_some());
-            if numbered >= 2 && !fenced {
+            // Inside a numbered item at the margin, numbered lines that state its points
+            // (`\t1、迭代器中只能包含可迭代对象。…` / `\t2、能用于for循环，…`) are its answer.
+            let points = numbered >= 2 && {
+                for t in &texts[seen..i] {
+                    if blank(t) || indented(t) {
+                        continue;
+                    }
+                    match line::classify(t) {
+                        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
+                            in_item = false;
+                        }
+                        Kind::Heading(h) if h.style != Style::Question && h.value.is_some() => {
+                            in_item = true;
+                        }
+                        _ => {}
+                    }
+                }
+                seen = i;
+                in_item && states_points(&titles)
+            };
+            if numbered >= 2 && !fenced && !points {
                 for t in &mut out[i..end] {
                     if !blank(t) {
                         *t = &t[base..];
@@ -274,6 +303,20 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         i = end;
     }
     out
+}
+
+/// Do numbered lines state points rather than ask: none asks, and most run past one clause
+/// (`读取量很大的数据时，用迭代器可节省内存`) or close with a full stop? A bare topic
+/// (`一、迭代器`) among them names a part of the points.
+fn states_points(titles: &[String]) -> bool {
+    let states = titles
+        .iter()
+        .filter(|t| {
+            let t = t.trim();
+            t.contains(['，', '。', '；']) || t.ends_with('.')
+        })
+        .count();
+    !titles.iter().any(|t| asks(t) || ends_asking(t)) && states * 2 > titles.len()
 }
 
 /// Is the text one Markdown link and nothing else (`[如何参与贡献](https://…)`)?

@@ -9,7 +9,7 @@ use super::asking::{
     opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
-use super::titles::strong_title;
+use super::titles::{strong_title, title_shaped};
 use super::{Ln, Role, Start, blocks, line};
 use crate::check::{DiagnosticExt, Span, numbering};
 use crate::diagnostic::Diagnostic;
@@ -233,6 +233,7 @@ impl Outline {
                 let t = t.trim_end();
                 (t.ends_with([':', '：']) || topic_bullet(t))
                     && nodes.last().is_none_or(|n| n.line < p)
+                    && !document_title(lines, p)
             });
             let item_asks =
                 interrogative(&h.title) || opens_with_request(&h.title) || asks_mid_line(&h.title);
@@ -382,7 +383,10 @@ impl Outline {
             .children
             .last()
             .map_or(node.line, |&c| self.nodes[c].line);
-        let cut = (node.line + 1..last).find(|&i| strong_title(lines, i, false));
+        // So does a title naming a collection of questions (`SQL 面试题目汇总`, alone between
+        // blank lines): the numbered lines after it are the collection's.
+        let cut = (node.line + 1..last)
+            .find(|&i| strong_title(lines, i, false) || collection_title(lines, i));
         let held = node
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
@@ -695,6 +699,34 @@ fn lowercase(text: &str) -> String {
     } else {
         text.to_lowercase()
     }
+}
+
+/// A line alone between blank lines that names a collection of questions and asks nothing
+/// (`SQL 面试题目汇总`, `Java面试题`).
+fn collection_title(lines: &[Ln<'_>], i: usize) -> bool {
+    let l = &lines[i];
+    let blank = |k: Option<&Ln<'_>>| k.is_none_or(|n| matches!(n.kind, Kind::Blank));
+    matches!(l.kind, Kind::Text)
+        && i > 0
+        && blank(lines.get(i - 1))
+        && blank(lines.get(i + 1))
+        && title_shaped(l)
+        && l.text.trim().chars().count() <= COLLECTION_TITLE_CHARS
+        && !l.text.contains(['，', ',', '。', '；', ';', '：', ':'])
+        && COLLECTION_WORDS.iter().any(|w| l.text.contains(w))
+        && !asks(l.text)
+}
+
+/// Characters past which a line is a sentence, not a collection's title.
+const COLLECTION_TITLE_CHARS: usize = 20;
+
+/// The file's first line, standing alone over a blank line (`面试题目：`), titles the whole
+/// document: the numbered items under it are its questions, not points of a lead-in.
+fn document_title(lines: &[Ln<'_>], at: usize) -> bool {
+    lines[..at].iter().all(|l| matches!(l.kind, Kind::Blank))
+        && lines
+            .get(at + 1)
+            .is_some_and(|l| matches!(l.kind, Kind::Blank))
 }
 
 /// A bullet item that names a topic and asks nothing (`- InnoDB存储引擎`).

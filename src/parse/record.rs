@@ -209,7 +209,7 @@ fn exercise_under_number(blocks: &mut Vec<Block>) -> Option<String> {
 }
 
 /// Does the line set an exercise (`写一条sql语句…`, `查询…的记录`, `要求：…`)?
-fn sets_task(line: &str) -> bool {
+pub(super) fn sets_task(line: &str) -> bool {
     // A verb with what it asks for (`写出`, `写一条`, `求出`): a bare `写` or `求` also opens
     // statements (`写代码之前要先想清楚需求。`, `求稳不求快…`).
     const TASKS: &[&str] = &[

@@ -25,6 +25,7 @@
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
+//! - [`named_questions`]: questions named by their number, and the lines inside their answers.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod callouts;
@@ -40,6 +41,7 @@ mod label_lists;
 mod labelled;
 mod lists;
 mod margin_titles;
+mod named_questions;
 mod outlines;
 mod paragraphs;
 mod part_breaks;
@@ -67,6 +69,7 @@ pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use margin_titles::split_margin_questions;
+pub(super) use named_questions::keep_named_questions;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use part_breaks::split_lists_after_part_breaks;

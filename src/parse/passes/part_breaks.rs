@@ -1,6 +1,9 @@
 //! Lists and topic blocks set apart by a long run of blank lines.
 
+use super::super::asking::asks;
+use super::super::blocks;
 use super::super::line::{Kind, Style};
+use super::super::record::sets_task;
 use super::{Ln, Role, Start, add_questions};
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
@@ -13,7 +16,10 @@ const PART_BREAK: usize = 3;
 /// above the break (`Q4. Weakness?` / `“…”` / three blank lines / `1. What is OOP?`). So is
 /// a part made only of blocks that each open with a short title line over its answer
 /// (`Deadlock` / `A situation where…`, blank line, `Paging vs Segmentation` / …): one
-/// question per block.
+/// question per block; a heading and an intro line, a block each, may open it. A part that
+/// is one list of marked lines (`✔ Reverse a String`) is a list of its own too, and a part
+/// that opens with a short title over a blank line and a problem (`腾讯二面` / blank /
+/// `要求输入…`) is one question.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let numbered = |i: usize| match &lines[i].kind {
@@ -35,14 +41,20 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     };
     let mut added = Vec::new();
     let mut topics = Vec::new();
+    let mut marked = Vec::new();
     let mut i = PART_BREAK;
     while i < lines.len() {
         let after_break = !blank(i) && (i - PART_BREAK..i).all(blank);
         let first = numbered(i).filter(|h| h.value == Some(1));
         if after_break && first.is_none() {
             let (titles, end) = titled_blocks(lines, i);
-            if in_record(i) && titles.len() >= MIN_BLOCKS {
+            let items = marked_list(lines, i);
+            if in_record(i) && items.len() >= MIN_BLOCKS {
+                marked.extend(items.into_iter().filter(|&k| !has_start(k)));
+            } else if in_record(i) && titles.len() >= MIN_BLOCKS {
                 topics.extend(titles.into_iter().filter(|&k| !has_start(k)));
+            } else if in_record(i) && titled_task(lines, i) && !has_start(i) {
+                topics.push(i);
             }
             i = end.max(i + 1);
             continue;
@@ -89,15 +101,98 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
             },
         });
     }
+    // The mark is no part of the question.
+    starts.extend(marked.into_iter().map(|k| {
+        let text = lines[k].text;
+        let after_mark = text
+            .char_indices()
+            .nth(1)
+            .map_or(text, |(at, _)| &text[at..]);
+        Start {
+            line: k,
+            rank: None,
+            role: Role::question(after_mark),
+        }
+    }));
     add_questions(lines, starts, topics);
 }
 
 /// Blocks of one part that each open with a title.
 const MIN_BLOCKS: usize = 3;
 
+/// The items of a part that is one list and nothing else: lines at the margin each opening
+/// with the same mark and a space (`✔ Reverse a String`, `✔ Count vowels`), one line each,
+/// the part ending with them. Like a numbered list after a break, it is a list of its own.
+fn marked_list(lines: &[Ln<'_>], from: usize) -> Vec<usize> {
+    let mark = |i: usize| {
+        let l = &lines[i];
+        let mut chars = l.text.chars();
+        let (Some(c), Some(' ')) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let o = u32::from(c);
+        let symbol = !c.is_ascii()
+            && !c.is_alphanumeric()
+            // General and CJK punctuation (quotation marks, brackets) open text, not items.
+            && !(0x2000..=0x206F).contains(&o)
+            && !(0x3000..=0x303F).contains(&o)
+            && !(0xFF00..=0xFFEF).contains(&o);
+        (matches!(l.kind, Kind::Text) && (symbol || blocks::bullet_item(l.text).is_some()))
+            .then_some(c)
+    };
+    let Some(first) = mark(from) else {
+        return Vec::new();
+    };
+    let end = (from..lines.len())
+        .find(|&j| mark(j) != Some(first))
+        .unwrap_or(lines.len());
+    let gap = (end..lines.len())
+        .take_while(|&j| matches!(lines[j].kind, Kind::Blank))
+        .count();
+    if end + gap < lines.len() && gap < PART_BREAK {
+        return Vec::new();
+    }
+    (from..end).collect()
+}
+
+/// A part that opens with a short title alone over a blank line (`腾讯二面`) and then text
+/// that sets a task or asks (`要求输入场次列表，输出最多安排的会议…`): a problem of its own,
+/// titled.
+fn titled_task(lines: &[Ln<'_>], from: usize) -> bool {
+    let l = &lines[from];
+    let t = l.text.trim_end();
+    let title = l.prose()
+        && t.chars().count() <= TASK_TITLE_CHARS
+        && !t.ends_with(['.', '。', ',', '，', ';', '；', ':', '：']);
+    if !title
+        || !lines
+            .get(from + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Blank))
+    {
+        return false;
+    }
+    let Some(body) = (from + 1..lines.len()).find(|&j| !matches!(lines[j].kind, Kind::Blank))
+    else {
+        return false;
+    };
+    body - from <= PART_BREAK
+        && lines[body..]
+            .iter()
+            .take_while(|n| !matches!(n.kind, Kind::Blank))
+            .any(|n| n.prose() && (asks(n.text) || sets_task(n.text)))
+}
+
+/// Characters past which a line is no title over a problem.
+const TASK_TITLE_CHARS: usize = 20;
+
+/// One-line blocks a part may open with before its titled blocks: its heading
+/// (`✅ 5. Networking Basics`) and a line that introduces it.
+const PART_HEAD: usize = 2;
+
 /// The part from line `from` up to the next part break, if every block in it (lines
 /// between blank lines) is a short title line over lines that answer it (`Deadlock` /
-/// `A situation where…`): the title lines, and where the part ends.
+/// `A situation where…`), but for up to [`PART_HEAD`] one-line blocks at its head: the title
+/// lines, and where the part ends.
 fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let mut titles = Vec::new();
@@ -105,8 +200,13 @@ fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
     let mut j = from;
     let mut gap = 0;
     let mut block: Option<(usize, usize)> = None;
-    let close = |block: Option<(usize, usize)>, titles: &mut Vec<usize>, ok: &mut bool| {
+    let mut head = 0;
+    let mut close = |block: Option<(usize, usize)>, titles: &mut Vec<usize>, ok: &mut bool| {
         if let Some((start, len)) = block {
+            if len == 1 && titles.is_empty() && *ok && head < PART_HEAD {
+                head += 1;
+                return;
+            }
             let l = &lines[start];
             let t = l.text.trim_end();
             let title = matches!(l.kind, Kind::Text)
