@@ -57,8 +57,8 @@ use passes::{
     split_labelled_question_lists, split_lists_after_part_breaks, split_margin_questions,
     split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
     split_quoted_questions, split_rule_entries, split_rule_separated_items,
-    split_second_code_questions, split_subject_outlines, split_task_list, split_titled_paragraphs,
-    split_titles_over_blank,
+    split_second_code_questions, split_stub_groups, split_subject_outlines, split_task_list,
+    split_titled_paragraphs, split_titles_over_blank,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -259,6 +259,7 @@ fn make_records(
 /// The boundary passes, in their order: each sees what the earlier ones decided.
 fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_subject_outlines(lines, starts);
+    split_stub_groups(lines, starts);
     split_question_lists(lines, starts);
     split_bullet_led(lines, starts);
     split_question_runs(lines, starts);

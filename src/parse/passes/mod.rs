@@ -25,6 +25,7 @@
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
+//! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 
 mod callouts;
 mod comment_numbers;
@@ -47,6 +48,7 @@ mod plain;
 mod quoted_titles;
 mod regroup;
 mod separators;
+mod stub_groups;
 mod titles_over_blank;
 mod unmarked;
 
@@ -76,6 +78,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
+pub(super) use stub_groups::split_stub_groups;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
