@@ -58,7 +58,7 @@ use passes::{
     split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
     split_quoted_questions, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_stub_groups, split_subject_outlines, split_task_list,
-    split_titled_paragraphs, split_titles_over_blank,
+    split_titled_paragraphs, split_titles_over_blank, title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -298,6 +298,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_quoted_questions(lines, starts);
     split_lists_after_part_breaks(lines, starts);
     split_comment_numbered_items(lines, starts);
+    title_first_line(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

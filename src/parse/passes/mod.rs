@@ -25,12 +25,14 @@
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
+//! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 
 mod callouts;
 mod comment_numbers;
 mod dialogue;
 mod exercises;
+mod file_titles;
 mod flashcards;
 mod folds;
 mod follow_ups;
@@ -56,6 +58,7 @@ pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use comment_numbers::split_comment_numbered_items;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
+pub(super) use file_titles::title_first_line;
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
