@@ -49,9 +49,9 @@ use outline::Outline;
 use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, empty_group_headings, empty_unnumbered_among_numbered,
-    frame_rule_titles, pair_answer_lists, parts_named_by_question, read_indented_outline,
-    read_plain_lists, regroup_headings, set_aside_link_lists, set_aside_placeholders,
-    set_aside_repeated_list, split_bullet_led, split_closing_questions,
+    frame_rule_titles, keep_answer_points, pair_answer_lists, parts_named_by_question,
+    read_indented_outline, read_plain_lists, regroup_headings, set_aside_link_lists,
+    set_aside_placeholders, set_aside_repeated_list, split_bullet_led, split_closing_questions,
     split_comment_numbered_items, split_definition_lists, split_dialogue, split_entry_topics,
     split_flash_cards, split_fold_cards, split_labelled_follow_ups, split_labelled_items,
     split_labelled_question_lists, split_lists_after_part_breaks, split_margin_questions,
@@ -299,6 +299,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_lists_after_part_breaks(lines, starts);
     split_comment_numbered_items(lines, starts);
     split_closing_questions(lines, starts);
+    keep_answer_points(lines, starts);
     title_first_line(lines, starts);
 }
 

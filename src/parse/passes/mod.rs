@@ -25,10 +25,12 @@
 //! - [`quoted_titles`]: questions set off as one-line quotes, answered in plain text.
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
+//! - [`answer_points`]: numbered points in the answer of an unnumbered question.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 
+mod answer_points;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
@@ -56,6 +58,7 @@ mod stub_groups;
 mod titles_over_blank;
 mod unmarked;
 
+pub(super) use answer_points::keep_answer_points;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
