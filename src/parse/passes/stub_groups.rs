@@ -39,7 +39,7 @@ pub(crate) fn split_stub_groups(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        if let Some(items) = stub_list(&lines[at + 1..end]) {
+        if let Some(items) = stub_list(lines.get(at + 1..end).unwrap_or_default()) {
             asking |= items
                 .iter()
                 .any(|(_, h)| asks(&h.title) || question_like(&h.title));
