@@ -26,12 +26,19 @@
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 //! - [`named_questions`]: questions named by their number, and the lines inside their answers.
+//! - [`answer_points`]: numbered points in the answer of an unnumbered question.
+//! - [`closing_questions`]: a bare question set apart at the end of an answer.
+//! - [`file_titles`]: a first line that titles the file by naming what it collects.
+//! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
+mod answer_points;
 mod callouts;
+mod closing_questions;
 mod comment_numbers;
 mod dialogue;
 mod exercises;
+mod file_titles;
 mod flashcards;
 mod folds;
 mod follow_ups;
@@ -51,13 +58,17 @@ mod quoted_titles;
 mod regroup;
 mod separators;
 mod shapes;
+mod stub_groups;
 mod titles_over_blank;
 mod unmarked;
 
+pub(super) use answer_points::keep_answer_points;
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
+pub(super) use file_titles::title_first_line;
 pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
@@ -82,6 +93,7 @@ pub(super) use regroup::{
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use shapes::split_loose_by_shape;
+pub(super) use stub_groups::split_stub_groups;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,

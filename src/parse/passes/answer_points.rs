@@ -1,0 +1,59 @@
+//! Numbered points inside the answer of an unnumbered question (`how to set the space
+//! between point and content?`, `There are three solutions`, `1) …`, `2) …`, `3. …`).
+
+use crate::parse::asking::{asks, ends_asking, question_like};
+use crate::parse::line::{Kind, Style};
+use crate::parse::{Ln, Role, Start};
+
+/// Numbered lines that ask nothing, counting from 1 in the answer of an unnumbered question
+/// ending in a question mark, after a line of that answer, are the points of that answer, not
+/// questions: the writer asks with question lines, not numbers. Any numbering style counts
+/// (`1)` then `3.`), as long as the numbers go on one by one.
+pub(crate) fn keep_answer_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut drop = Vec::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let owner = &starts[n];
+        let asking_line = owner.rank.is_none()
+            && matches!(&owner.role, Role::Record { question, .. } if ends_asking(question));
+        n += 1;
+        if !asking_line {
+            continue;
+        }
+        let mut points = Vec::new();
+        let mut value = 0;
+        while let Some(s) = starts.get(n + points.len()) {
+            match point(lines, s) {
+                Some(v) if v == value + 1 => {
+                    points.push(s.line);
+                    value = v;
+                }
+                _ => break,
+            }
+        }
+        let answered = points.first().is_some_and(|&first| {
+            (owner.line + 1..first).any(|k| !matches!(lines[k].kind, Kind::Blank))
+        });
+        if answered {
+            n += points.len();
+            drop.extend(points);
+        }
+    }
+    if !drop.is_empty() {
+        starts.retain(|s| drop.binary_search(&s.line).is_err());
+    }
+}
+
+/// The number of a record a numbered line starts that asks nothing.
+fn point(lines: &[Ln<'_>], start: &Start) -> Option<u32> {
+    let Role::Record { question, .. } = &start.role else {
+        return None;
+    };
+    let Kind::Heading(h) = &lines[start.line].kind else {
+        return None;
+    };
+    let asking = asks(question) || question_like(question) || ends_asking(question);
+    (!matches!(h.style, Style::Markdown(_) | Style::Question) && !asking)
+        .then_some(h.value)
+        .flatten()
+}

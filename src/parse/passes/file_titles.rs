@@ -1,0 +1,67 @@
+//! The first line of a file that names what the file collects (`java 常见的面试题`,
+//! `# Questions`): the file's title, not a question.
+
+use crate::parse::asking::{COLLECTION_WORDS, asks, ends_asking, question_like};
+use crate::parse::line::{self, Kind};
+use crate::parse::{LABEL_RANK, Ln, Role, Start};
+
+/// Words, in English, that name a collection of questions (the Chinese ones are
+/// [`COLLECTION_WORDS`]).
+const ENGLISH_COLLECTION_WORDS: &[&str] = &["questions", "interview", "faq", "q&a"];
+
+/// A record opened by the file's first line, where that line only names a collection of
+/// questions and asks nothing, and two records or more come after it, is the title over
+/// them: a section (a Markdown heading keeps its rank), its introduction lines outside any
+/// question.
+pub(crate) fn title_first_line(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let Some(first) = lines.iter().position(|l| !matches!(l.kind, Kind::Blank)) else {
+        return;
+    };
+    let records = starts
+        .iter()
+        .filter(|s| matches!(s.role, Role::Record { .. }))
+        .count();
+    let Some(start) = starts.first_mut() else {
+        return;
+    };
+    let Role::Record { question, .. } = &start.role else {
+        return;
+    };
+    if start.line != first || records < 3 || !names_collection(question) {
+        return;
+    }
+    let title = line::strip_emphasis(question).trim().to_owned();
+    start.role = Role::Section {
+        rank: start.rank.unwrap_or(LABEL_RANK),
+        title,
+    };
+}
+
+/// A short title that names a collection of questions (`常见的面试题`, `Questions`) and asks
+/// nothing itself.
+fn names_collection(title: &str) -> bool {
+    let t = line::strip_emphasis(title);
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    t.chars().count() <= 30
+        && (COLLECTION_WORDS.iter().any(|w| t.contains(w))
+            || ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w)))
+        && !asks(t)
+        && !question_like(t)
+        && !ends_asking(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_that_name_a_collection() {
+        assert!(names_collection("java 常见的面试题"));
+        assert!(names_collection("Questions"));
+        assert!(names_collection("**Interview Questions**"));
+        assert!(!names_collection("What questions do you ask?"));
+        assert!(!names_collection("面试题一：什么是闭包"));
+        assert!(!names_collection("HashMap"));
+    }
+}
