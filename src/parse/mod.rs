@@ -53,10 +53,10 @@ use passes::{
     read_plain_lists, regroup_headings, set_aside_link_lists, set_aside_placeholders,
     set_aside_repeated_list, split_bullet_led, split_comment_numbered_items,
     split_definition_lists, split_dialogue, split_entry_topics, split_flash_cards,
-    split_fold_cards, split_labelled_follow_ups, split_labelled_items,
-    split_labelled_question_lists, split_lists_after_part_breaks, split_margin_questions,
-    split_marked_lines, split_question_callouts, split_question_lists, split_question_runs,
-    split_quoted_questions, split_rule_entries, split_rule_separated_items,
+    split_fold_cards, split_heading_question_lists, split_labelled_follow_ups,
+    split_labelled_items, split_labelled_question_lists, split_lists_after_part_breaks,
+    split_margin_questions, split_marked_lines, split_question_callouts, split_question_lists,
+    split_question_runs, split_quoted_questions, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_subject_outlines, split_task_list, split_titled_paragraphs,
     split_titles_over_blank,
 };
@@ -259,6 +259,7 @@ fn make_records(
 /// The boundary passes, in their order: each sees what the earlier ones decided.
 fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_subject_outlines(lines, starts);
+    split_heading_question_lists(lines, starts);
     split_question_lists(lines, starts);
     split_bullet_led(lines, starts);
     split_question_runs(lines, starts);

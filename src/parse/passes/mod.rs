@@ -3,6 +3,7 @@
 //! a fixed order; a later pass sees what the earlier ones decided.
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
+//! - [`heading_lists`]: files that are nothing but question lists under topic headings.
 //! - [`outlines`]: bullet outlines of questions grouped by subject.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
 //! - [`margin_titles`]: questions at the margin of text only indentation structures.
@@ -34,6 +35,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod heading_lists;
 mod indent_outline;
 mod label_lists;
 mod labelled;
@@ -58,6 +60,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
