@@ -4,6 +4,7 @@
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
 //! - [`heading_lists`]: files that are nothing but question lists under topic headings.
+//! - [`numbered_siblings`]: sibling headings over numbered one-liners, read alike.
 //! - [`outlines`]: bullet outlines of questions grouped by subject.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
 //! - [`margin_titles`]: questions at the margin of text only indentation structures.
@@ -41,6 +42,7 @@ mod label_lists;
 mod labelled;
 mod lists;
 mod margin_titles;
+mod numbered_siblings;
 mod outlines;
 mod paragraphs;
 mod part_breaks;
@@ -68,6 +70,7 @@ pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use margin_titles::split_margin_questions;
+pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use part_breaks::split_lists_after_part_breaks;
