@@ -128,9 +128,17 @@ pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [St
             continue;
         };
         let (numbered, all) = counts[usize::from(level.min(6))];
-        let empty = lines[s.line + 1..end]
-            .iter()
-            .all(|l| matches!(l.kind, Kind::Blank));
+        // Nothing under it but blank lines, or headings as empty that ask nothing either
+        // (`### 下载链接：[…](…)` under `## [全部答案…](…)`).
+        let empty = lines[s.line + 1..end].iter().all(|l| match &l.kind {
+            Kind::Blank => true,
+            Kind::Heading(sub) => {
+                matches!(sub.style, Style::Markdown(deeper) if deeper > level)
+                    && sub.number.is_none()
+                    && !question_like(&sub.title)
+            }
+            _ => false,
+        });
         // A heading that outranks the numbered questions (`## [全部答案…](…)` after `### 29、…`)
         // groups nothing when it is empty: no question of its level is numbered like them.
         let numbered_level =
