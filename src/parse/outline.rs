@@ -410,6 +410,7 @@ impl Outline {
         let (kids, after) = node.children.split_at(held);
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
+        let (parts, new_question) = self.answered_in_parts(node);
         let answered_question = interrogative(&h.title) && node.body > 0;
         // Its content overrides the title's word: a `### 小结` over numbered questions reviews
         // them, it is no aside.
@@ -447,7 +448,7 @@ impl Outline {
             && node.children.is_empty()
             && node.body == 0
             && !node.asks;
-        let groups = title_only || self.groups(node, kids, level);
+        let groups = parts == 0 && (title_only || self.groups(node, kids, level));
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -467,6 +468,8 @@ impl Outline {
         // Children a record holds are sub-points of its answer; the others are visited.
         let visited = if groups {
             node.children.as_slice()
+        } else if parts > 0 {
+            &node.children[new_question.min(held)..]
         } else {
             after
         };
@@ -476,6 +479,33 @@ impl Outline {
                 self.visit(child, &level, lines, out);
             }
         }
+    }
+
+    /// A heading that asks with nothing of its own over sub-headings that name parts of what
+    /// it asks (`## 什么是线程和进程？` over `### 进程？`, `### 线程？`) is one question
+    /// answered part by part, up to a sub-heading that asks something new: that one and those
+    /// after it are questions of their own. The number of such parts, and where the new
+    /// questions start among the children.
+    fn answered_in_parts(&self, node: &Node) -> (usize, usize) {
+        let h = &node.heading;
+        if !interrogative(&h.title) || node.body > 0 {
+            return (0, 0);
+        }
+        let named = |c: usize| {
+            let kid = &self.nodes[c].heading;
+            let part = kid.title.trim().trim_end_matches(['?', '？']).trim();
+            matches!(kid.style, Style::Markdown(_))
+                && !part.is_empty()
+                && part.chars().count() * 2 <= h.title.chars().count()
+                && h.title.contains(part)
+        };
+        let parts = node.children.iter().take_while(|&&c| named(c)).count();
+        let new_question = parts
+            + node.children[parts..]
+                .iter()
+                .position(|&c| !named(c) && interrogative(&self.nodes[c].heading.title))
+                .unwrap_or(node.children.len() - parts);
+        (parts, new_question)
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or

@@ -3,6 +3,8 @@
 //! a fixed order; a later pass sees what the earlier ones decided.
 //!
 //! - [`lists`]: lists and runs of lines that are questions.
+//! - [`heading_lists`]: files that are nothing but question lists under topic headings.
+//! - [`numbered_siblings`]: sibling headings over numbered one-liners, read alike.
 //! - [`outlines`]: bullet outlines of questions grouped by subject.
 //! - [`unmarked`]: unnumbered questions found by their shape and place.
 //! - [`margin_titles`]: questions at the margin of text only indentation structures.
@@ -43,12 +45,14 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod heading_lists;
 mod indent_outline;
 mod label_lists;
 mod labelled;
 mod lists;
 mod margin_titles;
 mod named_questions;
+mod numbered_siblings;
 mod outlines;
 mod paragraphs;
 mod part_breaks;
@@ -73,6 +77,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
@@ -81,6 +86,7 @@ pub(super) use lists::{
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
+pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use part_breaks::split_lists_after_part_breaks;

@@ -97,7 +97,8 @@ fn pointer_line(text: &str) -> bool {
 /// Among Markdown question headings that are numbered (`### 1、…`, `### [2、…](…)`), an
 /// unnumbered heading of the same level with nothing under it that asks nothing
 /// (`### 全部答案，更新日期…`, `### 下载链接：[…](…)`) is page furniture, not a question: set
-/// aside (its line is reported, not lost).
+/// aside (its line is reported, not lost). So is such a heading of a level above them
+/// (`## [新增：高清 PDF…](…)` after the last `### 29、…`): empty, it groups no question.
 pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [Start]) {
     // Per Markdown level: (numbered question headings, all question headings).
     let mut counts = [(0usize, 0usize); 7];
@@ -127,10 +128,26 @@ pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [St
             continue;
         };
         let (numbered, all) = counts[usize::from(level.min(6))];
-        let empty = lines[s.line + 1..end]
-            .iter()
-            .all(|l| matches!(l.kind, Kind::Blank));
-        if numbered >= 3 && numbered * 4 >= all * 3 && empty && !question_like(question) {
+        // Nothing under it but blank lines, or headings as empty that ask nothing either
+        // (`### 下载链接：[…](…)` under `## [全部答案…](…)`).
+        let empty = lines[s.line + 1..end].iter().all(|l| match &l.kind {
+            Kind::Blank => true,
+            Kind::Heading(sub) => {
+                matches!(sub.style, Style::Markdown(deeper) if deeper > level)
+                    && sub.number.is_none()
+                    && !question_like(&sub.title)
+            }
+            _ => false,
+        });
+        // A heading that outranks the numbered questions (`## [全部答案…](…)` after `### 29、…`)
+        // groups nothing when it is empty: no question of its level is numbered like them.
+        let numbered_level =
+            |(numbered, all): (usize, usize)| numbered >= 3 && numbered * 4 >= all * 3;
+        let outranks = numbered == 0
+            && counts[usize::from(level.min(6)) + 1..]
+                .iter()
+                .any(|&c| numbered_level(c));
+        if (numbered_level((numbered, all)) || outranks) && empty && !question_like(question) {
             starts[n].role = Role::Aside;
         }
     }

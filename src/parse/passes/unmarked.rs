@@ -113,7 +113,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Whether a title found so far ends in a question mark (kept as titles are found: looking
     // through them for every line would cost a long file its length squared).
     let mut extra_asks = false;
-    let asking_ranks = asking_ranks(starts);
+    let asking_ranks = asking_ranks(lines, starts);
     let mut segment_start = 0usize;
     let mut inside_record = false;
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
@@ -219,23 +219,30 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     add_questions(lines, starts, extra);
 }
 
-/// Heading ranks where three headings or more start records and most of them ask: the
-/// others of that rank are questions too, read the same way.
-fn asking_ranks(starts: &[Start]) -> Vec<u8> {
-    let mut counts: Vec<(u8, usize, usize)> = Vec::new();
-    for s in starts {
+/// Heading ranks where three headings or more start records and most of them ask, or most of
+/// them hold nothing (`## 1.2. 连接一个不存在的IP和端口` over the next heading): the headings of
+/// such a rank are the questions themselves, asked or left unanswered, and a line under one of
+/// them (`是否可以通过拔网线来模拟？`) is its answer or a note to it, as under a heading that asks.
+fn asking_ranks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<u8> {
+    let mut counts: Vec<(u8, usize, usize, usize)> = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
         if let (Some(rank), Role::Record { question, .. }) = (s.rank, &s.role) {
             let k = counts.iter().position(|c| c.0 == rank).unwrap_or_else(|| {
-                counts.push((rank, 0, 0));
+                counts.push((rank, 0, 0, 0));
                 counts.len() - 1
             });
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            let empty = lines[s.line + 1..end]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank));
             counts[k].1 += 1;
             counts[k].2 += usize::from(asks(question));
+            counts[k].3 += usize::from(empty);
         }
     }
     counts
         .into_iter()
-        .filter(|&(_, all, asking)| all >= 3 && asking * 2 > all)
+        .filter(|&(_, all, asking, empty)| all >= 3 && (asking * 2 > all || empty * 2 > all))
         .map(|(rank, ..)| rank)
         .collect()
 }
