@@ -1,5 +1,6 @@
 //! Files that are nothing but question lists under topic headings.
 
+use super::section_over_bullets;
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, blocks, line};
@@ -55,21 +56,10 @@ pub(crate) fn split_heading_question_lists(lines: &[Ln<'_>], starts: &mut Vec<St
     }
     let mut extra = Vec::new();
     for (n, bullets) in lists {
-        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+        let Some(rank) = starts[n].rank else {
             continue;
         };
-        starts[n].role = Role::Section {
-            rank,
-            title: question.clone(),
-        };
-        for i in bullets {
-            let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
-            extra.push(Start {
-                line: i,
-                rank: None,
-                role: Role::question(text),
-            });
-        }
+        section_over_bullets(lines, &mut starts[n], rank, bullets, &mut extra);
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);

@@ -2,6 +2,7 @@
 //! bullets each followed by their answer, runs of bare question lines (under a label or not),
 //! and task lists whose boxes tick off questions. Each item becomes a record.
 
+use super::section_over_bullets;
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
     question_like,
@@ -43,22 +44,7 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
             continue;
         }
-        let Role::Record { question, .. } = &starts[n].role else {
-            continue;
-        };
-        let title = question.clone();
-        starts[n].role = Role::Section {
-            rank: c.rank,
-            title,
-        };
-        for i in c.items {
-            let text = blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text);
-            extra.push(Start {
-                line: i,
-                rank: None,
-                role: Role::question(text),
-            });
-        }
+        section_over_bullets(lines, &mut starts[n], c.rank, c.items, &mut extra);
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);

@@ -117,6 +117,29 @@ fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Make the record `start` (a heading) a section of `rank` over questions: a record at each
+/// bullet line in `items`, asking what the bullet says, pushed to `extra`.
+fn section_over_bullets(
+    lines: &[Ln<'_>],
+    start: &mut Start,
+    rank: u8,
+    items: Vec<usize>,
+    extra: &mut Vec<Start>,
+) {
+    let Role::Record { question, .. } = &start.role else {
+        return;
+    };
+    start.role = Role::Section {
+        rank,
+        title: question.clone(),
+    };
+    extra.extend(items.into_iter().map(|i| Start {
+        line: i,
+        rank: None,
+        role: Role::question(super::blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
+    }));
+}
+
 /// The width of a line's indent, a tab counting four.
 pub(super) fn indent_columns(text: &str) -> usize {
     text.chars()
