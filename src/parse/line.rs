@@ -162,6 +162,16 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
+/// `####[[↑]](#toc) <a name='general'>通用问题:</a>`: a heading typed without the space, its
+/// text opening with a link (two `#` at least, and the `[…](…)` must be there).
+static GLUED_LINK_MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{2,6})(\[.*\]\(.*?)[ \t#]*$").unwrap());
+/// A link to a spot in the same page at either end of a heading (`[↑](#toc)`, `[[↑]](#toc)`,
+/// `[回到顶部](#top)`): a way back to the contents, not words of the title.
+static NAV_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[\[?[^\[\]]*\]?\]\(#[^()\s]*\)[ \t]*|[ \t]*\[\[?[^\[\]]*\]?\]\(#[^()\s]*\)$")
+        .unwrap()
+});
 /// HTML anchors in a heading (`## <a name='toc'>目录</a>`, `<span id="q1">…</span>`): link
 /// targets, not words.
 static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -713,6 +723,7 @@ fn heading(line: &str) -> Option<Heading> {
                 .captures(line)
                 .or(glued)
                 .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+                .or_else(|| GLUED_LINK_MARKDOWN.captures(line))
         })
         .flatten()
     {
@@ -729,6 +740,15 @@ fn heading(line: &str) -> Option<Heading> {
             unanchored
         };
         let inner = unanchored.trim();
+        // `[↑](#toc) 通用问题:`: the way back to the contents beside the words is no part of
+        // them; a heading that is nothing but such a link keeps it.
+        let inner = match NAV_LINK.replace_all(inner, "") {
+            std::borrow::Cow::Owned(rest) if !rest.trim().is_empty() => {
+                std::borrow::Cow::Owned(rest.trim().to_owned())
+            }
+            _ => std::borrow::Cow::Borrowed(inner),
+        };
+        let inner = inner.as_ref();
         // `### [3、进程间怎么通信？](https://…)`: a heading that is wholly a link asks what its
         // text says; the address is where the page came from.
         let inner = if inner.starts_with('[') && inner.ends_with(')') {
@@ -1079,6 +1099,13 @@ mod tests {
         assert_eq!(h("####面试题一").style, Style::Markdown(4));
         assert_eq!(h(" #### 01.以下代码").value, Some(1));
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
+        assert_eq!(
+            h("####[[↑]](#toc) <a name='g'>通用问题:</a>").title,
+            "通用问题:"
+        );
+        assert_eq!(h("## 常见问题 [回到顶部](#top)").title, "常见问题");
+        assert_eq!(h("### [3、进程间怎么通信？](#q3)").value, Some(3));
+        assert!(!matches!(classify("##[目录]"), Kind::Heading(_)));
         assert_eq!(h("### 什么是协程？ {#coroutine}").title, "什么是协程？");
         assert_eq!(h("## <span id=\"q\">为什么</span>").title, "为什么");
         for line in [

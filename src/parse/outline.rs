@@ -428,10 +428,13 @@ impl Outline {
             });
             // A title that outranks the whole file (`# 概述` over `## 常见题` and its questions)
             // sets aside only its own words: the parts under it speak for themselves.
+            // So does a contents heading over the groups it lists (`## 目录`, its links, then
+            // `#### 通用问题:` over `* 为什么…？` bullets): the groups' questions are no contents.
             let holds = node.children.iter().any(|&c| {
                 let kid = &self.nodes[c];
                 matches!(kid.heading.style, Style::Markdown(_))
-                    && kid.children.iter().any(|&g| self.holds_question(g))
+                    && (kid.children.iter().any(|&g| self.holds_question(g))
+                        || (kid.bullets >= 2 && kid.asking_bullets * 2 > kid.bullets))
             });
             if holds {
                 let level = Level::of(&self.nodes, &node.children);
