@@ -523,6 +523,7 @@ impl Outline {
             .count()
             <= 1;
         if kids.is_empty()
+            || self.worded_below(node, kids, single_question)
             || (numbered_name(node.heading.number.as_deref(), &node.heading.title)
                 && node.body > 0
                 && single_question)
@@ -628,6 +629,21 @@ impl Outline {
 }
 
 impl Outline {
+    /// `### Question 1.1: Design a crawler` right over a bare `**Question:**` label and the
+    /// one question it words (quoted below, no list of questions under it): the label only
+    /// brings in the wording of the heading's question.
+    fn worded_below(&self, node: &Node, kids: &[usize], single_question: bool) -> bool {
+        node.body == 0
+            && single_question
+            && kids.first().is_some_and(|&k| {
+                let label = &self.nodes[k];
+                label.heading.style == Style::Question
+                    && label.heading.number.is_none()
+                    && label.heading.title.trim().is_empty()
+                    && label.children.is_empty()
+            })
+    }
+
     /// A heading with no words of its own that asks nothing, over sub-headings with none
     /// either (`## 安全要素与 STRIDE 威胁` over `### 授权与认证`, `### HTTPS 原理剖析`): an
     /// outline of questions still to be answered, not one question answered by titles.
@@ -824,6 +840,7 @@ fn aside_title(title: &str) -> bool {
         "未来发展趋势与挑战",
         "conclusion",
         "概述",
+        "overview",
         "简介",
         "基本概念",
         "来源",
