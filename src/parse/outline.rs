@@ -181,10 +181,21 @@ impl Outline {
                     .find(|&&n| nodes[n].heading.value == Some(v - 1))
             {
                 let node = &nodes[n];
+                // A question heading's number asked on, after its answer and without the `#`s
+                // (`### 17、…死循环问题？` … `18、总结下 JDK 1.8 做了哪些优化？`), is the next
+                // question too, when no list of that style runs in the answer.
+                let asked_on = matches!(node.heading.style, Style::Markdown(_))
+                    && node.heading.number.is_some()
+                    && asks(&h.title)
+                    && node
+                        .children
+                        .iter()
+                        .all(|&c| nodes[c].heading.style != h.style);
                 if node.heading.style != h.style
                     && node.heading.style.rank() < h.style.rank()
-                    && node.children.is_empty()
-                    && !matches!(node.heading.style, Style::Markdown(_))
+                    && ((node.children.is_empty()
+                        && !matches!(node.heading.style, Style::Markdown(_)))
+                        || asked_on)
                 {
                     h.style = node.heading.style;
                 }
