@@ -162,6 +162,16 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
+/// `####[[↑]](#toc) <a name='general'>通用问题:</a>`: a heading typed without the space, its
+/// text opening with a link (two `#` at least, and the `[…](…)` must be there).
+static GLUED_LINK_MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{2,6})(\[.*\]\(.*?)[ \t#]*$").unwrap());
+/// A link to a spot in the same page at either end of a heading (`[↑](#toc)`, `[[↑]](#toc)`,
+/// `[回到顶部](#top)`): a way back to the contents, not words of the title.
+static NAV_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[\[?[^\[\]]*\]?\]\(#[^()\s]*\)[ \t]*|[ \t]*\[\[?[^\[\]]*\]?\]\(#[^()\s]*\)$")
+        .unwrap()
+});
 /// HTML anchors in a heading (`## <a name='toc'>目录</a>`, `<span id="q1">…</span>`): link
 /// targets, not words.
 static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,6 +194,12 @@ static HALF_PAREN: LazyLock<Lead> =
     LazyLock::new(|| Lead::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*"));
 static QUESTION: LazyLock<Lead> = LazyLock::new(|| {
     Lead::new(r"^(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；][ \t\u{3000}]*")
+});
+/// `Question 1.1: …`, `问题2.3：…`: a question label numbered within its part, as a heading
+/// writes it (the whole number goes with the label).
+static DOTTED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Question|QUESTION|Q|问题|问)[ \t]*\d{1,3}(?:\.\d{1,3})+[ \t]*[:：.、][ \t\u{3000}]*(\S.*)$")
+        .unwrap()
 });
 /// `【问题】…`, `【题目3】…`: a question label in lenticular brackets.
 static BRACKET_QUESTION: LazyLock<Lead> = LazyLock::new(|| {
@@ -713,34 +729,19 @@ fn heading(line: &str) -> Option<Heading> {
                 .captures(line)
                 .or(glued)
                 .or_else(|| GLUED_HAN_MARKDOWN.captures(line))
+                .or_else(|| GLUED_LINK_MARKDOWN.captures(line))
         })
         .flatten()
     {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
-        let inner = c.get(2).map_or("", |m| m.as_str()).trim();
-        let unanchored = if inner.contains('<') {
-            ANCHOR_TAG.replace_all(inner, "")
-        } else {
-            std::borrow::Cow::Borrowed(inner)
-        };
-        let unanchored = if unanchored.ends_with('}') {
-            std::borrow::Cow::Owned(HEADING_ATTRIBUTES.replace(&unanchored, "").into_owned())
-        } else {
-            unanchored
-        };
-        let inner = unanchored.trim();
-        // `### [3、进程间怎么通信？](https://…)`: a heading that is wholly a link asks what its
-        // text says; the address is where the page came from.
-        let inner = if inner.starts_with('[') && inner.ends_with(')') {
-            WHOLE_LINK
-                .captures(inner)
-                .and_then(|c| c.get(1))
-                .map_or(inner, |m| m.as_str().trim())
-        } else {
-            inner
-        };
+        let inner = heading_words(c.get(2).map_or("", |m| m.as_str()).trim());
+        let inner = inner.as_ref();
         let (number, value, mut title) = heading_number(inner, !glued_number);
-        if let Some(unlabelled) = QUESTION.captures(&title).map(|q| q[2].trim().to_owned()) {
+        if let Some(unlabelled) = DOTTED_QUESTION
+            .captures(&title)
+            .map(|q| q[1].trim().to_owned())
+            .or_else(|| QUESTION.captures(&title).map(|q| q[2].trim().to_owned()))
+        {
             title = unlabelled;
         }
         if let Some(spoken) = quoted_whole(&title).map(str::to_owned) {
@@ -777,6 +778,37 @@ fn heading(line: &str) -> Option<Heading> {
         return numbered(&line[start..]);
     }
     numbered(line)
+}
+
+/// A Markdown heading's words without the markup around them: HTML anchors, an attribute
+/// block, a link back to the contents, the address of a heading that is wholly a link.
+fn heading_words(inner: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let unanchored = if inner.contains('<') {
+        ANCHOR_TAG.replace_all(inner, "")
+    } else {
+        Cow::Borrowed(inner)
+    };
+    let unanchored = if unanchored.ends_with('}') {
+        Cow::Owned(HEADING_ATTRIBUTES.replace(&unanchored, "").into_owned())
+    } else {
+        unanchored
+    };
+    // `[↑](#toc) 通用问题:`: the way back to the contents beside the words is no part of
+    // them; a heading that is nothing but such a link keeps it.
+    let inner = match NAV_LINK.replace_all(unanchored.trim(), "") {
+        Cow::Owned(rest) if !rest.trim().is_empty() => rest.trim().to_owned(),
+        _ => unanchored.trim().to_owned(),
+    };
+    // `### [3、进程间怎么通信？](https://…)`: a heading that is wholly a link asks what its
+    // text says; the address is where the page came from.
+    if inner.starts_with('[')
+        && inner.ends_with(')')
+        && let Some(text) = WHOLE_LINK.captures(&inner).and_then(|c| c.get(1))
+    {
+        return Cow::Owned(text.as_str().trim().to_owned());
+    }
+    Cow::Owned(inner)
 }
 
 /// A heading's text wholly in quotation marks (`### Q2: "What problem does it solve?"`,
@@ -1079,6 +1111,17 @@ mod tests {
         assert_eq!(h("####面试题一").style, Style::Markdown(4));
         assert_eq!(h(" #### 01.以下代码").value, Some(1));
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
+        assert_eq!(
+            h("####[[↑]](#toc) <a name='g'>通用问题:</a>").title,
+            "通用问题:"
+        );
+        assert_eq!(h("## 常见问题 [回到顶部](#top)").title, "常见问题");
+        assert_eq!(h("### [3、进程间怎么通信？](#q3)").value, Some(3));
+        assert_eq!(
+            h("### Question 1.1: Design a crawler").title,
+            "Design a crawler"
+        );
+        assert!(!matches!(classify("##[目录]"), Kind::Heading(_)));
         assert_eq!(h("### 什么是协程？ {#coroutine}").title, "什么是协程？");
         assert_eq!(h("## <span id=\"q\">为什么</span>").title, "为什么");
         for line in [

@@ -57,8 +57,8 @@ use passes::{
     split_fold_cards, split_heading_question_lists, split_labelled_follow_ups,
     split_labelled_items, split_labelled_question_lists, split_lists_after_part_breaks,
     split_loose_by_shape, split_margin_questions, split_marked_lines, split_question_callouts,
-    split_question_lists, split_question_runs, split_quoted_questions, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_stub_groups,
+    split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
+    split_rule_entries, split_rule_separated_items, split_second_code_questions, split_stub_groups,
     split_subject_outlines, split_task_list, split_titled_paragraphs, split_titles_over_blank,
     title_first_line,
 };
@@ -266,6 +266,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     numbered_lists_read_alike(lines, starts);
     split_question_lists(lines, starts);
     split_bullet_led(lines, starts);
+    split_question_trees(lines, starts);
     split_question_runs(lines, starts);
     split_marked_lines(lines, starts);
     add_hanging_titles(lines, starts);

@@ -181,10 +181,21 @@ impl Outline {
                     .find(|&&n| nodes[n].heading.value == Some(v - 1))
             {
                 let node = &nodes[n];
+                // A question heading's number asked on, after its answer and without the `#`s
+                // (`### 17、…死循环问题？` … `18、总结下 JDK 1.8 做了哪些优化？`), is the next
+                // question too, when no list of that style runs in the answer.
+                let asked_on = matches!(node.heading.style, Style::Markdown(_))
+                    && node.heading.number.is_some()
+                    && asks(&h.title)
+                    && node
+                        .children
+                        .iter()
+                        .all(|&c| nodes[c].heading.style != h.style);
                 if node.heading.style != h.style
                     && node.heading.style.rank() < h.style.rank()
-                    && node.children.is_empty()
-                    && !matches!(node.heading.style, Style::Markdown(_))
+                    && ((node.children.is_empty()
+                        && !matches!(node.heading.style, Style::Markdown(_)))
+                        || asked_on)
                 {
                     h.style = node.heading.style;
                 }
@@ -428,10 +439,13 @@ impl Outline {
             });
             // A title that outranks the whole file (`# 概述` over `## 常见题` and its questions)
             // sets aside only its own words: the parts under it speak for themselves.
+            // So does a contents heading over the groups it lists (`## 目录`, its links, then
+            // `#### 通用问题:` over `* 为什么…？` bullets): the groups' questions are no contents.
             let holds = node.children.iter().any(|&c| {
                 let kid = &self.nodes[c];
                 matches!(kid.heading.style, Style::Markdown(_))
-                    && kid.children.iter().any(|&g| self.holds_question(g))
+                    && (kid.children.iter().any(|&g| self.holds_question(g))
+                        || (kid.bullets >= 2 && kid.asking_bullets * 2 > kid.bullets))
             });
             if holds {
                 let level = Level::of(&self.nodes, &node.children);
@@ -520,6 +534,7 @@ impl Outline {
             .count()
             <= 1;
         if kids.is_empty()
+            || self.worded_below(node, kids, single_question)
             || (numbered_name(node.heading.number.as_deref(), &node.heading.title)
                 && node.body > 0
                 && single_question)
@@ -625,6 +640,21 @@ impl Outline {
 }
 
 impl Outline {
+    /// `### Question 1.1: Design a crawler` right over a bare `**Question:**` label and the
+    /// one question it words (quoted below, no list of questions under it): the label only
+    /// brings in the wording of the heading's question.
+    fn worded_below(&self, node: &Node, kids: &[usize], single_question: bool) -> bool {
+        node.body == 0
+            && single_question
+            && kids.first().is_some_and(|&k| {
+                let label = &self.nodes[k];
+                label.heading.style == Style::Question
+                    && label.heading.number.is_none()
+                    && label.heading.title.trim().is_empty()
+                    && label.children.is_empty()
+            })
+    }
+
     /// A heading with no words of its own that asks nothing, over sub-headings with none
     /// either (`## 安全要素与 STRIDE 威胁` over `### 授权与认证`, `### HTTPS 原理剖析`): an
     /// outline of questions still to be answered, not one question answered by titles.
@@ -821,6 +851,7 @@ fn aside_title(title: &str) -> bool {
         "未来发展趋势与挑战",
         "conclusion",
         "概述",
+        "overview",
         "简介",
         "基本概念",
         "来源",
@@ -832,6 +863,8 @@ fn aside_title(title: &str) -> bool {
         "资料入口",
         "学习资料",
         "推荐阅读",
+        "推荐教材",
+        "参考教材",
         "背诵优先级",
         "学习路线",
         "学习指南",

@@ -32,6 +32,7 @@
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
+//! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod answer_points;
@@ -58,6 +59,7 @@ mod paragraphs;
 mod part_breaks;
 mod placeholders;
 mod plain;
+mod question_trees;
 mod quoted_titles;
 mod regroup;
 mod separators;
@@ -92,6 +94,7 @@ pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titl
 pub(super) use part_breaks::split_lists_after_part_breaks;
 pub(super) use placeholders::set_aside_placeholders;
 pub(super) use plain::read_plain_lists;
+pub(super) use question_trees::split_question_trees;
 pub(super) use quoted_titles::split_quoted_questions;
 pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
