@@ -58,7 +58,7 @@ use passes::{
     split_labelled_items, split_labelled_question_lists, split_lists_after_part_breaks,
     split_loose_by_shape, split_margin_questions, split_marked_lines, split_question_callouts,
     split_question_lists, split_question_runs, split_quoted_questions, split_rule_entries,
-    split_rule_separated_items, split_second_code_questions, split_stub_groups,
+    split_rule_separated_items, split_second_code_questions, split_spaced_lines, split_stub_groups,
     split_subject_outlines, split_task_list, split_titled_paragraphs, split_titles_over_blank,
     title_first_line,
 };
@@ -306,6 +306,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_closing_questions(lines, starts);
     keep_answer_points(lines, starts);
     title_first_line(lines, starts);
+    split_spaced_lines(lines, starts);
     split_loose_by_shape(lines, starts);
 }
 

@@ -32,6 +32,7 @@
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
+//! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod answer_points;
@@ -62,6 +63,7 @@ mod quoted_titles;
 mod regroup;
 mod separators;
 mod shapes;
+mod spaced_lines;
 mod stub_groups;
 mod titles_over_blank;
 mod unmarked;
@@ -99,6 +101,7 @@ pub(super) use regroup::{
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use shapes::split_loose_by_shape;
+pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
