@@ -14,6 +14,7 @@
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
+//! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -48,6 +49,7 @@ mod follow_ups;
 mod framed;
 mod heading_lists;
 mod indent_outline;
+mod indented_next;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -81,6 +83,7 @@ pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questio
 pub(super) use framed::frame_rule_titles;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
+pub(super) use indented_next::split_indented_next_items;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
