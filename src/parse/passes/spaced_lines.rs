@@ -15,10 +15,13 @@ const MAX_TOPIC: usize = 40;
 /// and topics, each its own record; the lines that ask nothing must be short (a topic, a
 /// term with its gloss), not an answer's sentences, and no two open with the same label
 /// (`面试官：`, `我：`: a dialogue's turns). A heading record right above such a list,
-/// with nothing of its own, groups it: it becomes a section.
+/// with nothing of its own, groups it: it becomes a section; so does, in such a file, one
+/// over a single line that asks and nothing else (`# Eventual consistency` / `Let's say … How
+/// would you …?`).
 pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra: Vec<usize> = Vec::new();
     let mut sections: Vec<usize> = Vec::new();
+    let mut singles: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if !alone(lines, i) {
@@ -39,11 +42,21 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
         }
         i = j.max(i + 1);
-        if run.len() < 2 || !list_of_questions(lines, &run) {
-            continue;
-        }
         let (first, last) = (run[0], run[run.len() - 1]);
         let from = starts.partition_point(|s| s.line < first);
+        let heading = from
+            .checked_sub(1)
+            .filter(|&p| empty_heading_record(lines, &starts[p], first));
+        let fills_heading = j >= lines.len() || matches!(lines[j].kind, Kind::Heading(_));
+        if run.len() == 1 {
+            if let Some(p) = heading.filter(|_| fills_heading && line_asks(lines[first].text)) {
+                singles.push((p, first));
+            }
+            continue;
+        }
+        if !list_of_questions(lines, &run) {
+            continue;
+        }
         let to = starts.partition_point(|s| s.line <= last);
         if starts[from..to]
             .iter()
@@ -59,16 +72,15 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 extra.push(k);
             }
         }
-        if let Some(p) = from.checked_sub(1) {
-            let s = &starts[p];
-            if matches!(s.role, Role::Record { .. })
-                && s.rank.is_some()
-                && matches!(lines[s.line].kind, Kind::Heading(_))
-                && lines[s.line + 1..first]
-                    .iter()
-                    .all(|l| matches!(l.kind, Kind::Blank))
-            {
-                sections.push(p);
+        sections.extend(heading);
+    }
+    // A heading over a single such line that asks, and nothing else, holds it as the other
+    // headings hold their lists: where any does, it is a section over one question.
+    if !sections.is_empty() {
+        for (p, k) in singles {
+            sections.push(p);
+            if starts.binary_search_by_key(&k, |s| s.line).is_err() {
+                extra.push(k);
             }
         }
     }
@@ -82,6 +94,16 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     super::add_questions(lines, starts, extra);
+}
+
+/// A record started by a heading with only blank lines between it and line `first`.
+fn empty_heading_record(lines: &[Ln<'_>], s: &Start, first: usize) -> bool {
+    matches!(s.role, Role::Record { .. })
+        && s.rank.is_some()
+        && matches!(lines[s.line].kind, Kind::Heading(_))
+        && lines[s.line + 1..first]
+            .iter()
+            .all(|l| matches!(l.kind, Kind::Blank))
 }
 
 /// A line of plain text alone between blank lines (or a heading, or the file's edge), one
