@@ -2,7 +2,7 @@
 //! step in (`\tSocket的作用与组成:`) with their content a step deeper, read as a tree.
 
 use crate::parse::indented_parts::indent_width;
-use crate::parse::line::{Kind, Style};
+use crate::parse::line::{Kind, Style, classify};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
 /// Most characters a label line runs to.
@@ -186,8 +186,9 @@ impl Tree {
     }
 }
 
-/// A plain short line: no number, bullet, code or sentence inside, and no columns aligned
-/// by a run of spaces or a tab (a row of a diagram or a table).
+/// A plain short line: no number (an indented `1、安装 nginx` is a step of a list, not a
+/// label), bullet, code or sentence inside, and no columns aligned by a run of spaces or a
+/// tab (a row of a diagram or a table).
 fn label(line: &Ln<'_>) -> bool {
     let t = line.text.trim();
     if t.contains("   ") || t.contains('\t') {
@@ -200,4 +201,5 @@ fn label(line: &Ln<'_>) -> bool {
         && !blocks::is_rule_line(t)
         && t.chars().count() <= MAX_LABEL
         && !t.contains(['。', '；', '，'])
+        && !matches!(classify(t), Kind::Heading(_))
 }

@@ -14,6 +14,7 @@
 //! - [`flashcards`]: cards in a spaced-repetition plugin's syntax.
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
+//! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -33,6 +34,7 @@
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
+//! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod answer_points;
@@ -48,6 +50,7 @@ mod follow_ups;
 mod framed;
 mod heading_lists;
 mod indent_outline;
+mod indented_next;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -64,6 +67,7 @@ mod quoted_titles;
 mod regroup;
 mod separators;
 mod shapes;
+mod spaced_lines;
 mod stub_groups;
 mod titles_over_blank;
 mod unmarked;
@@ -81,6 +85,7 @@ pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questio
 pub(super) use framed::frame_rule_titles;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
+pub(super) use indented_next::split_indented_next_items;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
@@ -102,6 +107,7 @@ pub(super) use regroup::{
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use shapes::split_loose_by_shape;
+pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{

@@ -314,7 +314,10 @@ pub(crate) fn add_spaced_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank));
-        if !(gap && followed && matches!(l.kind, Kind::Text) && title_shaped(l)) {
+        // A line holding a web address (`链接：https://…` over `提取码：…`) points to a
+        // resource: it titles no topic.
+        let link = l.text.contains("://");
+        if !(gap && followed && matches!(l.kind, Kind::Text) && title_shaped(l)) || link {
             continue;
         }
         let under = next + usize::from(started);
