@@ -98,17 +98,18 @@ pub(crate) fn numbered_lists_read_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
                 rank,
                 title: question.clone(),
             };
-            for i in items {
-                let item = numbered(&lines[i]).expect("a numbered line");
-                extra.push(Start {
+            // Every line of the list is numbered (checked above).
+            extra.extend(items.into_iter().filter_map(|i| {
+                let item = numbered(&lines[i])?;
+                Some(Start {
                     line: i,
                     rank: Some(item.style.rank()),
                     role: Role::Record {
                         number: item.number.clone(),
                         question: item.title.clone(),
                     },
-                });
-            }
+                })
+            }));
         }
     }
     starts.extend(extra);
