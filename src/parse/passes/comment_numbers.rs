@@ -1,5 +1,6 @@
 //! Questions written as code comments in a quiz of code snippets.
 
+use super::is_start;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -45,10 +46,7 @@ pub(in super::super) fn split_comment_numbered_items(lines: &[Ln<'_>], starts: &
     starts.retain(|s| !(s.line > first && s.line < last && matches!(s.role, Role::Record { .. })));
     let sorted = starts.len();
     for (line, number, question) in items {
-        if starts[..sorted]
-            .binary_search_by_key(&line, |s| s.line)
-            .is_err()
-        {
+        if !is_start(&starts[..sorted], line) {
             starts.push(Start {
                 line,
                 rank: None,

@@ -2,6 +2,7 @@
 //! line, or the question, a line with only `?`, and the answer under it; and Markdown
 //! definition lists (`Mutex` / `: A lock that…`), a term over its definitions.
 
+use super::is_start;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -50,7 +51,7 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 fn add_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>, cards: &[usize]) {
     let asked = cards
         .iter()
-        .filter(|&&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .filter(|&&i| !is_start(starts, i))
         .map(|&i| (i, Role::question(lines[i].text)))
         .collect();
     add_starts(lines, starts, asked);

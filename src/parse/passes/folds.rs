@@ -1,6 +1,7 @@
 //! Folded answers (`<details><summary>…</summary>` … `</details>`): the question over a fold
 //! that only says how to open it, and folds one after another that are each a card.
 
+use super::is_start;
 use crate::parse::asking::{asks, ends_asking};
 use crate::parse::classify::fold_end;
 use crate::parse::line::Kind;
@@ -35,7 +36,7 @@ pub(crate) fn add_questions_over_folds(lines: &[Ln<'_>], starts: &mut Vec<Start>
         }
         last_text = None;
     }
-    extra.retain(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err());
+    extra.retain(|&i| !is_start(starts, i));
     if extra.is_empty() {
         return;
     }

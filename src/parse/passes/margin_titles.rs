@@ -1,7 +1,7 @@
 //! Plain text that only indentation structures: questions at the margin, one per line, the
 //! answers indented under some of them.
 
-use super::add_questions;
+use super::{add_questions, is_start};
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start, blocks};
 
@@ -48,7 +48,7 @@ pub(crate) fn split_margin_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     }
     let extra: Vec<usize> = margin
         .into_iter()
-        .filter(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .filter(|&i| !is_start(starts, i))
         .collect();
     add_questions(lines, starts, extra);
 }

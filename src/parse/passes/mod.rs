@@ -149,6 +149,11 @@ fn section_over_bullets(
     }));
 }
 
+/// Does a start begin at line `i` (`starts` sorted by line)?
+fn is_start(starts: &[Start], i: usize) -> bool {
+    starts.binary_search_by_key(&i, |s| s.line).is_ok()
+}
+
 /// The width of a line's indent, a tab counting four.
 pub(super) fn indent_columns(text: &str) -> usize {
     text.chars()

@@ -5,6 +5,7 @@ use super::super::asking::{
 };
 use super::super::line::Kind;
 use super::super::{Ln, Role, Start, blocks};
+use super::is_start;
 
 /// A bullet outline whose outermost items name subjects (`- css`, `- 浏览器`: a few words, no
 /// sentence, nothing asked) over items one level in that are questions (`  - 重绘和重排？`,
@@ -63,10 +64,6 @@ struct Found {
     /// The start of the heading right above the outline, now a group.
     heading: Option<usize>,
     starts: Vec<Start>,
-}
-
-fn is_start(starts: &[Start], i: usize) -> bool {
-    starts.binary_search_by_key(&i, |s| s.line).is_ok()
 }
 
 /// The text of an unindented bullet item.

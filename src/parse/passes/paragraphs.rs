@@ -2,7 +2,7 @@
 //! marker that opens every entry (`-> prompt - answer`), paragraphs that each open with a short
 //! title over their body, and a title over nothing but links (a reading list).
 
-use super::add_questions;
+use super::{add_questions, is_start};
 use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
@@ -46,7 +46,7 @@ pub(crate) fn split_marked_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     let extra: Vec<Start> = candidates
         .iter()
-        .filter(|&&(i, m)| m == marker && starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .filter(|&&(i, m)| m == marker && !is_start(starts, i))
         .map(|&(i, _)| {
             let text = lines[i].text.trim_start()[marker.len()..].trim();
             // `prompt - answer`: the prompt asks; the answer is split off with the record.
@@ -126,7 +126,7 @@ pub(crate) fn split_titled_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let mut drop = Vec::new();
     let mut extra = Vec::new();
     for &(f, l) in &titled {
-        if starts.binary_search_by_key(&f, |s| s.line).is_err() {
+        if !is_start(starts, f) {
             extra.push(f);
         }
         let lo = starts.partition_point(|s| s.line <= f);
@@ -182,7 +182,7 @@ pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             && !link(t)
             && !ends_asking(t.text)
             && !asks(t.text)
-            && starts.binary_search_by_key(&i, |s| s.line).is_err();
+            && !is_start(starts, i);
         if !titled || !lines.get(i + 1).is_some_and(link) {
             i += 1;
             continue;
@@ -199,7 +199,7 @@ pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 }
             } else if !matches!(l.kind, Kind::Text)
                 || blocks::is_rule_line(l.text)
-                || starts.binary_search_by_key(&end, |s| s.line).is_ok()
+                || is_start(starts, end)
             {
                 break;
             } else {
@@ -225,7 +225,7 @@ pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let next = (end..lines.len()).find(|&k| {
             !matches!(lines[k].kind, Kind::Blank) && !blocks::is_rule_line(lines[k].text)
         });
-        if let Some(k) = next.filter(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err()) {
+        if let Some(k) = next.filter(|&k| !is_start(starts, k)) {
             let l = &lines[k];
             let alone = lines
                 .get(k + 1)

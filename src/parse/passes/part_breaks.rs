@@ -4,6 +4,7 @@ use super::super::asking::asks;
 use super::super::blocks;
 use super::super::line::{Kind, Style};
 use super::super::record::sets_task;
+use super::is_start;
 use super::{Ln, Role, Start, add_questions};
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
@@ -32,7 +33,7 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         _ => None,
     };
     // Starts stay sorted until the end, where the new ones are added.
-    let has_start = |k: usize| starts.binary_search_by_key(&k, |s| s.line).is_ok();
+    let has_start = |k: usize| is_start(starts, k);
     // Inside a record that began before line `i`.
     let in_record = |i: usize| {
         starts[..starts.partition_point(|s| s.line <= i)]

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::add_questions;
+use super::{add_questions, is_start};
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
@@ -335,7 +335,7 @@ fn add_lost_first_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             });
         let above = i
             .checked_sub(1)
-            .filter(|&k| starts.binary_search_by_key(&k, |p| p.line).is_err())
+            .filter(|&k| !is_start(starts, k))
             .filter(|&k| {
                 let l = &lines[k];
                 matches!(l.kind, Kind::Text)
@@ -376,7 +376,7 @@ fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .find(|&k| !short_question(&lines[k]))
             .unwrap_or(lines.len());
         let closed = lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
-        let known = |k: usize| starts.binary_search_by_key(&k, |s| s.line).is_ok();
+        let known = |k: usize| is_start(starts, k);
         if end - i >= 3 && closed && !(i..end).any(known) {
             extra.extend(i..end);
         }

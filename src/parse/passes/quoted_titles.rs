@@ -2,6 +2,7 @@
 //! answer as plain text, again and again through a part of the notes.
 
 use super::callouts::asking_callout;
+use super::is_start;
 use crate::parse::asking::{ends_asking, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, code, line};
@@ -17,7 +18,7 @@ const AT_LEAST: usize = 3;
 /// holding other questions of its own is left as it is.
 pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let quotes: Vec<usize> = (0..lines.len())
-        .filter(|&i| quoted_title(lines, i) && starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .filter(|&i| quoted_title(lines, i) && !is_start(starts, i))
         .collect();
     if quotes.len() < AT_LEAST {
         return;

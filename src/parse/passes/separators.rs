@@ -1,7 +1,7 @@
 //! Notes whose structure is separator lines rather than headings: entries between `--` lines,
 //! and quiz items set apart by rules (`---`), each part one card.
 
-use super::add_questions;
+use super::{add_questions, is_start};
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
@@ -166,7 +166,7 @@ pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             extra.extend(topics);
         }
     }
-    extra.retain(|&k| starts.binary_search_by_key(&k, |s| s.line).is_err());
+    extra.retain(|&k| !is_start(starts, k));
     add_questions(lines, starts, extra);
 }
 

@@ -1,5 +1,6 @@
 //! Question lists written as lines each alone between blank lines, with no marker at all.
 
+use super::is_start;
 use crate::parse::asking::{asks, asks_mid_line, ends_asking};
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
@@ -65,10 +66,7 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         for &k in &run {
-            if starts[from..to]
-                .binary_search_by_key(&k, |s| s.line)
-                .is_err()
-            {
+            if !is_start(&starts[from..to], k) {
                 extra.push(k);
             }
         }
@@ -79,7 +77,7 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if !sections.is_empty() {
         for (p, k) in singles {
             sections.push(p);
-            if starts.binary_search_by_key(&k, |s| s.line).is_err() {
+            if !is_start(starts, k) {
                 extra.push(k);
             }
         }

@@ -1,7 +1,7 @@
 //! Plain text whose topics are short lines at the margin, each standing over a blank line and
 //! then its answer — glued under the answer before it or not.
 
-use super::add_questions;
+use super::{add_questions, is_start};
 use crate::parse::asking::ends_asking;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start, blocks, line};
@@ -71,7 +71,7 @@ pub(crate) fn split_titles_over_blank(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     starts.retain(|s| drop.binary_search(&s.line).is_err());
     let extra: Vec<usize> = topics
         .into_iter()
-        .filter(|&i| starts.binary_search_by_key(&i, |s| s.line).is_err())
+        .filter(|&i| !is_start(starts, i))
         .collect();
     add_questions(lines, starts, extra);
 }
