@@ -1,16 +1,18 @@
-//! Bullet outlines of questions grouped by subject.
+//! Bullet outlines of questions grouped by subject (bullet or numbered subjects).
 
 use super::super::asking::{
     COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, opens_with_request,
 };
-use super::super::line::Kind;
+use super::super::line::{Kind, Style};
 use super::super::{Ln, Role, Start, blocks};
 use super::is_start;
 
 /// A bullet outline whose outermost items name subjects (`- css`, `- 浏览器`: a few words, no
 /// sentence, nothing asked) over items one level in that are questions (`  - 重绘和重排？`,
 /// `  - 浏览器渲染过程`): each inner item is one question, and what is nested deeper or glued
-/// under it is its answer. The subjects group the questions. An outline of what to study
+/// under it is its answer. The subjects group the questions. A numbered subject (`1. 强化学习`
+/// over `   - 状态怎么设计`) groups as a bullet one does, and a label's closing colon
+/// (`- 非技术类：`) still names a subject. An outline of what to study
 /// (`- 项目经验` over `  - 抓包工具`) asks nothing, nor do notes, plans or minutes whose items
 /// state (`  - 怎么选：读写锁`): where too few inner items ask, or where the
 /// heading above names no collection of questions and fewer than half of them ask, it stays text.
@@ -21,7 +23,16 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     // The title of the last heading above line `scanned`, found in one pass over the file.
     let (mut scanned, mut heading_above) = (0, None);
     while i < lines.len() {
-        if outer_bullet(&lines[i]).is_none() || is_start(starts, i) {
+        let Some(kind) = outer(&lines[i]).map(|(kind, _)| kind) else {
+            i += 1;
+            continue;
+        };
+        // A numbered subject is a record the outline found; a bullet one is no start yet.
+        let free = match kind {
+            Outer::Bullet => !is_start(starts, i),
+            Outer::Numbered => record_at(starts, i).is_some(),
+        };
+        if !free {
             i += 1;
             continue;
         }
@@ -37,9 +48,10 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
                 .chain(INTERVIEW_ROUNDS)
                 .any(|w| title.contains(w))
         });
-        let end = outline_end(lines, starts, i);
-        if let Some(found) = subject_outline(lines, starts, i, end, collection) {
+        let end = outline_end(lines, starts, i, kind);
+        if let Some(found) = subject_outline(lines, starts, i, end, collection, kind) {
             regrouped.extend(found.heading);
+            regrouped.extend(found.numbered);
             extra.extend(found.starts);
         }
         i = end.max(i + 1);
@@ -49,7 +61,7 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     }
     for n in regrouped {
         if let Role::Record { question, .. } = &starts[n].role {
-            let title = question.clone();
+            let title = question.trim_end_matches([':', '：']).to_owned();
             starts[n].role = Role::Section {
                 rank: starts[n].rank.unwrap_or(super::super::LABEL_RANK),
                 title,
@@ -63,14 +75,47 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
 struct Found {
     /// The start of the heading right above the outline, now a group.
     heading: Option<usize>,
+    /// The starts of numbered subjects, now groups.
+    numbered: Vec<usize>,
     starts: Vec<Start>,
 }
 
-/// The text of an unindented bullet item.
-fn outer_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
-    matches!(l.kind, Kind::Text)
-        .then(|| blocks::bullet_item(l.text))
-        .flatten()
+/// How an outline marks its outermost items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outer {
+    /// `- css`
+    Bullet,
+    /// `1. 强化学习`, `二、网络`
+    Numbered,
+}
+
+/// What marks an outermost item, and its text: an unindented bullet, or an unindented
+/// numbered line (not a Markdown heading, not a `Q：` label).
+fn outer<'b>(l: &'b Ln<'_>) -> Option<(Outer, &'b str)> {
+    match &l.kind {
+        Kind::Text => blocks::bullet_item(l.text).map(|t| (Outer::Bullet, t)),
+        Kind::Heading(h)
+            if !l.indented()
+                && h.value.is_some()
+                && !matches!(h.style, Style::Markdown(_) | Style::Question) =>
+        {
+            Some((Outer::Numbered, h.title.as_str()))
+        }
+        _ => None,
+    }
+}
+
+/// The text of an outermost item marked as `kind` says.
+fn outer_of<'b>(l: &'b Ln<'_>, kind: Outer) -> Option<&'b str> {
+    outer(l).filter(|&(k, _)| k == kind).map(|(_, t)| t)
+}
+
+/// The index of the record that starts at line `i`, if one does.
+fn record_at(starts: &[Start], i: usize) -> Option<usize> {
+    starts
+        .binary_search_by_key(&i, |s| s.line)
+        .ok()
+        .filter(|&n| matches!(starts[n].role, Role::Record { .. }))
 }
 
 /// The indent (in columns, a tab four) and the text of a bullet item at any depth.
@@ -80,24 +125,24 @@ fn any_bullet<'a>(l: &Ln<'a>) -> Option<(usize, &'a str)> {
 }
 
 /// Where the outline that starts at `from` ends: before two blank lines in a row, an existing
-/// start, a heading, or an unindented line after a blank line that is no bullet.
-fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize) -> usize {
+/// start, a heading, or an unindented line after a blank line that is no outermost item. A
+/// numbered outline goes on over its numbered items, records of the outline's own.
+fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize, kind: Outer) -> usize {
     let mut k = from + 1;
     while k < lines.len() {
         let l = &lines[k];
-        if is_start(starts, k) || matches!(l.kind, Kind::Heading(_)) && !l.indented() {
+        let item = outer_of(l, kind).is_some();
+        let own = kind == Outer::Numbered && item && record_at(starts, k).is_some();
+        if !own && (is_start(starts, k) || matches!(l.kind, Kind::Heading(_)) && !l.indented()) {
             break;
         }
         if matches!(l.kind, Kind::Blank) {
             let next = lines.get(k + 1);
-            let goes_on = next.is_some_and(|n| outer_bullet(n).is_some() || n.indented());
+            let goes_on = next.is_some_and(|n| outer_of(n, kind).is_some() || n.indented());
             if !goes_on {
                 break;
             }
-        } else if !l.indented()
-            && outer_bullet(l).is_none()
-            && matches!(lines[k - 1].kind, Kind::Blank)
-        {
+        } else if !l.indented() && !item && matches!(lines[k - 1].kind, Kind::Blank) {
             break;
         }
         k += 1;
@@ -105,9 +150,10 @@ fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize) -> usize {
     k
 }
 
-/// A subject: a few words, no sentence punctuation, asking nothing.
+/// A subject: a few words, no sentence punctuation, asking nothing; a label's closing colon
+/// (`非技术类：`) is no sentence.
 fn subject(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim().trim_end_matches([':', '：']).trim_end();
     !t.is_empty()
         && t.chars().count() <= 16
         && !t.contains(['，', '。', '？', '?', ',', '：', ':', '；', '[', '`'])
@@ -143,6 +189,7 @@ fn subject_outline(
     from: usize,
     end: usize,
     collection: bool,
+    kind: Outer,
 ) -> Option<Found> {
     // The subjects, and under each the bullets one level in. `from` holds the first subject,
     // so every inner bullet belongs to the subject last seen.
@@ -152,7 +199,7 @@ fn subject_outline(
     let mut inner: Vec<(usize, &str)> = Vec::new();
     let mut level: Option<usize> = None;
     for (k, l) in lines.iter().enumerate().take(end).skip(from) {
-        if outer_bullet(l).is_some() {
+        if outer_of(l, kind).is_some() {
             subjects.push(k);
             level = None;
             counted = false;
@@ -173,7 +220,7 @@ fn subject_outline(
     }
     let all_subjects = subjects
         .iter()
-        .all(|&s| outer_bullet(&lines[s]).is_some_and(|t| subject(without_box(t))));
+        .all(|&s| outer_of(&lines[s], kind).is_some_and(|t| subject(without_box(t))));
     if subjects.len() < 3 || with_items * 3 < subjects.len() * 2 || !all_subjects {
         return None;
     }
@@ -200,12 +247,18 @@ fn subject_outline(
     if !enough {
         return None;
     }
+    // A numbered subject the outline made a record becomes a group in place.
+    let numbered: Vec<usize> = subjects
+        .iter()
+        .filter_map(|&s| record_at(starts, s))
+        .collect();
     let mut out: Vec<Start> = subjects
         .iter()
+        .filter(|&&s| !is_start(starts, s))
         .map(|&s| Start {
             line: s,
             rank: Some(super::super::LABEL_RANK),
-            role: Role::label(without_box(outer_bullet(&lines[s]).unwrap_or_default())),
+            role: Role::label(without_box(outer_of(&lines[s], kind).unwrap_or_default())),
         })
         .collect();
     out.extend(inner.iter().map(|&(k, t)| Start {
@@ -215,6 +268,7 @@ fn subject_outline(
     }));
     Some(Found {
         heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
+        numbered,
         starts: out,
     })
 }
