@@ -127,6 +127,19 @@ pub(super) const COLLECTION_WORDS: &[&str] = &[
     "面经",
 ];
 
+/// Words, in English, that name a collection of questions (the Chinese ones are
+/// [`COLLECTION_WORDS`]).
+pub(super) const ENGLISH_COLLECTION_WORDS: &[&str] = &["questions", "interview", "faq", "q&a"];
+
+/// Does this title name a collection of questions, in Chinese (`面试题汇总`) or in English
+/// (`HTTP Questions`, any case)?
+pub(super) fn names_collection(title: &str) -> bool {
+    COLLECTION_WORDS.iter().any(|w| title.contains(w)) || {
+        let lower = title.to_lowercase();
+        ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w))
+    }
+}
+
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {

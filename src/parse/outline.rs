@@ -5,8 +5,8 @@
 use rayon::prelude::*;
 
 use super::asking::{
-    COLLECTION_WORDS, asks, asks_mid_line, bullet_asks, ends_asking, interrogative, numbered_name,
-    opens_with_request, question_like,
+    COLLECTION_WORDS, asks, asks_mid_line, bullet_asks, ends_asking, interrogative,
+    names_collection, numbered_name, opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
 use super::titles::{strong_title, title_shaped};
@@ -567,7 +567,8 @@ impl Outline {
             .iter()
             .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
             .count();
-        if parent.title.is_empty() || COLLECTION_WORDS.iter().any(|w| parent.title.contains(w)) {
+        // A title naming a collection, in either language (`## 面试题汇总`, `# HTTP Questions`).
+        if parent.title.is_empty() || names_collection(&parent.title) {
             return true;
         }
         if let Some(groups) = self.items_decide(node, kids) {

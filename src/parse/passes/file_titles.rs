@@ -1,13 +1,9 @@
 //! The first line of a file that names what the file collects (`java 常见的面试题`,
 //! `# Questions`): the file's title, not a question.
 
-use crate::parse::asking::{COLLECTION_WORDS, asks, ends_asking, question_like};
+use crate::parse::asking::{self, asks, ends_asking, question_like};
 use crate::parse::line::{self, Kind};
 use crate::parse::{LABEL_RANK, Ln, Role, Start};
-
-/// Words, in English, that name a collection of questions (the Chinese ones are
-/// [`COLLECTION_WORDS`]).
-const ENGLISH_COLLECTION_WORDS: &[&str] = &["questions", "interview", "faq", "q&a"];
 
 /// A record opened by the file's first line, where that line only names a collection of
 /// questions and asks nothing, and two records or more come after it, is the title over
@@ -42,10 +38,8 @@ pub(crate) fn title_first_line(lines: &[Ln<'_>], starts: &mut [Start]) {
 fn names_collection(title: &str) -> bool {
     let t = line::strip_emphasis(title);
     let t = t.trim();
-    let lower = t.to_lowercase();
     t.chars().count() <= 30
-        && (COLLECTION_WORDS.iter().any(|w| t.contains(w))
-            || ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w)))
+        && asking::names_collection(t)
         && !asks(t)
         && !question_like(t)
         && !ends_asking(t)
