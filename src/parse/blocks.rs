@@ -56,9 +56,16 @@ pub fn url_only(text: &str) -> Option<&str> {
 /// Is this line a horizontal rule or decoration (`-----`, `*****`)?
 #[must_use]
 pub fn is_rule_line(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t'])
-        .starts_with(['-', '*', '_', '=', '~', '+'])
-        && RULE_LINE.is_match(text)
+    let t = text.trim_start_matches([' ', '\t']);
+    t.starts_with(['-', '*', '_', '=', '~', '+']) && RULE_LINE.is_match(text) || is_hash_rule(t)
+}
+
+/// A line of three `#`s or more and nothing else (`#####`): a separator written with the
+/// heading mark, which names no heading without words.
+#[must_use]
+pub fn is_hash_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 3 && t.bytes().all(|b| b == b'#')
 }
 
 /// Is this line only a separator: a rule, or a bare `--` between entries?

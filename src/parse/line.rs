@@ -335,6 +335,11 @@ pub fn classify(text: &str) -> Kind {
     let plain = strip_emphasis(trimmed);
     let plain = unescape_number(&plain);
     let trimmed = plain.as_ref();
+    // A line of nothing but `#`s (`#####`, `####…####`) titles nothing: it is a separator
+    // rule, as a line of `-`s or `=`s is.
+    if super::blocks::is_hash_rule(trimmed) {
+        return Kind::Text;
+    }
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
         // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
