@@ -82,6 +82,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         i += 1;
     }
     hide_front_matter(&mut lines);
+    root_prompts(&mut lines);
     hide_folded_headings(&mut lines);
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
@@ -98,6 +99,40 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// `# file /etc/yum.repos.d/osp8.repo` glued under the line it illustrates (`1 使用 file 命令`),
+/// or in a run of such lines (`# ip routing` / `# no switchport`): a command typed at a root
+/// shell or device prompt, not a top-level heading. The shape: one `#`, then a lowercase ASCII
+/// command word and its arguments. A heading stands after a blank line, and a title's first
+/// word is seldom a bare lowercase command (`# map的底层实现` is none).
+fn root_prompts(lines: &mut [Ln<'_>]) {
+    fn prompt(l: &Ln<'_>) -> bool {
+        let Some(rest) = l.text.strip_prefix("# ") else {
+            return false;
+        };
+        let mut words = rest.split_whitespace();
+        let command = words.next().unwrap_or("");
+        matches!(l.kind, Kind::Heading(_))
+            && command.starts_with(|c: char| c.is_ascii_lowercase())
+            && command.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+            })
+            && words.next().is_some()
+    }
+    let found: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            prompt(&lines[i])
+                && (i > 0 && !matches!(lines[i - 1].kind, Kind::Blank)
+                    || lines.get(i + 1).is_some_and(prompt))
+        })
+        .collect();
+    for i in found {
+        let l = &mut lines[i];
+        l.kind = Kind::Text;
+        l.code = true;
+        l.structural = false;
+    }
 }
 
 /// `1.1 重载与重写的区别`: a dotted number and a space, with no `、` or `. ` after it, may be a
