@@ -22,6 +22,7 @@
 //! - [`placeholders`]: numbers with no question typed after them.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
+//! - [`link_contents`]: a heading over nothing but links, set aside.
 //! - [`dialogue`]: interview transcripts, speaker by speaker.
 //! - [`exercises`]: numbered questions paired with numbered answers.
 //! - [`titles_over_blank`]: topic lines each standing over a blank line and their answer.
@@ -53,6 +54,7 @@ mod indent_outline;
 mod indented_next;
 mod label_lists;
 mod labelled;
+mod link_contents;
 mod lists;
 mod margin_titles;
 mod named_questions;
@@ -88,6 +90,7 @@ pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
+pub(super) use link_contents::set_aside_link_contents;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
