@@ -36,6 +36,7 @@
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
+//! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 
 mod answer_points;
 mod callouts;
@@ -51,6 +52,7 @@ mod framed;
 mod heading_lists;
 mod indent_outline;
 mod indented_next;
+mod inline_questions;
 mod label_lists;
 mod labelled;
 mod lists;
@@ -86,6 +88,7 @@ pub(super) use framed::frame_rule_titles;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
+pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lists::{
