@@ -37,8 +37,10 @@
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
+//! - [`bold_questions`]: bold question lines read alike.
 
 mod answer_points;
+mod bold_questions;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
@@ -75,6 +77,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
