@@ -37,8 +37,11 @@
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
+//! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
+//! - [`bold_questions`]: bold question lines read alike.
 
 mod answer_points;
+mod bold_questions;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
@@ -52,6 +55,7 @@ mod framed;
 mod heading_lists;
 mod indent_outline;
 mod indented_next;
+mod inline_questions;
 mod label_lists;
 mod labelled;
 mod link_contents;
@@ -75,6 +79,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
@@ -88,6 +93,7 @@ pub(super) use framed::frame_rule_titles;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
+pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
 pub(super) use link_contents::set_aside_link_contents;

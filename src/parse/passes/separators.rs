@@ -19,16 +19,23 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let Some(entries) = rule_entries(lines) else {
         return;
     };
+    // An entry opened by a question already found (`1、null与undefined的异同点是什么呢？`) is
+    // titled too: it keeps what was found inside it.
+    let asked = |first: usize| {
+        starts
+            .binary_search_by_key(&first, |s| s.line)
+            .is_ok_and(|k| matches!(starts[k].role, Role::Record { .. }))
+    };
     let titled = entries
         .iter()
-        .filter(|&&(first, last)| entry_title(lines, first, last))
+        .filter(|&&(first, last)| entry_title(lines, first, last) || asked(first))
         .count();
     if entries.len() < 3 || titled * 3 < entries.len() * 2 {
         return;
     }
     let mut out: Vec<Start> = Vec::new();
     let mut k = 0;
-    for &(first, last) in &entries {
+    for (n, &(first, last)) in entries.iter().enumerate() {
         // Starts before this entry (between entries) stay as they are; a separator starts
         // nothing.
         while k < starts.len() && starts[k].line < first {
@@ -39,7 +46,19 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
         let inside = starts[k..].iter().take_while(|s| s.line <= last).count();
         let l = &lines[first];
-        let role = if !entry_title(lines, first, last) {
+        // An entry holding a heading that groups questions (`第一章` / `1、基础语法` /
+        // `1.1 重载与重写的区别`) is a part of the notes, not one card: it keeps its starts.
+        let grouping = starts[k..k + inside]
+            .iter()
+            .any(|s| matches!(s.role, Role::Section { .. }));
+        // What stands above the first rule, where nothing was found, is the head of the notes
+        // (their title and introduction), unless it asks.
+        let head = n == 0
+            && inside == 0
+            && !lines[..first].iter().any(separator_line)
+            && !asks(l.text)
+            && !ends_asking(l.text);
+        let role = if grouping || head || !entry_title(lines, first, last) {
             None
         } else if first == last && colon_label(l) {
             Some(Role::label(l.text))
@@ -112,21 +131,21 @@ fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
 }
 
 /// The entries between separator lines, each as (first non-blank line, last non-blank line),
-/// where the rules make the structure: three separators or more, and no Markdown heading.
+/// where the rules make the structure: three separators or more before the first Markdown
+/// heading. Notes that switch to headings later (`-----` between items, then `### 38.` …)
+/// keep their rules as the structure of the part above the headings.
 fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
-    let separators: Vec<usize> = (0..lines.len())
-        .filter(|&i| separator_line(&lines[i]))
-        .collect();
-    if separators.len() < 3
-        || lines
-            .iter()
-            .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
-    {
+    let end = lines
+        .iter()
+        .position(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+        .unwrap_or(lines.len());
+    let separators: Vec<usize> = (0..end).filter(|&i| separator_line(&lines[i])).collect();
+    if separators.len() < 3 {
         return None;
     }
     let mut entries = Vec::new();
     let mut from = 0;
-    for &sep in separators.iter().chain(std::iter::once(&lines.len())) {
+    for &sep in separators.iter().chain(std::iter::once(&end)) {
         entries.extend(non_blank_span(lines, from..sep));
         from = sep + 1;
     }

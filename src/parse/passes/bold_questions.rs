@@ -1,0 +1,55 @@
+//! Bold question lines read alike: `**Why is your first filter not enough?**` over its answer
+//! paragraph, again and again. Where most lines that are bold and nothing else, each set apart
+//! above by a blank line and with text right under it, already start cards, the others of
+//! that shape that end in a question mark are questions too, however long, with a comma, or
+//! with a sentence before the question (`**You designed it late. Isn't that overfitting?**`).
+
+use super::{add_questions, is_start};
+use crate::parse::asking::ends_asking;
+use crate::parse::line::Kind;
+use crate::parse::{Ln, Role, Start};
+
+/// Bold lines already read as questions before the others are read alike.
+const MIN_ASKED: usize = 3;
+
+/// Read bold question lines alike (see the module).
+pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let bold: Vec<usize> = (0..lines.len())
+        .filter(|&i| bold_over_text(lines, i))
+        .collect();
+    let asked = bold
+        .iter()
+        .filter(|&&i| {
+            starts
+                .binary_search_by_key(&i, |s| s.line)
+                .is_ok_and(|k| matches!(starts[k].role, Role::Record { .. }))
+        })
+        .count();
+    if asked < MIN_ASKED || asked * 2 < bold.len() {
+        return;
+    }
+    let extra: Vec<usize> = bold
+        .into_iter()
+        .filter(|&i| !is_start(starts, i) && ends_asking(lines[i].text))
+        .collect();
+    if !extra.is_empty() {
+        add_questions(lines, starts, extra);
+    }
+}
+
+/// Is line `i` bold and nothing else (`**…**`), at the margin, a blank line (or the file's
+/// start) above it and a line of text right under it?
+fn bold_over_text(lines: &[Ln<'_>], i: usize) -> bool {
+    let l = &lines[i];
+    let t = l.text.trim_end();
+    let whole = t.len() > 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && !t[2..t.len() - 2].contains("**");
+    whole
+        && matches!(l.kind, Kind::Text)
+        && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
+}
