@@ -9,6 +9,7 @@ use super::asking::{
     names_collection, numbered_name, opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
+use super::passes::link_line;
 use super::titles::{strong_title, title_shaped};
 use super::{Ln, Role, Start, blocks, line};
 use crate::check::{DiagnosticExt, Span, numbering};
@@ -25,6 +26,8 @@ struct Node {
     /// 系统？`, `* 请解释事件代理。`).
     bullets: u32,
     asking_bullets: u32,
+    /// Of the body, the lines that are a link and nothing else (`- [1、什么是…](#1什么是)`).
+    links: usize,
     /// Whether the heading's title asks ([`asks`]): found once, asked of it several times.
     asks: bool,
     /// Whether the heading names no question but a preface, references… ([`aside_title`]):
@@ -158,6 +161,7 @@ impl Outline {
                         && nodes[top].children.is_empty()
                     {
                         nodes[top].body += 1;
+                        nodes[top].links += usize::from(link_line(l.text));
                         if let Some(item) = matches!(l.kind, Kind::Text)
                             .then(|| blocks::bullet_item(l.text))
                             .flatten()
@@ -356,6 +360,7 @@ impl Outline {
                 body: 0,
                 bullets: 0,
                 asking_bullets: 0,
+                links: 0,
                 asks: is_question,
                 aside: false,
             });
@@ -447,7 +452,7 @@ impl Outline {
                     && (kid.children.iter().any(|&g| self.holds_question(g))
                         || (kid.bullets >= 2 && kid.asking_bullets * 2 > kid.bullets))
             });
-            if holds {
+            if holds || self.introduces_content(node) {
                 let level = Level::of(&self.nodes, &node.children);
                 for &child in &node.children {
                     self.visit(child, &level, lines, out);
@@ -722,6 +727,23 @@ impl Outline {
 
     /// Does this node, or any node under it, ask a question? A heading over a list of
     /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
+    /// A contents heading lists; sub-headings under it with answers of their own (`## 目录`,
+    /// then `### 1、什么是Zookeeper?` over a paragraph, `### 2、…` …) are the content it
+    /// introduces, not the list: two of them at least and half its sub-headings or more.
+    fn introduces_content(&self, node: &Node) -> bool {
+        if !contents_title(&node.heading.title) {
+            return false;
+        }
+        let (mut headings, mut answered) = (0, 0);
+        for kid in node.children.iter().map(|&c| &self.nodes[c]) {
+            if matches!(kid.heading.style, Style::Markdown(_)) {
+                headings += 1;
+                answered += usize::from(kid.body > kid.links);
+            }
+        }
+        answered >= 2 && answered * 2 >= headings
+    }
+
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
         node.heading.style == Style::Question
@@ -906,6 +928,13 @@ fn aside_title(title: &str) -> bool {
                 .iter()
                 .any(|e| part.ends_with(e) && part.chars().count() <= 6)
     })
+}
+
+/// Names of a table of contents (`目录`, `Contents`, `TOC`).
+fn contents_title(title: &str) -> bool {
+    let plain = line::strip_emphasis(title);
+    let part = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
+    ["目录", "内容目录", "table of contents", "contents", "toc"].contains(&part.as_str())
 }
 
 /// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any

@@ -90,7 +90,7 @@ pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
-pub(super) use link_contents::set_aside_link_contents;
+pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
