@@ -20,6 +20,8 @@ struct Node {
     line: usize,
     heading: Heading,
     children: Vec<usize>,
+    /// The heading it sits under, if any.
+    parent: Option<usize>,
     /// Non-blank lines directly under the heading, before its first child.
     body: usize,
     /// Of those, the unindented bullets, and the bullets that ask (`* 你最熟悉哪一套版本控制
@@ -34,6 +36,10 @@ struct Node {
     /// found once, on every core.
     aside: bool,
 }
+
+/// Earlier sibling headings looked at for the title a misplaced item sits after: enough for
+/// any run of misplaced items, and it keeps a long run of siblings linear.
+const MISPLACED_LOOKBACK: usize = 64;
 
 /// Headings a thread looks at in one go: enough to make the hand-off cost nothing.
 const NODES_PER_TASK: usize = 1024;
@@ -357,6 +363,7 @@ impl Outline {
                 line: i,
                 heading: (**h).clone(),
                 children: Vec::new(),
+                parent: stack.last().copied(),
                 body: 0,
                 bullets: 0,
                 asking_bullets: 0,
@@ -468,6 +475,7 @@ impl Outline {
             && node.body == 0
             && !node.asks;
         let groups = parts == 0 && (title_only || self.groups(node, kids, level));
+        let items_below = !groups && parts == 0 && self.item_typed_high(id);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -485,7 +493,7 @@ impl Outline {
             role,
         });
         // Children a record holds are sub-points of its answer; the others are visited.
-        let visited = if groups {
+        let visited = if groups || items_below {
             node.children.as_slice()
         } else if parts > 0 {
             &node.children[new_question.min(held)..]
@@ -498,6 +506,45 @@ impl Outline {
                 self.visit(child, &level, lines, out);
             }
         }
+    }
+
+    /// A heading with an answer of its own over answered sub-headings of the level a title
+    /// before it holds its items at (`# 面试题整理` over `## window.open`, `## 正则`, …, then
+    /// `# BFC` over its answer and `## vue单页面应用`, `## cookie`): one more item typed a level
+    /// too high, and the sub-headings are the items that follow, not parts of its answer.
+    fn item_typed_high(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        let Style::Markdown(_) = node.heading.style else {
+            return false;
+        };
+        let Some(items) = node.children.first().map(|&c| self.nodes[c].heading.style) else {
+            return false;
+        };
+        // All its sub-headings of one Markdown level, each answered, none with parts.
+        let answered_items = |n: &Node, least: usize| {
+            n.children.len() >= least
+                && n.children.iter().all(|&c| {
+                    let kid = &self.nodes[c];
+                    kid.heading.style == items && kid.body > 0 && kid.children.is_empty()
+                })
+        };
+        if node.body == 0 || !matches!(items, Style::Markdown(_)) || !answered_items(node, 1) {
+            return false;
+        }
+        let siblings = node.parent.map_or(&self.roots, |p| &self.nodes[p].children);
+        let at = siblings.partition_point(|&s| self.nodes[s].line < node.line);
+        // Back over earlier items typed the same way, to the title that holds the items.
+        for &s in siblings[..at].iter().rev().take(MISPLACED_LOOKBACK) {
+            let sib = &self.nodes[s];
+            if sib.heading.style != node.heading.style {
+                continue;
+            }
+            if sib.body > 0 && answered_items(sib, 1) {
+                continue;
+            }
+            return sib.body == 0 && answered_items(sib, 2);
+        }
+        false
     }
 
     /// A heading that asks with nothing of its own over sub-headings that name parts of what
