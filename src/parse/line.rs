@@ -743,6 +743,11 @@ fn heading(line: &str) -> Option<Heading> {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = heading_words(c.get(2).map_or("", |m| m.as_str()).trim());
         let inner = inner.as_ref();
+        // A heading of nothing but an image (`## ![](https://…/a.png)`) names nothing: it is a
+        // picture in the text it stands in.
+        if super::blocks::image_only(inner) {
+            return None;
+        }
         let (number, value, mut title) = heading_number(inner, !glued_number);
         if let Some(unlabelled) = DOTTED_QUESTION
             .captures(&title)
@@ -1138,6 +1143,7 @@ mod tests {
             "#标签",
             "##__VA_ARGS__",
             "##define x 1",
+            "## ![](https://example.com/a.png \"图片描述\")",
             "    # 注释",
             "  # 计算",
             "a\\. b",
