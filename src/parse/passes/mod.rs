@@ -15,6 +15,7 @@
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
+//! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -39,6 +40,7 @@
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 
 mod answer_points;
+mod bare_list_label;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
@@ -75,6 +77,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
