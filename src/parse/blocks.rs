@@ -29,6 +29,35 @@ static RULE_LINE: LazyLock<Regex> =
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-*+•][ \t\u{3000}]+(\S.*)$").unwrap());
 
+/// Is this text nothing but images (`![](https://…/a.png "图片描述")`, two side by side)?
+#[must_use]
+pub fn image_only(text: &str) -> bool {
+    let t = text.trim();
+    if !t.starts_with("![") {
+        return false;
+    }
+    // Each image closes with `)`: split after each and test the pieces.
+    let mut rest = t;
+    while !rest.is_empty() {
+        let Some(end) = rest.find(')') else {
+            return false;
+        };
+        // A title in quotes may hold `)`; take the shortest piece that is a whole image.
+        let mut cut = end + 1;
+        while !IMAGE.is_match(rest[..cut].trim()) {
+            match rest[cut..].find(')') {
+                Some(next) => cut += next + 1,
+                None => return false,
+            }
+        }
+        rest = rest[cut..].trim_start();
+        if !rest.is_empty() && !rest.starts_with("![") {
+            return false;
+        }
+    }
+    true
+}
+
 /// The text of an unindented bullet item (`- 了解 TCP 吗？`), without its bullet.
 #[must_use]
 pub fn bullet_item(text: &str) -> Option<&str> {

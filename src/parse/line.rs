@@ -158,10 +158,12 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
-/// accept. Two `#` at least and a Chinese character right after, so `#include` and `#标签`
-/// stay text.
-static GLUED_HAN_MARKDOWN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{2,6})(\p{Han}.*?)[ \t#]*$").unwrap());
+/// accept. Two `#` at least and a Chinese character right after, or a Latin word whose line
+/// goes on in Chinese (`##ajax请求的时候get和post的区别?`, `##bind 与call的差别`), so
+/// `#include`, `#标签` and `##__VA_ARGS__` stay text.
+static GLUED_HAN_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?)[ \t#]*$").unwrap()
+});
 /// `####[[↑]](#toc) <a name='general'>通用问题:</a>`: a heading typed without the space, its
 /// text opening with a link (two `#` at least, and the `[…](…)` must be there).
 static GLUED_LINK_MARKDOWN: LazyLock<Regex> =
@@ -741,6 +743,11 @@ fn heading(line: &str) -> Option<Heading> {
         let level = u8::try_from(c[1].len()).unwrap_or(6);
         let inner = heading_words(c.get(2).map_or("", |m| m.as_str()).trim());
         let inner = inner.as_ref();
+        // A heading of nothing but an image (`## ![](https://…/a.png)`) names nothing: it is a
+        // picture in the text it stands in.
+        if super::blocks::image_only(inner) {
+            return None;
+        }
         let (number, value, mut title) = heading_number(inner, !glued_number);
         if let Some(unlabelled) = DOTTED_QUESTION
             .captures(&title)
@@ -1114,6 +1121,8 @@ mod tests {
         assert_eq!(h("1\\. 自我介绍\\").title, "自我介绍");
         assert_eq!(h("12\\. Java线程池").value, Some(12));
         assert_eq!(h("####面试题一").style, Style::Markdown(4));
+        assert_eq!(h("##call和apply的区别").title, "call和apply的区别");
+        assert_eq!(h("##bind 与call的差别").style, Style::Markdown(2));
         assert_eq!(h(" #### 01.以下代码").value, Some(1));
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
         assert_eq!(
@@ -1132,6 +1141,9 @@ mod tests {
         for line in [
             "#include <stdio.h>",
             "#标签",
+            "##__VA_ARGS__",
+            "##define x 1",
+            "## ![](https://example.com/a.png \"图片描述\")",
             "    # 注释",
             "  # 计算",
             "a\\. b",

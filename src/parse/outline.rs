@@ -9,6 +9,7 @@ use super::asking::{
     names_collection, numbered_name, opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
+use super::passes::link_line;
 use super::titles::{strong_title, title_shaped};
 use super::{Ln, Role, Start, blocks, line};
 use crate::check::{DiagnosticExt, Span, numbering};
@@ -19,18 +20,26 @@ struct Node {
     line: usize,
     heading: Heading,
     children: Vec<usize>,
+    /// The heading it sits under, if any.
+    parent: Option<usize>,
     /// Non-blank lines directly under the heading, before its first child.
     body: usize,
     /// Of those, the unindented bullets, and the bullets that ask (`* 你最熟悉哪一套版本控制
     /// 系统？`, `* 请解释事件代理。`).
     bullets: u32,
     asking_bullets: u32,
+    /// Of the body, the lines that are a link and nothing else (`- [1、什么是…](#1什么是)`).
+    links: usize,
     /// Whether the heading's title asks ([`asks`]): found once, asked of it several times.
     asks: bool,
     /// Whether the heading names no question but a preface, references… ([`aside_title`]):
     /// found once, on every core.
     aside: bool,
 }
+
+/// Earlier sibling headings looked at for the title a misplaced item sits after: enough for
+/// any run of misplaced items, and it keeps a long run of siblings linear.
+const MISPLACED_LOOKBACK: usize = 64;
 
 /// Headings a thread looks at in one go: enough to make the hand-off cost nothing.
 const NODES_PER_TASK: usize = 1024;
@@ -158,6 +167,7 @@ impl Outline {
                         && nodes[top].children.is_empty()
                     {
                         nodes[top].body += 1;
+                        nodes[top].links += usize::from(link_line(l.text));
                         if let Some(item) = matches!(l.kind, Kind::Text)
                             .then(|| blocks::bullet_item(l.text))
                             .flatten()
@@ -353,9 +363,11 @@ impl Outline {
                 line: i,
                 heading: (**h).clone(),
                 children: Vec::new(),
+                parent: stack.last().copied(),
                 body: 0,
                 bullets: 0,
                 asking_bullets: 0,
+                links: 0,
                 asks: is_question,
                 aside: false,
             });
@@ -447,7 +459,7 @@ impl Outline {
                     && (kid.children.iter().any(|&g| self.holds_question(g))
                         || (kid.bullets >= 2 && kid.asking_bullets * 2 > kid.bullets))
             });
-            if holds {
+            if holds || self.introduces_content(node) {
                 let level = Level::of(&self.nodes, &node.children);
                 for &child in &node.children {
                     self.visit(child, &level, lines, out);
@@ -463,6 +475,7 @@ impl Outline {
             && node.body == 0
             && !node.asks;
         let groups = parts == 0 && (title_only || self.groups(node, kids, level));
+        let items_below = !groups && parts == 0 && self.item_typed_high(id);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -480,7 +493,7 @@ impl Outline {
             role,
         });
         // Children a record holds are sub-points of its answer; the others are visited.
-        let visited = if groups {
+        let visited = if groups || items_below {
             node.children.as_slice()
         } else if parts > 0 {
             &node.children[new_question.min(held)..]
@@ -493,6 +506,45 @@ impl Outline {
                 self.visit(child, &level, lines, out);
             }
         }
+    }
+
+    /// A heading with an answer of its own over answered sub-headings of the level a title
+    /// before it holds its items at (`# 面试题整理` over `## window.open`, `## 正则`, …, then
+    /// `# BFC` over its answer and `## vue单页面应用`, `## cookie`): one more item typed a level
+    /// too high, and the sub-headings are the items that follow, not parts of its answer.
+    fn item_typed_high(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        let Style::Markdown(_) = node.heading.style else {
+            return false;
+        };
+        let Some(items) = node.children.first().map(|&c| self.nodes[c].heading.style) else {
+            return false;
+        };
+        // All its sub-headings of one Markdown level, each answered, none with parts.
+        let answered_items = |n: &Node, least: usize| {
+            n.children.len() >= least
+                && n.children.iter().all(|&c| {
+                    let kid = &self.nodes[c];
+                    kid.heading.style == items && kid.body > 0 && kid.children.is_empty()
+                })
+        };
+        if node.body == 0 || !matches!(items, Style::Markdown(_)) || !answered_items(node, 1) {
+            return false;
+        }
+        let siblings = node.parent.map_or(&self.roots, |p| &self.nodes[p].children);
+        let at = siblings.partition_point(|&s| self.nodes[s].line < node.line);
+        // Back over earlier items typed the same way, to the title that holds the items.
+        for &s in siblings[..at].iter().rev().take(MISPLACED_LOOKBACK) {
+            let sib = &self.nodes[s];
+            if sib.heading.style != node.heading.style {
+                continue;
+            }
+            if sib.body > 0 && answered_items(sib, 1) {
+                continue;
+            }
+            return sib.body == 0 && answered_items(sib, 2);
+        }
+        false
     }
 
     /// A heading that asks with nothing of its own over sub-headings that name parts of what
@@ -722,6 +774,23 @@ impl Outline {
 
     /// Does this node, or any node under it, ask a question? A heading over a list of
     /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
+    /// A contents heading lists; sub-headings under it with answers of their own (`## 目录`,
+    /// then `### 1、什么是Zookeeper?` over a paragraph, `### 2、…` …) are the content it
+    /// introduces, not the list: two of them at least and half its sub-headings or more.
+    fn introduces_content(&self, node: &Node) -> bool {
+        if !contents_title(&node.heading.title) {
+            return false;
+        }
+        let (mut headings, mut answered) = (0, 0);
+        for kid in node.children.iter().map(|&c| &self.nodes[c]) {
+            if matches!(kid.heading.style, Style::Markdown(_)) {
+                headings += 1;
+                answered += usize::from(kid.body > kid.links);
+            }
+        }
+        answered >= 2 && answered * 2 >= headings
+    }
+
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
         node.heading.style == Style::Question
@@ -906,6 +975,13 @@ fn aside_title(title: &str) -> bool {
                 .iter()
                 .any(|e| part.ends_with(e) && part.chars().count() <= 6)
     })
+}
+
+/// Names of a table of contents (`目录`, `Contents`, `TOC`).
+fn contents_title(title: &str) -> bool {
+    let plain = line::strip_emphasis(title);
+    let part = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
+    ["目录", "内容目录", "table of contents", "contents", "toc"].contains(&part.as_str())
 }
 
 /// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any

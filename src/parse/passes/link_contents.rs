@@ -92,6 +92,12 @@ fn link_list(part: &[Ln<'_>]) -> bool {
     links >= 3 && links * 3 >= items * 2 && asking * 2 < links
 }
 
+/// Is this line a link and nothing else, as a list item or bare (`- [1、什么是…](#1什么是)`)?
+pub(crate) fn link_line(text: &str) -> bool {
+    let t = text.trim();
+    link_words(blocks::bullet_item(t).unwrap_or_else(|| without_number(t))).is_some()
+}
+
 /// A list item's text without its number (`1. `, `2、`, `3) `).
 fn without_number(t: &str) -> &str {
     let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());

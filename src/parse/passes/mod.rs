@@ -15,6 +15,7 @@
 //! - [`folds`]: folded answers.
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
+//! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -41,6 +42,7 @@
 //! - [`bold_questions`]: bold question lines read alike.
 
 mod answer_points;
+mod bare_list_label;
 mod bold_questions;
 mod callouts;
 mod closing_questions;
@@ -79,6 +81,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
@@ -96,7 +99,7 @@ pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
-pub(super) use link_contents::set_aside_link_contents;
+pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
