@@ -91,6 +91,13 @@ fn names_round(title: &str) -> bool {
         .any(|w| title.contains(w))
 }
 
+/// Does a heading name what is under it questions (`Questions to expect`, `常见问题`)? A bare
+/// `问题` may name problems (`### 存在的问题` over `- 显存占用大`), which state, not ask.
+fn names_questions(title: &str) -> bool {
+    ["常见问题", "提问"].iter().any(|w| title.contains(w))
+        || title.to_lowercase().contains("questions")
+}
+
 fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> Option<ListUnder> {
     let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
         return None;
@@ -155,8 +162,10 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             .get(b + 1)
             .is_none_or(|l| !(matches!(l.kind, Kind::Text) && l.indented()))
     });
-    let collection =
-        INTERVIEW_ROUNDS.iter().any(|w| question.contains(w)) || (in_round && unanswered);
+    // So are they under a heading that names them questions (`## 3. Technical questions to
+    // expect`, `### 常见问题`).
+    let named = in_round || names_questions(question);
+    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w)) || (named && unanswered);
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
     // own indented answer: each bullet is one of those problems, answered.
     let answered_problems = question.trim_end().ends_with("问题")
@@ -167,7 +176,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
                 .get(b + 1)
                 .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
         });
-    let round_list = in_round && unanswered;
+    let round_list = named && unanswered;
     (only_items || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
