@@ -15,8 +15,28 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 /// questions (`### TCP` then `- 了解 TCP 的拥塞控制吗？`), and so are short bare lines that ask:
 /// each top-level item is a record.
 pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // The headings each heading sits under: an interview round above (`### 3.18 一面` over
+    // `#### C++`) makes the lists of its topic headings what was asked.
+    let mut above: Vec<(u8, bool)> = Vec::new();
     let found: Vec<Option<ListUnder>> = (0..starts.len())
-        .map(|n| list_under(lines, starts, n))
+        .map(|n| {
+            let rank = starts[n].rank;
+            if let Some(rank) = rank {
+                above.retain(|(r, _)| *r < rank);
+            }
+            let in_round = above.iter().any(|(_, round)| *round);
+            if let (
+                Some(rank),
+                Role::Record { question, .. }
+                | Role::Section {
+                    title: question, ..
+                },
+            ) = (rank, &starts[n].role)
+            {
+                above.push((rank, names_round(question)));
+            }
+            list_under(lines, starts, n, in_round)
+        })
         .collect();
     // Sibling headings are read alike (`## 1. CNN`, `## 2. 过拟合`, each over bold bullets):
     // where the bullet lists of a rank mostly ask, taken together, all of them are questions.
@@ -62,7 +82,23 @@ struct ListUnder {
     asking: usize,
 }
 
-fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder> {
+/// Does a heading name an interview round or a log of them (`3.18 一面`, `字节面经`)? Not a
+/// question collection (`Java面试题`), whose topic headings may hold answer notes.
+fn names_round(title: &str) -> bool {
+    INTERVIEW_ROUNDS
+        .iter()
+        .filter(|w| w.ends_with('面') || **w == "面经")
+        .any(|w| title.contains(w))
+}
+
+/// Does a heading name what is under it questions (`Questions to expect`, `常见问题`)? A bare
+/// `问题` may name problems (`### 存在的问题` over `- 显存占用大`), which state, not ask.
+fn names_questions(title: &str) -> bool {
+    ["常见问题", "提问"].iter().any(|w| title.contains(w))
+        || title.to_lowercase().contains("questions")
+}
+
+fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> Option<ListUnder> {
     let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
         return None;
     };
@@ -120,7 +156,16 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
     // the first bullet.
     let mostly_asking = asking * 2 > bullets.len();
     let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
-    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    // Under an interview round, one-line bullets with no answer under them are what was asked.
+    let unanswered = bullets.iter().all(|&b| {
+        lines
+            .get(b + 1)
+            .is_none_or(|l| !(matches!(l.kind, Kind::Text) && l.indented()))
+    });
+    // So are they under a heading that names them questions (`## 3. Technical questions to
+    // expect`, `### 常见问题`).
+    let named = in_round || names_questions(question);
+    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w)) || (named && unanswered);
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
     // own indented answer: each bullet is one of those problems, answered.
     let answered_problems = question.trim_end().ends_with("问题")
@@ -131,7 +176,8 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<ListUnder>
                 .get(b + 1)
                 .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
         });
-    (only_items || (led && mostly_asking)).then_some(ListUnder {
+    let round_list = named && unanswered;
+    (only_items || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
         items: bullets,

@@ -56,15 +56,13 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
             let t = line::strip_emphasis(lines[i].text);
             let t = t.trim();
-            // A question may run longer than a title (`double为什么会出现精度丢失？bigdecimal
-            // 怎么保证的…？`).
-            let limit = if ends_asking(t) { 80 } else { 40 };
-            t.chars().count() <= limit && !t.trim_end_matches('。').contains(['。', '；'])
+            t.chars().count() <= title_limit(t) && !t.trim_end_matches('。').contains(['。', '；'])
         })
         .collect();
     if hanging.len() < 3 {
         return;
     }
+    let hanging = with_glued_labels(lines, hanging, &free);
     let (first, last) = (hanging[0], hanging[hanging.len() - 1]);
     let mut extra = Vec::new();
     let alone_after = |i: usize| {
@@ -103,6 +101,58 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Where most `hanging` titles are labels ending in a colon, a label of that shape glued under
+/// a margin line (`今天主要是hive部分` / `关于内部表和外部表的关系：` / `\t…`) is one of them: the
+/// line above is an introduction, not its title. `free` says a line may start a record.
+fn with_glued_labels(
+    lines: &[Ln<'_>],
+    mut hanging: Vec<usize>,
+    free: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let labels = |i: usize| {
+        line::strip_emphasis(lines[i].text)
+            .trim()
+            .ends_with([':', '：'])
+    };
+    if hanging.iter().filter(|&&i| labels(i)).count() * 2 <= hanging.len() {
+        return hanging;
+    }
+    let glued = (1..lines.len()).filter(|&i| {
+        let (above, l) = (&lines[i - 1], &lines[i]);
+        matches!(above.kind, Kind::Text)
+            && !above.indented()
+            && l.prose()
+            && !l.indented()
+            && labels(i)
+            && free(i)
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented() && !n.code)
+            && {
+                let t = line::strip_emphasis(l.text);
+                let t = t.trim();
+                t.chars().count() <= title_limit(t) && !t.contains(['。', '；'])
+            }
+    });
+    hanging.extend(glued);
+    hanging.sort_unstable();
+    hanging.dedup();
+    hanging
+}
+
+/// Most characters a title over an indented block runs to: a question may run longer than a
+/// title (`double为什么会出现精度丢失？bigdecimal怎么保证的…？`), and so may a label that
+/// introduces its block with a colon (`关于manage table和external table之间的关系：`).
+fn title_limit(t: &str) -> usize {
+    if ends_asking(t) {
+        80
+    } else if t.ends_with([':', '：']) {
+        60
+    } else {
+        40
+    }
 }
 
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
