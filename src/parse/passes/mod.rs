@@ -37,7 +37,6 @@
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
-//! - [`html_lists`]: question lists written as one line of HTML.
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
@@ -56,7 +55,6 @@ mod folds;
 mod follow_ups;
 mod framed;
 mod heading_lists;
-mod html_lists;
 mod indent_outline;
 mod indented_next;
 mod inline_questions;
@@ -96,7 +94,6 @@ pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
 pub(super) use heading_lists::split_heading_question_lists;
-pub(super) use html_lists::split_html_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
