@@ -22,16 +22,28 @@ const LINES_PER_TASK: usize = 4096;
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
-    let (texts, mut part_titles) = indented_parts(&texts);
+    // Each line is classified alone, once: on every core. The steps below that read lines
+    // ahead of the rest ask these kinds, and a line they leave as it was keeps its kind.
+    let kinds: Vec<Kind> = texts
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|t| line::classify(t))
+        .collect();
+    let (texts, mut part_titles) = indented_parts(&texts, &kinds);
     let (texts, group_titles) = bullet_groups(&texts);
     let texts = dedent_indented_blocks(&texts);
-    // Each line is classified alone: on every core.
+    // A line whose text a step changed (cut its indent) is classified again, alone.
     let mut lines: Vec<Ln<'_>> = raw
         .par_iter()
         .zip(texts)
+        .zip(kinds)
         .with_min_len(LINES_PER_TASK)
-        .map(|(l, text)| {
-            let kind = line::classify(text);
+        .map(|((l, text), kind)| {
+            let kind = if std::ptr::eq(text, l.text) {
+                kind
+            } else {
+                line::classify(text)
+            };
             let text_line = matches!(kind, Kind::Text);
             Ln {
                 number: l.number,
