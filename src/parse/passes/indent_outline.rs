@@ -113,7 +113,8 @@ struct Tree {
     width: Vec<usize>,
     /// How many rows less indented than it enclose each row.
     depth: Vec<usize>,
-    /// Each row reads as a [`label`].
+    /// Each row with deeper rows under it ([`Tree::node`]) reads as a [`label`]; false for the
+    /// others, which are never asked.
     label: Vec<bool>,
 }
 
@@ -132,7 +133,10 @@ impl Tree {
             depth.push(open.len());
             open.push(w);
         }
-        let label = rows.iter().map(|&i| label(&lines[i])).collect();
+        // Only a row with deeper rows under it is ever asked whether it is a label.
+        let label = (0..rows.len())
+            .map(|k| width.get(k + 1).is_some_and(|&w| w > width[k]) && label(&lines[rows[k]]))
+            .collect();
         Self {
             rows,
             width,
