@@ -7,10 +7,10 @@ use super::{CheckArgs, DiagnosticFormat, Outcome, out, say};
 use zhika::diagnostic::Severity;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
-    let mut notes = super::notes::load(&args.paths, args.verbose)?;
-    let config = super::notes::config()?;
     // Same ids as `zhika export` gives: the locks are read, never written here.
-    let locks = super::notes::load_locks(&notes.files, &args.paths)?;
+    let (mut notes, locks) = super::notes::load_with_locks(&args.paths, args.verbose)?;
+    let config = super::notes::config()?;
+    let locks = locks?;
     super::notes::reconcile_ids(&mut notes.decks, &locks);
     let diagnostics: Vec<_> = zhika::check::check(&notes.decks, &config)
         .into_iter()

@@ -23,10 +23,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         f.dedup();
         f
     };
-    let super::notes::Notes { files, mut decks } = super::notes::load(&args.paths, args.verbose)?;
+    let (super::notes::Notes { files, mut decks }, locks) =
+        super::notes::load_with_locks(&args.paths, args.verbose)?;
     let config = super::notes::config()?;
     let now = zhika::lock::now()?;
-    let mut locks = super::notes::load_locks(&files, &args.paths)?;
+    let mut locks = locks?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
     // Another run writing here goes first; then temp files a killed run left are cleared.
