@@ -115,10 +115,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
         if n == last_deck {
             // The process ends with this run: the last deck's records, millions of small
-            // allocations, are left for the system to take back with it at once, not freed
-            // one by one.
-            std::mem::forget(document);
-            std::mem::forget(update);
+            // allocations, go back to the system with it at once, not one by one.
+            std::mem::forget((document, update));
         } else {
             // The records are many small allocations: freed on every core.
             document.records.into_par_iter().for_each(drop);

@@ -33,7 +33,13 @@ pub fn load_with_locks(
         || parse_files(&files, verbose),
         || load_locks(&files, paths),
     );
-    Ok((Notes { files, decks: decks? }, locks))
+    Ok((
+        Notes {
+            files,
+            decks: decks?,
+        },
+        locks,
+    ))
 }
 
 /// Decode and parse `files`.
