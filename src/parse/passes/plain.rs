@@ -5,8 +5,10 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
+use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
@@ -59,9 +61,11 @@ fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
 /// them (`栈`, `单调栈`, `DFS`) are the groups they are filed under. Three such lines at least,
 /// in text no heading or number structures (only unmarked titles started records there).
 fn split_named_id_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each line read alone: on every core, in order.
     let ids: Vec<(usize, String, u32)> = lines
-        .iter()
+        .par_iter()
         .enumerate()
+        .with_min_len(LINES_PER_TASK)
         .filter_map(|(i, l)| named_id(l).map(|(name, n)| (i, name, n)))
         .collect();
     // Names that open two lines or more name the list's items; one-offs are text.

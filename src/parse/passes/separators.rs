@@ -1,6 +1,9 @@
 //! Notes whose structure is separator lines rather than headings: entries between `--` lines,
 //! and quiz items set apart by rules (`---`), each part one card.
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
@@ -114,7 +117,10 @@ fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
 /// The entries between separator lines, each as (first non-blank line, last non-blank line),
 /// where the rules make the structure: three separators or more, and no Markdown heading.
 fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
+    // Each line read alone: on every core, in order.
     let separators: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| separator_line(&lines[i]))
         .collect();
     if separators.len() < 3

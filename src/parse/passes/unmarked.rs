@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::add_questions;
 use crate::parse::asking::{announces_question, asks, ends_asking, numbered_name, question_like};
 use crate::parse::classify::front_matter_end;
@@ -44,7 +47,10 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
             && free(i)
     };
+    // Each line read alone: on every core, in order.
     let hanging: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| {
             // The shape of the line and the next first: they rule most lines out.
             if !(line_start(i)
@@ -389,7 +395,10 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         return;
     };
     let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
+    // Each line read alone: on every core, in order.
     let extra: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| {
             let l = &lines[i];
             matches!(l.kind, Kind::Text)
