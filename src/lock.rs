@@ -369,14 +369,28 @@ impl Lock {
         for (d, (deck, entries)) in self.decks.iter().enumerate() {
             out.push_str(if d == 0 { "\n" } else { ",\n" });
             let _ = write!(out, "    {}: {{", json_string(deck));
-            for (n, (id, entry)) in entries.iter().enumerate() {
-                out.push_str(if n == 0 { "\n" } else { ",\n" });
-                let _ = write!(
-                    out,
-                    "      {}: {}",
-                    json_string(id),
-                    serde_json::to_string(entry).unwrap_or_default()
-                );
+            // Each note's line stands alone: written on every core, in runs joined in order.
+            let entries: Vec<(&String, &Entry)> = entries.iter().collect();
+            let runs: Vec<String> = entries
+                .par_chunks(ENTRIES_PER_TASK)
+                .enumerate()
+                .map(|(run, chunk)| {
+                    let mut part = String::new();
+                    for (k, (id, entry)) in chunk.iter().enumerate() {
+                        let n = run * ENTRIES_PER_TASK + k;
+                        part.push_str(if n == 0 { "\n" } else { ",\n" });
+                        let _ = write!(
+                            part,
+                            "      {}: {}",
+                            json_string(id),
+                            serde_json::to_string(entry).unwrap_or_default()
+                        );
+                    }
+                    part
+                })
+                .collect();
+            for part in &runs {
+                out.push_str(part);
             }
             out.push_str(if entries.is_empty() { "}" } else { "\n    }" });
         }
@@ -439,6 +453,9 @@ fn json_string(s: &str) -> String {
 /// [`SIMILARITY`] (or one of them is empty).
 /// At most this many question pairs are compared by edit distance in one deck.
 const FUZZY_PAIRS: usize = 4_000_000;
+
+/// Lock lines a thread writes in one go (see [`Lock::to_bytes`]).
+const ENTRIES_PER_TASK: usize = 2048;
 
 fn similarity(a: &str, b: &str) -> Option<f64> {
     let (la, lb) = (a.chars().count(), b.chars().count());
