@@ -130,6 +130,12 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut titled = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
+    // Each line read alone: on every core.
+    let underlined: Vec<bool> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|i| underlined_title(lines, i, front_matter))
+        .collect();
     // Whether the segment holds content before line `i` (blank lines and a quote introducing
     // the topic aside), kept as `i` advances.
     let mut content_seen = false;
@@ -150,7 +156,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        if underlined_title(lines, i, front_matter) {
+        if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
             continue;
