@@ -31,7 +31,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         .collect();
     let (texts, mut part_titles) = indented_parts(&texts, &kinds);
     let (texts, group_titles) = bullet_groups(&texts);
-    let texts = dedent_indented_blocks(&texts);
+    let texts = dedent_indented_blocks(&texts, &raw, &kinds);
     // A line whose text a step changed (cut its indent) is classified again, alone.
     let mut lines: Vec<Ln<'_>> = raw
         .par_iter()
@@ -221,10 +221,24 @@ fn numbers_read_as_decimals(lines: &mut [Ln<'_>]) {
 /// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
 /// read without that common indent, so its numbers are questions as at the start of a line.
 /// A Markdown heading above the block does not hold it: it titles what follows.
-fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+///
+/// `kinds` holds the kind of each line of `raw`, the lines as read: a text left as read keeps
+/// it.
+fn dedent_indented_blocks<'a>(
+    texts: &[&'a str],
+    raw: &[crate::read::Line<'_>],
+    kinds: &[Kind],
+) -> Vec<&'a str> {
     const WS: [char; 3] = [' ', '\t', '\u{3000}'];
     let blank = |t: &str| t.trim_matches(WS).is_empty();
     let indented = |t: &str| t.starts_with(WS);
+    let kind_of = |k: usize| {
+        if std::ptr::eq(texts[k], raw[k].text) {
+            std::borrow::Cow::Borrowed(&kinds[k])
+        } else {
+            std::borrow::Cow::Owned(line::classify(texts[k]))
+        }
+    };
     let mut out = texts.to_vec();
     // The numbered item at the margin the lines so far sit in (`二、Python的迭代器和生成器`,
     // then labels and text at the margin, then an indented block), read up to `seen` only
@@ -241,13 +255,15 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
             end += 1;
         }
-        let before = texts[..i].iter().rev().find(|t| !blank(t));
+        let before = texts[..i].iter().rposition(|t| !blank(t));
         // Under a Markdown heading the block is the heading's content, as unindented lines
         // would be (a GitBook export indents every line by a space).
         let free = before.is_none_or(|p| {
-            !matches!(line::classify(p),
+            !matches!(kind_of(p).as_ref(),
                 Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
-                && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
+                && !line::strip_emphasis(texts[p])
+                    .trim_end()
+                    .ends_with([':', '：'])
         });
         let body: Vec<&str> = texts[i..end]
             .iter()
@@ -287,11 +303,11 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
             // Inside a numbered item at the margin, numbered lines that state its points
             // (`\t1、迭代器中只能包含可迭代对象。…` / `\t2、能用于for循环，…`) are its answer.
             let points = numbered >= 2 && {
-                for t in &texts[seen..i] {
+                for (k, t) in texts.iter().enumerate().take(i).skip(seen) {
                     if blank(t) || indented(t) {
                         continue;
                     }
-                    match line::classify(t) {
+                    match kind_of(k).as_ref() {
                         Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
                             in_item = false;
                         }
