@@ -369,28 +369,31 @@ impl Lock {
         for (d, (deck, entries)) in self.decks.iter().enumerate() {
             out.push_str(if d == 0 { "\n" } else { ",\n" });
             let _ = write!(out, "    {}: {{", json_string(deck));
-            // Each note's line stands alone: written on every core, in runs joined in order.
+            // Each note's line stands alone: written on every core, in runs appended in order,
+            // a few at a time (the lock's text is not held twice).
             let entries: Vec<(&String, &Entry)> = entries.iter().collect();
-            let runs: Vec<String> = entries
-                .par_chunks(ENTRIES_PER_TASK)
-                .enumerate()
-                .map(|(run, chunk)| {
-                    let mut part = String::new();
-                    for (k, (id, entry)) in chunk.iter().enumerate() {
-                        let n = run * ENTRIES_PER_TASK + k;
-                        part.push_str(if n == 0 { "\n" } else { ",\n" });
-                        let _ = write!(
-                            part,
-                            "      {}: {}",
-                            json_string(id),
-                            serde_json::to_string(entry).unwrap_or_default()
-                        );
-                    }
-                    part
-                })
-                .collect();
-            for part in &runs {
-                out.push_str(part);
+            for (window, some) in entries.chunks(ENTRIES_PER_WINDOW).enumerate() {
+                let runs: Vec<String> = some
+                    .par_chunks(ENTRIES_PER_TASK)
+                    .enumerate()
+                    .map(|(run, chunk)| {
+                        let mut part = String::new();
+                        for (k, (id, entry)) in chunk.iter().enumerate() {
+                            let n = window * ENTRIES_PER_WINDOW + run * ENTRIES_PER_TASK + k;
+                            part.push_str(if n == 0 { "\n" } else { ",\n" });
+                            let _ = write!(
+                                part,
+                                "      {}: {}",
+                                json_string(id),
+                                serde_json::to_string(entry).unwrap_or_default()
+                            );
+                        }
+                        part
+                    })
+                    .collect();
+                for part in &runs {
+                    out.push_str(part);
+                }
             }
             out.push_str(if entries.is_empty() { "}" } else { "\n    }" });
         }
@@ -456,6 +459,9 @@ const FUZZY_PAIRS: usize = 4_000_000;
 
 /// Lock lines a thread writes in one go (see [`Lock::to_bytes`]).
 const ENTRIES_PER_TASK: usize = 2048;
+
+/// Lock lines made before they are appended (see [`Lock::to_bytes`]).
+const ENTRIES_PER_WINDOW: usize = 8 * ENTRIES_PER_TASK;
 
 fn similarity(a: &str, b: &str) -> Option<f64> {
     let (la, lb) = (a.chars().count(), b.chars().count());

@@ -312,9 +312,10 @@ struct NoteRow {
     deck_id: i64,
 }
 
-/// Notes made ready in one go, on every core, before they are inserted in order: enough to
-/// keep both cores busy, few enough that their copies of the card HTML stay small.
-const NOTES_PER_BATCH: usize = 4096;
+/// Notes made ready in one go, on every core, while the batch before them is inserted in
+/// order: enough to keep both cores busy, few enough that the copies of the card HTML of the
+/// two batches held at once stay small.
+const NOTES_PER_BATCH: usize = 2048;
 
 /// Records a thread reads in one go where each is read alone.
 const NOTES_PER_TASK: usize = 256;
