@@ -14,7 +14,7 @@
 //! The file is small, sorted JSON with one line per note, meant to be committed next to the
 //! sources.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -218,7 +218,8 @@ impl Lock {
         let Some(entries) = self.decks.get(deck) else {
             return Vec::new();
         };
-        let present: BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        // Only asked whether it holds an id: hashed, not ordered.
+        let present: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
         let vanished: Vec<(&String, String)> = entries
             .iter()
             .filter(|(id, _)| !present.contains(id.as_str()))
