@@ -66,10 +66,15 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     // Pair fences; an opening fence without a closing one is plain text. The next bare fence
     // after each line is found in one backward pass, so that many unclosed fences cost no more
     // than one.
+    // Whether each line is a bare fence: each line read alone, on every core.
+    let bare_fence: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|l| line::fence_info(l.text).is_some_and(|info| info.is_empty()))
+        .collect();
     let mut next_bare_fence = vec![None; lines.len() + 1];
     for j in (0..lines.len()).rev() {
-        let bare = line::fence_info(lines[j].text).is_some_and(|info| info.is_empty());
-        next_bare_fence[j] = if bare {
+        next_bare_fence[j] = if bare_fence[j] {
             Some(j)
         } else {
             next_bare_fence[j + 1]
