@@ -367,10 +367,12 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
         if matches!(lines[i].kind, Kind::Blank) {
             continue;
         }
-        let after_rule = prev.is_none_or(|p| blocks::is_rule_line(lines[p].text));
         let t = lines[i].text.trim();
         let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
-        if let (true, Kind::Text, Some(inner)) = (after_rule, &lines[i].kind, inner) {
+        // The line above is asked about only for a bold line: most lines are not.
+        if let (Kind::Text, Some(inner)) = (&lines[i].kind, inner)
+            && prev.is_none_or(|p| blocks::is_rule_line(lines[p].text))
+        {
             let inner = inner.trim();
             let title_like = !inner.is_empty()
                 && !inner.contains("**")
