@@ -17,7 +17,7 @@ use super::{Ln, TitleShape, blocks, code, line, titles};
 use crate::read::SourceText;
 
 /// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
-const LINES_PER_TASK: usize = 4096;
+pub(super) const LINES_PER_TASK: usize = 4096;
 
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
