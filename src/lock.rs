@@ -341,8 +341,9 @@ impl Lock {
             result.mtimes.insert(record.id.clone(), entry.mtime);
             fresh.push((id, entry));
         }
-        // Ids are unique within a deck; built from a sorted run, the map costs one pass.
-        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Ids are unique within a deck; built from a sorted run, the map costs one pass. Sorted
+        // on every core: unique keys have one order.
+        fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let fresh: BTreeMap<String, Entry> = fresh.into_iter().collect();
         let mut removed: Vec<(String, Entry)> = old.into_iter().collect();
         removed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
