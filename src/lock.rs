@@ -14,7 +14,7 @@
 //! The file is small, sorted JSON with one line per note, meant to be committed next to the
 //! sources.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -218,7 +218,8 @@ impl Lock {
         let Some(entries) = self.decks.get(deck) else {
             return Vec::new();
         };
-        let present: BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        // Only asked whether it holds an id: hashed, not ordered.
+        let present: HashSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
         let vanished: Vec<(&String, String)> = entries
             .iter()
             .filter(|(id, _)| !present.contains(id.as_str()))
@@ -340,8 +341,9 @@ impl Lock {
             result.mtimes.insert(record.id.clone(), entry.mtime);
             fresh.push((id, entry));
         }
-        // Ids are unique within a deck; built from a sorted run, the map costs one pass.
-        fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Ids are unique within a deck; built from a sorted run, the map costs one pass. Sorted
+        // on every core: unique keys have one order.
+        fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let fresh: BTreeMap<String, Entry> = fresh.into_iter().collect();
         let mut removed: Vec<(String, Entry)> = old.into_iter().collect();
         removed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -369,14 +371,31 @@ impl Lock {
         for (d, (deck, entries)) in self.decks.iter().enumerate() {
             out.push_str(if d == 0 { "\n" } else { ",\n" });
             let _ = write!(out, "    {}: {{", json_string(deck));
-            for (n, (id, entry)) in entries.iter().enumerate() {
-                out.push_str(if n == 0 { "\n" } else { ",\n" });
-                let _ = write!(
-                    out,
-                    "      {}: {}",
-                    json_string(id),
-                    serde_json::to_string(entry).unwrap_or_default()
-                );
+            // Each note's line stands alone: written on every core, in runs appended in order,
+            // a few at a time (the lock's text is not held twice).
+            let entries: Vec<(&String, &Entry)> = entries.iter().collect();
+            for (window, some) in entries.chunks(ENTRIES_PER_WINDOW).enumerate() {
+                let runs: Vec<String> = some
+                    .par_chunks(ENTRIES_PER_TASK)
+                    .enumerate()
+                    .map(|(run, chunk)| {
+                        let mut part = String::new();
+                        for (k, (id, entry)) in chunk.iter().enumerate() {
+                            let n = window * ENTRIES_PER_WINDOW + run * ENTRIES_PER_TASK + k;
+                            part.push_str(if n == 0 { "\n" } else { ",\n" });
+                            let _ = write!(
+                                part,
+                                "      {}: {}",
+                                json_string(id),
+                                serde_json::to_string(entry).unwrap_or_default()
+                            );
+                        }
+                        part
+                    })
+                    .collect();
+                for part in &runs {
+                    out.push_str(part);
+                }
             }
             out.push_str(if entries.is_empty() { "}" } else { "\n    }" });
         }
@@ -439,6 +458,12 @@ fn json_string(s: &str) -> String {
 /// [`SIMILARITY`] (or one of them is empty).
 /// At most this many question pairs are compared by edit distance in one deck.
 const FUZZY_PAIRS: usize = 4_000_000;
+
+/// Lock lines a thread writes in one go (see [`Lock::to_bytes`]).
+const ENTRIES_PER_TASK: usize = 2048;
+
+/// Lock lines made before they are appended (see [`Lock::to_bytes`]).
+const ENTRIES_PER_WINDOW: usize = 8 * ENTRIES_PER_TASK;
 
 fn similarity(a: &str, b: &str) -> Option<f64> {
     let (la, lb) = (a.chars().count(), b.chars().count());

@@ -65,17 +65,25 @@ impl SourceText {
     /// [`ReadError::Binary`] when the bytes are not text in any encoding zhika reads.
     pub fn decode(path: impl Into<String>, bytes: &[u8]) -> Result<Self, ReadError> {
         let path = path.into();
-        let (encoding, bom_len) = if let Some((enc, len)) = Encoding::for_bom(bytes) {
-            (enc, len)
+        let (encoding, bom_len, utf8) = if let Some((enc, len)) = Encoding::for_bom(bytes) {
+            (enc, len, None)
         } else {
             if let Some(reason) = binary_reason(bytes) {
                 return Err(ReadError::Binary { path, reason });
             }
-            (guess_encoding(bytes), 0)
+            // Strict UTF-8 first (the common case, and chardetng can mistake short UTF-8 for
+            // a legacy encoding): once checked, it is the text, not decoded again.
+            match std::str::from_utf8(bytes) {
+                Ok(text) => (UTF_8, 0, Some(text)),
+                Err(_) => (guess_encoding(bytes), 0, None),
+            }
         };
         let body = &bytes[bom_len..];
         // Valid UTF-8 comes back borrowed: it is copied once, into the shared text.
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        let (text, had_errors) = match utf8 {
+            Some(text) => (std::borrow::Cow::Borrowed(text), false),
+            None => encoding.decode_without_bom_handling(body),
+        };
         let mut problem = had_errors.then(|| locate_problem(encoding, body, bom_len, &text));
         if encoding != UTF_8 && had_errors && replacement_ratio(&text) > 0.05 {
             return Err(ReadError::Binary {
@@ -172,12 +180,9 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Strict UTF-8 first (the common case, and chardetng can mistake short UTF-8 for a legacy
-/// encoding), otherwise chardetng's guess with a Chinese top-level-domain hint.
+/// The encoding of bytes that are not strict UTF-8: chardetng's guess with a Chinese
+/// top-level-domain hint.
 fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);

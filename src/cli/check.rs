@@ -7,10 +7,10 @@ use super::{CheckArgs, DiagnosticFormat, Outcome, out, say};
 use zhika::diagnostic::Severity;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
-    let mut notes = super::notes::load(&args.paths, args.verbose)?;
-    let config = super::notes::config()?;
     // Same ids as `zhika export` gives: the locks are read, never written here.
-    let locks = super::notes::load_locks(&notes.files, &args.paths)?;
+    let (mut notes, locks) = super::notes::load_with_locks(&args.paths, args.verbose)?;
+    let config = super::notes::config()?;
+    let locks = locks?;
     super::notes::reconcile_ids(&mut notes.decks, &locks);
     let diagnostics: Vec<_> = zhika::check::check(&notes.decks, &config)
         .into_iter()
@@ -44,11 +44,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Outcome> {
     let fails = |d: &zhika::diagnostic::Diagnostic| {
         d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
     };
-    Ok(if diagnostics.iter().any(fails) {
+    let outcome = if diagnostics.iter().any(fails) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    };
+    // The process ends with this run: the notes, millions of small allocations, are left for
+    // the system to take back with it at once, not freed one by one (0.1 s at 100k records).
+    std::mem::forget(notes);
+    Ok(outcome)
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set (to anything but empty).

@@ -20,9 +20,30 @@ pub struct Notes {
     pub decks: Vec<Parsed>,
 }
 
-/// Find the notes files under `paths`, decode and parse them.
-pub fn load(paths: &[PathBuf], verbose: bool) -> anyhow::Result<Notes> {
+/// Find the notes files under `paths`, decode and parse them; and, side by side, load their
+/// locks (see [`load_locks`]), returned apart so that the caller reports a failure to load
+/// them where it did when they were loaded after the notes.
+pub fn load_with_locks(
+    paths: &[PathBuf],
+    verbose: bool,
+) -> anyhow::Result<(Notes, anyhow::Result<Locks>)> {
     let files = zhika::project::discover(paths)?;
+    // Parsing a large file is partly serial: the locks are read on the other core meanwhile.
+    let (decks, locks) = rayon::join(
+        || parse_files(&files, verbose),
+        || load_locks(&files, paths),
+    );
+    Ok((
+        Notes {
+            files,
+            decks: decks?,
+        },
+        locks,
+    ))
+}
+
+/// Decode and parse `files`.
+fn parse_files(files: &[PathBuf], verbose: bool) -> anyhow::Result<Vec<Parsed>> {
     // Files are read and parsed on every core; what is said about them, and the first error,
     // come in file order.
     let loaded: Vec<anyhow::Result<(Parsed, String)>> = files
@@ -43,7 +64,7 @@ pub fn load(paths: &[PathBuf], verbose: bool) -> anyhow::Result<Notes> {
         }
         decks.push(parsed);
     }
-    Ok(Notes { files, decks })
+    Ok(decks)
 }
 
 /// `zhika.toml` in the current folder, or the defaults.

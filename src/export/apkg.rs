@@ -312,9 +312,13 @@ struct NoteRow {
     deck_id: i64,
 }
 
-/// Notes made ready in one go, on every core, before they are inserted in order: enough to
-/// keep both cores busy, few enough that their copies of the card HTML stay small.
-const NOTES_PER_BATCH: usize = 4096;
+/// Notes made ready in one go, on every core, while the batch before them is inserted in
+/// order: enough to keep both cores busy, few enough that the copies of the card HTML of the
+/// two batches held at once stay small.
+const NOTES_PER_BATCH: usize = 2048;
+
+/// Records a thread reads in one go where each is read alone.
+const NOTES_PER_TASK: usize = 256;
 
 // The collection is written table by table in one transaction; the steps share it.
 #[allow(clippy::too_many_lines)]
@@ -340,8 +344,13 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
     // The deck id of each record's card; the parents of a deck are added when it is first met.
     let mut met: HashMap<String, i64> = HashMap::new();
     let mut card_decks = Vec::with_capacity(records.len());
-    for record in &records {
-        let full = card_deck_name(record);
+    // Each record's deck and images, found on every core; met in order below.
+    let found: Vec<(String, Vec<(String, PathBuf)>)> = records
+        .par_iter()
+        .with_min_len(NOTES_PER_TASK)
+        .map(|record| (card_deck_name(record), note_media(record, deck.source_dir)))
+        .collect();
+    for (full, images) in found {
         if let Some(&id) = met.get(&full) {
             card_decks.push(id);
         } else {
@@ -359,7 +368,7 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
             card_decks.push(id);
             met.insert(full, id);
         }
-        for (name, path) in note_media(record, deck.source_dir) {
+        for (name, path) in images {
             if !media.iter().any(|(n, _)| *n == name) {
                 media.push((name, path));
             }
@@ -406,35 +415,46 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
                 "INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, 0, 0, ?5, 0, 0, 0, 0, 0, 0, 0, 0, '')",
             )
             .map_err(sql_err)?;
-        let mut index = 0_i64;
-        for (batch, deck_ids) in records
-            .chunks(NOTES_PER_BATCH)
-            .zip(card_decks.chunks(NOTES_PER_BATCH))
-        {
-            let rows: Vec<NoteRow> = batch
+        let make_rows = |batch: &[&Record], deck_ids: &[i64]| -> Vec<NoteRow> {
+            batch
                 .par_iter()
                 .zip(deck_ids)
                 .map(|(record, &deck_id)| note_row(record, mtime_of(record), deck_id))
-                .collect();
-            for note in rows {
-                let id = id_base + index;
-                note_stmt
-                    .execute(params![
-                        id,
-                        note.guid,
-                        NOTETYPE_ID,
-                        note.mtime,
-                        note.tags,
-                        note.fields,
-                        note.sort_field,
-                        note.checksum,
-                    ])
-                    .map_err(sql_err)?;
-                card_stmt
-                    .execute(params![id, id, note.deck_id, note.mtime, index + 1])
-                    .map_err(sql_err)?;
-                index += 1;
-            }
+                .collect()
+        };
+        let mut batches = records
+            .chunks(NOTES_PER_BATCH)
+            .zip(card_decks.chunks(NOTES_PER_BATCH));
+        let mut rows = batches.next().map(|(b, d)| make_rows(b, d));
+        let mut index = 0_i64;
+        while let Some(batch_rows) = rows.take() {
+            // The next batch is made on the other cores while this one is inserted, in order.
+            let next = batches.next();
+            rayon::in_place_scope(|scope| {
+                if let Some((b, d)) = next {
+                    scope.spawn(|_| rows = Some(make_rows(b, d)));
+                }
+                for note in batch_rows {
+                    let id = id_base + index;
+                    note_stmt
+                        .execute(params![
+                            id,
+                            note.guid,
+                            NOTETYPE_ID,
+                            note.mtime,
+                            note.tags,
+                            note.fields,
+                            note.sort_field,
+                            note.checksum,
+                        ])
+                        .map_err(sql_err)?;
+                    card_stmt
+                        .execute(params![id, id, note.deck_id, note.mtime, index + 1])
+                        .map_err(sql_err)?;
+                    index += 1;
+                }
+                Ok::<(), ExportError>(())
+            })?;
         }
     }
     tx.execute_batch(INDEXES).map_err(sql_err)?;

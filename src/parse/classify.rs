@@ -17,21 +17,33 @@ use super::{Ln, TitleShape, blocks, code, line, titles};
 use crate::read::SourceText;
 
 /// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
-const LINES_PER_TASK: usize = 4096;
+pub(super) const LINES_PER_TASK: usize = 4096;
 
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
     let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
-    let (texts, mut part_titles) = indented_parts(&texts);
+    // Each line is classified alone, once: on every core. The steps below that read lines
+    // ahead of the rest ask these kinds, and a line they leave as it was keeps its kind.
+    let kinds: Vec<Kind> = texts
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|t| line::classify(t))
+        .collect();
+    let (texts, mut part_titles) = indented_parts(&texts, &kinds);
     let (texts, group_titles) = bullet_groups(&texts);
-    let texts = dedent_indented_blocks(&texts);
-    // Each line is classified alone: on every core.
+    let texts = dedent_indented_blocks(&texts, &raw, &kinds);
+    // A line whose text a step changed (cut its indent) is classified again, alone.
     let mut lines: Vec<Ln<'_>> = raw
         .par_iter()
         .zip(texts)
+        .zip(kinds)
         .with_min_len(LINES_PER_TASK)
-        .map(|(l, text)| {
-            let kind = line::classify(text);
+        .map(|((l, text), kind)| {
+            let kind = if std::ptr::eq(text, l.text) {
+                kind
+            } else {
+                line::classify(text)
+            };
             let text_line = matches!(kind, Kind::Text);
             Ln {
                 number: l.number,
@@ -54,10 +66,15 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     // Pair fences; an opening fence without a closing one is plain text. The next bare fence
     // after each line is found in one backward pass, so that many unclosed fences cost no more
     // than one.
+    // Whether each line is a bare fence: each line read alone, on every core.
+    let bare_fence: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|l| line::fence_info(l.text).is_some_and(|info| info.is_empty()))
+        .collect();
     let mut next_bare_fence = vec![None; lines.len() + 1];
     for j in (0..lines.len()).rev() {
-        let bare = line::fence_info(lines[j].text).is_some_and(|info| info.is_empty());
-        next_bare_fence[j] = if bare {
+        next_bare_fence[j] = if bare_fence[j] {
             Some(j)
         } else {
             next_bare_fence[j + 1]
@@ -244,10 +261,24 @@ fn numbers_read_as_decimals(lines: &mut [Ln<'_>]) {
 /// lead-in ending in `：` — and holds two or more numbered lines at its shallowest indent is
 /// read without that common indent, so its numbers are questions as at the start of a line.
 /// A Markdown heading above the block does not hold it: it titles what follows.
-fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+///
+/// `kinds` holds the kind of each line of `raw`, the lines as read: a text left as read keeps
+/// it.
+fn dedent_indented_blocks<'a>(
+    texts: &[&'a str],
+    raw: &[crate::read::Line<'_>],
+    kinds: &[Kind],
+) -> Vec<&'a str> {
     const WS: [char; 3] = [' ', '\t', '\u{3000}'];
     let blank = |t: &str| t.trim_matches(WS).is_empty();
     let indented = |t: &str| t.starts_with(WS);
+    let kind_of = |k: usize| {
+        if std::ptr::eq(texts[k], raw[k].text) {
+            std::borrow::Cow::Borrowed(&kinds[k])
+        } else {
+            std::borrow::Cow::Owned(line::classify(texts[k]))
+        }
+    };
     let mut out = texts.to_vec();
     // The numbered item at the margin the lines so far sit in (`二、Python的迭代器和生成器`,
     // then labels and text at the margin, then an indented block), read up to `seen` only
@@ -264,13 +295,15 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
         while end < texts.len() && (blank(texts[end]) || indented(texts[end])) {
             end += 1;
         }
-        let before = texts[..i].iter().rev().find(|t| !blank(t));
+        let before = texts[..i].iter().rposition(|t| !blank(t));
         // Under a Markdown heading the block is the heading's content, as unindented lines
         // would be (a GitBook export indents every line by a space).
         let free = before.is_none_or(|p| {
-            !matches!(line::classify(p),
+            !matches!(kind_of(p).as_ref(),
                 Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
-                && !line::strip_emphasis(p).trim_end().ends_with([':', '：'])
+                && !line::strip_emphasis(texts[p])
+                    .trim_end()
+                    .ends_with([':', '：'])
         });
         let body: Vec<&str> = texts[i..end]
             .iter()
@@ -310,11 +343,11 @@ fn dedent_indented_blocks<'a>(texts: &[&'a str]) -> Vec<&'a str> {
             // Inside a numbered item at the margin, numbered lines that state its points
             // (`\t1、迭代器中只能包含可迭代对象。…` / `\t2、能用于for循环，…`) are its answer.
             let points = numbered >= 2 && {
-                for t in &texts[seen..i] {
+                for (k, t) in texts.iter().enumerate().take(i).skip(seen) {
                     if blank(t) || indented(t) {
                         continue;
                     }
-                    match line::classify(t) {
+                    match kind_of(k).as_ref() {
                         Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
                             in_item = false;
                         }
@@ -369,10 +402,12 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
         if matches!(lines[i].kind, Kind::Blank) {
             continue;
         }
-        let after_rule = prev.is_none_or(|p| blocks::is_rule_line(lines[p].text));
         let t = lines[i].text.trim();
         let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
-        if let (true, Kind::Text, Some(inner)) = (after_rule, &lines[i].kind, inner) {
+        // The line above is asked about only for a bold line: most lines are not.
+        if let (Kind::Text, Some(inner)) = (&lines[i].kind, inner)
+            && prev.is_none_or(|p| blocks::is_rule_line(lines[p].text))
+        {
             let inner = inner.trim();
             let title_like = !inner.is_empty()
                 && !inner.contains("**")

@@ -92,8 +92,13 @@ fn topic(title: &str) -> Option<String> {
 /// that title the parts, with their titles. Only where every line at the margin that holds
 /// something indented, and every numbered one, titles such a part (a Markdown heading aside):
 /// among questions at the margin, a topic with indented sub-questions is one of them.
-pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize, String)>) {
-    if let Some(chapters) = chapter_parts(texts) {
+///
+/// `kinds` holds each text's [`line::classify`], found once for every line.
+pub(super) fn indented_parts<'a>(
+    texts: &[&'a str],
+    kinds: &[Kind],
+) -> (Vec<&'a str>, Vec<(usize, String)>) {
+    if let Some(chapters) = chapter_parts(texts, kinds) {
         let mut out = texts.to_vec();
         let mut titles = Vec::new();
         for (i, title, items) in chapters {
@@ -121,7 +126,7 @@ pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize
             last -= 1;
         }
         let block = &texts[i + 1..last];
-        let heading = matches!(line::classify(texts[i]),
+        let heading = matches!(&kinds[i],
             Kind::Heading(h) if matches!(h.style, Style::Markdown(_)));
         let found = match blocks::bullet_item(texts[i]) {
             Some(bullet) => topic(bullet).zip(outline_items(block)),
@@ -148,7 +153,8 @@ pub(super) fn indented_parts<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<(usize
 
 /// A numbered chapter line at the margin (`二、排序算法`, `【3】算法`, `【5】`): its number
 /// and its title (the line itself when it has no words after the number).
-fn chapter(text: &str) -> Option<(u32, String)> {
+/// `kind` is `text`'s [`line::classify`].
+fn chapter(text: &str, kind: &Kind) -> Option<(u32, String)> {
     if indented(text) || blank(text) {
         return None;
     }
@@ -161,7 +167,16 @@ fn chapter(text: &str) -> Option<(u32, String)> {
         let title = if title.is_empty() { t } else { title };
         return Some((value, title.to_owned()));
     }
-    match line::classify(t) {
+    // `classify` trims the end of a line itself: the line's kind is its trimmed text's, unless
+    // it starts with white space other than an indent.
+    let own;
+    let kind = if t.len() == text.trim_end().len() {
+        kind
+    } else {
+        own = line::classify(t);
+        &own
+    };
+    match kind {
         Kind::Heading(h) if h.style == Style::Chinese => {
             let title = h.title.trim().trim_end_matches([':', '：']).trim();
             Some((
@@ -181,26 +196,29 @@ fn chapter(text: &str) -> Option<(u32, String)> {
 /// chapter line with its title and the lines of its items; a chapter with no such list is
 /// returned with none (it reads as a heading over its own text), and so is one whose items
 /// mostly state, closed by a full stop: points the chapter makes.
-fn chapter_parts(texts: &[&str]) -> Option<Vec<(usize, String, Vec<usize>)>> {
+fn chapter_parts(texts: &[&str], kinds: &[Kind]) -> Option<Vec<(usize, String, Vec<usize>)>> {
     let found: Vec<(usize, bool, u32, String)> = texts
         .iter()
+        .zip(kinds)
         .enumerate()
-        .filter_map(|(i, t)| chapter(t).map(|(v, title)| (i, t.trim().starts_with('【'), v, title)))
+        .filter_map(|(i, (t, kind))| {
+            chapter(t, kind).map(|(v, title)| (i, t.trim().starts_with('【'), v, title))
+        })
         .collect();
     // One style of chapter, counting up.
     let bracketed = found.first()?.1;
     if found.iter().any(|c| c.1 != bracketed) || found.windows(2).any(|w| w[1].2 <= w[0].2) {
         return None;
     }
-    let markdown = |t: &str| {
-        !indented(t)
-            && matches!(line::classify(t), Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
+    let markdown = |k: usize| {
+        !indented(texts[k])
+            && matches!(&kinds[k], Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
     };
     let mut chapters = Vec::new();
     let mut with_items = 0;
     for (n, (i, _, _, title)) in found.iter().enumerate() {
         let next = found.get(n + 1).map_or(texts.len(), |c| c.0);
-        let end = (i + 1..next).find(|&k| markdown(texts[k])).unwrap_or(next);
+        let end = (i + 1..next).find(|&k| markdown(k)).unwrap_or(next);
         // A chapter that asks (`一、TCP和UDP的区别？`) is a question: its list is its answer.
         let items = if asking::asks(title) {
             Vec::new()
@@ -383,7 +401,8 @@ mod tests {
 
     fn read(text: &str) -> (Vec<&str>, Vec<(usize, String)>) {
         let texts: Vec<&str> = text.lines().collect();
-        indented_parts(&texts)
+        let kinds: Vec<Kind> = texts.iter().map(|t| line::classify(t)).collect();
+        indented_parts(&texts, &kinds)
     }
 
     #[test]

@@ -143,8 +143,8 @@ pub fn parse(source: &SourceText) -> Parsed {
     let outline = Outline::build(&lines, path, &mut diagnostics);
     let mut starts = outline.boundaries(&lines);
     // The outline's copy of every heading is not read past here: freed before the records,
-    // the most memory a parse holds, are made.
-    drop(outline);
+    // the most memory a parse holds, are made; on another core, while the passes run.
+    rayon::spawn(move || drop(outline));
     run_passes(&lines, &mut starts);
     let paired = pair_answer_lists(&lines, &mut starts);
 
@@ -219,7 +219,11 @@ pub fn parse(source: &SourceText) -> Parsed {
     if let Some((from, why)) = orphan_from {
         report_orphans(&lines[from..], why, path, &mut diagnostics);
     }
-    drop(lines);
+    // Many small allocations (the headings and markers read): freed on every core.
+    lines
+        .into_par_iter()
+        .with_min_len(classify::LINES_PER_TASK)
+        .for_each(drop);
     assign_ids(&deck, &mut records);
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Parsed {

@@ -1,6 +1,9 @@
 //! Plain text that indentation alone structures, below a margin of chapter lines: labels one
 //! step in (`\tSocket的作用与组成:`) with their content a step deeper, read as a tree.
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use crate::parse::indented_parts::indent_width;
 use crate::parse::line::{Kind, Style, classify};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -20,11 +23,15 @@ const MAX_LABEL: usize = 40;
 /// Read so only where the labels are plain short lines (no number, bullet or code), the file
 /// has no Markdown heading or fence, and its margin holds nothing but a few short chapter lines.
 pub(crate) fn read_indented_outline(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    if lines.iter().any(|l| match &l.kind {
-        Kind::Heading(h) => matches!(h.style, Style::Markdown(_)),
-        Kind::Fence { .. } | Kind::Fenced => true,
-        _ => false,
-    }) {
+    if lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .any(|l| match &l.kind {
+            Kind::Heading(h) => matches!(h.style, Style::Markdown(_)),
+            Kind::Fence { .. } | Kind::Fenced => true,
+            _ => false,
+        })
+    {
         return;
     }
     let tree = Tree::new(lines);
@@ -113,16 +120,24 @@ struct Tree {
     width: Vec<usize>,
     /// How many rows less indented than it enclose each row.
     depth: Vec<usize>,
-    /// Each row reads as a [`label`].
+    /// Each row with deeper rows under it ([`Tree::node`]) reads as a [`label`]; false for the
+    /// others, which are never asked.
     label: Vec<bool>,
 }
 
 impl Tree {
     fn new(lines: &[Ln<'_>]) -> Self {
+        // Each line read alone: on every core, in order.
         let rows: Vec<usize> = (0..lines.len())
+            .into_par_iter()
+            .with_min_len(LINES_PER_TASK)
             .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
             .collect();
-        let width: Vec<usize> = rows.iter().map(|&i| indent_width(lines[i].text)).collect();
+        let width: Vec<usize> = rows
+            .par_iter()
+            .with_min_len(LINES_PER_TASK)
+            .map(|&i| indent_width(lines[i].text))
+            .collect();
         let mut depth = Vec::with_capacity(rows.len());
         let mut open: Vec<usize> = Vec::new();
         for &w in &width {
@@ -132,7 +147,12 @@ impl Tree {
             depth.push(open.len());
             open.push(w);
         }
-        let label = rows.iter().map(|&i| label(&lines[i])).collect();
+        // Only a row with deeper rows under it is ever asked whether it is a label.
+        let label = (0..rows.len())
+            .into_par_iter()
+            .with_min_len(LINES_PER_TASK)
+            .map(|k| width.get(k + 1).is_some_and(|&w| w > width[k]) && label(&lines[rows[k]]))
+            .collect();
         Self {
             rows,
             width,
@@ -178,6 +198,8 @@ impl Tree {
         let max = self.depth.iter().copied().max().unwrap_or(0);
         (1..=max.min(3)).find(|&d| {
             let nodes: Vec<usize> = (0..self.rows.len())
+                .into_par_iter()
+                .with_min_len(LINES_PER_TASK)
                 .filter(|&k| self.depth[k] == d && self.node(k))
                 .collect();
             let direct = nodes.iter().filter(|&&k| self.direct(k)).count();

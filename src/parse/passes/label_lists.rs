@@ -3,8 +3,10 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
+use super::LINES_PER_TASK;
 use super::indent_columns;
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
@@ -40,7 +42,10 @@ const LABELS: &[&str] = &[
 /// answer, not a list of questions; and a list with an answer label after it is the text of
 /// one question.
 pub(crate) fn split_labelled_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each line read alone: on every core, in order.
     let lists: Vec<LabelledList> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter_map(|i| labelled_list(lines, i))
         .collect();
     let items: Vec<usize> = lists.iter().flat_map(|l| l.items.iter().copied()).collect();

@@ -2,6 +2,9 @@
 //! bullets each followed by their answer, runs of bare question lines (under a label or not),
 //! and task lists whose boxes tick off questions. Each item becomes a record.
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::section_over_bullets;
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
@@ -434,9 +437,11 @@ fn indented_items(lines: &[Ln<'_>], from: usize, boundary: usize) -> Option<Vec<
 /// among them (`- SQLi`, `- 1)Mysql版本…`) are group labels or answer points, no records. The
 /// box is no part of the question.
 pub(crate) fn split_task_list(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each line read alone: on every core, in order.
     let items: Vec<(usize, usize, &str)> = lines
-        .iter()
+        .par_iter()
         .enumerate()
+        .with_min_len(LINES_PER_TASK)
         .filter_map(|(i, l)| task_item(l).map(|(indent, text)| (i, indent, text)))
         .collect();
     let Some(outer) = items.iter().map(|&(_, indent, _)| indent).min() else {

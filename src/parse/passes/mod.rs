@@ -128,6 +128,13 @@ pub(super) use unmarked::{
 
 use super::{Ln, Role, Start};
 
+/// Lines a thread reads in one go where a pass reads each line alone: enough to make the
+/// hand-off cost nothing.
+const LINES_PER_TASK: usize = 4096;
+
+/// Records a thread reads in one go where a pass reads each record alone.
+const STARTS_PER_TASK: usize = 512;
+
 /// Start a record at each line of `at` (none a start yet), asking what the line says.
 fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
     starts.extend(at.into_iter().map(|line| Start {

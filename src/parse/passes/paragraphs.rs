@@ -2,6 +2,9 @@
 //! marker that opens every entry (`-> prompt - answer`), paragraphs that each open with a short
 //! title over their body, and a title over nothing but links (a reading list).
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
 use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::{Kind, Style};
@@ -19,9 +22,11 @@ pub(crate) fn split_marked_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let k = starts.partition_point(|s| s.line <= i);
         k == 0 || !matches!(starts[k - 1].role, Role::Record { .. })
     };
+    // Each line read alone: on every core, in order.
     let candidates: Vec<(usize, &str)> = lines
-        .iter()
+        .par_iter()
         .enumerate()
+        .with_min_len(LINES_PER_TASK)
         .filter(|(i, l)| {
             matches!(l.kind, Kind::Text)
                 && !l.indented()

@@ -5,8 +5,10 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
+use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::{Kind, Style};
@@ -59,9 +61,11 @@ fn named_id(line: &Ln<'_>) -> Option<(String, u32)> {
 /// them (`栈`, `单调栈`, `DFS`) are the groups they are filed under. Three such lines at least,
 /// in text no heading or number structures (only unmarked titles started records there).
 fn split_named_id_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each line read alone: on every core, in order.
     let ids: Vec<(usize, String, u32)> = lines
-        .iter()
+        .par_iter()
         .enumerate()
+        .with_min_len(LINES_PER_TASK)
         .filter_map(|(i, l)| named_id(l).map(|(name, n)| (i, name, n)))
         .collect();
     // Names that open two lines or more name the list's items; one-offs are text.
@@ -247,14 +251,16 @@ fn spaced_item(line: &Ln<'_>) -> bool {
 /// `链接：https://…` / `来源：牛客网`) describes the page, it asks nothing: a record that an
 /// unmarked title started on such a line is no question.
 fn drop_field_paragraphs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let field =
-        |l: &Ln<'_>| matches!(l.kind, Kind::Text) && FIELD.is_match(l.text) && !l.indented();
+    // Each line read alone: on every core.
+    let field: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|l| matches!(l.kind, Kind::Text) && FIELD.is_match(l.text) && !l.indented())
+        .collect();
     let mut fields = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let end = (i..lines.len())
-            .find(|&k| !field(&lines[k]))
-            .unwrap_or(lines.len());
+        let end = (i..lines.len()).find(|&k| !field[k]).unwrap_or(lines.len());
         let alone = (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
             && lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
         if end - i >= 3 && alone {
@@ -365,15 +371,21 @@ fn split_trailing_question_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .contains(['?', '？', '。'])
             && l.prose()
     };
+    // Each line read alone: on every core.
+    let short_question: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(short_question)
+        .collect();
     let mut extra = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !short_question(&lines[i]) {
+        if !short_question[i] {
             i += 1;
             continue;
         }
         let end = (i..lines.len())
-            .find(|&k| !short_question(&lines[k]))
+            .find(|&k| !short_question[k])
             .unwrap_or(lines.len());
         let closed = lines.get(end).is_none_or(|l| matches!(l.kind, Kind::Blank));
         let known = |k: usize| is_start(starts, k);

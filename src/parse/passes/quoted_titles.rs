@@ -1,6 +1,9 @@
 //! Questions set off as one-line quotes: `>**jdk、jre、jvm的关系**`, a blank line, and its
 //! answer as plain text, again and again through a part of the notes.
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::callouts::asking_callout;
 use super::is_start;
 use crate::parse::asking::{ends_asking, question_like};
@@ -17,7 +20,10 @@ const AT_LEAST: usize = 3;
 /// names their topic. Quotes inside another question's answer are remarks on it, and a part
 /// holding other questions of its own is left as it is.
 pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each line read alone: on every core, in order.
     let quotes: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| quoted_title(lines, i) && !is_start(starts, i))
         .collect();
     if quotes.len() < AT_LEAST {

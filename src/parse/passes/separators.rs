@@ -1,6 +1,9 @@
 //! Notes whose structure is separator lines rather than headings: entries between `--` lines,
 //! and quiz items set apart by rules (`---`), each part one card.
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
@@ -139,7 +142,12 @@ fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
         .iter()
         .position(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
         .unwrap_or(lines.len());
-    let separators: Vec<usize> = (0..end).filter(|&i| separator_line(&lines[i])).collect();
+    // Each line read alone: on every core, in order.
+    let separators: Vec<usize> = (0..end)
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .filter(|&i| separator_line(&lines[i]))
+        .collect();
     if separators.len() < 3 {
         return None;
     }

@@ -11,6 +11,9 @@
 //!     1. …
 //! ```
 
+use rayon::prelude::*;
+
+use super::STARTS_PER_TASK;
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::line::{self, Heading, Kind, Style};
 use crate::parse::{Ln, Role, Start};
@@ -25,32 +28,38 @@ type Item = (usize, Box<Heading>);
 /// same shape repeated says so even of a group whose items ask in no word of their own; a
 /// single subject over bare lines, or lists that never ask, are the points of an answer.
 pub(crate) fn split_stub_groups(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let mut groups: Vec<(usize, Vec<Item>)> = Vec::new();
-    let mut asking = false;
-    for n in 0..starts.len() {
-        let at = starts[n].line;
-        if !matches!(starts[n].role, Role::Record { .. }) || lines[at].indented() {
-            continue;
-        }
-        let Kind::Heading(h) = &lines[at].kind else {
-            continue;
-        };
-        if matches!(h.style, Style::Markdown(_) | Style::Question) || !subject(&h.title) {
-            continue;
-        }
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        if let Some(items) = stub_list(lines.get(at + 1..end).unwrap_or_default()) {
-            asking |= items
+    // Each record read alone: on every core, in order. With whether any of its items asks.
+    let groups: Vec<(usize, Vec<Item>, bool)> = (0..starts.len())
+        .into_par_iter()
+        .with_min_len(STARTS_PER_TASK)
+        .filter_map(|n| {
+            let at = starts[n].line;
+            if !matches!(starts[n].role, Role::Record { .. }) || lines[at].indented() {
+                return None;
+            }
+            let Kind::Heading(h) = &lines[at].kind else {
+                return None;
+            };
+            if matches!(h.style, Style::Markdown(_) | Style::Question) || !subject(&h.title) {
+                return None;
+            }
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            let items = stub_list(lines.get(at + 1..end).unwrap_or_default())?;
+            let asking = items
                 .iter()
                 .any(|(_, h)| asks(&h.title) || question_like(&h.title));
-            groups.push((n, items.into_iter().map(|(k, h)| (at + 1 + k, h)).collect()));
-        }
-    }
-    if groups.len() < 2 || !asking {
+            Some((
+                n,
+                items.into_iter().map(|(k, h)| (at + 1 + k, h)).collect(),
+                asking,
+            ))
+        })
+        .collect();
+    if groups.len() < 2 || !groups.iter().any(|g| g.2) {
         return;
     }
     let mut extra = Vec::new();
-    for (n, items) in groups {
+    for (n, items, _) in groups {
         let start = &mut starts[n];
         if let Role::Record { question, .. } = &start.role {
             start.role = Role::Section {

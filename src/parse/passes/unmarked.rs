@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
+use super::LINES_PER_TASK;
 use super::add_questions;
 use crate::parse::asking::{announces_question, asks, ends_asking, numbered_name, question_like};
 use crate::parse::classify::front_matter_end;
@@ -44,7 +47,10 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
             && free(i)
     };
+    // Each line read alone: on every core, in order.
     let hanging: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| {
             // The shape of the line and the next first: they rule most lines out.
             if !(line_start(i)
@@ -174,6 +180,12 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut titled = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
+    // Each line read alone: on every core.
+    let underlined: Vec<bool> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|i| underlined_title(lines, i, front_matter))
+        .collect();
     // Whether the segment holds content before line `i` (blank lines and a quote introducing
     // the topic aside), kept as `i` advances.
     let mut content_seen = false;
@@ -194,7 +206,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        if underlined_title(lines, i, front_matter) {
+        if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
             continue;
@@ -439,7 +451,10 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         return;
     };
     let known: Vec<usize> = starts.iter().map(|s| s.line).collect();
+    // Each line read alone: on every core, in order.
     let extra: Vec<usize> = (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
         .filter(|&i| {
             let l = &lines[i];
             matches!(l.kind, Kind::Text)
