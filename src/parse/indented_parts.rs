@@ -110,6 +110,8 @@ pub(super) fn indented_parts<'a>(
         return (out, titles);
     }
     let mut parts = Vec::new();
+    // Parts whose lists were too short to show a shape of their own.
+    let mut short = 0;
     let mut i = 0;
     while i < texts.len() {
         if blank(texts[i]) || indented(texts[i]) {
@@ -130,14 +132,25 @@ pub(super) fn indented_parts<'a>(
             Kind::Heading(h) if matches!(h.style, Style::Markdown(_)));
         let found = match blocks::bullet_item(texts[i]) {
             Some(bullet) => topic(bullet).zip(outline_items(block)),
-            None => part_title(texts[i]).zip(part_items(block)),
+            None => part_title(texts[i]).zip(part_items(block, false)),
         };
         match found {
             Some((title, items)) => parts.push((i, title, items)),
             None if heading || (block.is_empty() && item(texts[i]).is_none()) => {}
-            None => return (texts.to_vec(), Vec::new()),
+            // A title over one or two numbered items reads like the parts around it, if they
+            // are parts (two at least, checked below).
+            None => match part_title(texts[i]).zip(part_items(block, true)) {
+                Some((title, items)) => {
+                    short += 1;
+                    parts.push((i, title, items));
+                }
+                None => return (texts.to_vec(), Vec::new()),
+            },
         }
         i = end;
+    }
+    if short > 0 && parts.len() - short < 2 {
+        return (texts.to_vec(), Vec::new());
     }
     let mut out = texts.to_vec();
     let mut titles = Vec::new();
@@ -294,8 +307,11 @@ fn chapter_items(block: &[&str]) -> Option<Vec<usize>> {
 /// The lines of the numbered list at the shallowest indent of `block` (counted from its first
 /// line), if the block is a part's questions:
 /// nothing in it less indented than the list, the list in one numbering style, three items
-/// or more counting up from 1, most of them with lines under them, a third at least asking.
-fn part_items(block: &[&str]) -> Option<Vec<usize>> {
+/// or more counting up from 1, most of them with lines under them, a third at least asking;
+/// or, a list of questions to prepare, none with lines under it, half at least asking.
+/// `short`: only a list of one or two items from 1, which cannot show a shape of its own; it
+/// counts where parts around it show theirs ([`indented_parts`]).
+fn part_items(block: &[&str], short: bool) -> Option<Vec<usize>> {
     let widths: Vec<Option<usize>> = block
         .iter()
         .map(|t| (!blank(t)).then(|| indent_width(t)))
@@ -320,7 +336,20 @@ fn part_items(block: &[&str]) -> Option<Vec<usize>> {
         .map(|(k, h)| (*k, &**h))
         .collect();
     let n = items.len();
-    if n < 3 || items[0].1.value != Some(1) {
+    if items[0].1.value != Some(1) {
+        return None;
+    }
+    if short {
+        let counting = n < 3
+            && items.windows(2).all(|w| {
+                w[0].1
+                    .value
+                    .zip(w[1].1.value)
+                    .is_some_and(|(a, b)| b == a + 1)
+            });
+        return counting.then(|| items.iter().map(|(k, _)| *k).collect());
+    }
+    if n < 3 {
         return None;
     }
     let counting = items
@@ -345,8 +374,10 @@ fn part_items(block: &[&str]) -> Option<Vec<usize>> {
         .iter()
         .filter(|(_, h)| asking::question_like(&h.title) || asking::asks(&h.title))
         .count();
-    (counting * 4 >= (n - 1) * 3 && answered * 2 > n && asking * 3 >= n)
-        .then(|| items.iter().map(|(k, _)| *k).collect())
+    // Most items answered under them, a third at least asking; or none answered, a list of
+    // questions to prepare, then half of them at least asking.
+    let questions = (answered * 2 > n && asking * 3 >= n) || (answered == 0 && asking * 2 >= n);
+    (counting * 4 >= (n - 1) * 3 && questions).then(|| items.iter().map(|(k, _)| *k).collect())
 }
 
 /// The numbered lines of a block under a bullet (`- H5` over `  > 1、语义化标签` and
