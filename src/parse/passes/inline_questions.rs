@@ -4,10 +4,10 @@
 //! start a card; the lines between them (an answer wrapped onto the next lines) belong to the
 //! card above.
 
-use super::{add_questions, is_start};
+use super::{add_questions, is_start, loose_stretches};
 use crate::parse::code::is_cjk;
 use crate::parse::line::Kind;
-use crate::parse::{Ln, Role, Start, blocks};
+use crate::parse::{Ln, Start, blocks};
 
 /// Lines opening with a question a stretch must hold to be read this way.
 const MIN_CARDS: usize = 3;
@@ -27,20 +27,8 @@ const MIN_ANSWER: usize = 2;
 /// question) for lines that open with a question and go on with its answer (see the module).
 pub(crate) fn split_inline_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
-    let mut from = Some(0);
-    for n in 0..=starts.len() {
-        let to = starts.get(n).map_or(lines.len(), |s| s.line);
-        if let Some(from) = from.filter(|&f| f < to) {
-            read_stretch(lines, from, to, &mut found);
-        }
-        from = match starts.get(n) {
-            Some(Start {
-                line,
-                role: Role::Section { .. },
-                ..
-            }) => Some(line + 1),
-            _ => None,
-        };
+    for (from, to, _) in loose_stretches(starts, lines.len()) {
+        read_stretch(lines, from, to, &mut found);
     }
     found.retain(|&i| !is_start(starts, i));
     if !found.is_empty() {

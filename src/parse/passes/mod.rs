@@ -168,6 +168,33 @@ fn section_over_bullets(
     }));
 }
 
+/// The loose stretches of a file of `len` lines, as `(from, to, whole)`: the lines before the
+/// first start, and those under a section heading before the next start. `whole`: the stretch
+/// runs to the end of its part (no question follows it before the next section heading or the
+/// end of the file).
+fn loose_stretches(starts: &[Start], len: usize) -> Vec<(usize, usize, bool)> {
+    let mut stretches = Vec::new();
+    let mut from = Some(0);
+    for n in 0..=starts.len() {
+        let to = starts.get(n).map_or(len, |s| s.line);
+        if let Some(from) = from.filter(|&f| f < to) {
+            let whole = starts
+                .get(n)
+                .is_none_or(|s| matches!(s.role, Role::Section { .. }));
+            stretches.push((from, to, whole));
+        }
+        from = match starts.get(n) {
+            Some(Start {
+                line,
+                role: Role::Section { .. },
+                ..
+            }) => Some(line + 1),
+            _ => None,
+        };
+    }
+    stretches
+}
+
 /// Does a start begin at line `i` (`starts` sorted by line)?
 fn is_start(starts: &[Start], i: usize) -> bool {
     starts.binary_search_by_key(&i, |s| s.line).is_ok()

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::indent_columns;
+use super::{indent_columns, loose_stretches};
 use crate::parse::asking::asks;
 use crate::parse::line::{Kind, chinese_value, classify, strip_emphasis};
 use crate::parse::titles::title_shaped;
@@ -24,25 +24,8 @@ const MAX_TITLE: usize = 80;
 /// Read each long loose stretch by the line shape that repeats down it (see the module).
 pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
-    let mut from = Some(0);
-    for n in 0..=starts.len() {
-        let to = starts.get(n).map_or(lines.len(), |s| s.line);
-        if let Some(from) = from.filter(|&f| f < to) {
-            // Does the stretch run to the end of its part: no question follows it before the
-            // next heading or the end of the file?
-            let whole = starts
-                .get(n)
-                .is_none_or(|s| matches!(s.role, Role::Section { .. }));
-            read_stretch(lines, from, to, whole, &mut extra);
-        }
-        from = match starts.get(n) {
-            Some(Start {
-                line,
-                role: Role::Section { .. },
-                ..
-            }) => Some(line + 1),
-            _ => None,
-        };
+    for (from, to, whole) in loose_stretches(starts, lines.len()) {
+        read_stretch(lines, from, to, whole, &mut extra);
     }
     if starts.is_empty() && extra.is_empty() {
         extra.extend(one_topic(lines).map(|i| card(lines, i)));
