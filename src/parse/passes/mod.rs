@@ -16,6 +16,7 @@
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
+//! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -54,6 +55,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod hash_topics;
 mod heading_lists;
 mod indent_outline;
 mod indented_next;
@@ -93,6 +95,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use hash_topics::split_hash_topics;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
