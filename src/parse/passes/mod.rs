@@ -16,6 +16,7 @@
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
+//! - [`answered_siblings`]: numbered headings that are mostly cards keep their lists as answers.
 //! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
@@ -43,6 +44,7 @@
 //! - [`bold_questions`]: bold question lines read alike.
 
 mod answer_points;
+mod answered_siblings;
 mod bare_list_label;
 mod bold_questions;
 mod callouts;
@@ -83,6 +85,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use answered_siblings::keep_sibling_cards_answered;
 pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
