@@ -17,6 +17,7 @@
 //! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
 //! - [`answered_siblings`]: numbered headings that are mostly cards keep their lists as answers.
+//! - [`numbered_groups`]: numbered group lines over runs of bare question lines.
 //! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
@@ -68,6 +69,7 @@ mod link_contents;
 mod lists;
 mod margin_titles;
 mod named_questions;
+mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
 mod paragraphs;
@@ -111,6 +113,7 @@ pub(super) use lists::{
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
+pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
