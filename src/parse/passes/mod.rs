@@ -16,6 +16,9 @@
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
+//! - [`answered_siblings`]: numbered headings that are mostly cards keep their lists as answers.
+//! - [`numbered_groups`]: numbered group lines over runs of bare question lines.
+//! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -42,6 +45,7 @@
 //! - [`bold_questions`]: bold question lines read alike.
 
 mod answer_points;
+mod answered_siblings;
 mod bare_list_label;
 mod bold_questions;
 mod callouts;
@@ -54,6 +58,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod hash_topics;
 mod heading_lists;
 mod indent_outline;
 mod indented_next;
@@ -64,6 +69,7 @@ mod link_contents;
 mod lists;
 mod margin_titles;
 mod named_questions;
+mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
 mod paragraphs;
@@ -81,6 +87,7 @@ mod titles_over_blank;
 mod unmarked;
 
 pub(super) use answer_points::keep_answer_points;
+pub(super) use answered_siblings::keep_sibling_cards_answered;
 pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
@@ -93,6 +100,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use hash_topics::split_hash_topics;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
@@ -105,6 +113,7 @@ pub(super) use lists::{
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
+pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
