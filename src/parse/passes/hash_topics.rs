@@ -1,7 +1,7 @@
 //! Plain text whose topics are tagged with a `#` glued to their words (`#JDK`, `#java特性#：`)
 //! at the margin, each over its notes indented below it.
 
-use super::{add_questions, is_start};
+use super::add_questions;
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start};
 
@@ -58,11 +58,7 @@ pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if hanging * 3 < tagged.len() * 2 {
         return;
     }
-    let extra: Vec<usize> = tagged
-        .into_iter()
-        .filter(|&i| !is_start(starts, i))
-        .collect();
-    add_questions(lines, starts, extra);
+    add_questions(lines, starts, tagged);
     // The topic's own words, without the tag marks, are what it asks.
     for s in starts.iter_mut() {
         if hash_topic(&lines[s.line])

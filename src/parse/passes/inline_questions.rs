@@ -4,7 +4,7 @@
 //! start a card; the lines between them (an answer wrapped onto the next lines) belong to the
 //! card above.
 
-use super::{add_questions, is_start, loose_stretches};
+use super::{add_questions, loose_stretches};
 use crate::parse::code::is_cjk;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Start, blocks};
@@ -30,10 +30,7 @@ pub(crate) fn split_inline_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     for (from, to, _) in loose_stretches(starts, lines.len()) {
         read_stretch(lines, from, to, &mut found);
     }
-    found.retain(|&i| !is_start(starts, i));
-    if !found.is_empty() {
-        add_questions(lines, starts, found);
-    }
+    add_questions(lines, starts, found);
 }
 
 /// The cards of the loose stretch `from..to`, pushed to `found`, if enough of its lines open

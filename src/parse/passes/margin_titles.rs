@@ -1,7 +1,7 @@
 //! Plain text that only indentation structures: questions at the margin, one per line, the
 //! answers indented under some of them.
 
-use super::{add_questions, is_start};
+use super::add_questions;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start, blocks};
 
@@ -46,9 +46,5 @@ pub(crate) fn split_margin_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
     if margin.iter().filter(|&&i| hangs(i)).count() < 3 {
         return;
     }
-    let extra: Vec<usize> = margin
-        .into_iter()
-        .filter(|&i| !is_start(starts, i))
-        .collect();
-    add_questions(lines, starts, extra);
+    add_questions(lines, starts, margin);
 }

@@ -144,8 +144,12 @@ const LINES_PER_TASK: usize = 4096;
 /// Records a thread reads in one go where a pass reads each record alone.
 const STARTS_PER_TASK: usize = 512;
 
-/// Start a record at each line of `at` (none a start yet), asking what the line says.
+/// Start a record at each line of `at` that no start begins at yet, asking what the line says.
 fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
+    let at: Vec<usize> = at.into_iter().filter(|&i| !is_start(starts, i)).collect();
+    if at.is_empty() {
+        return;
+    }
     starts.extend(at.into_iter().map(|line| Start {
         line,
         rank: None,

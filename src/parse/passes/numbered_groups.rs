@@ -1,7 +1,7 @@
 //! Numbered group lines (`1. Transformer及其变种`) each over a run of bare question lines glued
 //! under it.
 
-use super::{add_questions, is_start};
+use super::add_questions;
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::line::{Kind, Style, strip_emphasis};
 use crate::parse::{Ln, Start, blocks};
@@ -45,11 +45,7 @@ pub(crate) fn split_numbered_question_groups(lines: &[Ln<'_>], starts: &mut Vec<
     if asking * 3 < members.len() * 2 {
         return;
     }
-    let extra: Vec<usize> = members
-        .into_iter()
-        .filter(|&k| !is_start(starts, k))
-        .collect();
-    add_questions(lines, starts, extra);
+    add_questions(lines, starts, members);
 }
 
 /// A numbered line (not a Markdown heading) that asks nothing.
