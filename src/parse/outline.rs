@@ -542,7 +542,12 @@ impl Outline {
             if sib.body > 0 && answered_items(sib, 1) {
                 continue;
             }
-            return sib.body == 0 && answered_items(sib, 2);
+            // A title names the collection: no number, asking nothing (`## 6. Exception 和
+            // Error 的异同` over `### 经典回答` is a question answered in parts, not a title).
+            return sib.body == 0
+                && sib.heading.number.is_none()
+                && !super::question_like(&sib.heading.title)
+                && answered_items(sib, 2);
         }
         false
     }
