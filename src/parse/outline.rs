@@ -777,8 +777,6 @@ impl Outline {
         None
     }
 
-    /// Does this node, or any node under it, ask a question? A heading over a list of
-    /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
     /// A contents heading lists; sub-headings under it with answers of their own (`## 目录`,
     /// then `### 1、什么是Zookeeper?` over a paragraph, `### 2、…` …) are the content it
     /// introduces, not the list: two of them at least and half its sub-headings or more.
@@ -796,6 +794,8 @@ impl Outline {
         answered >= 2 && answered * 2 >= headings
     }
 
+    /// Does this node, or any node under it, ask a question? A heading over a list of
+    /// questions (`#### CSS 相关问题：` over `* 请解释…` bullets, most of them asking) holds them.
     fn holds_question(&self, id: usize) -> bool {
         let node = &self.nodes[id];
         node.heading.style == Style::Question
