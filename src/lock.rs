@@ -381,8 +381,8 @@ impl Lock {
                     .map(|(run, chunk)| {
                         let mut part = String::new();
                         for (k, (id, entry)) in chunk.iter().enumerate() {
-                            let n = window * ENTRIES_PER_WINDOW + run * ENTRIES_PER_TASK + k;
-                            part.push_str(if n == 0 { "\n" } else { ",\n" });
+                            let first = window == 0 && run == 0 && k == 0;
+                            part.push_str(if first { "\n" } else { ",\n" });
                             let _ = write!(
                                 part,
                                 "      {}: {}",

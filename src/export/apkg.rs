@@ -6,7 +6,7 @@
 //! never changes, so re-imports update notes in place instead of duplicating them.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufWriter, Cursor, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -341,6 +341,8 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
     let mut decks: BTreeMap<String, i64> = BTreeMap::new();
     decks.insert(deck_name.to_owned(), deck_id(deck_name));
     let mut media: Vec<(String, PathBuf)> = Vec::new();
+    // The names already in `media`: a deck may hold many images.
+    let mut media_names: HashSet<String> = HashSet::new();
     // The deck id of each record's card; the parents of a deck are added when it is first met.
     let mut met: HashMap<String, i64> = HashMap::new();
     let mut card_decks = Vec::with_capacity(records.len());
@@ -369,7 +371,7 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
             met.insert(full, id);
         }
         for (name, path) in images {
-            if !media.iter().any(|(n, _)| *n == name) {
+            if media_names.insert(name.clone()) {
                 media.push((name, path));
             }
         }
