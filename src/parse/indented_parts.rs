@@ -339,19 +339,7 @@ fn part_items(block: &[&str], short: bool) -> Option<Vec<usize>> {
     if items[0].1.value != Some(1) {
         return None;
     }
-    if short {
-        let counting = n < 3
-            && items.windows(2).all(|w| {
-                w[0].1
-                    .value
-                    .zip(w[1].1.value)
-                    .is_some_and(|(a, b)| b == a + 1)
-            });
-        return counting.then(|| items.iter().map(|(k, _)| *k).collect());
-    }
-    if n < 3 {
-        return None;
-    }
+    // Items that count on from the one before.
     let counting = items
         .windows(2)
         .filter(|w| {
@@ -361,6 +349,12 @@ fn part_items(block: &[&str], short: bool) -> Option<Vec<usize>> {
                 .is_some_and(|(a, b)| b == a + 1)
         })
         .count();
+    if short {
+        return (n < 3 && counting == n - 1).then(|| items.iter().map(|(k, _)| *k).collect());
+    }
+    if n < 3 {
+        return None;
+    }
     // With lines under it: a non-blank line before the next item.
     let answered = items
         .iter()

@@ -92,6 +92,29 @@ impl Ln<'_> {
         self.text.starts_with([' ', '\t', '\u{3000}'])
     }
 
+    /// The level of a Markdown heading line (`### …` is 3).
+    pub(super) fn markdown_level(&self) -> Option<u8> {
+        match &self.kind {
+            Kind::Heading(h) => match h.style {
+                line::Style::Markdown(level) => Some(level),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A numbered line that is no Markdown heading (`1.插入数据库`, `二、…`), its number read.
+    pub(super) fn numbered_item(&self) -> Option<&line::Heading> {
+        match &self.kind {
+            Kind::Heading(h)
+                if !matches!(h.style, line::Style::Markdown(_)) && h.value.is_some() =>
+            {
+                Some(h)
+            }
+            _ => None,
+        }
+    }
+
     /// A line of running text: not code, not the start of a block, not a bullet item.
     pub(super) fn prose(&self) -> bool {
         matches!(self.kind, Kind::Text)

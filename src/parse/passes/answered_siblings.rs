@@ -2,7 +2,7 @@
 //! that asks nothing is its answer's points, not its questions.
 
 use crate::parse::asking::{asks, ends_asking, question_like};
-use crate::parse::line::{Kind, Style};
+use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
 /// Fewest numbered sibling headings that make the pattern.
@@ -17,7 +17,7 @@ pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Sta
     // Per level: (start index, is a card) of each numbered heading.
     let mut levels: Vec<(u8, Vec<(usize, bool)>)> = Vec::new();
     for (n, s) in starts.iter().enumerate() {
-        let Some(level) = markdown_level(&lines[s.line]) else {
+        let Some(level) = lines[s.line].markdown_level() else {
             continue;
         };
         let Kind::Heading(h) = &lines[s.line].kind else {
@@ -45,19 +45,24 @@ pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Sta
             // Its records, up to the next heading of its level or above.
             let mut m = n + 1;
             while m < starts.len()
-                && markdown_level(&lines[starts[m].line]).is_none_or(|l| l > level)
+                && lines[starts[m].line]
+                    .markdown_level()
+                    .is_none_or(|l| l > level)
             {
                 m += 1;
             }
             let items = &starts[n + 1..m];
             let stating = |s: &Start| match &s.role {
                 Role::Record { question, .. } => {
-                    markdown_level(&lines[s.line]).is_none()
+                    lines[s.line].markdown_level().is_none()
                         && !(asks(question) || question_like(question) || ends_asking(question))
                 }
                 _ => false,
             };
-            let numbered = items.iter().filter(|s| numbered(&lines[s.line])).count();
+            let numbered = items
+                .iter()
+                .filter(|s| lines[s.line].numbered_item().is_some())
+                .count();
             if numbered == 0 || !items.iter().all(stating) {
                 continue;
             }
@@ -75,20 +80,4 @@ pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Sta
         drop.sort_unstable();
         starts.retain(|s| drop.binary_search(&s.line).is_err());
     }
-}
-
-/// The level of a Markdown heading line.
-fn markdown_level(l: &Ln<'_>) -> Option<u8> {
-    match &l.kind {
-        Kind::Heading(h) => match h.style {
-            Style::Markdown(level) => Some(level),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// A numbered line (`1.插入数据库`, `2、…`), not a Markdown heading.
-fn numbered(l: &Ln<'_>) -> bool {
-    matches!(&l.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)) && h.value.is_some())
 }

@@ -30,14 +30,8 @@ pub(crate) fn split_labels_after_bare_lists(lines: &[Ln<'_>], starts: &mut Vec<S
     for n in 0..starts.len() {
         let at = starts[n].line;
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let style = match (&starts[n].role, &lines[at].kind) {
-            (Role::Record { .. }, Kind::Heading(h))
-                if h.value.is_some()
-                    && !matches!(h.style, Style::Markdown(_))
-                    && !lines[at].indented() =>
-            {
-                h.style
-            }
+        let style = match (&starts[n].role, lines[at].numbered_item()) {
+            (Role::Record { .. }, Some(h)) if !lines[at].indented() => h.style,
             _ => {
                 run = None;
                 continue;

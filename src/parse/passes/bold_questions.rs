@@ -4,10 +4,10 @@
 //! that shape that end in a question mark are questions too, however long, with a comma, or
 //! with a sentence before the question (`**You designed it late. Isn't that overfitting?**`).
 
-use super::{add_questions, is_start};
+use super::{add_questions, record_at};
 use crate::parse::asking::ends_asking;
 use crate::parse::line::Kind;
-use crate::parse::{Ln, Role, Start};
+use crate::parse::{Ln, Start};
 
 /// Bold lines already read as questions before the others are read alike.
 const MIN_ASKED: usize = 3;
@@ -19,22 +19,16 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
         .collect();
     let asked = bold
         .iter()
-        .filter(|&&i| {
-            starts
-                .binary_search_by_key(&i, |s| s.line)
-                .is_ok_and(|k| matches!(starts[k].role, Role::Record { .. }))
-        })
+        .filter(|&&i| record_at(starts, i).is_some())
         .count();
     if asked < MIN_ASKED || asked * 2 < bold.len() {
         return;
     }
     let extra: Vec<usize> = bold
         .into_iter()
-        .filter(|&i| !is_start(starts, i) && ends_asking(lines[i].text))
+        .filter(|&i| ends_asking(lines[i].text))
         .collect();
-    if !extra.is_empty() {
-        add_questions(lines, starts, extra);
-    }
+    add_questions(lines, starts, extra);
 }
 
 /// Is line `i` bold and nothing else (`**…**`), at the margin, a blank line (or the file's

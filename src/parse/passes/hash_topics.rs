@@ -2,7 +2,7 @@
 //! at the margin, each over its notes indented below it.
 
 use super::add_questions;
-use crate::parse::line::{Kind, Style};
+use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
 /// Fewest tagged margin lines that make the convention.
@@ -35,10 +35,7 @@ const DIRECTIVES: &[&str] = &[
 /// right under them, each such line names a topic: it starts a record, whether or not a blank
 /// line sets it off from the notes of the topic above.
 pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    if lines
-        .iter()
-        .any(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
-    {
+    if lines.iter().any(|l| l.markdown_level().is_some()) {
         return;
     }
     let tagged: Vec<usize> = (0..lines.len())

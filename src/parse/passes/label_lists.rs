@@ -60,7 +60,7 @@ pub(crate) fn split_labelled_question_lists(lines: &[Ln<'_>], starts: &mut Vec<S
         return;
     }
     // The heading each list sits under, and the levels where most headings hold one.
-    let heading_above = |i: usize| (0..i).rev().find(|&k| markdown(lines, k).is_some());
+    let heading_above = |i: usize| (0..i).rev().find(|&k| lines[k].markdown_level().is_some());
     let holders: Vec<usize> = lists
         .iter()
         .filter_map(|l| heading_above(l.label))
@@ -69,12 +69,14 @@ pub(crate) fn split_labelled_question_lists(lines: &[Ln<'_>], starts: &mut Vec<S
     for level in 1..=6u8 {
         let all = starts
             .iter()
-            .filter(|s| markdown(lines, s.line) == Some(level) && !matches!(s.role, Role::Aside))
+            .filter(|s| {
+                lines[s.line].markdown_level() == Some(level) && !matches!(s.role, Role::Aside)
+            })
             .count();
         let mut holding: Vec<usize> = holders
             .iter()
             .copied()
-            .filter(|&h| markdown(lines, h) == Some(level))
+            .filter(|&h| lines[h].markdown_level() == Some(level))
             .collect();
         holding.dedup();
         if !holding.is_empty() && holding.len() * 2 >= all {
@@ -82,7 +84,7 @@ pub(crate) fn split_labelled_question_lists(lines: &[Ln<'_>], starts: &mut Vec<S
         }
     }
     for s in starts.iter_mut() {
-        let Some(level) = markdown(lines, s.line) else {
+        let Some(level) = lines[s.line].markdown_level() else {
             continue;
         };
         if !topic_levels.contains(&level) {
@@ -142,12 +144,11 @@ fn labelled_list(lines: &[Ln<'_>], label: usize) -> Option<LabelledList> {
     }
     let mut items = vec![first];
     let mut end = lines.len();
-    for k in first + 1..lines.len() {
-        let l = &lines[k];
+    for (k, l) in lines.iter().enumerate().skip(first + 1) {
         if matches!(l.kind, Kind::Blank | Kind::Fenced) {
             continue;
         }
-        if markdown(lines, k).is_some() {
+        if l.markdown_level().is_some() {
             end = k;
             break;
         }
@@ -214,15 +215,4 @@ fn item_text(text: &str) -> String {
         .and_then(|c| c.get(2))
         .map(|m| line::strip_emphasis(m.as_str()).trim().to_owned())
         .unwrap_or_default()
-}
-
-/// The level of a Markdown heading line.
-fn markdown(lines: &[Ln<'_>], i: usize) -> Option<u8> {
-    match &lines[i].kind {
-        Kind::Heading(h) => match h.style {
-            Style::Markdown(level) => Some(level),
-            _ => None,
-        },
-        _ => None,
-    }
 }

@@ -137,9 +137,8 @@ pub(super) use unmarked::{
 
 use super::{Ln, Role, Start};
 
-/// Lines a thread reads in one go where a pass reads each line alone: enough to make the
-/// hand-off cost nothing.
-const LINES_PER_TASK: usize = 4096;
+/// Lines a thread reads in one go where a pass reads each line alone (as classification does).
+use super::classify::LINES_PER_TASK;
 
 /// Records a thread reads in one go where a pass reads each record alone.
 const STARTS_PER_TASK: usize = 512;
@@ -206,6 +205,14 @@ fn loose_stretches(starts: &[Start], len: usize) -> Vec<(usize, usize, bool)> {
         };
     }
     stretches
+}
+
+/// The index of the record that starts at line `i`, if one does (`starts` sorted by line).
+fn record_at(starts: &[Start], i: usize) -> Option<usize> {
+    starts
+        .binary_search_by_key(&i, |s| s.line)
+        .ok()
+        .filter(|&n| matches!(starts[n].role, Role::Record { .. }))
 }
 
 /// Does a start begin at line `i` (`starts` sorted by line)?

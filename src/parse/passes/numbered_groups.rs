@@ -3,7 +3,7 @@
 
 use super::add_questions;
 use crate::parse::asking::{asks, ends_asking, question_like};
-use crate::parse::line::{Kind, Style, strip_emphasis};
+use crate::parse::line::{Kind, strip_emphasis};
 use crate::parse::{Ln, Start, blocks};
 
 /// Fewest groups that make the pattern.
@@ -50,13 +50,10 @@ pub(crate) fn split_numbered_question_groups(lines: &[Ln<'_>], starts: &mut Vec<
 
 /// A numbered line (not a Markdown heading) that asks nothing.
 fn group_line(l: &Ln<'_>) -> bool {
-    match &l.kind {
-        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)) && h.value.is_some() => {
-            let t = h.title.trim();
-            !(t.is_empty() || asks(t) || question_like(t) || ends_asking(t))
-        }
-        _ => false,
-    }
+    l.numbered_item().is_some_and(|h| {
+        let t = h.title.trim();
+        !(t.is_empty() || asks(t) || question_like(t) || ends_asking(t))
+    })
 }
 
 /// A one-line sentence of a group: plain text, unnumbered, no bullet, short.

@@ -5,7 +5,7 @@ use super::super::asking::{
 };
 use super::super::line::{Kind, Style};
 use super::super::{Ln, Role, Start, blocks};
-use super::is_start;
+use super::{is_start, record_at};
 
 /// A bullet outline whose outermost items name subjects (`- css`, `- 浏览器`: a few words, no
 /// sentence, nothing asked) over items one level in that are questions (`  - 重绘和重排？`,
@@ -94,28 +94,16 @@ enum Outer {
 fn outer<'b>(l: &'b Ln<'_>) -> Option<(Outer, &'b str)> {
     match &l.kind {
         Kind::Text => blocks::bullet_item(l.text).map(|t| (Outer::Bullet, t)),
-        Kind::Heading(h)
-            if !l.indented()
-                && h.value.is_some()
-                && !matches!(h.style, Style::Markdown(_) | Style::Question) =>
-        {
-            Some((Outer::Numbered, h.title.as_str()))
-        }
-        _ => None,
+        _ => l
+            .numbered_item()
+            .filter(|h| !l.indented() && h.style != Style::Question)
+            .map(|h| (Outer::Numbered, h.title.as_str())),
     }
 }
 
 /// The text of an outermost item marked as `kind` says.
 fn outer_of<'b>(l: &'b Ln<'_>, kind: Outer) -> Option<&'b str> {
     outer(l).filter(|&(k, _)| k == kind).map(|(_, t)| t)
-}
-
-/// The index of the record that starts at line `i`, if one does.
-fn record_at(starts: &[Start], i: usize) -> Option<usize> {
-    starts
-        .binary_search_by_key(&i, |s| s.line)
-        .ok()
-        .filter(|&n| matches!(starts[n].role, Role::Record { .. }))
 }
 
 /// The indent (in columns, a tab four) and the text of a bullet item at any depth.

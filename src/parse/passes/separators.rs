@@ -4,10 +4,10 @@
 use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
-use super::{add_questions, is_start};
+use super::{add_questions, is_start, record_at};
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
-use crate::parse::line::{Kind, Style};
+use crate::parse::line::Kind;
 use crate::parse::record::code_led_question;
 use crate::parse::titles::{colon_label, colon_label_shape, title_shape};
 use crate::parse::{Ln, Role, Start, blocks, line};
@@ -24,11 +24,7 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     };
     // An entry opened by a question already found (`1、null与undefined的异同点是什么呢？`) is
     // titled too: it keeps what was found inside it.
-    let asked = |first: usize| {
-        starts
-            .binary_search_by_key(&first, |s| s.line)
-            .is_ok_and(|k| matches!(starts[k].role, Role::Record { .. }))
-    };
+    let asked = |first: usize| record_at(starts, first).is_some();
     let titled = entries
         .iter()
         .filter(|&&(first, last)| entry_title(lines, first, last) || asked(first))
@@ -140,7 +136,7 @@ fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
 fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
     let end = lines
         .iter()
-        .position(|l| matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))))
+        .position(|l| l.markdown_level().is_some())
         .unwrap_or(lines.len());
     // Each line read alone: on every core, in order.
     let separators: Vec<usize> = (0..end)
