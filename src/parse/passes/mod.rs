@@ -43,11 +43,13 @@
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
+//! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
 
 mod answer_points;
 mod answered_siblings;
 mod bare_list_label;
 mod bold_questions;
+mod bullet_banks;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
@@ -90,6 +92,7 @@ pub(super) use answer_points::keep_answer_points;
 pub(super) use answered_siblings::keep_sibling_cards_answered;
 pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
+pub(super) use bullet_banks::split_bullet_banks;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;

@@ -1,0 +1,140 @@
+//! A heading over nothing but a list of unanswered one-line bullets that ask, or under a title
+//! that says they are questions: a question bank, each bullet a card.
+//!
+//! ```text
+//! ## Linux面试问题汇总          ← a section: the title says what follows are questions
+//!
+//! * Linux的I/O模型介绍以及同步异步阻塞非阻塞的区别
+//!
+//! * 文件系统的理解（EXT4，XFS，BTRFS）
+//!
+//! ## 脚手架                    ← a section: most of its bullets ask
+//! - 前端代码为何要进行构架和打包？
+//! - loader 和 plugin 的区别
+//! - babel 面试题               ← a subject: the bullets under it are its questions
+//!     - babel 和 webpack 的区别
+//! ```
+//!
+//! The last of the readings: it takes only a heading that is still one record with the whole
+//! list as its answer, or a section heading with the list left loose under it. A list of
+//! statements (`## 优点` over `- 速度快`) stays an answer.
+
+use crate::parse::asking::asks;
+use crate::parse::line::{self, Kind};
+use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
+
+/// Fewer bullets could be one question's answer in points.
+const MIN_ITEMS: usize = 3;
+
+/// A bullet longer than this is a sentence of notes more than a question.
+const MAX_ITEM_CHARS: usize = 100;
+
+/// Words in a title that say the list under it is questions (`Linux面试问题汇总`,
+/// `Interview Questions`); `总结` or `笔记` alone do not: a summary's points are statements.
+const QUESTION_WORDS: &[&str] = &["问题", "面试题", "题目", "题库", "面经", "questions", "faq"];
+
+/// Make each heading record whose answer is nothing but such a list a section over its
+/// bullets, and read such a list right under a section heading alike: a record at every bullet
+/// without bullets under it, a subject at every bullet with.
+pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let at = starts[n].line;
+        let question = match &starts[n].role {
+            Role::Record { question, .. } => Some(question),
+            Role::Section { .. } => None,
+            _ => continue,
+        };
+        let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
+            continue;
+        };
+        let Kind::Heading(h) = &lines[at].kind else {
+            continue;
+        };
+        if h.number.is_some() || asks(&h.title) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let Some(items) = bank_items(&lines[at + 1..end]) else {
+            continue;
+        };
+        let leaves: Vec<&Item> = items.iter().filter(|i| !i.subject).collect();
+        let asking = leaves
+            .iter()
+            .filter(|i| asks(&line::strip_emphasis(i.text)))
+            .count();
+        let lower = h.title.to_lowercase();
+        let named = QUESTION_WORDS.iter().any(|w| lower.contains(w));
+        if leaves.len() < MIN_ITEMS || !(named || asking * 2 > leaves.len()) {
+            continue;
+        }
+        if let Some(question) = question {
+            starts[n].role = Role::Section {
+                rank: rank.max(level),
+                title: question.clone(),
+            };
+        }
+        extra.extend(items.into_iter().map(|i| Start {
+            line: at + 1 + i.index,
+            rank: i.subject.then_some(LABEL_RANK),
+            role: if i.subject {
+                Role::label(i.text)
+            } else {
+                Role::question(i.text)
+            },
+        }));
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// A bullet of the list: its index in the part, its text, and whether bullets hang under it.
+struct Item<'a> {
+    index: usize,
+    text: &'a str,
+    nested: bool,
+    subject: bool,
+}
+
+/// The bullets of a part that is nothing but one-line bullets, at the margin or nested one
+/// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree).
+fn bank_items<'a>(part: &[Ln<'a>]) -> Option<Vec<Item<'a>>> {
+    let mut items: Vec<Item<'a>> = Vec::new();
+    let mut indent: Option<usize> = None;
+    for (index, l) in part.iter().enumerate() {
+        if matches!(l.kind, Kind::Blank) {
+            continue;
+        }
+        if !matches!(l.kind, Kind::Text) {
+            return None;
+        }
+        let body = l.text.trim_start_matches([' ', '\t', '\u{3000}']);
+        let text = blocks::bullet_item(body)?.trim();
+        let plain = line::strip_emphasis(text);
+        let plain = plain.trim();
+        if plain.is_empty() || plain.chars().count() > MAX_ITEM_CHARS || plain.contains('。') {
+            return None;
+        }
+        let nested = body.len() < l.text.len();
+        if nested {
+            // One level of nesting, every nested bullet under a margin one.
+            let depth = l.text.len() - body.len();
+            if items.is_empty() || indent.is_some_and(|d| d != depth) {
+                return None;
+            }
+            indent = Some(depth);
+            if let Some(parent) = items.iter_mut().rev().find(|i| !i.nested) {
+                parent.subject = true;
+            }
+        }
+        items.push(Item {
+            index,
+            text,
+            nested,
+            subject: false,
+        });
+    }
+    Some(items)
+}
