@@ -44,6 +44,7 @@
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
+//! - [`line_lists`]: questions jotted one to a line, in a block of short lines.
 
 mod answer_points;
 mod answered_siblings;
@@ -67,6 +68,7 @@ mod indented_next;
 mod inline_questions;
 mod label_lists;
 mod labelled;
+mod line_lists;
 mod link_contents;
 mod lists;
 mod margin_titles;
@@ -110,6 +112,7 @@ pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
+pub(super) use line_lists::split_line_lists;
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,

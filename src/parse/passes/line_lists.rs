@@ -1,0 +1,146 @@
+//! Questions jotted one to a line: a block of short lines at the margin, no blank line between
+//! them, several of them asking, is a list of items, each line a card, whatever the lines
+//! around it are.
+//!
+//! ```text
+//! null和undefined ---->null转换数值为0，undefined转换数值为NaN
+//! 动画
+//! 跨域
+//! npm run server做了什么?
+//! vuex怎么绑定input?
+//! 组件通信的方式
+//! promise怎么中断
+//! axios头部有哪些
+//! ```
+//!
+//! Some items carry their answer after an arrow (`---->`); a bare address among them is a
+//! reference for the item above. A paragraph wrapped onto short lines is no list: its lines
+//! run to about one width, or many of them end in a comma and go on on the next.
+
+use super::add_questions;
+use crate::parse::asking::asks;
+use crate::parse::line::Kind;
+use crate::parse::{Ln, Start, blocks};
+
+/// Lines a block must hold: fewer could be the points of one answer.
+const MIN_LINES: usize = 8;
+
+/// Lines of a block that must ask, and the share of its lines they must make (one in
+/// `ASKING_SHARE`).
+const MIN_ASKING: usize = 3;
+const ASKING_SHARE: usize = 5;
+
+/// Characters an item may hold before an arrow: longer, a line is a sentence of notes.
+const MAX_ITEM: usize = 60;
+
+/// Read every block of one-line items (see the module) as cards.
+pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < lines.len() {
+        // A block starts after a blank line or at the top of the file.
+        if matches!(lines[from].kind, Kind::Blank) {
+            from += 1;
+            continue;
+        }
+        let to = (from..lines.len())
+            .find(|&i| matches!(lines[i].kind, Kind::Blank))
+            .unwrap_or(lines.len());
+        read_block(lines, starts, from, to, &mut found);
+        from = to;
+    }
+    add_questions(lines, starts, found);
+}
+
+/// The items of the block `from..to` (no blank line in it), pushed to `found`, if it is a list
+/// of one-line items.
+fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found: &mut Vec<usize>) {
+    if to - from < MIN_LINES {
+        return;
+    }
+    // A block the other readings already split (a list with its own marks) is theirs. One
+    // that opens with a heading or a numbered line is no list of plain lines (below).
+    let starts_in = starts
+        .partition_point(|s| s.line < to)
+        .saturating_sub(starts.partition_point(|s| s.line < from));
+    if starts_in * 2 >= to - from {
+        return;
+    }
+    let mut items = Vec::new();
+    let mut asking = 0;
+    let mut widths = Vec::new();
+    let mut continued = 0;
+    for l in &lines[from..to] {
+        if blocks::url_only(l.text).is_some() {
+            continue;
+        }
+        let Some(item) = item_text(l) else {
+            return;
+        };
+        if asks(item) {
+            asking += 1;
+        }
+        if l.text.trim_end().ends_with(['，', ',', '、']) {
+            continued += 1;
+        }
+        widths.push(l.text.chars().count());
+        items.push(l.number as usize - 1);
+    }
+    // Lines that end in a comma go on on the next line: a sentence broken into its clauses.
+    let broken = continued * 3 >= to - from;
+    if asking < MIN_ASKING || asking * ASKING_SHARE < to - from || broken || wrapped(&widths) {
+        return;
+    }
+    found.extend(items);
+}
+
+/// The item a line holds: the line, up to an arrow that leads to its answer; `None` for a line
+/// that is no one-line item (indented, a heading, a bullet, code, a long sentence).
+fn item_text<'a>(l: &Ln<'a>) -> Option<&'a str> {
+    let arrow = ARROW.find(l.text);
+    // An arrow alone makes a line look like a diagram.
+    if !matches!(l.kind, Kind::Text)
+        || l.code
+        || (l.structural && arrow.is_none())
+        || l.indented()
+        || blocks::bullet_item(l.text).is_some()
+    {
+        return None;
+    }
+    let item = arrow.map_or(l.text, |m| &l.text[..m.start()]).trim();
+    (!item.is_empty() && item.chars().count() <= MAX_ITEM).then_some(item)
+}
+
+/// An arrow from an item to its answer: `---->`, `-->`, `->`, `=>`.
+static ARROW: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\s*(?:-+>|=+>)").expect("valid regex"));
+
+/// Do these line widths look like a paragraph wrapped at one width: most lines (the last
+/// aside) within a few characters of the longest?
+fn wrapped(widths: &[usize]) -> bool {
+    let Some((_, body)) = widths.split_last() else {
+        return false;
+    };
+    let widest = body.iter().copied().max().unwrap_or(0);
+    let full = body.iter().filter(|&&w| w * 10 >= widest * 9).count();
+    full * 2 >= body.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_end_the_item() {
+        let m = ARROW.find("v2和v3的区别----->死背").unwrap();
+        assert_eq!(&"v2和v3的区别----->死背"[..m.start()], "v2和v3的区别");
+        assert!(ARROW.find("a => b").is_some());
+        assert!(ARROW.find("a - b").is_none());
+    }
+
+    #[test]
+    fn wrapped_paragraphs_run_to_one_width() {
+        assert!(wrapped(&[40, 39, 40, 38, 40, 12]));
+        assert!(!wrapped(&[12, 4, 30, 8, 20, 9, 16]));
+    }
+}
