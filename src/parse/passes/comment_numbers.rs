@@ -8,16 +8,18 @@ use regex::Regex;
 use super::super::line::Kind;
 use super::{Ln, Role, Start};
 
-/// `//1、填写输出顺序：`, `// 2. …`, `//4 请实现…`: a line comment opened by a number.
+/// `//1、填写输出顺序：`, `// 2. …`, `//4 请实现…`, `-- 3、查询…` (SQL): a line comment opened by
+/// a number, at the margin or a stray space or three in.
 static COMMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^//[ \t]*(\d{1,3})[ \t]*[、.．:：]?[ \t]*(\S.*)$").expect("valid pattern")
+    Regex::new(r"^ {0,3}(?://|--)[ \t]*(\d{1,3})[ \t]*[、.．:：]?[ \t]*(\S.*)$")
+        .expect("valid pattern")
 });
 
 /// Fewest comment-numbered lines that make a quiz.
 const MIN_ITEMS: usize = 3;
 
 /// A quiz of code snippets may number its questions as code comments at the margin
-/// (`//1、填写输出顺序：` over unfenced code, `//2、…`, `//3、…`). Three or more such lines,
+/// (`//1、填写输出顺序：` over unfenced code, `//2、…`, `//3、…`; `-- 1、查询…` over SQL). Three or more such lines,
 /// outside any fence, counting 1, 2, 3 … in order, are the questions; the code under each is
 /// its body, and no line of that code, up to the last item, starts a question of its own.
 pub(in super::super) fn split_comment_numbered_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
