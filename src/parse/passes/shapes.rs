@@ -18,6 +18,10 @@ const MIN_STRETCH: usize = 6;
 /// Times a shape must come back to mark cards.
 const MIN_REPEATS: usize = 3;
 
+/// Lines of a shape with lines under them that make it a list of questions (one in three at
+/// least): a learner answers some before the others.
+const MIN_ANSWERED: usize = 2;
+
 /// Characters a card's first line may hold, unless it asks.
 const MAX_TITLE: usize = 80;
 
@@ -225,8 +229,8 @@ fn reaches_end(filled: usize, last: usize) -> bool {
     last * 3 >= filled * 2
 }
 
-/// Have most of the lines at `at` lines under them: the next non-blank line (of `filled`)
-/// is not one of them?
+/// Have enough of the lines at `at` lines under them (the next non-blank line, of `filled`,
+/// is not one of them) to be a list of questions, some answered so far and some not?
 fn answered(at: &[usize], filled: &[usize]) -> bool {
     let under = at
         .iter()
@@ -235,7 +239,7 @@ fn answered(at: &[usize], filled: &[usize]) -> bool {
             filled.get(k).is_some_and(|n| at.binary_search(n).is_err())
         })
         .count();
-    under * 2 > at.len()
+    under >= MIN_ANSWERED && under * 3 >= at.len()
 }
 
 /// Is `s` nested under `outer`: indented further, or a smaller heading at the same indent?
