@@ -689,11 +689,14 @@ impl Outline {
         {
             return false;
         }
+        // Placeholders aside, the heading is read by the sub-headings that hold something.
+        let placeholders = self.placeholders(kids);
         asking * 2 >= kids.len()
             || (grouping_style
                 && !sub_headings
                 && !question_like(&parent.title)
-                && (numbered * 2 >= kids.len() || with_content * 2 >= kids.len()))
+                && (numbered * 2 >= kids.len()
+                    || (with_content > 0 && with_content * 2 >= kids.len() - placeholders)))
     }
 }
 
@@ -726,6 +729,20 @@ impl Outline {
                     && kid.body == 0
                     && kid.children.is_empty()
             })
+    }
+
+    /// Sub-headings with nothing under them that ask nothing (`## 数组`, `## 链表` among `## 树`
+    /// over its questions): placeholders, topics still to be filled in.
+    fn placeholders(&self, kids: &[usize]) -> usize {
+        kids.iter()
+            .filter(|&&k| {
+                let kid = &self.nodes[k];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.body == 0
+                    && kid.children.is_empty()
+                    && !kid.asks
+            })
+            .count()
     }
 
     /// What the shape of the numbered items alone decides, before the heading's own words.
