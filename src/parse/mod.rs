@@ -53,7 +53,7 @@ use passes::{
     numbered_lists_read_alike, pair_answer_lists, parts_named_by_question,
     read_bold_questions_alike, read_indented_outline, read_plain_lists, regroup_headings,
     set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
-    split_bullet_led, split_closing_questions, split_comment_numbered_items,
+    split_bullet_led, split_closing_questions, split_comment_numbered_items, split_counted_numbers,
     split_definition_lists, split_dialogue, split_entry_topics, split_flash_cards,
     split_fold_cards, split_hash_topics, split_heading_question_lists, split_indented_next_items,
     split_inline_questions, split_labelled_follow_ups, split_labelled_items,
@@ -347,6 +347,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     read_bold_questions_alike(lines, starts);
     keep_sibling_cards_answered(lines, starts);
     split_numbered_question_groups(lines, starts);
+    split_counted_numbers(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -43,6 +43,7 @@
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
+//! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
 
 mod answer_points;
 mod answered_siblings;
@@ -51,6 +52,7 @@ mod bold_questions;
 mod callouts;
 mod closing_questions;
 mod comment_numbers;
+mod counted_numbers;
 mod dialogue;
 mod exercises;
 mod file_titles;
@@ -93,6 +95,7 @@ pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use comment_numbers::split_comment_numbered_items;
+pub(super) use counted_numbers::split_counted_numbers;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use file_titles::title_first_line;
