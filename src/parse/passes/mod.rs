@@ -43,6 +43,7 @@
 //! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
+//! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
 
 mod answer_points;
@@ -51,6 +52,7 @@ mod bare_list_label;
 mod bold_questions;
 mod callouts;
 mod closing_questions;
+mod colon_topics;
 mod comment_numbers;
 mod counted_numbers;
 mod dialogue;
@@ -94,6 +96,7 @@ pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
+pub(super) use colon_topics::split_colon_topics;
 pub(super) use comment_numbers::split_comment_numbered_items;
 pub(super) use counted_numbers::split_counted_numbers;
 pub(super) use dialogue::split_dialogue;
