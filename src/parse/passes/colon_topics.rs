@@ -12,13 +12,17 @@
 //! sets its topics apart as blocks, each a short line at the margin after a blank line with its
 //! lines indented under it, and such a block's title already starts a card, a block whose
 //! title closes with a colon is one more topic: it starts a card, however the readings so far
-//! took it (the answer of the card above).
+//! took it (the answer of the card above). Three colon-titled blocks or more show that way of
+//! setting topics apart on their own.
 
 use super::{Ln, Role, Start, is_start, record_at};
 use crate::parse::line::Kind;
 
 /// Blocks of the shape a file needs before their colon titles are read as topics.
 const MIN_BLOCKS: usize = 2;
+
+/// Colon-titled blocks that show the file's way of setting topics apart on their own.
+const MIN_COLON_BLOCKS: usize = 3;
 
 /// Is line `i` the title of a topic block: at the margin, after a blank line (or first), short,
 /// with an indented line right under it?
@@ -41,9 +45,14 @@ pub(crate) fn split_colon_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if blocks.len() < MIN_BLOCKS {
         return;
     }
-    let confirmed = blocks
+    let colon_titled = blocks
         .iter()
-        .any(|&i| !lines[i].shape.colon_label && record_at(starts, i).is_some());
+        .filter(|&&i| lines[i].shape.colon_label)
+        .count();
+    let confirmed = colon_titled >= MIN_COLON_BLOCKS
+        || blocks
+            .iter()
+            .any(|&i| !lines[i].shape.colon_label && record_at(starts, i).is_some());
     if !confirmed {
         return;
     }
