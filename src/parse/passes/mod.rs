@@ -45,6 +45,8 @@
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
 //! - [`line_lists`]: questions jotted one to a line, in a block of short lines.
+//! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
+//! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
 
 mod answer_points;
 mod answered_siblings;
@@ -53,7 +55,9 @@ mod bold_questions;
 mod bullet_banks;
 mod callouts;
 mod closing_questions;
+mod colon_topics;
 mod comment_numbers;
+mod counted_numbers;
 mod dialogue;
 mod exercises;
 mod file_titles;
@@ -97,7 +101,9 @@ pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use bullet_banks::split_bullet_banks;
 pub(super) use callouts::{asking_callout, split_question_callouts};
 pub(super) use closing_questions::split_closing_questions;
+pub(super) use colon_topics::split_colon_topics;
 pub(super) use comment_numbers::split_comment_numbered_items;
+pub(super) use counted_numbers::split_counted_numbers;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use file_titles::title_first_line;
