@@ -35,6 +35,7 @@
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 //! - [`named_questions`]: questions named by their number, and the lines inside their answers.
 //! - [`answer_points`]: numbered points in the answer of an unnumbered question.
+//! - [`lead_in_points`]: a numbered list glued under a line of a record, its points.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
@@ -65,6 +66,7 @@ mod indented_next;
 mod inline_questions;
 mod label_lists;
 mod labelled;
+mod lead_in_points;
 mod link_contents;
 mod lists;
 mod margin_titles;
@@ -107,6 +109,7 @@ pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
+pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
