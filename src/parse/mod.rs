@@ -348,6 +348,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     keep_sibling_cards_answered(lines, starts);
     split_numbered_question_groups(lines, starts);
     passes::keep_lead_in_points(lines, starts);
+    passes::keep_numbered_heading_cards_whole(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.
