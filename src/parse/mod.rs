@@ -349,6 +349,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_numbered_question_groups(lines, starts);
     passes::keep_lead_in_points(lines, starts);
     passes::keep_numbered_heading_cards_whole(lines, starts);
+    passes::group_cards_under_bare_headings(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

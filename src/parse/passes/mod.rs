@@ -37,6 +37,7 @@
 //! - [`answer_points`]: numbered points in the answer of an unnumbered question.
 //! - [`lead_in_points`]: a numbered list glued under a line of a record, its points.
 //! - [`heading_cards`]: numbered question headings keep a line that asks inside them.
+//! - [`group_headings`]: a bare heading over cards read under it groups them.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
@@ -60,6 +61,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod group_headings;
 mod hash_topics;
 mod heading_cards;
 mod heading_lists;
@@ -104,6 +106,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use group_headings::group_cards_under_bare_headings;
 pub(super) use hash_topics::split_hash_topics;
 pub(super) use heading_cards::keep_numbered_heading_cards_whole;
 pub(super) use heading_lists::split_heading_question_lists;
