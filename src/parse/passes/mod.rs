@@ -38,6 +38,7 @@
 //! - [`lead_in_points`]: a numbered list glued under a line of a record, its points.
 //! - [`heading_cards`]: numbered question headings keep a line that asks inside them.
 //! - [`group_headings`]: a bare heading over cards read under it groups them.
+//! - [`own_style_items`]: a number in another style going on from a list in the answer.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
@@ -78,6 +79,7 @@ mod named_questions;
 mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
+mod own_style_items;
 mod paragraphs;
 mod part_breaks;
 mod placeholders;
@@ -125,6 +127,7 @@ pub(super) use named_questions::keep_named_questions;
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
+pub(super) use own_style_items::keep_own_style_items;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use part_breaks::split_lists_after_part_breaks;
 pub(super) use placeholders::set_aside_placeholders;
