@@ -352,6 +352,10 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_line_lists(lines, starts);
     split_counted_numbers(lines, starts);
     split_colon_topics(lines, starts);
+    passes::keep_lead_in_points(lines, starts);
+    passes::keep_numbered_heading_cards_whole(lines, starts);
+    passes::group_cards_under_bare_headings(lines, starts);
+    passes::keep_own_style_items(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -35,6 +35,10 @@
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 //! - [`named_questions`]: questions named by their number, and the lines inside their answers.
 //! - [`answer_points`]: numbered points in the answer of an unnumbered question.
+//! - [`lead_in_points`]: a numbered list glued under a line of a record, its points.
+//! - [`heading_cards`]: numbered question headings keep a line that asks inside them.
+//! - [`group_headings`]: a bare heading over cards read under it groups them.
+//! - [`own_style_items`]: a number in another style going on from a list in the answer.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
@@ -65,13 +69,16 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod group_headings;
 mod hash_topics;
+mod heading_cards;
 mod heading_lists;
 mod indent_outline;
 mod indented_next;
 mod inline_questions;
 mod label_lists;
 mod labelled;
+mod lead_in_points;
 mod line_lists;
 mod link_contents;
 mod lists;
@@ -80,6 +87,7 @@ mod named_questions;
 mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
+mod own_style_items;
 mod paragraphs;
 mod part_breaks;
 mod placeholders;
@@ -111,13 +119,16 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use group_headings::group_cards_under_bare_headings;
 pub(super) use hash_topics::split_hash_topics;
+pub(super) use heading_cards::keep_numbered_heading_cards_whole;
 pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use labelled::split_labelled_items;
+pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use line_lists::split_line_lists;
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use lists::{
@@ -128,6 +139,7 @@ pub(super) use named_questions::keep_named_questions;
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
+pub(super) use own_style_items::keep_own_style_items;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
 pub(super) use part_breaks::split_lists_after_part_breaks;
 pub(super) use placeholders::set_aside_placeholders;
