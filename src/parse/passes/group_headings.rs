@@ -8,7 +8,7 @@ use crate::parse::{Ln, Role, Start};
 /// Cards under a heading before it is read as their group.
 const MIN_CARDS: usize = 2;
 
-/// A heading read as a card that asks nothing, with nothing of its own before the first of two
+/// A Markdown heading read as a card that asks nothing, with nothing of its own before the first of two
 /// or more cards found under it (only blank lines, or subject lines that ask nothing: `1.
 /// Transformer及其变种`), is their section: a card with no answer is no card, and a title
 /// over cards names their topic.
@@ -20,7 +20,8 @@ pub(crate) fn group_cards_under_bare_headings(lines: &[Ln<'_>], starts: &mut [St
         let Role::Record { question, .. } = &starts[k].role else {
             continue;
         };
-        if !matches!(lines[starts[k].line].kind, Kind::Heading(_)) || asking(question) {
+        // A Markdown heading: a numbered line (`3、sessionStorage…`) is an item of its list.
+        if lines[starts[k].line].markdown_level().is_none() || asking(question) {
             continue;
         }
         let cards = starts[k + 1..]
