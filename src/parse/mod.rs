@@ -161,7 +161,7 @@ pub fn deck_name(path: &str) -> String {
 pub fn parse(source: &SourceText) -> Parsed {
     let path = source.path.as_str();
     let deck = deck_name(path);
-    let lines = classify_all(source);
+    let mut lines = classify_all(source);
     let mut diagnostics = Vec::new();
     diagnostics.extend(decode_problem(source, &lines));
 
@@ -182,6 +182,8 @@ pub fn parse(source: &SourceText) -> Parsed {
             .count(),
     );
     let mut pending = Vec::with_capacity(RECORDS_PER_BATCH);
+    // Lines before this one have given all they hold to records and orphan reports.
+    let mut released = 0;
     let mut sections = Vec::new();
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
@@ -235,6 +237,12 @@ pub fn parse(source: &SourceText) -> Parsed {
                 pending.push((section, number, question, apart, start.line..end));
                 if pending.len() == RECORDS_PER_BATCH {
                     make_records(&mut pending, &mut records, &deck, path, &lines);
+                    // Nothing reads a line before the next boundary again: what the lines
+                    // read (headings, markers) is freed as the records grow, not held
+                    // under all of them.
+                    let upto = end.max(released);
+                    release_lines(&mut lines[released..upto]);
+                    released = upto;
                 }
             }
         }
@@ -262,6 +270,14 @@ pub fn parse(source: &SourceText) -> Parsed {
         diagnostics,
         text: source.text.clone(),
     }
+}
+
+/// Free what `lines` read (headings, markers, fence info), on every core; their text stays.
+fn release_lines(lines: &mut [Ln<'_>]) {
+    lines
+        .par_iter_mut()
+        .with_min_len(classify::LINES_PER_TASK)
+        .for_each(|l| l.kind = Kind::Blank);
 }
 
 /// What a record is made of: its section, number, question, answer listed apart, and lines.
