@@ -190,9 +190,10 @@ pub fn parse(source: &SourceText) -> Parsed {
     // record, belong to no record.
     let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
     // The boundaries give their numbers and questions to the records.
-    let mut starts = starts.into_iter().peekable();
-    while let Some(start) = starts.next() {
-        let end = starts.peek().map_or(lines.len(), |s| s.line);
+    // Taken from the back, so that the room of those taken is given back as the records grow.
+    starts.reverse();
+    while let Some(start) = starts.pop() {
+        let end = starts.last().map_or(lines.len(), |s| s.line);
         if let Some((from, why)) = orphan_from.take() {
             report_orphans(&lines[from..start.line], why, path, &mut diagnostics);
         }
@@ -243,6 +244,9 @@ pub fn parse(source: &SourceText) -> Parsed {
                     let upto = end.max(released);
                     release_lines(&mut lines[released..upto]);
                     released = upto;
+                    if starts.len() < starts.capacity() / 2 {
+                        starts.shrink_to_fit();
+                    }
                 }
             }
         }
