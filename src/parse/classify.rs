@@ -617,8 +617,7 @@ fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
             && let Some(label) = line::answer_heading_label(h)
         {
             lines[i].kind = Kind::Marker {
-                label: label.into(),
-                rest: "".into(),
+                text: line::MarkerText::new(&label, ""),
                 answer: true,
             };
         }
