@@ -298,12 +298,10 @@ impl Lock {
         now: i64,
     ) -> DeckUpdate {
         // Looked up once per record in random id order: a hash map, not the sorted one.
-        let mut old: HashMap<String, Entry> = self
-            .decks
-            .remove(deck)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+        let known = self.decks.remove(deck).unwrap_or_default();
+        // Sized once: not grown by doubling while the card HTML of every record is held.
+        let mut old: HashMap<String, Entry> = HashMap::with_capacity(known.len());
+        old.extend(known);
         let mut fresh = Vec::with_capacity(records.len());
         let mut result = DeckUpdate {
             mtimes: HashMap::with_capacity(records.len()),
@@ -341,13 +339,15 @@ impl Lock {
             result.mtimes.insert(record.id.clone(), entry.mtime);
             fresh.push((id, entry));
         }
+        // What no record has any more is taken first: the old table is freed before the new
+        // map is made.
+        let mut removed: Vec<(String, Entry)> = old.into_iter().collect();
+        removed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        result.removed = removed.into_iter().map(|(_, e)| e.question).collect();
         // Ids are unique within a deck; built from a sorted run, the map costs one pass. Sorted
         // on every core: unique keys have one order.
         fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let fresh: BTreeMap<String, Entry> = fresh.into_iter().collect();
-        let mut removed: Vec<(String, Entry)> = old.into_iter().collect();
-        removed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        result.removed = removed.into_iter().map(|(_, e)| e.question).collect();
         self.decks.insert(deck.to_owned(), fresh);
         result
     }

@@ -11,6 +11,7 @@ use super::notes::Locks;
 use super::{ExportArgs, Outcome, say};
 use zhika::diagnostic::Severity;
 use zhika::export::{DeckExport, Format};
+use zhika::lock::DeckUpdate;
 use zhika::model::Document;
 use zhika::project::{OutputDir, StageError, Staged};
 
@@ -113,14 +114,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
         summaries[n].insert(0, summary_line(&document, &target));
         let name = &document.deck.name;
         summaries[n].extend(update.removed.iter().map(|q| removed_line(name, q)));
-        if n == last_deck {
-            // The process ends with this run: the last deck's records, millions of small
-            // allocations, go back to the system with it at once, not one by one.
-            std::mem::forget((document, update));
-        } else {
-            // The records are many small allocations: freed on every core.
-            document.records.into_par_iter().for_each(drop);
-        }
+        release(document, update, n == last_deck);
     }
     summaries.extend(forget_gone_decks(&mut locks));
     persist_then_save(&out_dir, staged, &locks)?;
@@ -130,6 +124,23 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Outcome> {
     // Like the last deck's records: a lock holds an entry of three strings per note.
     std::mem::forget(locks);
     Ok(outcome)
+}
+
+/// Free a deck once written. The last deck's card HTML, as large as the notes, is not held
+/// while the lock is laid out: a few large strings a record, quickly freed on every core. The
+/// rest of its records, millions of small allocations, go back to the system with the process,
+/// which ends with this run, at once, not one by one. Other decks' records are freed on every
+/// core.
+fn release(mut document: Document, update: DeckUpdate, last: bool) {
+    if last {
+        document.records.par_iter_mut().for_each(|r| {
+            drop(std::mem::take(&mut r.front_html));
+            drop(std::mem::take(&mut r.back_html));
+        });
+        std::mem::forget((document, update));
+    } else {
+        document.records.into_par_iter().for_each(drop);
+    }
 }
 
 /// Rename the staged outputs into place, then save the locks: they may record what the outputs

@@ -346,33 +346,36 @@ fn package<W: Write + Seek>(deck: &DeckExport<'_>, sink: W) -> Result<W, ExportE
     // The deck id of each record's card; the parents of a deck are added when it is first met.
     let mut met: HashMap<String, i64> = HashMap::new();
     let mut card_decks = Vec::with_capacity(records.len());
-    // Each record's deck and images, found on every core; met in order below.
-    let found: Vec<(String, Vec<(String, PathBuf)>)> = records
-        .par_iter()
-        .with_min_len(NOTES_PER_TASK)
-        .map(|record| (card_deck_name(record), note_media(record, deck.source_dir)))
-        .collect();
-    for (full, images) in found {
-        if let Some(&id) = met.get(&full) {
-            card_decks.push(id);
-        } else {
-            let mut prefix = String::new();
-            for part in full.split("::") {
-                if !prefix.is_empty() {
-                    prefix.push_str("::");
+    // Each record's deck and images, found on every core a batch at a time (not a deck name
+    // held for every record); met in order below.
+    for batch in records.chunks(NOTES_PER_BATCH) {
+        let found: Vec<(String, Vec<(String, PathBuf)>)> = batch
+            .par_iter()
+            .with_min_len(NOTES_PER_TASK)
+            .map(|record| (card_deck_name(record), note_media(record, deck.source_dir)))
+            .collect();
+        for (full, images) in found {
+            if let Some(&id) = met.get(&full) {
+                card_decks.push(id);
+            } else {
+                let mut prefix = String::new();
+                for part in full.split("::") {
+                    if !prefix.is_empty() {
+                        prefix.push_str("::");
+                    }
+                    prefix.push_str(part);
+                    decks
+                        .entry(prefix.clone())
+                        .or_insert_with(|| deck_id(&prefix));
                 }
-                prefix.push_str(part);
-                decks
-                    .entry(prefix.clone())
-                    .or_insert_with(|| deck_id(&prefix));
+                let id = decks[&full];
+                card_decks.push(id);
+                met.insert(full, id);
             }
-            let id = decks[&full];
-            card_decks.push(id);
-            met.insert(full, id);
-        }
-        for (name, path) in images {
-            if media_names.insert(name.clone()) {
-                media.push((name, path));
+            for (name, path) in images {
+                if media_names.insert(name.clone()) {
+                    media.push((name, path));
+                }
             }
         }
     }

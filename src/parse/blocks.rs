@@ -168,14 +168,13 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                 continue;
             }
             Kind::Marker {
-                label,
-                rest,
+                text: marker,
                 answer: answers,
             } => {
                 if *answers {
                     in_answer = true;
                 }
-                let (mut text, end) = continuation(lines, i + 1, rest.trim().to_owned());
+                let (mut text, end) = continuation(lines, i + 1, marker.rest().trim().to_owned());
                 if text.is_empty() {
                     // A bare `答案：` line only switches sides; keep its label with what follows.
                     if *answers {
@@ -190,7 +189,7 @@ pub fn build(lines: &[Ln<'_>]) -> (Vec<Block>, Vec<Block>) {
                     BlockKind::Note
                 };
                 let mut block = Block::new(kind, text, line.number, lines[end - 1].number);
-                block.label = Some(label.to_string());
+                block.label = Some(marker.label().to_owned());
                 (block, end)
             }
             Kind::Fence { info } => fenced(lines, i, info),

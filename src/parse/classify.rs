@@ -21,17 +21,22 @@ pub(super) const LINES_PER_TASK: usize = 4096;
 
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     let raw: Vec<_> = source.lines().collect();
-    let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
     // Each line is classified alone, once: on every core. The steps below that read lines
     // ahead of the rest ask these kinds, and a line they leave as it was keeps its kind.
-    let kinds: Vec<Kind> = texts
+    let kinds: Vec<Kind> = raw
         .par_iter()
         .with_min_len(LINES_PER_TASK)
-        .map(|t| line::classify(t))
+        .map(|l| line::classify(l.text))
         .collect();
-    let (texts, mut part_titles) = indented_parts(&texts, &kinds);
-    let (texts, group_titles) = bullet_groups(&texts);
-    let texts = dedent_indented_blocks(&texts, &raw, &kinds);
+    // Each step's texts are freed once the next has read them: a text a line, for every line
+    // of the file.
+    let texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let (parted, mut part_titles) = indented_parts(&texts, &kinds);
+    drop(texts);
+    let (grouped, group_titles) = bullet_groups(&parted);
+    drop(parted);
+    let texts = dedent_indented_blocks(&grouped, &raw, &kinds);
+    drop(grouped);
     // A line whose text a step changed (cut its indent) is classified again, alone.
     let mut lines: Vec<Ln<'_>> = raw
         .par_iter()
@@ -55,6 +60,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             }
         })
         .collect();
+    drop(raw);
     part_titles.extend(group_titles);
     for (i, title) in part_titles {
         let l = &mut lines[i];
@@ -611,8 +617,7 @@ fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
             && let Some(label) = line::answer_heading_label(h)
         {
             lines[i].kind = Kind::Marker {
-                label: label.into(),
-                rest: "".into(),
+                text: line::MarkerText::new(&label, ""),
                 answer: true,
             };
         }

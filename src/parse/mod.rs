@@ -162,7 +162,7 @@ pub fn deck_name(path: &str) -> String {
 pub fn parse(source: &SourceText) -> Parsed {
     let path = source.path.as_str();
     let deck = deck_name(path);
-    let lines = classify_all(source);
+    let mut lines = classify_all(source);
     let mut diagnostics = Vec::new();
     diagnostics.extend(decode_problem(source, &lines));
 
@@ -183,15 +183,18 @@ pub fn parse(source: &SourceText) -> Parsed {
             .count(),
     );
     let mut pending = Vec::with_capacity(RECORDS_PER_BATCH);
+    // Lines before this one have given all they hold to records and orphan reports.
+    let mut released = 0;
     let mut sections = Vec::new();
     let mut section_path: Vec<(u8, String)> = Vec::new();
     // Lines before the first boundary, and lines under a section heading before its first
     // record, belong to no record.
     let mut orphan_from: Option<(usize, Orphans)> = Some((0, Orphans::Loose));
     // The boundaries give their numbers and questions to the records.
-    let mut starts = starts.into_iter().peekable();
-    while let Some(start) = starts.next() {
-        let end = starts.peek().map_or(lines.len(), |s| s.line);
+    // Taken from the back, so that the room of those taken is given back as the records grow.
+    starts.reverse();
+    while let Some(start) = starts.pop() {
+        let end = starts.last().map_or(lines.len(), |s| s.line);
         if let Some((from, why)) = orphan_from.take() {
             report_orphans(&lines[from..start.line], why, path, &mut diagnostics);
         }
@@ -236,6 +239,15 @@ pub fn parse(source: &SourceText) -> Parsed {
                 pending.push((section, number, question, apart, start.line..end));
                 if pending.len() == RECORDS_PER_BATCH {
                     make_records(&mut pending, &mut records, &deck, path, &lines);
+                    // Nothing reads a line before the next boundary again: what the lines
+                    // read (headings, markers) is freed as the records grow, not held
+                    // under all of them.
+                    let upto = end.max(released);
+                    release_lines(&mut lines[released..upto]);
+                    released = upto;
+                    if starts.len() < starts.capacity() / 2 {
+                        starts.shrink_to_fit();
+                    }
                 }
             }
         }
@@ -263,6 +275,14 @@ pub fn parse(source: &SourceText) -> Parsed {
         diagnostics,
         text: source.text.clone(),
     }
+}
+
+/// Free what `lines` read (headings, markers, fence info), on every core; their text stays.
+fn release_lines(lines: &mut [Ln<'_>]) {
+    lines
+        .par_iter_mut()
+        .with_min_len(classify::LINES_PER_TASK)
+        .for_each(|l| l.kind = Kind::Blank);
 }
 
 /// What a record is made of: its section, number, question, answer listed apart, and lines.

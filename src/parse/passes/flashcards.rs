@@ -26,7 +26,7 @@ pub(crate) fn split_flash_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             Kind::Text if !l.code && l.text.contains("::") && INLINE_CARD.is_match(l.text) => {
                 cards.push(i);
             }
-            Kind::Marker { label, .. } if matches!(&**label, "?" | "??") => {
+            Kind::Marker { text, .. } if matches!(text.label(), "?" | "??") => {
                 // The question is the paragraph right above the `?`.
                 let mut q = i;
                 while q > 0 && matches!(lines[q - 1].kind, Kind::Text) && !lines[q - 1].code {
