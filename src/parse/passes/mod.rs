@@ -50,6 +50,7 @@
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
 //! - [`line_lists`]: questions jotted one to a line, in a block of short lines.
 //! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
+//! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
 
 mod answer_points;
@@ -84,6 +85,7 @@ mod link_contents;
 mod lists;
 mod margin_titles;
 mod named_questions;
+mod nested_questions;
 mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
@@ -136,6 +138,7 @@ pub(super) use lists::{
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
+pub(super) use nested_questions::split_nested_question_bullets;
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;
