@@ -377,6 +377,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     passes::group_cards_under_bare_headings(lines, starts);
     passes::keep_own_style_items(lines, starts);
     passes::split_nested_question_bullets(lines, starts);
+    passes::split_list_tails(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.
