@@ -50,6 +50,8 @@
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
 //! - [`line_lists`]: questions jotted one to a line, in a block of short lines.
 //! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
+//! - [`nested_questions`]: a bullet naming a group of questions nested under it.
+//! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
 
 mod answer_points;
@@ -81,9 +83,11 @@ mod labelled;
 mod lead_in_points;
 mod line_lists;
 mod link_contents;
+mod list_tails;
 mod lists;
 mod margin_titles;
 mod named_questions;
+mod nested_questions;
 mod numbered_groups;
 mod numbered_siblings;
 mod outlines;
@@ -131,11 +135,13 @@ pub(super) use labelled::split_labelled_items;
 pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use line_lists::split_line_lists;
 pub(super) use link_contents::{link_line, set_aside_link_contents};
+pub(super) use list_tails::split_list_tails;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
+pub(super) use nested_questions::split_nested_question_bullets;
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::split_subject_outlines;

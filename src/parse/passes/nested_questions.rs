@@ -1,0 +1,163 @@
+//! A bullet that names a group of questions, the questions nested under it.
+//!
+//! ```text
+//! * 代码阅读题，说输出结果         ← a card
+//! * 手写代码                     ← names a group: asks nothing itself
+//!     * 解析一个 unix 文件路径      ← a question
+//!     * 根据前序和中序遍历重建二叉树  ← a question
+//! * 有什么想问的                  ← a card
+//!
+//!   - 数据库相关                  ← names a group, inside some answer or not
+//!     - 数据库索引结构，什么情况下建唯一索引？
+//!     - 数据库分页语句如何写？
+//! ```
+//!
+//! People jot interview questions as bullets and gather some under a bullet that names their
+//! subject. A bullet that asks nothing, over two or more nested one-liners with nothing under
+//! them, is such a subject when the nested bullets read as questions: half of them end in a
+//! question mark, or the bullet sits right between bare one-line cards of its list (a list of
+//! questions, not of answered topics) at the margin, or in a checklist whose nested bullets
+//! carry to-do boxes (`- [ ] 作用域链`). Nested points that state (`- 速度快。`), sit under a
+//! bullet that asks or states, or under a card deeper in an outline of subjects
+//! (`- 浏览器` / `  - 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`), stay its answer.
+
+use crate::parse::asking::{asks, bullet_asks, question_like};
+use crate::parse::line::Kind;
+use crate::parse::{Ln, Role, Start, blocks};
+
+/// Characters past which a bullet is a sentence, not the name of a group.
+const GROUP_CHARS: usize = 40;
+
+/// Characters past which a nested bullet is a paragraph, not a question jotted down.
+const STUB_CHARS: usize = 80;
+
+/// Add a record at each nested bullet of a bullet that names a group of questions.
+pub(crate) fn split_nested_question_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut at = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match group_at(lines, starts, i) {
+            Some(items) => {
+                i = items.last().map_or(i, |&j| j) + 1;
+                at.extend(items);
+            }
+            None => i += 1,
+        }
+    }
+    let at: Vec<usize> = at
+        .into_iter()
+        .filter(|&i| !super::is_start(starts, i))
+        .collect();
+    if at.is_empty() {
+        return;
+    }
+    starts.extend(at.into_iter().map(|line| Start {
+        line,
+        rank: None,
+        role: Role::question(bullet(&lines[line]).map_or(lines[line].text, |(_, t)| unboxed(t))),
+    }));
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A bullet line's indent (in columns) and its text without the bullet.
+fn bullet<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
+    if !matches!(line.kind, Kind::Text) {
+        return None;
+    }
+    let body = line.text.trim_start_matches([' ', '\t', '\u{3000}']);
+    let item = blocks::bullet_item(body)?;
+    Some((super::indent_columns(line.text), item.trim()))
+}
+
+/// The text of a bullet without its to-do box.
+fn unboxed(item: &str) -> &str {
+    boxed(item).unwrap_or(item)
+}
+
+/// The text of a to-do item (`[ ] 作用域链`) after its box.
+fn boxed(item: &str) -> Option<&str> {
+    ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| item.strip_prefix(b))
+        .map(str::trim)
+}
+
+/// Does a nested bullet ask, by its question mark (`数据库分页语句如何写？`)? A string of them
+/// after a space (`Vue.extend()  ？？？`) is a puzzled remark, not a question.
+fn asks_plainly(text: &str) -> bool {
+    let t = text.trim_end();
+    let mut tail = t.chars().rev().skip(1);
+    bullet_asks(t)
+        && tail
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '?' | '？'))
+}
+
+/// A bullet at `indent` that starts a record and is no sentence that states: a card of the
+/// list the group bullet stands in.
+fn bare_card(lines: &[Ln<'_>], starts: &[Start], i: usize, indent: usize) -> bool {
+    super::is_start(starts, i)
+        && bullet(&lines[i]).is_some_and(|(d, t)| d == indent && !t.ends_with(['。', '；']))
+}
+
+/// The nested bullets under the bullet at `i`, if it names a group of questions.
+fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> {
+    let (indent, item) = bullet(&lines[i])?;
+    let name = unboxed(item);
+    if name.is_empty()
+        || name.chars().count() > GROUP_CHARS
+        || name.ends_with(['。', '；', ';', '.', '！', '!'])
+        || bullet_asks(name)
+        || asks(name)
+        || question_like(name)
+    {
+        return None;
+    }
+    // The nested bullets: all at one indent deeper, each a one-liner, up to the next line at
+    // the bullet's own indent or less.
+    let mut items = Vec::new();
+    let mut depth = None;
+    let mut end = lines.len();
+    for (j, l) in lines.iter().enumerate().skip(i + 1) {
+        if matches!(l.kind, Kind::Blank) {
+            continue;
+        }
+        if super::indent_columns(l.text) <= indent {
+            end = j;
+            break;
+        }
+        let (d, text) = bullet(l)?;
+        if d <= indent || depth.is_some_and(|x| x != d) {
+            return None;
+        }
+        depth = Some(d);
+        items.push((j, text));
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    let texts: Vec<&str> = items.iter().map(|&(_, t)| unboxed(t)).collect();
+    if texts
+        .iter()
+        .any(|t| t.is_empty() || t.chars().count() > STUB_CHARS || t.ends_with(['。', '；', ';']))
+    {
+        return None;
+    }
+    let asked = texts.iter().filter(|t| asks_plainly(t)).count();
+    // A flat list of questions at the margin, or a checklist whose boxes tick off topics to
+    // learn; deeper in an outline of subjects, bare lines under a question are its answer.
+    let listed = indent == 0 || items.iter().all(|&(_, t)| boxed(t).is_some());
+    let among_cards = listed
+        && super::is_start(starts, i)
+        && previous_line(lines, i).is_some_and(|p| bare_card(lines, starts, p, indent))
+        && end < lines.len()
+        && bare_card(lines, starts, end, indent);
+    (asked * 2 >= texts.len() || among_cards).then(|| items.into_iter().map(|(j, _)| j).collect())
+}
+
+/// The last non-blank line above `i`.
+fn previous_line(lines: &[Ln<'_>], i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&j| !matches!(lines[j].kind, Kind::Blank))
+}
