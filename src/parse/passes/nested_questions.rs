@@ -107,6 +107,8 @@ fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> 
     if name.is_empty()
         || name.chars().count() > GROUP_CHARS
         || name.ends_with(['。', '；', ';', '.', '！', '!'])
+        // Clauses (`RMI协议只能使用java，RPC是通用协议`): a sentence that states, no name.
+        || name.contains(['，', ','])
         || bullet_asks(name)
         || asks(name)
         || question_like(name)
