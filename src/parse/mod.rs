@@ -376,6 +376,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     passes::keep_numbered_heading_cards_whole(lines, starts);
     passes::group_cards_under_bare_headings(lines, starts);
     passes::keep_own_style_items(lines, starts);
+    passes::set_aside_text_among_sections(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.
