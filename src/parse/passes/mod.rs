@@ -39,6 +39,7 @@
 //! - [`heading_cards`]: numbered question headings keep a line that asks inside them.
 //! - [`group_headings`]: a bare heading over cards read under it groups them.
 //! - [`own_style_items`]: a number in another style going on from a list in the answer.
+//! - [`text_among_sections`]: a heading over only text among headings that group cards.
 //! - [`closing_questions`]: a bare question set apart at the end of an answer.
 //! - [`file_titles`]: a first line that titles the file by naming what it collects.
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
@@ -103,6 +104,7 @@ mod separators;
 mod shapes;
 mod spaced_lines;
 mod stub_groups;
+mod text_among_sections;
 mod titles_over_blank;
 mod unmarked;
 
@@ -160,6 +162,7 @@ pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_s
 pub(super) use shapes::split_loose_by_shape;
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
+pub(super) use text_among_sections::set_aside_text_among_sections;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
