@@ -24,7 +24,7 @@
 
 use crate::parse::asking::ends_asking;
 use crate::parse::line::Kind;
-use crate::parse::{Ln, Role, Start};
+use crate::parse::{Ln, Start};
 
 /// Numbered one-liners, glued, that make a list of bare questions.
 const MIN_ITEMS: usize = 3;
@@ -45,21 +45,13 @@ pub(crate) fn split_list_tails(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         if run >= MIN_ITEMS
-            && let Some(tail) = tail_after(lines, i).filter(|&t| !super::is_start(starts, t))
+            && let Some(tail) = tail_after(lines, i)
         {
             at.push(tail);
         }
         run = 0;
     }
-    if at.is_empty() {
-        return;
-    }
-    starts.extend(at.into_iter().map(|line| Start {
-        line,
-        rank: None,
-        role: Role::question(lines[line].text),
-    }));
-    starts.sort_by_key(|s| s.line);
+    super::add_questions(lines, starts, at);
 }
 
 /// A numbered line at the margin that starts a record.
