@@ -15,7 +15,7 @@
 //!     - babel 和 webpack 的区别
 //! ```
 //!
-//! The last of the readings: it takes only a heading that is still one record with the whole
+//! A late reading: it takes only a heading that is still one record with the whole
 //! list as its answer, or a section heading with the list left loose under it. A list of
 //! statements (`## 优点` over `- 速度快`) stays an answer.
 

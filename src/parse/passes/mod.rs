@@ -45,7 +45,7 @@
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
-//! - [`shapes`]: the last reading: loose text read by the line shape that repeats down it.
+//! - [`shapes`]: a fallback: loose text read by the line shape that repeats down it.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
