@@ -70,6 +70,15 @@ pub fn bullet_item(text: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
+/// What follows the to-do box of a task-list item's text (`[ ] 作用域链`, `[x] …`), as
+/// written, if it opens with one.
+#[must_use]
+pub fn after_task_box(item: &str) -> Option<&str> {
+    ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| item.strip_prefix(b))
+}
+
 /// Is this line a bare address?
 #[must_use]
 pub fn url_only(text: &str) -> Option<&str> {

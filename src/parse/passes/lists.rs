@@ -492,9 +492,7 @@ fn task_item<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
     let body = line.text.trim_start();
     let indent = line.text.len() - body.len();
     let rest = body.strip_prefix(['-', '*', '+'])?.strip_prefix(' ')?;
-    let rest = ["[ ]", "[x]", "[X]"]
-        .iter()
-        .find_map(|b| rest.strip_prefix(b))?;
+    let rest = blocks::after_task_box(rest)?;
     let text = rest.trim();
     (rest.starts_with([' ', '\t']) && !text.is_empty()).then_some((indent, text))
 }

@@ -76,10 +76,7 @@ fn unboxed(item: &str) -> &str {
 
 /// The text of a to-do item (`[ ] 作用域链`) after its box.
 fn boxed(item: &str) -> Option<&str> {
-    ["[ ]", "[x]", "[X]"]
-        .iter()
-        .find_map(|b| item.strip_prefix(b))
-        .map(str::trim)
+    blocks::after_task_box(item).map(str::trim)
 }
 
 /// Does a nested bullet ask, by its question mark (`数据库分页语句如何写？`)? A string of them

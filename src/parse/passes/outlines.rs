@@ -163,9 +163,8 @@ fn states(text: &str) -> bool {
 
 /// The box of a task-list item (`[x] 手写 new`) is no part of the question.
 fn without_box(text: &str) -> &str {
-    ["[ ] ", "[x] ", "[X] "]
-        .iter()
-        .find_map(|b| text.strip_prefix(b))
+    blocks::after_task_box(text)
+        .and_then(|rest| rest.strip_prefix(' '))
         .unwrap_or(text)
         .trim()
 }
