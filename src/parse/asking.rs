@@ -241,6 +241,13 @@ pub fn question_like(title: &str) -> bool {
     .any(|w| lower.starts_with(w))
 }
 
+/// Does a title ask in any of the ways a line can: an interrogative or a request ([`asks`]), a
+/// question word or mark ([`question_like`]), or a question mark behind emphasis or before an
+/// answer on the same line ([`ends_asking`])?
+pub(super) fn asks_any_way(title: &str) -> bool {
+    asks(title) || question_like(title) || ends_asking(title)
+}
+
 /// Does the line end in a question mark (emphasis aside, and an answer written on the same
 /// line after an `A：` label aside)?
 pub(super) fn ends_asking(text: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Numbered points inside the answer of an unnumbered question (`how to set the space
 //! between point and content?`, `There are three solutions`, `1) …`, `2) …`, `3. …`).
 
-use crate::parse::asking::{asks, ends_asking, question_like};
+use crate::parse::asking::{asks_any_way, ends_asking};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start};
 
@@ -52,7 +52,7 @@ fn point(lines: &[Ln<'_>], start: &Start) -> Option<u32> {
     let Kind::Heading(h) = &lines[start.line].kind else {
         return None;
     };
-    let asking = asks(question) || question_like(question) || ends_asking(question);
+    let asking = asks_any_way(question);
     (!matches!(h.style, Style::Markdown(_) | Style::Question) && !asking)
         .then_some(h.value)
         .flatten()

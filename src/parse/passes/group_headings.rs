@@ -1,7 +1,7 @@
 //! A heading that asks nothing and holds nothing of its own over cards read under it (`## 2.
 //! OS, RTOS & Embedded Systems` / `* **Deep Sleep & RTOS Latency:**` / …): their group.
 
-use crate::parse::asking::{asks, ends_asking, question_like};
+use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, strip_emphasis};
 use crate::parse::{Ln, Role, Start};
 
@@ -21,7 +21,7 @@ pub(crate) fn group_cards_under_bare_headings(lines: &[Ln<'_>], starts: &mut [St
             continue;
         };
         // A Markdown heading: a numbered line (`3、sessionStorage…`) is an item of its list.
-        if lines[starts[k].line].markdown_level().is_none() || asking(question) {
+        if lines[starts[k].line].markdown_level().is_none() || asks_any_way(question) {
             continue;
         }
         let cards = starts[k + 1..]
@@ -36,7 +36,7 @@ pub(crate) fn group_cards_under_bare_headings(lines: &[Ln<'_>], starts: &mut [St
         let first = starts[k + 1].line;
         let bare = (starts[k].line + 1..first).all(|i| match &lines[i].kind {
             Kind::Blank => true,
-            Kind::Heading(h) => !asking(&h.title),
+            Kind::Heading(h) => !asks_any_way(&h.title),
             _ => false,
         });
         if bare && matches!(starts[k + 1].role, Role::Record { .. }) {
@@ -44,8 +44,4 @@ pub(crate) fn group_cards_under_bare_headings(lines: &[Ln<'_>], starts: &mut [St
             starts[k].role = Role::Section { rank, title };
         }
     }
-}
-
-fn asking(text: &str) -> bool {
-    asks(text) || ends_asking(text) || question_like(text)
 }

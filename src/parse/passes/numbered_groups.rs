@@ -2,7 +2,7 @@
 //! under it.
 
 use super::add_questions;
-use crate::parse::asking::{asks, ends_asking, question_like};
+use crate::parse::asking::{asks_any_way, ends_asking};
 use crate::parse::line::{Kind, strip_emphasis};
 use crate::parse::{Ln, Start, blocks};
 
@@ -52,7 +52,7 @@ pub(crate) fn split_numbered_question_groups(lines: &[Ln<'_>], starts: &mut Vec<
 fn group_line(l: &Ln<'_>) -> bool {
     l.numbered_item().is_some_and(|h| {
         let t = h.title.trim();
-        !(t.is_empty() || asks(t) || question_like(t) || ends_asking(t))
+        !(t.is_empty() || asks_any_way(t))
     })
 }
 
