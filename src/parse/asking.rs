@@ -266,15 +266,23 @@ pub(super) fn ends_asking(text: &str) -> bool {
     cut.ends_with(['?', '？'])
 }
 
-/// Does a bullet ask: a question mark at its end, or a wholly bold title that asks
-/// (`**Overfitting如何解决**`)?
+/// Does a bullet ask: a question mark at its end, a wholly bold title that asks
+/// (`**Overfitting如何解决**`), or a bold question that opens it, whatever follows it (a link
+/// to the answer: `**What is a Context?** - [Learn from here](…)`)?
 pub(super) fn bullet_asks(item: &str) -> bool {
     let t = item.trim();
     let bold = t.len() > 4
         && t.starts_with("**")
         && t.ends_with("**")
         && !t[2..t.len() - 2].contains("**");
-    ends_asking(t) || (bold && asks(&line::strip_emphasis(t)))
+    ends_asking(t) || (bold && asks(&line::strip_emphasis(t))) || bold_lead_asks(t)
+}
+
+/// Does `text` open with a bold span that ends in a question mark (`**What is X?** - …`)?
+fn bold_lead_asks(text: &str) -> bool {
+    text.strip_prefix("**")
+        .and_then(|rest| rest.split_once("**"))
+        .is_some_and(|(lead, _)| lead.trim_end().ends_with(['?', '？']))
 }
 
 /// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is
