@@ -718,16 +718,17 @@ impl Outline {
 
     /// A heading with no words of its own that asks nothing, over sub-headings with none
     /// either (`## 安全要素与 STRIDE 威胁` over `### 授权与认证`, `### HTTPS 原理剖析`): an
-    /// outline of questions still to be answered, not one question answered by titles.
+    /// outline of questions still to be answered, not one question answered by titles. One
+    /// sub-heading in ten may hold a line (the last one over a link to all the answers).
     fn empty_outline(&self, node: &Node, kids: &[usize]) -> bool {
+        let filled = kids.iter().filter(|&&k| self.nodes[k].body > 0).count();
         node.body == 0
             && kids.len() >= 2
+            && filled * FILLED_SHARE <= kids.len()
             && !question_like(&node.heading.title)
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
-                matches!(kid.heading.style, Style::Markdown(_))
-                    && kid.body == 0
-                    && kid.children.is_empty()
+                matches!(kid.heading.style, Style::Markdown(_)) && kid.children.is_empty()
             })
     }
 
@@ -835,6 +836,9 @@ fn states(title: &str) -> bool {
         t.trim_end_matches('。').contains(['。', '，']) || t.chars().count() > STATEMENT_CHARS;
     !labelled && t.contains('。') && runs_on
 }
+
+/// An outline of empty sub-headings may have one in this many hold something.
+const FILLED_SHARE: usize = 10;
 
 /// Characters past which a numbered line closed by `。` is a sentence, not a topic.
 const STATEMENT_CHARS: usize = 30;
