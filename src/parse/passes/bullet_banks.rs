@@ -26,6 +26,10 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 /// Fewer bullets could be one question's answer in points.
 const MIN_ITEMS: usize = 3;
 
+/// Bullets a list with no title over it must hold: a short one is more likely points of a
+/// preface.
+const MIN_LOOSE_ITEMS: usize = 5;
+
 /// A bullet longer than this is a sentence of notes more than a question.
 const MAX_ITEM_CHARS: usize = 100;
 
@@ -58,14 +62,10 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let Some(items) = bank_items(&lines[at + 1..end]) else {
             continue;
         };
-        let leaves: Vec<&Item> = items.iter().filter(|i| !i.subject).collect();
-        let asking = leaves
-            .iter()
-            .filter(|i| asks(&line::strip_emphasis(i.text)))
-            .count();
+        let (leaves, asking) = count_leaves(&items);
         let lower = h.title.to_lowercase();
         let named = QUESTION_WORDS.iter().any(|w| lower.contains(w));
-        if leaves.len() < MIN_ITEMS || !(named || asking * 2 > leaves.len()) {
+        if leaves < MIN_ITEMS || !(named || asking * 2 > leaves) {
             continue;
         }
         if let Some(question) = question {
@@ -74,20 +74,78 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 title: question.clone(),
             };
         }
-        extra.extend(items.into_iter().map(|i| Start {
-            line: at + 1 + i.index,
-            rank: i.subject.then_some(LABEL_RANK),
-            role: if i.subject {
-                Role::label(i.text)
-            } else {
-                Role::question(i.text)
-            },
-        }));
+        extra.extend(bank_starts(items, at + 1));
     }
     if !extra.is_empty() {
         starts.extend(extra);
         starts.sort_by_key(|s| s.line);
     }
+    let loose = loose_banks(lines, starts);
+    if !loose.is_empty() {
+        starts.extend(loose);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// A list no heading is over, in a stretch no record holds (a file that is a block of code and
+/// then its questions, `- 什么是web标准` / `- href和src有什么区别` / …): a bank too, each bullet
+/// a card, when no title vouches for it but most of its bullets ask and there are many. Lists
+/// of links (contents) are no bank.
+fn loose_banks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<Start> {
+    let listed = |l: &Ln<'_>| {
+        matches!(l.kind, Kind::Blank)
+            || (matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text.trim_start()).is_some())
+    };
+    let mut found = Vec::new();
+    for (from, to, _) in super::loose_stretches(starts, lines.len()) {
+        let mut i = from;
+        while i < to {
+            if matches!(lines[i].kind, Kind::Blank) || !listed(&lines[i]) {
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < to && listed(&lines[i]) {
+                i += 1;
+            }
+            let Some(items) = bank_items(&lines[run..i]) else {
+                continue;
+            };
+            let (leaves, asking) = count_leaves(&items);
+            let contents = items
+                .iter()
+                .any(|i| i.text.starts_with('[') && i.text.ends_with(')'));
+            if leaves < MIN_LOOSE_ITEMS || asking * 2 <= leaves || contents {
+                continue;
+            }
+            found.extend(bank_starts(items, run));
+        }
+    }
+    found
+}
+
+/// The bullets of a bank with nothing hanging under them, and how many of those ask.
+fn count_leaves(items: &[Item<'_>]) -> (usize, usize) {
+    let leaves = items.iter().filter(|i| !i.subject);
+    let asking = leaves
+        .clone()
+        .filter(|i| asks(&line::strip_emphasis(i.text)))
+        .count();
+    (leaves.count(), asking)
+}
+
+/// A bank's cards, its items found from line `first`: a record at each leaf, a subject at each
+/// bullet with bullets under it.
+fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start> {
+    items.into_iter().map(move |i| Start {
+        line: first + i.index,
+        rank: i.subject.then_some(LABEL_RANK),
+        role: if i.subject {
+            Role::label(i.text)
+        } else {
+            Role::question(i.text)
+        },
+    })
 }
 
 /// A bullet of the list: its index in the part, its text, and whether bullets hang under it.
