@@ -330,6 +330,19 @@ fn question_name(title: &str) -> bool {
     t.len() <= 48 && NAME.is_match(t)
 }
 
+/// A title that names one question by its number and then its topic after a colon
+/// (`Question 5: DevOps Benefits`, `面试题3：缓存穿透`): the question itself is worded under it.
+pub(super) fn named_with_topic(title: &str) -> bool {
+    static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[ \t]*[:：][ \t]*\S",
+        )
+        .unwrap()
+    });
+    let t = title.trim();
+    t.chars().count() <= 60 && !ends_asking(t) && NAMED.is_match(t)
+}
+
 /// A question named by its number: `面试题一` in words, or an ordinal read as the number
 /// (`## 第 1 题 🟢`, `## 第3题（多选）`) with nothing but decoration and remarks left.
 pub(super) fn numbered_name(number: Option<&str>, title: &str) -> bool {

@@ -1,7 +1,9 @@
 //! One record from the lines of its span: the question (and an answer written on its line),
 //! the context on the front of the card, the answer blocks, tags and source span.
 
-use super::asking::{announces_question, asks, ends_asking, inline_answer};
+use super::asking::{
+    announces_question, asks, ends_asking, inline_answer, named_with_topic, numbered_name,
+};
 use super::blocks;
 use super::classify::table_cells;
 use super::line::Kind;
@@ -62,33 +64,13 @@ pub(super) fn make_record(
             Block::new(BlockKind::Paragraph, text, lines[0].number, lines[0].number),
         );
     }
-    // `## Q1 — title` over `> [!question] …`: the callout asks, on the front of the card.
-    if context.is_empty()
-        && answer.len() > 1
-        && answer[0].kind == BlockKind::Quote
-        && asking_callout(&answer[0].text).is_some()
-    {
-        context.push(answer.remove(0));
-    }
-    // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
-    if context.is_empty()
-        && answer.len() > 1
-        && answer[0].kind == BlockKind::Code
-        && refers_to_code(&question)
-    {
-        context.push(answer.remove(0));
-    }
-    // "有如下一段代码：" then the code, then the line that asks about it: all of it is asked.
-    if context.is_empty() && announces_question(&question) {
-        let asked = answer
-            .iter()
-            .position(|b| b.kind != BlockKind::Code)
-            .filter(|&k| k > 0)
-            .filter(|&k| answer[k].kind == BlockKind::Paragraph && ends_asking(&answer[k].text));
-        if let Some(k) = asked.filter(|&k| k + 1 < answer.len()) {
-            context.extend(answer.drain(..=k));
-        }
-    }
+    asked_on_front(
+        &question,
+        number.as_deref(),
+        lines[0].text,
+        &mut context,
+        &mut answer,
+    );
     let end_line = lines
         .iter()
         .rev()
@@ -120,6 +102,61 @@ pub(super) fn make_record(
         },
         front_html: String::new(),
         back_html: String::new(),
+    }
+}
+
+/// What of the body goes on the front of the card, asked with the question: moved from
+/// `answer` to `context` (still empty). `first_line`: the record's first line as written.
+fn asked_on_front(
+    question: &str,
+    number: Option<&str>,
+    first_line: &str,
+    context: &mut Vec<Block>,
+    answer: &mut Vec<Block>,
+) {
+    // `## Q1 — title` over `> [!question] …`: the callout asks, on the front of the card.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Quote
+        && asking_callout(&answer[0].text).is_some()
+    {
+        context.push(answer.remove(0));
+    }
+    // "下面的代码输出什么？" then code then the answer, with no marker: the code is asked about.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Code
+        && refers_to_code(question)
+    {
+        context.push(answer.remove(0));
+    }
+    // `### Question 5: DevOps Benefits` (`## 第2题`), then `**How can DevOps help?**`: the
+    // heading names the question, the line under it asks it, on the front of the card.
+    if context.is_empty()
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Paragraph
+        && ends_asking(&answer[0].text)
+        && (numbered_name(number, question)
+            || named_with_topic(&line::strip_emphasis(first_line.trim_start_matches('#'))))
+    {
+        let asked = answer.remove(0);
+        // Code it asks about (`以下代码输出什么？`) is asked too.
+        if answer.len() > 1 && answer[0].kind == BlockKind::Code && refers_to_code(&asked.text) {
+            context.extend([asked, answer.remove(0)]);
+        } else {
+            context.push(asked);
+        }
+    }
+    // "有如下一段代码：" then the code, then the line that asks about it: all of it is asked.
+    if context.is_empty() && announces_question(question) {
+        let asked = answer
+            .iter()
+            .position(|b| b.kind != BlockKind::Code)
+            .filter(|&k| k > 0)
+            .filter(|&k| answer[k].kind == BlockKind::Paragraph && ends_asking(&answer[k].text));
+        if let Some(k) = asked.filter(|&k| k + 1 < answer.len()) {
+            context.extend(answer.drain(..=k));
+        }
     }
 }
 

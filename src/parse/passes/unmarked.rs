@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::add_questions;
-use crate::parse::asking::{announces_question, asks, ends_asking, numbered_name, question_like};
+use crate::parse::asking::{
+    announces_question, asks, ends_asking, named_with_topic, numbered_name, question_like,
+};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{
@@ -219,7 +221,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let followed = lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
-        let announced = next > 0 && question_to_come(&starts[next - 1]);
+        let announced = next > 0 && question_to_come(lines, &starts[next - 1]);
         // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
         let label_followed = followed
             || (label
@@ -310,10 +312,13 @@ fn asking_ranks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<u8> {
 }
 
 /// Is the question of a record still to come under its first line (`有如下一段代码：`,
-/// `## 第2题`)? Then the first line that asks there is that record's own.
-fn question_to_come(start: &Start) -> bool {
+/// `## 第2题`, `### Question 5: DevOps Benefits`)? Then the first line that asks there is that
+/// record's own.
+fn question_to_come(lines: &[Ln<'_>], start: &Start) -> bool {
     matches!(&start.role, Role::Record { number, question }
-        if announces_question(question) || numbered_name(number.as_deref(), question))
+        if announces_question(question)
+            || numbered_name(number.as_deref(), question)
+            || named_with_topic(&line::strip_emphasis(lines[start.line].text.trim_start_matches('#'))))
 }
 
 /// Is the line right under a heading or label that only says "the question" (`### 题目`,
