@@ -625,7 +625,14 @@ impl Outline {
             .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
             .count();
         // A title naming a collection, in either language (`## 面试题汇总`, `# HTTP Questions`).
-        if parent.title.is_empty() || names_collection(&parent.title) {
+        // Words set off by a dash after the question mark are a remark on the question
+        // (`…的作用？ --未记录笔记`), not a name.
+        let named = parent
+            .title
+            .rsplit_once(['?', '？'])
+            .filter(|(_, remark)| remark.trim_start().starts_with(['-', '—']))
+            .map_or(parent.title.as_str(), |(asked, _)| asked);
+        if parent.title.is_empty() || names_collection(named) {
             return true;
         }
         if let Some(groups) = self.items_decide(node, kids) {
