@@ -106,10 +106,18 @@ pub fn is_hash_rule(text: &str) -> bool {
     t.len() >= 3 && t.bytes().all(|b| b == b'#')
 }
 
-/// Is this line only a separator: a rule, or a bare `--` between entries?
+/// A fence line with nothing after it read as text: it opens no code (a box drawn around an
+/// item, or a fence never closed), and frames what it is next to.
+fn bare_fence(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 3 && (t.bytes().all(|b| b == b'`') || t.bytes().all(|b| b == b'~'))
+}
+
+/// Is this line only a separator: a rule, a bare `--` between entries, or a bare fence that
+/// opens no code?
 #[must_use]
 pub fn is_separator(text: &str) -> bool {
-    is_rule_line(text) || text.trim() == "--"
+    is_rule_line(text) || text.trim() == "--" || bare_fence(text)
 }
 
 static ART: LazyLock<Regex> = LazyLock::new(|| {

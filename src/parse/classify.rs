@@ -104,6 +104,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         }
         i += 1;
     }
+    unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
     root_prompts(&mut lines);
     hide_folded_headings(&mut lines);
@@ -122,6 +123,56 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// Bare fences used as boxes, one around each item of a quiz (```` ``` ```` / `1. (单选题)…` /
+/// `A. …` / `正确答案: C` / ```` ``` ````): a block whose first line is a numbered item and
+/// none of whose lines reads as code is text, and the fences only frame it. Two such blocks
+/// at least: one alone may be output someone fenced.
+fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
+    let mut boxes = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Kind::Fence { info } = &lines[i].kind else {
+            i += 1;
+            continue;
+        };
+        let opens_bare = info.is_empty();
+        let Some(close) = (i + 1..lines.len()).find(|&j| !matches!(lines[j].kind, Kind::Fenced))
+        else {
+            break;
+        };
+        if !matches!(lines[close].kind, Kind::Fence { .. }) {
+            i = close;
+            continue;
+        }
+        let inside = &lines[i + 1..close];
+        let first = inside.iter().find(|l| !l.text.trim().is_empty());
+        let item = first.is_some_and(|l| {
+            matches!(line::classify(l.text), Kind::Heading(h)
+                if h.number.is_some() && !matches!(h.style, Style::Markdown(_)))
+        });
+        let prose = inside.iter().all(|l| !code::looks_like_code(l.text));
+        if opens_bare && item && prose && inside.len() >= 2 {
+            boxes.push((i, close));
+        }
+        i = close + 1;
+    }
+    if boxes.len() < 2 {
+        return;
+    }
+    for (open, close) in boxes {
+        for l in &mut lines[open..=close] {
+            l.kind = if matches!(l.kind, Kind::Fence { .. }) {
+                Kind::Text
+            } else {
+                line::classify(l.text)
+            };
+            let text_line = matches!(l.kind, Kind::Text);
+            l.code = false;
+            l.structural = text_line && blocks::is_structural(l.text);
+        }
+    }
 }
 
 /// `# file /etc/yum.repos.d/osp8.repo` glued under the line it illustrates (`1 使用 file 命令`),
