@@ -67,7 +67,7 @@ use passes::{
     split_quoted_questions, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_spaced_lines, split_stub_groups, split_subject_outlines,
     split_swollen_records, split_task_list, split_titled_paragraphs, split_titles_over_blank,
-    title_first_line,
+    split_wide_gaps, title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -384,6 +384,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     set_aside_text_among_sections(lines, starts);
     split_label_bullet_runs(lines, starts);
     split_swollen_records(lines, starts);
+    split_wide_gaps(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -55,6 +55,7 @@
 //! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
+//! - [`gaps`]: topics set apart by wide gaps of blank lines, where the gaps part the cards.
 
 mod answer_points;
 mod answered_siblings;
@@ -73,6 +74,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod gaps;
 mod group_headings;
 mod hash_topics;
 mod heading_cards;
@@ -127,6 +129,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use gaps::split_wide_gaps;
 pub(super) use group_headings::group_cards_under_bare_headings;
 pub(super) use hash_topics::split_hash_topics;
 pub(super) use heading_cards::keep_numbered_heading_cards_whole;
