@@ -46,7 +46,7 @@
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
 //! - [`shapes`]: a fallback: loose text, or a card implausibly large, read by the line shape
-//!   that repeats down it.
+//!   that repeats down it; sibling headings read alike by the shape their cards open with.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
@@ -165,7 +165,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
-pub(super) use shapes::{split_loose_by_shape, split_swollen_records};
+pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split_swollen_records};
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
 pub(super) use text_among_sections::set_aside_text_among_sections;

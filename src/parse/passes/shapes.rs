@@ -119,6 +119,115 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Sections of one heading level that must open their cards with one shape before their
+/// siblings are read alike.
+const MIN_ALIKE: usize = 2;
+
+/// Sibling headings read alike. Where two headings of one level or more are sections whose
+/// cards, most of them answered, open with one shape after a blank line (`## 2. OS` / blank /
+/// `* **Deep Sleep:**` /
+/// its answer bullets / blank / `* **Linux Power:**`), a heading of that level read as one
+/// card, asking nothing, whose first line is of that shape after a blank line (`## 1. SoC` /
+/// blank / `* **Power States:**` / …), is such a section too: each line of that shape after
+/// a blank line in it is a card.
+pub(crate) fn read_sibling_sections_alike(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let after_blank = |i: usize| i > 0 && matches!(lines[i - 1].kind, Kind::Blank);
+    // The shapes the cards of each level's sections open with, and in how many sections.
+    let mut opening: HashMap<(u8, Shape), usize> = HashMap::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let s = &starts[n];
+        n += 1;
+        let (Role::Section { .. }, Some(level)) = (&s.role, lines[s.line].markdown_level()) else {
+            continue;
+        };
+        // Each shape its cards open with after a blank line: how many, how many answered.
+        let mut seen: Vec<(Shape, usize, usize)> = Vec::new();
+        while let Some(t) = starts
+            .get(n)
+            .filter(|t| matches!(t.role, Role::Record { .. }) && t.rank.is_none())
+        {
+            let next = starts.get(n + 1).map_or(lines.len(), |u| u.line);
+            let answered = (t.line + 1..next).any(|i| !matches!(lines[i].kind, Kind::Blank));
+            if after_blank(t.line)
+                && let Some(sh) = shape(lines[t.line].text)
+            {
+                match seen.iter_mut().find(|(s, _, _)| *s == sh) {
+                    Some(e) => {
+                        e.1 += 1;
+                        e.2 += usize::from(answered);
+                    }
+                    None => seen.push((sh, 1, usize::from(answered))),
+                }
+            }
+            n += 1;
+        }
+        for (sh, all, answered) in seen {
+            if answered * 2 > all {
+                *opening.entry((level, sh)).or_default() += 1;
+            }
+        }
+    }
+    if !opening.values().any(|&c| c >= MIN_ALIKE) {
+        return;
+    }
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let s = &starts[n];
+        let Role::Record { question, .. } = &s.role else {
+            continue;
+        };
+        let Some(level) = lines[s.line].markdown_level() else {
+            continue;
+        };
+        if asks_any_way(question) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |t| t.line);
+        let Some(first) = (s.line + 1..end).find(|&i| !matches!(lines[i].kind, Kind::Blank)) else {
+            continue;
+        };
+        let Some(sh) = shape(lines[first].text) else {
+            continue;
+        };
+        if !after_blank(first)
+            || opening
+                .get(&(level, sh.clone()))
+                .is_none_or(|&c| c < MIN_ALIKE)
+        {
+            continue;
+        }
+        // Up to a heading of its own inside it (`### Pro-Tip`), which is no such card.
+        let end = (first..end)
+            .find(|&i| lines[i].markdown_level().is_some())
+            .unwrap_or(end);
+        let cards: Vec<usize> = (first..end)
+            .filter(|&i| {
+                after_blank(i)
+                    && matches!(lines[i].kind, Kind::Text)
+                    && shape(lines[i].text).as_ref() == Some(&sh)
+            })
+            .collect();
+        extra.push((n, cards));
+    }
+    if extra.is_empty() {
+        return;
+    }
+    let mut cards = Vec::new();
+    for (n, at) in extra {
+        let s = &mut starts[n];
+        if let Role::Record { question, .. } = &s.role {
+            s.role = Role::Section {
+                rank: s.rank.unwrap_or(LABEL_RANK),
+                title: question.clone(),
+            };
+        }
+        cards.extend(at.into_iter().map(|i| card(lines, i)));
+    }
+    starts.extend(cards);
+    starts.sort_by_key(|s| s.line);
+}
+
 /// In a file no reading finds any question or heading in, a first line shaped like a title
 /// with running text under it: the note is on that one topic, and is one card (`继承  封装
 /// 多态` over its explanation). A bare outline under a title (a checklist) is no answer.
