@@ -45,7 +45,8 @@
 //! - [`stub_groups`]: numbered subjects over nested lists of questions left unanswered.
 //! - [`question_trees`]: bullet trees of questions under a heading that names them.
 //! - [`spaced_lines`]: question lists written as lines alone between blank lines.
-//! - [`shapes`]: a fallback: loose text read by the line shape that repeats down it.
+//! - [`shapes`]: a fallback: loose text, or a card implausibly large, read by the line shape
+//!   that repeats down it; sibling headings read alike by the shape their cards open with.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
@@ -54,6 +55,7 @@
 //! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
+//! - [`gaps`]: topics set apart by wide gaps of blank lines, where the gaps part the cards.
 
 mod answer_points;
 mod answered_siblings;
@@ -72,6 +74,7 @@ mod flashcards;
 mod folds;
 mod follow_ups;
 mod framed;
+mod gaps;
 mod group_headings;
 mod hash_topics;
 mod heading_cards;
@@ -126,6 +129,7 @@ pub(super) use flashcards::{split_definition_lists, split_flash_cards};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
+pub(super) use gaps::split_wide_gaps;
 pub(super) use group_headings::group_cards_under_bare_headings;
 pub(super) use hash_topics::split_hash_topics;
 pub(super) use heading_cards::keep_numbered_heading_cards_whole;
@@ -161,7 +165,7 @@ pub(super) use regroup::{
     regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
-pub(super) use shapes::split_loose_by_shape;
+pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split_swollen_records};
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
 pub(super) use text_among_sections::set_aside_text_among_sections;

@@ -3,11 +3,15 @@
 //! question), a careful reader still sees the cards by what repeats: one line shape (`>**…**`,
 //! `> ### …`, `    * 1）…`) coming back down the whole stretch, each time over lines of another
 //! shape, marks where each card starts.
+//!
+//! The same reading checks the plausibility of what the other passes made: a card whose
+//! question asks nothing, holding most of the file or a shape the next card opens with, is read
+//! again inside by the shape that repeats down it.
 
 use std::collections::HashMap;
 
 use super::{indent_columns, loose_stretches};
-use crate::parse::asking::asks;
+use crate::parse::asking::{asks, asks_any_way, names_collection};
 use crate::parse::line::{Kind, chinese_value, classify, strip_emphasis};
 use crate::parse::titles::title_shaped;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -29,7 +33,7 @@ const MAX_TITLE: usize = 80;
 pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for (from, to, whole) in loose_stretches(starts, lines.len()) {
-        read_stretch(lines, from, to, whole, &mut extra);
+        read_stretch(lines, from, to, whole, &|_, _| true, None, &mut extra);
     }
     if starts.is_empty() && extra.is_empty() {
         extra.extend(one_topic(lines).map(|i| card(lines, i)));
@@ -38,6 +42,189 @@ pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     }
     starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Non-blank lines a record's body must hold before it can be swollen.
+const MIN_SWOLLEN: usize = 12;
+
+/// A record read as one card where a careful reader sees many: its question asks nothing (a
+/// topic, a category, a collection's name) and its body is implausibly large — most of the
+/// file, or a shape that the card right after it opens with comes back down it. Its body is read
+/// like loose text, by the line shape that repeats down it (`    1 Thread类…` / `    2 …` under
+/// `# 二 多线程基础`; `列表：…` / tab-indented lines / `字典：…` under `1、基础`, beside cards
+/// opening `异常：`, `filter用法：`): one card per line of that shape, and the record, now over
+/// cards, is their section.
+pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Non-blank lines before each line.
+    let mut filled = Vec::with_capacity(lines.len() + 1);
+    filled.push(0usize);
+    for l in lines {
+        let last = filled[filled.len() - 1];
+        filled.push(last + usize::from(!matches!(l.kind, Kind::Blank)));
+    }
+    let total = filled[lines.len()];
+    let mut extra = Vec::new();
+    let mut sections = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
+        let Role::Record { question, .. } = &s.role else {
+            continue;
+        };
+        let end = starts.get(n + 1).map_or(lines.len(), |t| t.line);
+        let body = filled[end] - filled[s.line + 1];
+        if body < MIN_SWOLLEN || (asks_any_way(question) && !names_collection(question)) {
+            continue;
+        }
+        let most = body * 2 >= total;
+        let own = shape(lines[s.line].text);
+        let next = starts
+            .get(n + 1)
+            .filter(|t| matches!(t.role, Role::Record { .. }))
+            .and_then(|t| shape(lines[t.line].text));
+        // Lines shaped like the record's own (`18.ES6新特性` over `1.严格模式` …) are its points;
+        // lines shaped like the card right after it are more such cards, and a list over most
+        // of the file, some of its items asking, is a list of cards.
+        let accept = |sh: &Shape, at: &[usize]| {
+            own.as_ref() != Some(sh)
+                && (next.as_ref() == Some(sh)
+                    || most && at.iter().any(|&i| asks_any_way(text_of(lines[i].text))))
+        };
+        if read_stretch(
+            lines,
+            s.line + 1,
+            end,
+            false,
+            &accept,
+            next.as_ref(),
+            &mut extra,
+        ) {
+            sections.push(n);
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    for n in sections {
+        let s = &mut starts[n];
+        let title = match &s.role {
+            Role::Record { question, .. } => question.clone(),
+            _ => continue,
+        };
+        s.role = Role::Section {
+            rank: s.rank.unwrap_or(LABEL_RANK),
+            title,
+        };
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// Sections of one heading level that must open their cards with one shape before their
+/// siblings are read alike.
+const MIN_ALIKE: usize = 2;
+
+/// Sibling headings read alike. Where two headings of one level or more are sections whose
+/// cards, most of them answered, open with one shape after a blank line (`## 2. OS` / blank /
+/// `* **Deep Sleep:**` /
+/// its answer bullets / blank / `* **Linux Power:**`), a heading of that level read as one
+/// card, asking nothing, whose first line is of that shape after a blank line (`## 1. SoC` /
+/// blank / `* **Power States:**` / …), is such a section too: each line of that shape after
+/// a blank line in it is a card.
+pub(crate) fn read_sibling_sections_alike(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let after_blank = |i: usize| i > 0 && matches!(lines[i - 1].kind, Kind::Blank);
+    // The shapes the cards of each level's sections open with, and in how many sections.
+    let mut opening: HashMap<(u8, Shape), usize> = HashMap::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let s = &starts[n];
+        n += 1;
+        let (Role::Section { .. }, Some(level)) = (&s.role, lines[s.line].markdown_level()) else {
+            continue;
+        };
+        // Each shape its cards open with after a blank line: how many, how many answered.
+        let mut seen: Vec<(Shape, usize, usize)> = Vec::new();
+        while let Some(t) = starts
+            .get(n)
+            .filter(|t| matches!(t.role, Role::Record { .. }) && t.rank.is_none())
+        {
+            let next = starts.get(n + 1).map_or(lines.len(), |u| u.line);
+            let answered = (t.line + 1..next).any(|i| !matches!(lines[i].kind, Kind::Blank));
+            if after_blank(t.line)
+                && let Some(sh) = shape(lines[t.line].text)
+            {
+                match seen.iter_mut().find(|(s, _, _)| *s == sh) {
+                    Some(e) => {
+                        e.1 += 1;
+                        e.2 += usize::from(answered);
+                    }
+                    None => seen.push((sh, 1, usize::from(answered))),
+                }
+            }
+            n += 1;
+        }
+        for (sh, all, answered) in seen {
+            if answered * 2 > all {
+                *opening.entry((level, sh)).or_default() += 1;
+            }
+        }
+    }
+    if !opening.values().any(|&c| c >= MIN_ALIKE) {
+        return;
+    }
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let s = &starts[n];
+        let Role::Record { question, .. } = &s.role else {
+            continue;
+        };
+        let Some(level) = lines[s.line].markdown_level() else {
+            continue;
+        };
+        if asks_any_way(question) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |t| t.line);
+        let Some(first) = (s.line + 1..end).find(|&i| !matches!(lines[i].kind, Kind::Blank)) else {
+            continue;
+        };
+        let Some(sh) = shape(lines[first].text) else {
+            continue;
+        };
+        if !after_blank(first)
+            || opening
+                .get(&(level, sh.clone()))
+                .is_none_or(|&c| c < MIN_ALIKE)
+        {
+            continue;
+        }
+        // Up to a heading of its own inside it (`### Pro-Tip`), which is no such card.
+        let end = (first..end)
+            .find(|&i| lines[i].markdown_level().is_some())
+            .unwrap_or(end);
+        let cards: Vec<usize> = (first..end)
+            .filter(|&i| {
+                after_blank(i)
+                    && matches!(lines[i].kind, Kind::Text)
+                    && shape(lines[i].text).as_ref() == Some(&sh)
+            })
+            .collect();
+        extra.push((n, cards));
+    }
+    if extra.is_empty() {
+        return;
+    }
+    let mut cards = Vec::new();
+    for (n, at) in extra {
+        let s = &mut starts[n];
+        if let Role::Record { question, .. } = &s.role {
+            s.role = Role::Section {
+                rank: s.rank.unwrap_or(LABEL_RANK),
+                title: question.clone(),
+            };
+        }
+        cards.extend(at.into_iter().map(|i| card(lines, i)));
+    }
+    starts.extend(cards);
     starts.sort_by_key(|s| s.line);
 }
 
@@ -58,8 +245,17 @@ struct Shape {
     marks: String,
 }
 
-/// Starts for the stretch `from..to`, if one shape repeats down it.
-fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &mut Vec<Start>) {
+/// Starts for the stretch `from..to`, if one shape `accept`ed repeats down it; whether it
+/// found any.
+fn read_stretch(
+    lines: &[Ln<'_>],
+    from: usize,
+    to: usize,
+    whole: bool,
+    accept: &dyn Fn(&Shape, &[usize]) -> bool,
+    follows: Option<&Shape>,
+    extra: &mut Vec<Start>,
+) -> bool {
     let seen: Vec<(usize, Shape)> = (from..to)
         .filter(|&i| matches!(lines[i].kind, Kind::Text | Kind::Heading(_)))
         .filter_map(|i| shape(lines[i].text).map(|s| (i, s)))
@@ -68,7 +264,7 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &m
         .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
         .collect();
     if filled.len() < MIN_STRETCH || seen.len() < MIN_REPEATS {
-        return;
+        return false;
     }
     // The shapes, in the order they first appear.
     let mut shapes: Vec<(Shape, Vec<usize>)> = Vec::new();
@@ -90,7 +286,7 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &m
     let rank_of = |i: usize| filled.partition_point(|&f| f < i);
     for (outer, at) in &shapes {
         let (first, last) = (rank_of(at[0]), rank_of(at[at.len() - 1]));
-        if at.len() < 2 || !titles(lines, at) || !opens(filled.len(), first) {
+        if at.len() < 2 || !accept(outer, at) || !titles(lines, at) || !opens(filled.len(), first) {
             continue;
         }
         // Cards one level down: a deeper shape that asks, coming back at least twice under
@@ -128,9 +324,11 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &m
                     .filter(|&&i| i > at[0])
                     .map(|&i| card(lines, i)),
             );
-            return;
+            return true;
         }
-        if at.len() < MIN_REPEATS || !reaches_end(filled.len(), last) {
+        // A shape that the line right after the stretch has too runs on past its end.
+        let runs_on = follows == Some(outer);
+        if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last)) {
             continue;
         }
         if answered(at, &filled) {
@@ -139,7 +337,7 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &m
             let outline = not_bullets[last + 1] == not_bullets[first];
             if !outline || mostly_ask(lines, at) {
                 extra.extend(at.iter().map(|&i| card(lines, i)));
-                return;
+                return true;
             }
         } else if whole && let Some(groups) = counted_list(lines, at, &filled) {
             // A numbered list with nothing under its items, all there is in its part (not
@@ -153,9 +351,10 @@ fn read_stretch(lines: &[Ln<'_>], from: usize, to: usize, whole: bool, extra: &m
                 });
             }
             extra.extend(at.iter().map(|&i| card(lines, i)));
-            return;
+            return true;
         }
     }
+    false
 }
 
 /// If the lines at `at` number a list counting up from 1 (`1，` `2，` `3，`), restarting at 1
@@ -203,7 +402,9 @@ fn counted_list(lines: &[Ln<'_>], at: &[usize], filled: &[usize]) -> Option<Vec<
 /// A short line ending in a colon (`客观问题：`): a label over what follows.
 fn colon_label_line(text: &str) -> bool {
     let t = text.trim();
-    t.ends_with([':', '：']) && t.chars().count() <= 20 && shape(text).is_none()
+    t.ends_with([':', '：'])
+        && t.chars().count() <= 20
+        && shape(text).is_none_or(|s| s.marks == "t")
 }
 
 /// Do most of the lines at `at` ask?
@@ -265,6 +466,10 @@ fn unnumbered(line: &str) -> (Option<String>, String) {
         Kind::Heading(h) if h.number.is_some() && !h.title.is_empty() => {
             (h.number, strip_emphasis(&h.title).trim().to_owned())
         }
+        _ if number_mark(&text) == Some(' ') => {
+            let (number, title) = text.split_once(' ').unwrap_or((&text, ""));
+            (Some(number.to_owned()), title.trim().to_owned())
+        }
         _ => (None, text.trim().to_owned()),
     }
 }
@@ -307,11 +512,50 @@ fn shape(text: &str) -> Option<Shape> {
     if let Some(delim) = number_mark(rest) {
         marks.push('n');
         marks.push(delim);
+    } else if let Some(tag) = list_tag(rest) {
+        marks.push('<');
+        marks.push_str(tag);
+    } else if marks.is_empty() && term(rest).is_some() {
+        marks.push('t');
     }
-    if marks.is_empty() || rest.trim().is_empty() || rest.starts_with(['|', '[', '!', '<']) {
+    if marks.is_empty() || rest.trim().is_empty() || rest.starts_with(['|', '[', '!']) {
+        return None;
+    }
+    if rest.starts_with('<') && !marks.contains('<') {
         return None;
     }
     Some(Shape { indent, marks })
+}
+
+/// The HTML list a line opens (`<ol start="11"><li>…`), written out on one line.
+fn list_tag(text: &str) -> Option<&'static str> {
+    ["ol", "ul", "li"].into_iter().find(|tag| {
+        text.strip_prefix('<')
+            .and_then(|t| t.strip_prefix(tag))
+            .is_some_and(|t| t.starts_with([' ', '>']))
+    })
+}
+
+/// Characters a term before its colon may hold (`列表：…`, `filter用法：`).
+const MAX_TERM: usize = 12;
+
+/// The term a line opens with, before a colon and its explanation (`字典：用大括号…`): a short
+/// name, no code (`a = {1:'a'}`), no address (`https://…`), no sentence.
+fn term(text: &str) -> Option<&str> {
+    let colon = text.find([':', '：'])?;
+    let name = &text[..colon];
+    let after = &text[colon..];
+    let chars = name.chars().count();
+    let plain = name.chars().all(|c| {
+        c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '+' | '\'' | '.' | '#' | '&')
+    });
+    (chars > 0
+        && chars <= MAX_TERM
+        && plain
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !after[after.chars().next().map_or(0, char::len_utf8)..].starts_with('/'))
+    .then_some(name)
 }
 
 /// The mark after a leading number (`1.`, `12、`, `三、`, `1）`), if the text opens with one.
@@ -324,6 +568,11 @@ fn number_mark(text: &str) -> Option<char> {
         return None;
     }
     let delim = text.chars().nth(digits)?;
+    if delim == ' ' {
+        // A number typed with only a space after it (`1 继承Thread类`), over words.
+        let rest = text.chars().skip(digits + 1).find(|c| *c != ' ')?;
+        return (!rest.is_ascii_digit() && !rest.is_ascii_punctuation()).then_some(delim);
+    }
     ".、)）:：,，".contains(delim).then_some(delim)
 }
 
@@ -342,6 +591,30 @@ mod tests {
         assert_eq!(marks("    * **一.变量**"), Some((4, "*bn.".into())));
         assert_eq!(marks("\t- 1、栈"), Some((4, "-n、".into())));
         assert_eq!(marks("**jdk、jre、jvm的关系**"), Some((0, "b".into())));
+        assert_eq!(
+            marks("    7 饥饿线程：永远得不到运行机会"),
+            Some((4, "n ".into()))
+        );
+        assert_eq!(
+            marks("<ol start=\"11\"><li>如何诊断？</li>"),
+            Some((0, "<ol".into()))
+        );
+        assert_eq!(marks("列表：有序可变的序列"), Some((0, "t".into())));
+        assert_eq!(marks("\texample：[1, 2]"), Some((4, "t".into())));
+    }
+
+    #[test]
+    fn numbers_over_digits_code_and_addresses_are_no_terms_or_items() {
+        for text in [
+            "2 3 5 7",
+            "    1 ",
+            "a = {1:'a'}",
+            "https://example.com",
+            "set(序列对象):将序列转化为集合",
+            "<div>说明</div>",
+        ] {
+            assert_eq!(marks(text), None, "{text}");
+        }
     }
 
     #[test]
@@ -367,6 +640,10 @@ mod tests {
         assert_eq!(
             unnumbered("> **为什么叫java虚拟机**"),
             (None, "为什么叫java虚拟机".into())
+        );
+        assert_eq!(
+            unnumbered("    12 如何在多个线程之间共享数据？"),
+            (Some("12".into()), "如何在多个线程之间共享数据？".into())
         );
     }
 }

@@ -1,0 +1,78 @@
+//! Notes whose topics are set apart by wide gaps. Where two blank lines or more part the
+//! cards already found, and such gaps come back down the file, the gap is the notes' own way
+//! of starting a topic: a title or a question after every such gap opens a card, even inside
+//! what another reading took as one card's answer (`托管资源和非托管资源`, two blank lines,
+//! `栈先进后出，地址从高往低分配` over its second line).
+
+use super::is_start;
+use crate::parse::asking::ends_asking;
+use crate::parse::line::{self, Kind};
+use crate::parse::titles::title_shaped;
+use crate::parse::{Ln, Role, Start, blocks};
+
+/// Blank lines that make a gap wide.
+const WIDE: usize = 2;
+
+/// Wide gaps the file must hold for them to be its structure.
+const MIN_GAPS: usize = 4;
+
+/// Cards found so far that must stand right after a wide gap.
+const MIN_FOUND: usize = 2;
+
+/// A card at each line after a wide gap, where wide gaps part the notes (see the module).
+pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut after_gap = Vec::new();
+    let mut blanks = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if matches!(l.kind, Kind::Blank) {
+            blanks += 1;
+            continue;
+        }
+        if std::mem::take(&mut blanks) >= WIDE {
+            after_gap.push(i);
+        }
+    }
+    if after_gap.len() < MIN_GAPS {
+        return;
+    }
+    let found = after_gap
+        .iter()
+        .filter(|&&i| {
+            starts
+                .binary_search_by_key(&i, |s| s.line)
+                .is_ok_and(|n| matches!(starts[n].role, Role::Record { .. }))
+        })
+        .count();
+    if found < MIN_FOUND {
+        return;
+    }
+    let extra: Vec<Start> = after_gap
+        .into_iter()
+        .filter(|&i| !is_start(starts, i) && topic_line(&lines[i]))
+        .map(|i| Start {
+            line: i,
+            rank: None,
+            role: Role::question(lines[i].text),
+        })
+        .collect();
+    if extra.is_empty() {
+        return;
+    }
+    starts.extend(extra);
+    starts.sort_by_key(|s| s.line);
+}
+
+/// A plain line at the margin that can open a topic: a title or a question (a statement closed
+/// by a full stop is more answer), opening with a
+/// word (not code, a quote, a formula or a row of stars) and holding no colon (a lead-in,
+/// `执行顺序：`, or a label and its text, `组件的作用： 首先…`, belong to the answer above).
+fn topic_line(line: &Ln<'_>) -> bool {
+    let plain = line::strip_emphasis(line.text);
+    matches!(line.kind, Kind::Text)
+        && !line.indented()
+        && !line.code
+        && blocks::bullet_item(line.text).is_none()
+        && line.text.chars().next().is_some_and(char::is_alphanumeric)
+        && !plain.contains([':', '：'])
+        && (title_shaped(line) || ends_asking(line.text))
+}
