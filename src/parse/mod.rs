@@ -50,7 +50,7 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, drop_table_headers, empty_group_headings,
     empty_unnumbered_among_numbered, frame_rule_titles, group_cards_under_bare_headings,
-    keep_answer_points, keep_lead_in_points, keep_named_questions,
+    join_wrapped_lines, keep_answer_points, keep_lead_in_points, keep_named_questions,
     keep_numbered_heading_cards_whole, keep_own_style_items, keep_sibling_cards_answered,
     numbered_lists_read_alike, pair_answer_lists, parts_named_by_question,
     read_bold_questions_alike, read_indented_outline, read_plain_lists, regroup_headings,
@@ -383,6 +383,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_list_tails(lines, starts);
     set_aside_text_among_sections(lines, starts);
     split_label_bullet_runs(lines, starts);
+    join_wrapped_lines(lines, starts);
     drop_table_headers(lines, starts);
     set_aside_leading_titles(lines, starts);
 }

@@ -110,6 +110,7 @@ mod table_headers;
 mod text_among_sections;
 mod titles_over_blank;
 mod unmarked;
+mod wrapped_lines;
 
 pub(super) use answer_points::keep_answer_points;
 pub(super) use answered_siblings::keep_sibling_cards_answered;
@@ -173,6 +174,7 @@ pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };
+pub(super) use wrapped_lines::join_wrapped_lines;
 
 use super::{Ln, Role, Start};
 
