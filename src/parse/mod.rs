@@ -66,8 +66,9 @@ use passes::{
     split_marked_lines, split_nested_question_bullets, split_numbered_question_groups,
     split_question_callouts, split_question_lists, split_question_runs, split_question_trees,
     split_quoted_questions, split_rule_entries, split_rule_separated_items,
-    split_second_code_questions, split_spaced_lines, split_stub_groups, split_subject_outlines,
-    split_task_list, split_titled_paragraphs, split_titles_over_blank, title_first_line,
+    split_second_code_questions, split_spaced_lines, split_stub_groups, split_sub_heading_cards,
+    split_subject_outlines, split_task_list, split_titled_paragraphs, split_titles_over_blank,
+    title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -383,6 +384,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_list_tails(lines, starts);
     set_aside_text_among_sections(lines, starts);
     split_label_bullet_runs(lines, starts);
+    split_sub_heading_cards(lines, starts);
     join_wrapped_lines(lines, starts);
     drop_table_headers(lines, starts);
     set_aside_leading_titles(lines, starts);

@@ -106,6 +106,7 @@ mod separators;
 mod shapes;
 mod spaced_lines;
 mod stub_groups;
+mod sub_heading_cards;
 mod table_headers;
 mod text_among_sections;
 mod titles_over_blank;
@@ -168,6 +169,7 @@ pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_s
 pub(super) use shapes::split_loose_by_shape;
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
+pub(super) use sub_heading_cards::split_sub_heading_cards;
 pub(super) use table_headers::drop_table_headers;
 pub(super) use text_among_sections::set_aside_text_among_sections;
 pub(super) use titles_over_blank::split_titles_over_blank;
