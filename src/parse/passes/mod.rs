@@ -86,6 +86,7 @@ mod label_lists;
 mod label_runs;
 mod labelled;
 mod lead_in_points;
+mod lead_titles;
 mod line_lists;
 mod link_contents;
 mod list_tails;
@@ -108,9 +109,12 @@ mod separators;
 mod shapes;
 mod spaced_lines;
 mod stub_groups;
+mod sub_heading_cards;
+mod table_headers;
 mod text_among_sections;
 mod titles_over_blank;
 mod unmarked;
+mod wrapped_lines;
 
 pub(super) use answer_points::keep_answer_points;
 pub(super) use answered_siblings::keep_sibling_cards_answered;
@@ -141,6 +145,7 @@ pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use label_runs::split_label_bullet_runs;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lead_in_points::keep_lead_in_points;
+pub(super) use lead_titles::set_aside_leading_titles;
 pub(super) use line_lists::split_line_lists;
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use list_tails::split_list_tails;
@@ -168,11 +173,14 @@ pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_s
 pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split_swollen_records};
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
+pub(super) use sub_heading_cards::split_sub_heading_cards;
+pub(super) use table_headers::drop_table_headers;
 pub(super) use text_among_sections::set_aside_text_among_sections;
 pub(super) use titles_over_blank::split_titles_over_blank;
 pub(super) use unmarked::{
     add_hanging_titles, add_spaced_topics, add_templated_questions, add_unnumbered_titles,
 };
+pub(super) use wrapped_lines::join_wrapped_lines;
 
 use super::{Ln, Role, Start};
 

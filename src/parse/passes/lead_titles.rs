@@ -1,0 +1,154 @@
+//! A note's title or preface read as its first card (`## 个人情况` with a paragraph under it,
+//! then `1. …` `2. …` `3. …` cards; `Operating Systems` / `----` over `* …` bullets): the
+//! cards of a note repeat one line shape, and a first line that asks nothing in a shape none
+//! of them shares opens the note, not a card.
+
+use std::collections::HashMap;
+
+use crate::parse::asking::asks_any_way;
+use crate::parse::line::{Kind, Style, strip_emphasis};
+use crate::parse::{Ln, Role, Start, blocks};
+
+/// Cards after the first that must share one shape to show how the note's cards look.
+const MIN_CARDS: usize = 3;
+
+/// Characters a title may hold: a longer line is a sentence, not a name.
+const MAX_TITLE: usize = 60;
+
+/// Leading lines set aside at most: a title, then an introduction heading, then a subtitle.
+const MAX_LEADING: usize = 3;
+
+/// While the first card asks nothing, is short enough to be a title, and has a shape no later
+/// card has, while three later cards or more share one shape, it is the note's title or
+/// preface: set aside, its lines outside any question. Not so a heading over nothing but
+/// points (a topic answered point by point), nor the first of a numbered run.
+pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
+    for _ in 0..MAX_LEADING {
+        let records: Vec<usize> = starts
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.role, Role::Record { .. }))
+            .map(|(k, _)| k)
+            .collect();
+        let Some((&first, rest)) = records.split_first() else {
+            return;
+        };
+        if rest.len() < MIN_CARDS
+            || !leading_title(lines, &starts[first])
+            || counts_on(&starts[first], &starts[rest[0]])
+            || listed(lines, starts[first].line + 1, starts[first + 1].line)
+        {
+            return;
+        }
+        let own = form(lines, starts[first].line);
+        let forms: Vec<Form> = rest.iter().map(|&k| form(lines, starts[k].line)).collect();
+        // The cards' shape: the one most of them share.
+        let mut counts: HashMap<&Form, usize> = HashMap::new();
+        for f in &forms {
+            *counts.entry(f).or_default() += 1;
+        }
+        let repeated = counts.values().copied().max().unwrap_or(0);
+        if repeated < MIN_CARDS || forms.contains(&own) {
+            return;
+        }
+        starts[first].role = Role::Aside;
+    }
+}
+
+/// Does the record `start` open with a short line that asks nothing (a name, not a question)?
+fn leading_title(lines: &[Ln<'_>], start: &Start) -> bool {
+    let Role::Record { question, .. } = &start.role else {
+        return false;
+    };
+    let text = strip_emphasis(lines[start.line].text);
+    let text = text.trim();
+    !asks_any_way(question)
+        && !asks_any_way(text)
+        && !text.ends_with(['。', '.', '；', ';', '，', ','])
+        && question.chars().count() <= MAX_TITLE
+}
+
+/// Is the record `start` numbered, and the record after it numbered next (`01.` then `2.`):
+/// the first card of a numbered list, not a title over it?
+fn counts_on(start: &Start, next: &Start) -> bool {
+    let value = |s: &Start| match &s.role {
+        Role::Record {
+            number: Some(n), ..
+        } => n.trim().parse::<u32>().ok(),
+        _ => None,
+    };
+    value(start).is_some_and(|v| value(next) == Some(v + 1))
+}
+
+/// Are the lines `from..to` (a first card's body) a list of points and nothing else? A heading
+/// over points (`## 参数初始化` over `- 全0，…` `- 正态随机`; `# 一 创建线程的方式：` over
+/// `    1 继承Thread类` `    2 实现Runnable接口`, indented) is a topic answered point by
+/// point; a title or a preface stands over running text.
+fn listed(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
+    let mut filled = lines[from..to]
+        .iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank) && !blocks::is_rule_line(l.text))
+        .peekable();
+    filled.peek().is_some()
+        && filled.all(|l| {
+            l.indented()
+                || blocks::bullet_item(l.text.trim_start_matches([' ', '\t', '\u{3000}'])).is_some()
+        })
+}
+
+/// How a line looks, what it says aside: its indent, heading level or underline, bullet, bold
+/// and number mark.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Form {
+    indented: bool,
+    heading: u8,
+    bullet: Option<char>,
+    bold: bool,
+    number: Option<(Style, char)>,
+}
+
+/// The form of line `i`; a line underlined by a rule (`Title` / `----`) counts as a heading.
+fn form(lines: &[Ln<'_>], i: usize) -> Form {
+    let line = &lines[i];
+    let underlined = matches!(line.kind, Kind::Text)
+        && lines.get(i + 1).is_some_and(|n| {
+            let t = n.text.trim();
+            !t.is_empty() && t.chars().all(|c| c == '=' || c == '-')
+        });
+    let heading = line
+        .markdown_level()
+        .unwrap_or(if underlined { 7 } else { 0 });
+    let mut rest = line.text.trim_start_matches([' ', '\t', '\u{3000}']);
+    rest = rest.trim_start_matches('#').trim_start();
+    let bullet = blocks::bullet_item(rest).map(|item| {
+        let mark = rest.chars().next().unwrap_or('-');
+        rest = item;
+        mark
+    });
+    let bold = rest.starts_with("**") || rest.starts_with("__");
+    let number = match &line.kind {
+        Kind::Heading(h) if h.number.is_some() && !matches!(h.style, Style::Markdown(_)) => {
+            let plain = strip_emphasis(rest);
+            let mark = plain
+                .trim_start()
+                .chars()
+                .find(|c| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)))
+                .unwrap_or(' ');
+            Some((h.style, mark))
+        }
+        // `1 无法通过后缀确定文件类型` numbers its line with a space after the number.
+        Kind::Text => {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            ((1..=3).contains(&digits) && rest[digits..].starts_with(' '))
+                .then_some((Style::Arabic, ' '))
+        }
+        _ => None,
+    };
+    Form {
+        indented: line.indented(),
+        heading,
+        bullet,
+        bold,
+        number,
+    }
+}
