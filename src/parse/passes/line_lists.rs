@@ -20,7 +20,7 @@
 use super::add_questions;
 use crate::parse::asking::asks;
 use crate::parse::line::Kind;
-use crate::parse::{Ln, Start, blocks};
+use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
 /// Lines a block must hold: fewer could be the points of one answer.
 const MIN_LINES: usize = 8;
@@ -36,6 +36,8 @@ const MAX_ITEM: usize = 60;
 /// Read every block of one-line items (see the module) as cards.
 pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
+    // Labels over indented blocks read as questions: each names the group it is over.
+    let mut labels = Vec::new();
     let mut from = 0;
     while from < lines.len() {
         // A block starts after a blank line or at the top of the file.
@@ -46,10 +48,29 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let to = (from..lines.len())
             .find(|&i| matches!(lines[i].kind, Kind::Blank))
             .unwrap_or(lines.len());
-        read_block(lines, starts, from, to, &mut found);
+        if indented_block(lines, from, to) {
+            if read_indented_block(lines, from, to, &mut found) {
+                labels.push(from);
+            }
+        } else {
+            read_block(lines, starts, from, to, &mut found);
+        }
         from = to;
     }
     add_questions(lines, starts, found);
+    // A label no other reading made a start of: the section of the questions under it.
+    for i in labels {
+        if let Err(at) = starts.binary_search_by_key(&i, |s| s.line) {
+            starts.insert(
+                at,
+                Start {
+                    line: i,
+                    rank: Some(LABEL_RANK),
+                    role: Role::label(lines[i].text),
+                },
+            );
+        }
+    }
 }
 
 /// The items of the block `from..to` (no blank line in it), pushed to `found`, if it is a list
@@ -93,6 +114,55 @@ fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found:
     }
     found.extend(items);
 }
+
+/// Is the block `from..to` a short label ending in a colon (`  common:`, `Scenario:`) over
+/// lines all indented at least as deep as the first of them, deeper than it, none of them a
+/// bullet, number or heading?
+fn indented_block(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
+    let indent =
+        |l: &Ln<'_>| l.text.len() - l.text.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let label = &lines[from];
+    let body = &lines[from + 1..to];
+    let Some(first) = body.first() else {
+        return false;
+    };
+    let depth = indent(first);
+    label.text.trim_end().ends_with([':', '：'])
+        && label.text.trim().chars().count() <= LABEL_CHARS
+        && body.len() >= MIN_LINES
+        && depth > indent(label)
+        && body.iter().all(|l| {
+            matches!(l.kind, Kind::Text)
+                && !l.code
+                && indent(l) >= depth
+                && blocks::bullet_item(l.text.trim_start()).is_none()
+        })
+}
+
+/// The lines of such a block as questions, one to a line, when enough of them ask, as in a
+/// block at the margin (`What is a Namespace, and why…?`, `Explain the key components of…`),
+/// and they are no paragraph wrapped onto lines: a question bank under its label.
+/// Whether it did.
+fn read_indented_block(lines: &[Ln<'_>], from: usize, to: usize, found: &mut Vec<usize>) -> bool {
+    let body = &lines[from + 1..to];
+    let asking = body.iter().filter(|l| asks(l.text.trim())).count();
+    let continued = body
+        .iter()
+        .filter(|l| l.text.trim_end().ends_with(['，', ',', '、']))
+        .count();
+    let widths: Vec<usize> = body.iter().map(|l| l.text.chars().count()).collect();
+    let questions = asking >= MIN_ASKING
+        && asking * ASKING_SHARE >= body.len()
+        && continued * 3 < body.len()
+        && !wrapped(&widths);
+    if questions {
+        found.extend(from + 1..to);
+    }
+    questions
+}
+
+/// Characters a label over an indented block may hold.
+const LABEL_CHARS: usize = 20;
 
 /// The item a line holds: the line, up to an arrow that leads to its answer; `None` for a line
 /// that is no one-line item (indented, a heading, a bullet, code, a long sentence).
