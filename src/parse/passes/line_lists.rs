@@ -73,6 +73,67 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
 }
 
+/// Questions jotted one to a line with a blank line after each (`MAT有哪几个面板` / blank /
+/// `HTTPS握手过程` / blank / `session除了集中式还有什么方法` / …): a run of such lines, short,
+/// at the margin, none closing a sentence, is a list of cards as the same lines without the
+/// blanks are, when enough of them ask: wherever the run is, in loose text or under a card
+/// that swallowed it.
+pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut found = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Blank) {
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len())
+            .find(|&j| matches!(lines[j].kind, Kind::Blank))
+            .unwrap_or(lines.len());
+        if end - i == 1 && jotted(&lines[i]) {
+            run.push(i);
+        } else {
+            take_jottings(lines, &mut run, &mut found);
+        }
+        i = end;
+    }
+    take_jottings(lines, &mut run, &mut found);
+    add_questions(lines, starts, found);
+}
+
+/// Lines a run of jottings must hold, and of them, lines that must ask.
+const MIN_JOTTINGS: usize = 4;
+const MIN_JOTTINGS_ASKING: usize = 2;
+
+/// Characters a jotted question may hold.
+const MAX_JOTTING: usize = 30;
+
+/// Is line `l` a jotting: plain text at the margin, short, no sentence closed?
+fn jotted(l: &Ln<'_>) -> bool {
+    let t = l.text.trim();
+    matches!(l.kind, Kind::Text)
+        && !l.code
+        && !l.structural
+        && !l.indented()
+        && blocks::url_only(l.text).is_none()
+        && blocks::bullet_item(t).is_none()
+        && t.chars().count() <= MAX_JOTTING
+        && !t.ends_with(['。', '.', '；', ';', '，', ',', ':', '：'])
+}
+
+/// The lines of `run` as cards, if it is a run of jottings (see [`split_spaced_jottings`]);
+/// `run` is emptied.
+fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>) {
+    let asking = run.iter().filter(|&&i| asks(lines[i].text.trim())).count();
+    if run.len() >= MIN_JOTTINGS
+        && asking >= MIN_JOTTINGS_ASKING
+        && asking * ASKING_SHARE >= run.len()
+    {
+        found.append(run);
+    }
+    run.clear();
+}
+
 /// The items of the block `from..to` (no blank line in it), pushed to `found`, if it is a list
 /// of one-line items.
 fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found: &mut Vec<usize>) {

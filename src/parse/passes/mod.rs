@@ -50,7 +50,8 @@
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
-//! - [`line_lists`]: questions jotted one to a line, in a block of short lines.
+//! - [`line_lists`]: questions jotted one to a line, in a block of short lines or each alone
+//!   between blank lines.
 //! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
 //! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
@@ -146,7 +147,7 @@ pub(super) use label_runs::split_label_bullet_runs;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use lead_titles::set_aside_leading_titles;
-pub(super) use line_lists::split_line_lists;
+pub(super) use line_lists::{split_line_lists, split_spaced_jottings};
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use list_tails::split_list_tails;
 pub(super) use lists::{
