@@ -6,8 +6,8 @@ use crate::parse::{Ln, Role, Start};
 /// Widest indent, in columns, a stray one runs to: four columns or more indent code.
 const STRAY_INDENT: usize = 3;
 
-/// A numbered line indented a column or three after a blank line (`  2,内页刷新js，css丢失
-/// 问题`) that carries on the numbering of the record at the margin above it (`1,去除eslint
+/// A numbered line indented a column or three after a blank line, or one column right under
+/// the line above (`  2,内页刷新js，css丢失问题`, ` 2.什么是JSX？`) that carries on the numbering of the record at the margin above it (`1,去除eslint
 /// 代码检查`), in the same style, with no indented number of that style between them, is the
 /// list's next item: the indent slipped in while typing, it opens no sub-list (a sub-list
 /// starts again at 1). Items after it carry on alike.
@@ -44,7 +44,8 @@ pub(crate) fn split_indented_next_items(lines: &[Ln<'_>], starts: &mut Vec<Start
         }
         let width = l.text.len() - t.len();
         let after_blank = i > 0 && matches!(lines[i - 1].kind, Kind::Blank);
-        if h.value == Some(value + 1) && width <= STRAY_INDENT && after_blank {
+        // Glued under the item above, one space is still a slip: a sub-list is set in further.
+        if h.value == Some(value + 1) && width <= STRAY_INDENT && (after_blank || width == 1) {
             extra.push(Start {
                 line: i,
                 rank: Some(style.rank()),
