@@ -180,7 +180,7 @@ fn labelled_list(lines: &[Ln<'_>], label: usize) -> Option<LabelledList> {
 }
 
 /// `Question：`, `- 问题：`, `**Questions:**`: a label that only says questions follow.
-fn question_label(text: &str) -> bool {
+pub(super) fn question_label(text: &str) -> bool {
     // The colon ends the line but for emphasis (`**问题：**`, `<b>Question:</b>`): tested
     // first, as most lines end otherwise.
     if !text.trim_end().ends_with([':', '：', '*', '_', '>']) {

@@ -13,11 +13,14 @@
 //! axios头部有哪些
 //! ```
 //!
+//! Under a label that says questions follow (`问题：`), the lines need not ask.
+//!
 //! Some items carry their answer after an arrow (`---->`); a bare address among them is a
 //! reference for the item above. A paragraph wrapped onto short lines is no list: its lines
 //! run to about one width, or many of them end in a comma and go on on the next.
 
 use super::add_questions;
+use super::label_lists::question_label;
 use crate::parse::asking::asks;
 use crate::parse::line::Kind;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -48,27 +51,27 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let to = (from..lines.len())
             .find(|&i| matches!(lines[i].kind, Kind::Blank))
             .unwrap_or(lines.len());
-        if indented_block(lines, from, to) {
-            if read_indented_block(lines, from, to, &mut found) {
-                labels.push(from);
-            }
+        let labelled = if indented_block(lines, from, to) {
+            read_indented_block(lines, from, to, &mut found)
         } else {
-            read_block(lines, starts, from, to, &mut found);
+            read_block(lines, starts, from, to, &mut found)
+        };
+        if labelled {
+            labels.push(from);
         }
         from = to;
     }
     add_questions(lines, starts, found);
-    // A label no other reading made a start of: the section of the questions under it.
+    // A label is the section of the questions under it, whatever an earlier reading made of it.
     for i in labels {
-        if let Err(at) = starts.binary_search_by_key(&i, |s| s.line) {
-            starts.insert(
-                at,
-                Start {
-                    line: i,
-                    rank: Some(LABEL_RANK),
-                    role: Role::label(lines[i].text),
-                },
-            );
+        let section = Start {
+            line: i,
+            rank: Some(LABEL_RANK),
+            role: Role::label(lines[i].text),
+        };
+        match starts.binary_search_by_key(&i, |s| s.line) {
+            Ok(k) => starts[k] = section,
+            Err(at) => starts.insert(at, section),
         }
     }
 }
@@ -135,10 +138,27 @@ fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>)
 }
 
 /// The items of the block `from..to` (no blank line in it), pushed to `found`, if it is a list
-/// of one-line items.
-fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found: &mut Vec<usize>) {
+/// of one-line items; whether its first line is a label over them.
+fn read_block(
+    lines: &[Ln<'_>],
+    starts: &[Start],
+    from: usize,
+    to: usize,
+    found: &mut Vec<usize>,
+) -> bool {
+    // Under a label that says questions follow (`问题：`), the lines need not ask.
+    if to - from > MIN_LABELLED && question_label(lines[from].text) {
+        let items: Option<Vec<usize>> = (from + 1..to)
+            .map(|i| item_text(&lines[i]).map(|_| i))
+            .collect();
+        if let Some(items) = items {
+            found.extend(items);
+            return true;
+        }
+        return false;
+    }
     if to - from < MIN_LINES {
-        return;
+        return false;
     }
     // A block the other readings already split (a list with its own marks) is theirs. One
     // that opens with a heading or a numbered line is no list of plain lines (below).
@@ -146,7 +166,7 @@ fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found:
         .partition_point(|s| s.line < to)
         .saturating_sub(starts.partition_point(|s| s.line < from));
     if starts_in * 2 >= to - from {
-        return;
+        return false;
     }
     let mut items = Vec::new();
     let mut asking = 0;
@@ -157,7 +177,7 @@ fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found:
             continue;
         }
         let Some(item) = item_text(l) else {
-            return;
+            return false;
         };
         if asks(item) {
             asking += 1;
@@ -171,9 +191,10 @@ fn read_block(lines: &[Ln<'_>], starts: &[Start], from: usize, to: usize, found:
     // Lines that end in a comma go on on the next line: a sentence broken into its clauses.
     let broken = continued * 3 >= to - from;
     if asking < MIN_ASKING || asking * ASKING_SHARE < to - from || broken || wrapped(&widths) {
-        return;
+        return false;
     }
     found.extend(items);
+    false
 }
 
 /// Is the block `from..to` a short label ending in a colon (`  common:`, `Scenario:`) over
@@ -221,6 +242,9 @@ fn read_indented_block(lines: &[Ln<'_>], from: usize, to: usize, found: &mut Vec
     }
     questions
 }
+
+/// Lines a block under a question label must hold, the label aside.
+const MIN_LABELLED: usize = 3;
 
 /// Characters a label over an indented block may hold.
 const LABEL_CHARS: usize = 20;
