@@ -375,6 +375,10 @@ pub fn classify(text: &str) -> Kind {
     if super::blocks::is_hash_rule(trimmed) {
         return Kind::Text;
     }
+    // An HTML heading on a line of its own (`<h5 id='w1'>1. 简述微信小程序原理</h5>`) is the
+    // Markdown heading of its level.
+    let html = html_heading(trimmed);
+    let trimmed = html.as_deref().unwrap_or(trimmed);
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
         // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
@@ -727,6 +731,20 @@ fn unescape_number(line: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(line)
     }
+}
+
+/// `<h3>标题</h3>`, `<h5 id='w1'>1. …</h5>` alone on a line, as the Markdown heading it
+/// stands for (`##### 1. …`); `None` for any other line.
+fn html_heading(line: &str) -> Option<String> {
+    static HTML_HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^<h([1-6])(?:\s[^>]*)?>(.*?)</h([1-6])>$").unwrap());
+    if !line.starts_with('<') {
+        return None;
+    }
+    let c = HTML_HEADING.captures(line)?;
+    let title = c[2].trim();
+    (c[1] == c[3] && !title.is_empty() && !title.contains('<'))
+        .then(|| format!("{} {title}", "#".repeat(c[1].parse().unwrap_or(1))))
 }
 
 fn heading(line: &str) -> Option<Heading> {
@@ -1155,6 +1173,14 @@ mod tests {
         assert_eq!(h("##bind 与call的差别").style, Style::Markdown(2));
         assert_eq!(h(" #### 01.以下代码").value, Some(1));
         assert_eq!(h("## <a name='toc'>目录</a>").title, "目录");
+        let html = h("<h5 id='w2'>2. 简述微信小程序原理</h5>");
+        assert_eq!(
+            (html.style, html.value, html.title.as_str()),
+            (Style::Markdown(5), Some(2), "简述微信小程序原理")
+        );
+        assert_eq!(h("<H1>目录</H1>").style, Style::Markdown(1));
+        assert!(matches!(classify("<h2>a</h3>"), Kind::Text));
+        assert!(matches!(classify("<h2><img src='x.png'></h2>"), Kind::Text));
         assert_eq!(
             h("####[[↑]](#toc) <a name='g'>通用问题:</a>").title,
             "通用问题:"

@@ -442,7 +442,10 @@ impl Outline {
             .iter()
             .filter(|&&c| self.nodes[c].asks)
             .count();
-        let reviews = node.children.len() >= 2 && asking_kids * 2 >= node.children.len();
+        // Not so a contents heading: it lists the questions, it does not review them.
+        let reviews = node.children.len() >= 2
+            && asking_kids * 2 >= node.children.len()
+            && !contents_title(&h.title);
         if matches!(h.style, Style::Markdown(_)) && node.aside && !reviews {
             out.push(Start {
                 line: node.line,

@@ -79,7 +79,7 @@ fn link_list(part: &[Ln<'_>]) -> bool {
         }
         // The item as typed, without its bullet or number (a heading's title keeps only a
         // link's words).
-        let t = l.text.trim();
+        let t = without_space_entities(l.text);
         let text = blocks::bullet_item(t).unwrap_or_else(|| without_number(t));
         items += 1;
         if let Some(words) = link_words(text) {
@@ -92,10 +92,23 @@ fn link_list(part: &[Ln<'_>]) -> bool {
     links >= 3 && links * 3 >= items * 2 && asking * 2 < links
 }
 
-/// Is this line a link and nothing else, as a list item or bare (`- [1、什么是…](#1什么是)`)?
+/// Is this line a link and nothing else, as a list item or bare (`- [1、什么是…](#1什么是)`,
+/// `&emsp;[2. 简述…](#w2)`)?
 pub(crate) fn link_line(text: &str) -> bool {
-    let t = text.trim();
+    let t = without_space_entities(text);
     link_words(blocks::bullet_item(t).unwrap_or_else(|| without_number(t))).is_some()
+}
+
+/// A line trimmed of white space and of the HTML spaces typed to indent it (`&emsp;[1. …](#w1)`).
+fn without_space_entities(text: &str) -> &str {
+    let mut t = text.trim();
+    while let Some(rest) = ["&emsp;", "&ensp;", "&nbsp;"]
+        .iter()
+        .find_map(|e| t.strip_prefix(e))
+    {
+        t = rest.trim_start();
+    }
+    t
 }
 
 /// A list item's text without its number (`1. `, `2、`, `3) `).

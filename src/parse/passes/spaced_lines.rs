@@ -1,6 +1,7 @@
 //! Question lists written as lines each alone between blank lines, with no marker at all.
 
 use super::is_start;
+use super::link_contents::link_line;
 use crate::parse::asking::{asks, asks_mid_line, ends_asking};
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
@@ -105,7 +106,8 @@ fn empty_heading_record(lines: &[Ln<'_>], s: &Start, first: usize) -> bool {
 }
 
 /// A line of plain text alone between blank lines (or a heading, or the file's edge), one
-/// sentence at most: a line with a `。` before its end is a paragraph of an answer.
+/// sentence at most: a line with a `。` before its end is a paragraph of an answer, and a line
+/// that is only a link an entry of contents or a reading list.
 fn alone(lines: &[Ln<'_>], i: usize) -> bool {
     let apart =
         |k: Option<&Ln<'_>>| k.is_none_or(|l| matches!(l.kind, Kind::Blank | Kind::Heading(_)));
@@ -113,6 +115,7 @@ fn alone(lines: &[Ln<'_>], i: usize) -> bool {
     lines[i].prose()
         && !lines[i].indented()
         && !t.trim_end_matches('。').contains('。')
+        && !link_line(t)
         && apart(i.checked_sub(1).map(|k| &lines[k]))
         && apart(lines.get(i + 1))
 }
