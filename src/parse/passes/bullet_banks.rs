@@ -80,11 +80,88 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         starts.extend(extra);
         starts.sort_by_key(|s| s.line);
     }
+    let alike = banks_read_alike(lines, starts);
+    if !alike.is_empty() {
+        starts.extend(alike);
+        starts.sort_by_key(|s| s.line);
+    }
     let loose = loose_banks(lines, starts);
     if !loose.is_empty() {
         starts.extend(loose);
         starts.sort_by_key(|s| s.line);
     }
+}
+
+/// A heading read as one card whose answer is nothing but a list of unanswered one-line bullets
+/// is a bank too, however few of its bullets ask (`## 初面` over `- 笔试` / `  - 写focal loss`,
+/// `### js基础` over `- 原型和原型链`), when the document itself shows that such a list is
+/// questions: an unnumbered heading of the same level is already a section over just such a
+/// list of cards (`## 二面` over `- 卷积flop计算`). Its bullets become cards and subjects, and
+/// it a section. The list must hold a question or a bullet over bullets, as the outline of
+/// questions around it does: a flat list of points that ask nothing (`## 优点` / `- 速度快` /
+/// `- 可以持久化`) stays that heading's answer.
+fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
+    let heading_at = |n: usize| lines[starts[n].line].markdown_level();
+    // Levels at which some unnumbered heading is a section over a bank of cards: its lines up to
+    // the next heading nothing but one-line bullets, two of them cards at least. A numbered
+    // heading (`# 三、设计模式部分`) is of another shape than an unnumbered one beside it.
+    let mut levels: Vec<u8> = Vec::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let Some(level) = heading_at(n) else {
+            n += 1;
+            continue;
+        };
+        let section = matches!(starts[n].role, Role::Section { .. })
+            && matches!(&lines[starts[n].line].kind, Kind::Heading(h) if h.number.is_none());
+        let at = starts[n].line;
+        let mut m = n + 1;
+        let mut cards = 0;
+        while m < starts.len() && heading_at(m).is_none() {
+            cards += usize::from(matches!(starts[m].role, Role::Record { .. }));
+            m += 1;
+        }
+        let end = starts.get(m).map_or(lines.len(), |s| s.line);
+        if section
+            && cards >= 2
+            && !levels.contains(&level)
+            && bank_items(&lines[at + 1..end]).is_some()
+        {
+            levels.push(level);
+        }
+        n = m;
+    }
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let at = starts[n].line;
+        let Role::Record { question, .. } = &starts[n].role else {
+            continue;
+        };
+        let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
+            continue;
+        };
+        let Kind::Heading(h) = &lines[at].kind else {
+            continue;
+        };
+        if h.number.is_some() || asks(&h.title) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let Some(items) = bank_items(&lines[at + 1..end]) else {
+            continue;
+        };
+        let (leaves, asking) = count_leaves(&items);
+        let outline = items.iter().any(|i| i.subject);
+        if !levels.contains(&level) || leaves < MIN_ITEMS || (asking == 0 && !outline) {
+            continue;
+        }
+        starts[n].role = Role::Section {
+            rank: rank.max(level),
+            title: question.clone(),
+        };
+        extra.extend(bank_starts(items, at + 1));
+    }
+    extra
 }
 
 /// A list no heading is over, in a stretch no record holds (a file that is a block of code and
