@@ -85,6 +85,11 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         starts.extend(alike);
         starts.sort_by_key(|s| s.line);
     }
+    let lone = lone_checklist(lines, starts);
+    if !lone.is_empty() {
+        starts.extend(lone);
+        starts.sort_by_key(|s| s.line);
+    }
     let loose = loose_banks(lines, starts);
     if !loose.is_empty() {
         starts.extend(loose);
@@ -162,6 +167,49 @@ fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
         extra.extend(bank_starts(items, at + 1));
     }
     extra
+}
+
+/// Bullets a heading must hold, when it is the file's only card, before the list under it is a
+/// checklist and no answer: one question is rarely answered by this many bare one-liners.
+const MIN_LONE_ITEMS: usize = 10;
+
+/// A file whose only card is a heading that asks nothing over nothing but a long list of
+/// one-line bullets, none answered (`## 前端篇` / `* 盒子模型` / `* this 作用域` / … /
+/// `* 优化` / `    * CDN`): a checklist of topics to study, not one answer. The heading is a
+/// section, every bullet a card, a bullet with bullets under it their subject. A short list
+/// under a lone heading stays its answer.
+fn lone_checklist(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
+    let mut records = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.role, Role::Record { .. }));
+    let (Some((n, _)), None) = (records.next(), records.next()) else {
+        return Vec::new();
+    };
+    let at = starts[n].line;
+    let Role::Record { question, .. } = &starts[n].role else {
+        return Vec::new();
+    };
+    let (Some(rank), Some(level), Kind::Heading(h)) =
+        (starts[n].rank, lines[at].markdown_level(), &lines[at].kind)
+    else {
+        return Vec::new();
+    };
+    if h.number.is_some() || asks(&h.title) {
+        return Vec::new();
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let Some(items) = bank_items(&lines[at + 1..end]) else {
+        return Vec::new();
+    };
+    if count_leaves(&items).0 < MIN_LONE_ITEMS {
+        return Vec::new();
+    }
+    starts[n].role = Role::Section {
+        rank: rank.max(level),
+        title: question.clone(),
+    };
+    bank_starts(items, at + 1).collect()
 }
 
 /// A list no heading is over, in a stretch no record holds (a file that is a block of code and
