@@ -80,11 +80,136 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         starts.extend(extra);
         starts.sort_by_key(|s| s.line);
     }
+    let alike = banks_read_alike(lines, starts);
+    if !alike.is_empty() {
+        starts.extend(alike);
+        starts.sort_by_key(|s| s.line);
+    }
+    let lone = lone_checklist(lines, starts);
+    if !lone.is_empty() {
+        starts.extend(lone);
+        starts.sort_by_key(|s| s.line);
+    }
     let loose = loose_banks(lines, starts);
     if !loose.is_empty() {
         starts.extend(loose);
         starts.sort_by_key(|s| s.line);
     }
+}
+
+/// A heading read as one card whose answer is nothing but a list of unanswered one-line bullets
+/// is a bank too, however few of its bullets ask (`## 初面` over `- 笔试` / `  - 写focal loss`,
+/// `### js基础` over `- 原型和原型链`), when the document itself shows that such a list is
+/// questions: an unnumbered heading of the same level is already a section over just such a
+/// list of cards (`## 二面` over `- 卷积flop计算`). Its bullets become cards and subjects, and
+/// it a section. The list must hold a question or a bullet over bullets, as the outline of
+/// questions around it does: a flat list of points that ask nothing (`## 优点` / `- 速度快` /
+/// `- 可以持久化`) stays that heading's answer.
+fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
+    let heading_at = |n: usize| lines[starts[n].line].markdown_level();
+    // Levels at which some unnumbered heading is a section over a bank of cards: its lines up to
+    // the next heading nothing but one-line bullets, two of them cards at least. A numbered
+    // heading (`# 三、设计模式部分`) is of another shape than an unnumbered one beside it.
+    let mut levels: Vec<u8> = Vec::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let Some(level) = heading_at(n) else {
+            n += 1;
+            continue;
+        };
+        let section = matches!(starts[n].role, Role::Section { .. })
+            && matches!(&lines[starts[n].line].kind, Kind::Heading(h) if h.number.is_none());
+        let at = starts[n].line;
+        let mut m = n + 1;
+        let mut cards = 0;
+        while m < starts.len() && heading_at(m).is_none() {
+            cards += usize::from(matches!(starts[m].role, Role::Record { .. }));
+            m += 1;
+        }
+        let end = starts.get(m).map_or(lines.len(), |s| s.line);
+        if section
+            && cards >= 2
+            && !levels.contains(&level)
+            && bank_items(&lines[at + 1..end]).is_some()
+        {
+            levels.push(level);
+        }
+        n = m;
+    }
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let at = starts[n].line;
+        let Role::Record { question, .. } = &starts[n].role else {
+            continue;
+        };
+        let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
+            continue;
+        };
+        let Kind::Heading(h) = &lines[at].kind else {
+            continue;
+        };
+        if h.number.is_some() || asks(&h.title) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let Some(items) = bank_items(&lines[at + 1..end]) else {
+            continue;
+        };
+        let (leaves, asking) = count_leaves(&items);
+        let outline = items.iter().any(|i| i.subject);
+        if !levels.contains(&level) || leaves < MIN_ITEMS || (asking == 0 && !outline) {
+            continue;
+        }
+        starts[n].role = Role::Section {
+            rank: rank.max(level),
+            title: question.clone(),
+        };
+        extra.extend(bank_starts(items, at + 1));
+    }
+    extra
+}
+
+/// Bullets a heading must hold, when it is the file's only card, before the list under it is a
+/// checklist and no answer: one question is rarely answered by this many bare one-liners.
+const MIN_LONE_ITEMS: usize = 10;
+
+/// A file whose only card is a heading that asks nothing over nothing but a long list of
+/// one-line bullets, none answered (`## 前端篇` / `* 盒子模型` / `* this 作用域` / … /
+/// `* 优化` / `    * CDN`): a checklist of topics to study, not one answer. The heading is a
+/// section, every bullet a card, a bullet with bullets under it their subject. A short list
+/// under a lone heading stays its answer.
+fn lone_checklist(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
+    let mut records = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.role, Role::Record { .. }));
+    let (Some((n, _)), None) = (records.next(), records.next()) else {
+        return Vec::new();
+    };
+    let at = starts[n].line;
+    let Role::Record { question, .. } = &starts[n].role else {
+        return Vec::new();
+    };
+    let (Some(rank), Some(level), Kind::Heading(h)) =
+        (starts[n].rank, lines[at].markdown_level(), &lines[at].kind)
+    else {
+        return Vec::new();
+    };
+    if h.number.is_some() || asks(&h.title) {
+        return Vec::new();
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let Some(items) = bank_items(&lines[at + 1..end]) else {
+        return Vec::new();
+    };
+    if count_leaves(&items).0 < MIN_LONE_ITEMS {
+        return Vec::new();
+    }
+    starts[n].role = Role::Section {
+        rank: rank.max(level),
+        title: question.clone(),
+    };
+    bank_starts(items, at + 1).collect()
 }
 
 /// A list no heading is over, in a stretch no record holds (a file that is a block of code and

@@ -16,6 +16,7 @@
 //! - [`framed`]: titles framed by rules above and below.
 //! - [`indented_next`]: a list's next item typed with a stray indent.
 //! - [`bare_list_label`]: a labelled block after a list of bare one-liners.
+//! - [`label_after_cards`]: a label over a list after a list of unanswered cards.
 //! - [`answered_siblings`]: numbered headings that are mostly cards keep their lists as answers.
 //! - [`numbered_groups`]: numbered group lines over runs of bare question lines.
 //! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
@@ -83,6 +84,7 @@ mod heading_lists;
 mod indent_outline;
 mod indented_next;
 mod inline_questions;
+mod label_after_cards;
 mod label_lists;
 mod label_runs;
 mod labelled;
@@ -142,6 +144,7 @@ pub(super) use heading_lists::split_heading_question_lists;
 pub(super) use indent_outline::read_indented_outline;
 pub(super) use indented_next::split_indented_next_items;
 pub(super) use inline_questions::split_inline_questions;
+pub(super) use label_after_cards::split_labels_after_cards;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use label_runs::split_label_bullet_runs;
 pub(super) use labelled::split_labelled_items;
