@@ -49,21 +49,11 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             Role::Section { .. } => None,
             _ => continue,
         };
-        let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
-            continue;
-        };
-        let Kind::Heading(h) = &lines[at].kind else {
-            continue;
-        };
-        if h.number.is_some() || asks(&h.title) {
-            continue;
-        }
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let Some(items) = bank_items(&lines[at + 1..end]) else {
+        let Some((rank, level, title, items)) = heading_over_bank(lines, starts, n) else {
             continue;
         };
         let (leaves, asking) = count_leaves(&items);
-        let lower = h.title.to_lowercase();
+        let lower = title.to_lowercase();
         let named = QUESTION_WORDS.iter().any(|w| lower.contains(w));
         if leaves < MIN_ITEMS || !(named || asking * 2 > leaves) {
             continue;
@@ -142,17 +132,7 @@ fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
         let Role::Record { question, .. } = &starts[n].role else {
             continue;
         };
-        let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
-            continue;
-        };
-        let Kind::Heading(h) = &lines[at].kind else {
-            continue;
-        };
-        if h.number.is_some() || asks(&h.title) {
-            continue;
-        }
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let Some(items) = bank_items(&lines[at + 1..end]) else {
+        let Some((rank, level, _, items)) = heading_over_bank(lines, starts, n) else {
             continue;
         };
         let (leaves, asking) = count_leaves(&items);
@@ -247,6 +227,28 @@ fn loose_banks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<Start> {
         }
     }
     found
+}
+
+/// The start `n` as an unnumbered Markdown heading that asks nothing over nothing but a bank's
+/// bullets up to the next start: its rank, Markdown level, title and the bank's items.
+fn heading_over_bank<'l, 'a>(
+    lines: &'l [Ln<'a>],
+    starts: &[Start],
+    n: usize,
+) -> Option<(u8, u8, &'l str, Vec<Item<'a>>)> {
+    let at = starts[n].line;
+    let (Some(rank), Some(level)) = (starts[n].rank, lines[at].markdown_level()) else {
+        return None;
+    };
+    let Kind::Heading(h) = &lines[at].kind else {
+        return None;
+    };
+    if h.number.is_some() || asks(&h.title) {
+        return None;
+    }
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let items = bank_items(&lines[at + 1..end])?;
+    Some((rank, level, h.title.as_str(), items))
 }
 
 /// The bullets of a bank with nothing hanging under them, and how many of those ask.
