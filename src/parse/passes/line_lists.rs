@@ -80,7 +80,8 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// `HTTPS握手过程` / blank / `session除了集中式还有什么方法` / …): a run of such lines, short,
 /// at the margin, none closing a sentence, is a list of cards as the same lines without the
 /// blanks are, when enough of them ask: wherever the run is, in loose text or under a card
-/// that swallowed it.
+/// that swallowed it. (`spaced_lines` reads longer spaced lines, half of them asking, and the
+/// headings over them; these are short jottings where one in five asking is enough.)
 pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
