@@ -39,7 +39,7 @@ const MAX_ITEM: usize = 60;
 /// Read every block of one-line items (see the module) as cards.
 pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
-    // Labels over indented blocks read as questions: each names the group it is over.
+    // Labels over blocks read as questions: each names the group it is over.
     let mut labels = Vec::new();
     let mut from = 0;
     while from < lines.len() {
@@ -63,6 +63,7 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     add_questions(lines, starts, found);
     // A label is the section of the questions under it, whatever an earlier reading made of it.
+    let mut sections = Vec::new();
     for i in labels {
         let section = Start {
             line: i,
@@ -71,8 +72,12 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         };
         match starts.binary_search_by_key(&i, |s| s.line) {
             Ok(k) => starts[k] = section,
-            Err(at) => starts.insert(at, section),
+            Err(_) => sections.push(section),
         }
+    }
+    if !sections.is_empty() {
+        starts.extend(sections);
+        starts.sort_by_key(|s| s.line);
     }
 }
 
@@ -224,8 +229,8 @@ fn indented_block(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
 
 /// The lines of such a block as questions, one to a line, when enough of them ask, as in a
 /// block at the margin (`What is a Namespace, and why…?`, `Explain the key components of…`),
-/// and they are no paragraph wrapped onto lines: a question bank under its label.
-/// Whether it did.
+/// and they are no paragraph wrapped onto lines: a question bank under its label. Whether it
+/// is one.
 fn read_indented_block(lines: &[Ln<'_>], from: usize, to: usize, found: &mut Vec<usize>) -> bool {
     let body = &lines[from + 1..to];
     let asking = body.iter().filter(|l| asks(l.text.trim())).count();
