@@ -312,13 +312,16 @@ pub(super) fn inline_answer(text: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// A question's name by number, as a pattern (`面试题一`, `第 1 题`, `Question 2`, `Q3`).
+const NUMBERED_NAME: &str = r"(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)";
+
 /// A title that only names one question by its number (`面试题一`, `第 1 题 🟢`, `Question 2`):
 /// with content of its own above its sub-headings, the heading is that question.
 fn question_name(title: &str) -> bool {
     static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[^\p{Han}\p{Latin}0-9]*$",
-        )
+        regex::Regex::new(&format!(
+            r"(?i)^{NUMBERED_NAME}[^\p{{Han}}\p{{Latin}}0-9]*$"
+        ))
         .unwrap()
     });
     let t = title.trim();
@@ -330,16 +333,15 @@ fn question_name(title: &str) -> bool {
     t.len() <= 48 && NAME.is_match(t)
 }
 
-/// A title that names one question by its number and then its topic after a colon
-/// (`Question 5: DevOps Benefits`, `面试题3：缓存穿透`): the question itself is worded under it.
-pub(super) fn named_with_topic(title: &str) -> bool {
+/// A line (a heading as written, `#`s and emphasis aside) that names one question by its
+/// number and then its topic after a colon (`### Question 5: DevOps Benefits`, `面试题3：缓存
+/// 穿透`): the question itself is worded under it.
+pub(super) fn named_with_topic(line: &str) -> bool {
     static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)^(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|question|q)[ \t]*[0-9一二三四五六七八九十百零]+)[ \t]*[:：][ \t]*\S",
-        )
-        .unwrap()
+        regex::Regex::new(&format!(r"(?i)^{NUMBERED_NAME}[ \t]*[:：][ \t]*\S")).unwrap()
     });
-    let t = title.trim();
+    let t = line::strip_emphasis(line.trim_start_matches('#'));
+    let t = t.trim();
     t.chars().count() <= 60 && !ends_asking(t) && NAMED.is_match(t)
 }
 

@@ -136,8 +136,7 @@ fn asked_on_front(
         && answer.len() > 1
         && answer[0].kind == BlockKind::Paragraph
         && ends_asking(&answer[0].text)
-        && (numbered_name(number, question)
-            || named_with_topic(&line::strip_emphasis(first_line.trim_start_matches('#'))))
+        && (numbered_name(number, question) || named_with_topic(first_line))
     {
         let asked = answer.remove(0);
         // Code it asks about (`以下代码输出什么？`) is asked too.

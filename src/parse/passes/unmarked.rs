@@ -318,7 +318,7 @@ fn question_to_come(lines: &[Ln<'_>], start: &Start) -> bool {
     matches!(&start.role, Role::Record { number, question }
         if announces_question(question)
             || numbered_name(number.as_deref(), question)
-            || named_with_topic(&line::strip_emphasis(lines[start.line].text.trim_start_matches('#'))))
+            || named_with_topic(lines[start.line].text))
 }
 
 /// Is the line right under a heading or label that only says "the question" (`### 题目`,
