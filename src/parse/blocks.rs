@@ -109,8 +109,7 @@ pub fn is_hash_rule(text: &str) -> bool {
 /// A fence line with nothing after it read as text: it opens no code (a box drawn around an
 /// item, or a fence never closed), and frames what it is next to.
 fn bare_fence(text: &str) -> bool {
-    let t = text.trim();
-    t.len() >= 3 && (t.bytes().all(|b| b == b'`') || t.bytes().all(|b| b == b'~'))
+    super::line::fence_info(text.trim_start()).is_some_and(|info| info.is_empty())
 }
 
 /// Is this line only a separator: a rule, a bare `--` between entries, or a bare fence that
