@@ -19,6 +19,7 @@
 //! list as its answer, or a section heading with the list left loose under it. A list of
 //! statements (`## 优点` over `- 速度快`) stays an answer.
 
+use super::merge_starts;
 use crate::parse::asking::asks;
 use crate::parse::line::{self, Kind};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -66,25 +67,13 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
         extra.extend(bank_starts(items, at + 1));
     }
-    if !extra.is_empty() {
-        starts.extend(extra);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, extra);
     let alike = banks_read_alike(lines, starts);
-    if !alike.is_empty() {
-        starts.extend(alike);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, alike);
     let lone = lone_checklist(lines, starts);
-    if !lone.is_empty() {
-        starts.extend(lone);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, lone);
     let loose = loose_banks(lines, starts);
-    if !loose.is_empty() {
-        starts.extend(loose);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, loose);
 }
 
 /// A heading read as one card whose answer is nothing but a list of unanswered one-line bullets

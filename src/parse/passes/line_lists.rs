@@ -19,8 +19,8 @@
 //! reference for the item above. A paragraph wrapped onto short lines is no list: its lines
 //! run to about one width, or many of them end in a comma and go on on the next.
 
-use super::add_questions;
 use super::label_lists::question_label;
+use super::{add_questions, merge_starts};
 use crate::parse::asking::asks;
 use crate::parse::line::Kind;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -41,16 +41,7 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
     // Labels over blocks read as questions: each names the group it is over.
     let mut labels = Vec::new();
-    let mut from = 0;
-    while from < lines.len() {
-        // A block starts after a blank line or at the top of the file.
-        if matches!(lines[from].kind, Kind::Blank) {
-            from += 1;
-            continue;
-        }
-        let to = (from..lines.len())
-            .find(|&i| matches!(lines[i].kind, Kind::Blank))
-            .unwrap_or(lines.len());
+    for (from, to) in blank_separated(lines) {
         let labelled = if indented_block(lines, from, to) {
             read_indented_block(lines, from, to, &mut found)
         } else {
@@ -59,7 +50,6 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if labelled {
             labels.push(from);
         }
-        from = to;
     }
     add_questions(lines, starts, found);
     // A label is the section of the questions under it, whatever an earlier reading made of it.
@@ -75,10 +65,26 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             Err(_) => sections.push(section),
         }
     }
-    if !sections.is_empty() {
-        starts.extend(sections);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, sections);
+}
+
+/// The blocks of `lines` between blank lines (or the file's edges), as `(from, to)`.
+fn blank_separated<'l>(lines: &'l [Ln<'_>]) -> impl Iterator<Item = (usize, usize)> + 'l {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < lines.len() && matches!(lines[from].kind, Kind::Blank) {
+            from += 1;
+        }
+        if from == lines.len() {
+            return None;
+        }
+        let to = (from..lines.len())
+            .find(|&i| matches!(lines[i].kind, Kind::Blank))
+            .unwrap_or(lines.len());
+        let block = (from, to);
+        from = to;
+        Some(block)
+    })
 }
 
 /// Questions jotted one to a line with a blank line after each (`MAT有哪几个面板` / blank /
@@ -90,21 +96,12 @@ pub(crate) fn split_line_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if matches!(lines[i].kind, Kind::Blank) {
-            i += 1;
-            continue;
-        }
-        let end = (i..lines.len())
-            .find(|&j| matches!(lines[j].kind, Kind::Blank))
-            .unwrap_or(lines.len());
-        if end - i == 1 && jotted(&lines[i]) {
-            run.push(i);
+    for (from, to) in blank_separated(lines) {
+        if to - from == 1 && jotted(&lines[from]) {
+            run.push(from);
         } else {
             take_jottings(lines, &mut run, &mut found);
         }
-        i = end;
     }
     take_jottings(lines, &mut run, &mut found);
     add_questions(lines, starts, found);

@@ -208,6 +208,14 @@ fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Add the starts `extra` (in any order) to `starts`, keeping them sorted by line.
+fn merge_starts(starts: &mut Vec<Start>, extra: Vec<Start>) {
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
 /// Make the record `start` (a heading) a section of `rank` over questions: a record at each
 /// bullet line in `items`, asking what the bullet says, pushed to `extra`.
 fn section_over_bullets(
