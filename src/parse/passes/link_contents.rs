@@ -17,6 +17,11 @@ use crate::parse::{Ln, Role, Start, blocks};
 /// their words asking nothing (`1. [HTTP 缓存](#http-2)`, `[招聘的误区](https://…)`) — lists
 /// pages or parts to read: it is set aside with its lines, and the items the outline made
 /// records of are none. A list of questions written as links (`1. [进程通信的方式？](…)`) stays.
+///
+/// Where some items of such a list ask in plain words, each one a record the outline made
+/// (`1. React-router 路由的实现原理？` over `3. [React中的路由系统](https://…)`), the list holds
+/// questions and reading besides: the heading stays what it was, the asking items stay
+/// questions, and each run of link items after them is set aside.
 pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut drop = vec![false; starts.len()];
     let mut found = false;
@@ -45,16 +50,40 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             }
         }
         let end = starts.get(m).map_or(lines.len(), |s| s.line);
-        if link_list(&lines[at + 1..end]) {
+        let part = &lines[at + 1..end];
+        if !link_list(part) {
+            n += 1;
+            continue;
+        }
+        found = true;
+        let asking_items = part.iter().filter(|l| plain_asking_item(l)).count();
+        let own = &starts[n + 1..m];
+        let kept = own
+            .iter()
+            .filter(|s| {
+                matches!(s.role, Role::Record { .. }) && plain_asking_item(&lines[s.line])
+            })
+            .count();
+        if asking_items == 0 || kept < asking_items || own.len() != part_items(part) {
             starts[n].role = Role::Aside;
             for d in &mut drop[n + 1..m] {
                 *d = true;
             }
-            found = true;
-            n = m;
         } else {
-            n += 1;
+            // Questions and reading: a run of link items is set aside from its first item.
+            let mut reading = false;
+            for k in n + 1..m {
+                if plain_asking_item(&lines[starts[k].line]) {
+                    reading = false;
+                } else if reading {
+                    drop[k] = true;
+                } else {
+                    starts[k].role = Role::Aside;
+                    reading = true;
+                }
+            }
         }
+        n = m;
     }
     if found {
         let mut k = 0;
@@ -63,6 +92,20 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             !drop[k - 1]
         });
     }
+}
+
+/// An item of a list that asks in plain words, no link (`1. React-router 路由的实现原理？`).
+fn plain_asking_item(l: &Ln<'_>) -> bool {
+    let title = match &l.kind {
+        Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)) => h.title.as_str(),
+        _ => return false,
+    };
+    !link_line(l.text) && !title.contains("](") && (asks(title) || ends_asking(title))
+}
+
+/// How many non-blank lines `part` holds.
+fn part_items(part: &[Ln<'_>]) -> usize {
+    part.iter().filter(|l| !matches!(l.kind, Kind::Blank)).count()
 }
 
 /// Are these lines nothing but a list of links, most of them naming no question?
