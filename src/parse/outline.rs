@@ -638,6 +638,11 @@ impl Outline {
         if parent.title.is_empty() || names_collection(named) {
             return true;
         }
+        // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
+        // `Weak` 是…`) names no group: it is one prompt, its sub-headings the parts of its answer.
+        if matches!(parent.style, Style::Markdown(_)) && states(&parent.title) {
+            return false;
+        }
         if let Some(groups) = self.items_decide(node, kids) {
             return groups;
         }
