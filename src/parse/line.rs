@@ -664,8 +664,12 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(plain)
 }
 
-/// HTML bold tags (`<strong>1、MongoDB是什么？</strong>`): emphasis, as `**` is.
-static HTML_BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)</?(?:strong|b)>").unwrap());
+/// HTML bold tags (`<strong>1、MongoDB是什么？</strong>`): emphasis, as `**` is; so are the
+/// colour and font tags that notes copied from a web page keep around a number or a word
+/// (`<font style="color:rgb(62, 62, 62);">4、</font>…`, `1<span style="…">、</span>请问…`).
+static HTML_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:strong|b)>|<(?:font|span)\b[^<>]*>|</(?:font|span)>").unwrap()
+});
 
 /// The line without HTML line breaks at its start (`<br><strong>…`): a break before the text
 /// only spaces it from the line above.
