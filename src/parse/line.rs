@@ -276,6 +276,18 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// What [`ANSWER_HEADING`] reads in `text`, unless a word in front of `解析`/`解答` names what
+/// is analysed (`updateStateByKey解析`, `HashMap解析`): a topic, not someone's answer (a tag like
+/// `Q1解析` still labels one).
+fn answer_label(text: &str) -> Option<regex::Captures<'_>> {
+    let c = ANSWER_HEADING.captures(text)?;
+    let topic = matches!(&c[2], "解析" | "解答")
+        && c.get(1).is_some_and(|p| {
+            p.as_str().bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+        });
+    (!topic).then_some(c)
+}
+
 /// An answer label alone on its line, without a colon (`答案`, `参考答案`, `Answer`).
 static BARE_ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(答案解析|参考答案|标准答案|答案|解答|解析|Answer|ANSWER)[ \t]*$").unwrap()
@@ -383,7 +395,7 @@ pub fn classify(text: &str) -> Kind {
     if let Some(heading) = heading(trimmed) {
         // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
         if let (Style::Markdown(3..), Some(c)) =
-            (heading.style, ANSWER_HEADING.captures(&heading.title))
+            (heading.style, answer_label(&heading.title))
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {
@@ -493,7 +505,7 @@ fn named_answer_label(trimmed: &str) -> Option<String> {
     if !trimmed.ends_with([':', '：']) || trimmed.chars().count() > 24 {
         return None;
     }
-    let c = ANSWER_HEADING.captures(trimmed)?;
+    let c = answer_label(trimmed)?;
     let owner = c.get(1)?.as_str();
     (!super::question_like(owner)).then(|| c[2].to_owned())
 }
@@ -502,7 +514,7 @@ fn named_answer_label(trimmed: &str) -> Option<String> {
 /// any level; [`classify`] takes levels 3 and below as markers on sight.
 #[must_use]
 pub fn answer_heading_label(heading: &Heading) -> Option<String> {
-    let c = ANSWER_HEADING.captures(&heading.title)?;
+    let c = answer_label(&heading.title)?;
     let named_question = c.get(1).is_some_and(|p| super::question_like(p.as_str()));
     (matches!(heading.style, Style::Markdown(_)) && heading.number.is_none() && !named_question)
         .then(|| c[2].to_owned())
@@ -1157,13 +1169,23 @@ mod tests {
             classify("#### 答案："),
             Kind::Marker { answer: true, .. }
         ));
-        for label in ["#### LICSLAN回答: ", "### 小王的回答", "### Answer:"] {
+        for label in [
+            "#### LICSLAN回答: ",
+            "### 小王的回答",
+            "### Answer:",
+            "### Q1解析",
+        ] {
             assert!(
                 matches!(classify(label), Kind::Marker { answer: true, .. }),
                 "{label}"
             );
         }
-        for heading in ["### 操作系统问答", "### 如何回答"] {
+        for heading in [
+            "### 操作系统问答",
+            "### 如何回答",
+            "##### updateStateByKey解析",
+            "### HashMap解答",
+        ] {
             assert!(matches!(classify(heading), Kind::Heading(_)), "{heading}");
         }
     }
