@@ -134,10 +134,28 @@ pub(super) const ENGLISH_COLLECTION_WORDS: &[&str] = &["questions", "interview",
 /// Does this title name a collection of questions, in Chinese (`面试题汇总`) or in English
 /// (`HTTP Questions`, any case)?
 pub(super) fn names_collection(title: &str) -> bool {
-    COLLECTION_WORDS.iter().any(|w| title.contains(w)) || {
-        let lower = title.to_lowercase();
-        ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w))
-    }
+    COLLECTION_WORDS.iter().any(|w| title.contains(w))
+        || {
+            let lower = title.to_lowercase();
+            ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w))
+        }
+        || question_type(title)
+}
+
+/// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`).
+const QUESTION_TYPES: &[&str] = &[
+    "填空题", "选择题", "单选题", "多选题", "判断题", "问答题", "简答题", "论述题", "思考题",
+    "练习题", "编程题", "算法题", "习题",
+];
+
+/// A short title naming a kind of exercise (`### 填空题`, `## 可选练习题`, `二、简答题（每题5分）`):
+/// the questions of that kind are under it. One that asks (`选择题怎么做？`) is a question.
+pub(super) fn question_type(title: &str) -> bool {
+    let t = title.trim();
+    t.chars().count() <= 16
+        && QUESTION_TYPES.iter().any(|w| t.contains(w))
+        && !interrogative(t)
+        && !t.ends_with(['?', '？'])
 }
 
 /// Does this title clearly ask something: a question mark or an interrogative?

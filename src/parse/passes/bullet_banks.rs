@@ -20,7 +20,7 @@
 //! statements (`## 优点` over `- 速度快`) stays an answer.
 
 use super::merge_starts;
-use crate::parse::asking::asks;
+use crate::parse::asking::{asks, question_type};
 use crate::parse::line::{self, Kind};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
@@ -35,7 +35,8 @@ const MIN_LOOSE_ITEMS: usize = 5;
 const MAX_ITEM_CHARS: usize = 100;
 
 /// Words in a title that say the list under it is questions (`Linux面试问题汇总`,
-/// `Interview Questions`); `总结` or `笔记` alone do not: a summary's points are statements.
+/// `Interview Questions`, and a kind of exercise: `### 填空题`); `总结` or `笔记` alone do not: a
+/// summary's points are statements.
 const QUESTION_WORDS: &[&str] = &["问题", "面试题", "题目", "题库", "面经", "questions", "faq"];
 
 /// Make each heading record whose answer is nothing but such a list a section over its
@@ -55,7 +56,7 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         };
         let (leaves, asking) = count_leaves(&items);
         let lower = title.to_lowercase();
-        let named = QUESTION_WORDS.iter().any(|w| lower.contains(w));
+        let named = QUESTION_WORDS.iter().any(|w| lower.contains(w)) || question_type(title);
         if leaves < MIN_ITEMS || !(named || asking * 2 > leaves) {
             continue;
         }
@@ -109,7 +110,7 @@ fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
         if section
             && cards >= 2
             && !levels.contains(&level)
-            && bank_items(&lines[at + 1..end]).is_some()
+            && bank_items(&lines[at + 1..end], false).is_some()
         {
             levels.push(level);
         }
@@ -168,7 +169,7 @@ fn lone_checklist(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
         return Vec::new();
     }
     let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-    let Some(items) = bank_items(&lines[at + 1..end]) else {
+    let Some(items) = bank_items(&lines[at + 1..end], false) else {
         return Vec::new();
     };
     if count_leaves(&items).0 < MIN_LONE_ITEMS {
@@ -202,7 +203,7 @@ fn loose_banks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<Start> {
             while i < to && listed(&lines[i]) {
                 i += 1;
             }
-            let Some(items) = bank_items(&lines[run..i]) else {
+            let Some(items) = bank_items(&lines[run..i], false) else {
                 continue;
             };
             let (leaves, asking) = count_leaves(&items);
@@ -236,7 +237,8 @@ fn heading_over_bank<'l, 'a>(
         return None;
     }
     let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-    let items = bank_items(&lines[at + 1..end])?;
+    // Under a kind of exercise (`### 填空题`), the items are statements with blanks to fill.
+    let items = bank_items(&lines[at + 1..end], question_type(&h.title))?;
     Some((rank, level, h.title.as_str(), items))
 }
 
@@ -273,8 +275,9 @@ struct Item<'a> {
 }
 
 /// The bullets of a part that is nothing but one-line bullets, at the margin or nested one
-/// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree).
-fn bank_items<'a>(part: &[Ln<'a>]) -> Option<Vec<Item<'a>>> {
+/// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree). A
+/// bullet that is a sentence (`。`) is a point of an answer, unless `sentences` may be items.
+fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut indent: Option<usize> = None;
     for (index, l) in part.iter().enumerate() {
@@ -288,7 +291,10 @@ fn bank_items<'a>(part: &[Ln<'a>]) -> Option<Vec<Item<'a>>> {
         let text = blocks::bullet_item(body)?.trim();
         let plain = line::strip_emphasis(text);
         let plain = plain.trim();
-        if plain.is_empty() || plain.chars().count() > MAX_ITEM_CHARS || plain.contains('。') {
+        if plain.is_empty()
+            || plain.chars().count() > MAX_ITEM_CHARS
+            || (plain.contains('。') && !sentences)
+        {
             return None;
         }
         let nested = body.len() < l.text.len();
