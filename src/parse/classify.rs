@@ -128,7 +128,8 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 /// Bare fences used as boxes, one around each item of a quiz (```` ``` ```` / `1. (单选题)…` /
 /// `A. …` / `正确答案: C` / ```` ``` ````): a block whose first line is a numbered item and
 /// none of whose lines reads as code is text, and the fences only frame it. Two such blocks
-/// at least: one alone may be output someone fenced.
+/// at least: one alone may be output someone fenced. A block of several numbered lines is a
+/// list someone fenced (`1. 类（class）` / `2. 接口（interface）`), not one quiz item.
 fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
     let mut boxes = Vec::new();
     let mut i = 0;
@@ -147,13 +148,16 @@ fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
             continue;
         }
         let inside = &lines[i + 1..close];
-        let first = inside.iter().find(|l| !l.text.trim().is_empty());
-        let item = first.is_some_and(|l| {
+        let numbered = |l: &Ln<'_>| {
             matches!(line::classify(l.text), Kind::Heading(h)
                 if h.number.is_some() && !matches!(h.style, Style::Markdown(_)))
-        });
+        };
+        let first = inside.iter().find(|l| !l.text.trim().is_empty());
+        let item = first.is_some_and(numbered);
+        // One item a box: a fenced list (`1. 类（class）` / `2. 接口（interface）`) is no quiz.
+        let one_item = inside.iter().filter(|l| numbered(l)).count() == 1;
         let prose = inside.iter().all(|l| !code::looks_like_code(l.text));
-        if opens_bare && item && prose && inside.len() >= 2 {
+        if opens_bare && item && one_item && prose && inside.len() >= 2 {
             boxes.push((i, close));
         }
         i = close + 1;
