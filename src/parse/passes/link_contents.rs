@@ -22,39 +22,41 @@ use crate::parse::{Ln, Role, Start, blocks};
 /// (`1. React-router 路由的实现原理？` over `3. [React中的路由系统](https://…)`), the list holds
 /// questions and reading besides: the heading stays what it was, the asking items stay
 /// questions, and each run of link items after them is set aside.
+///
+/// Sibling lists are read alike: in a file where most such lists are questions written as
+/// links (`1. [JTag用途？](/OS/JTag用途.md)`), one whose links ask less often than not
+/// (`### shell` / `1. [linux内核版本号，编译器gcc版本号](…)` / `2. [echo 重定义…？](…)`) is
+/// questions too; only one none of whose links ask is set aside.
 pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Sibling lists read alike: where most lists of links under headings ask, as in a file of
+    // questions each linked to its answer, one with fewer asking links is questions too.
+    let (mut asking_lists, mut reading_lists) = (0, 0);
+    for n in 0..starts.len() {
+        if let Some((_, links)) = heading_part(lines, starts, n) {
+            if links.asking * 2 >= links.links {
+                asking_lists += 1;
+            } else {
+                reading_lists += 1;
+            }
+        }
+    }
+    let questions_linked = asking_lists >= 2 && asking_lists > reading_lists;
     let mut drop = vec![false; starts.len()];
     let mut found = false;
     let mut n = 0;
     while n < starts.len() {
-        let at = starts[n].line;
-        let level = match &lines[at].kind {
-            Kind::Heading(h) if !matches!(starts[n].role, Role::Aside) => match h.style {
-                Style::Markdown(level) if !asks(&h.title) && !ends_asking(&h.title) => level,
-                _ => {
-                    n += 1;
-                    continue;
-                }
-            },
-            _ => {
-                n += 1;
-                continue;
-            }
+        let Some((m, links)) = heading_part(lines, starts, n) else {
+            n += 1;
+            continue;
         };
-        // The part: up to the next start at a Markdown heading of this level or above.
-        let mut m = n + 1;
-        while m < starts.len() {
-            match &lines[starts[m].line].kind {
-                Kind::Heading(h) if matches!(h.style, Style::Markdown(l) if l <= level) => break,
-                _ => m += 1,
-            }
-        }
-        let end = starts.get(m).map_or(lines.len(), |s| s.line);
-        let part = &lines[at + 1..end];
-        if !link_list(part) {
+        let reading_list = links.asking * 2 < links.links;
+        if !reading_list || (questions_linked && links.asking > 0) {
             n += 1;
             continue;
         }
+        let at = starts[n].line;
+        let end = starts.get(m).map_or(lines.len(), |s| s.line);
+        let part = &lines[at + 1..end];
         found = true;
         let asking_items = part.iter().filter(|l| plain_asking_item(l)).count();
         let own = &starts[n + 1..m];
@@ -108,17 +110,50 @@ fn part_items(part: &[Ln<'_>]) -> usize {
     part.iter().filter(|l| !matches!(l.kind, Kind::Blank)).count()
 }
 
-/// Are these lines nothing but a list of links, most of them naming no question?
-fn link_list(part: &[Ln<'_>]) -> bool {
+/// The start `n` as a Markdown heading that asks nothing over a list of links, three at least
+/// and two in three of its lines: the start its part ends at (the next heading of its level or
+/// above) and the list's links.
+fn heading_part(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<(usize, Links)> {
+    let at = starts[n].line;
+    let level = match &lines[at].kind {
+        Kind::Heading(h) if !matches!(starts[n].role, Role::Aside) => match h.style {
+            Style::Markdown(level) if !asks(&h.title) && !ends_asking(&h.title) => level,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let mut m = n + 1;
+    while m < starts.len() {
+        match &lines[starts[m].line].kind {
+            Kind::Heading(h) if matches!(h.style, Style::Markdown(l) if l <= level) => break,
+            _ => m += 1,
+        }
+    }
+    let end = starts.get(m).map_or(lines.len(), |s| s.line);
+    let links = link_items(&lines[at + 1..end])?;
+    (links.links >= 3 && links.links * 3 >= links.items * 2).then_some((m, links))
+}
+
+/// What a list of links holds: its items, those that are a link and nothing else, and those
+/// links whose words ask.
+struct Links {
+    items: usize,
+    links: usize,
+    asking: usize,
+}
+
+/// The links of lines that are nothing but list items or bare lines (no Markdown heading, no
+/// code), or `None`.
+fn link_items(part: &[Ln<'_>]) -> Option<Links> {
     let mut items = 0;
     let mut links = 0;
     let mut asking = 0;
     for l in part {
         match &l.kind {
             Kind::Blank => continue,
-            Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => return false,
+            Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => return None,
             Kind::Heading(_) | Kind::Text => {}
-            _ => return false,
+            _ => return None,
         }
         // The item as typed, without its bullet or number (a heading's title keeps only a
         // link's words).
@@ -132,7 +167,11 @@ fn link_list(part: &[Ln<'_>]) -> bool {
             }
         }
     }
-    links >= 3 && links * 3 >= items * 2 && asking * 2 < links
+    Some(Links {
+        items,
+        links,
+        asking,
+    })
 }
 
 /// Is this line a link and nothing else, as a list item or bare (`- [1、什么是…](#1什么是)`,
