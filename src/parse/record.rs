@@ -182,11 +182,12 @@ fn split_question(question: &str) -> (String, Option<String>) {
         }
         let at = i + c.len_utf8();
         let rest = question[at..].trim();
-        // A second question (`…是什么? 简述…`) or a remark (`？（必问）`) stays in the question.
+        // A second question (`…是什么? 简述…`) or a remark (`？（必问）`) stays in the question,
+        // and so does a link the question's words are (`[JTag用途？](/OS/JTag.md)`).
         if rest.chars().count() < 2
             || rest.contains(['?', '？'])
             || asks(rest)
-            || rest.starts_with(['（', '(', '【', '['])
+            || rest.starts_with(['（', '(', '【', '[', ']'])
         {
             return (question.to_owned(), None);
         }
@@ -343,7 +344,7 @@ pub fn tag(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{CODE_PHRASES, CODE_WORDS, refers_to_code};
+    use super::{CODE_PHRASES, CODE_WORDS, refers_to_code, split_question};
 
     #[test]
     fn every_code_phrase_holds_a_code_word() {
@@ -358,5 +359,15 @@ mod tests {
         assert!(refers_to_code("以下程序有什么问题"));
         assert!(!refers_to_code("代码规范是什么？"));
         assert!(!refers_to_code("channel 和线程的区别是什么？"));
+    }
+
+    #[test]
+    fn an_answer_on_the_question_line() {
+        let answered = split_question("什么是协程？协程是用户态的轻量级线程。");
+        assert_eq!(answered.0, "什么是协程？");
+        assert_eq!(answered.1.as_deref(), Some("协程是用户态的轻量级线程。"));
+        // A question written as a link keeps its link whole.
+        let linked = split_question("[JTag用途？](/OS/JTag用途.md)");
+        assert_eq!(linked, ("[JTag用途？](/OS/JTag用途.md)".to_owned(), None));
     }
 }
