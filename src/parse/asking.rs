@@ -161,7 +161,22 @@ pub(super) fn question_type(title: &str) -> bool {
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {
-    interrogative(title) || REQUEST_RE.is_match(asking_part(title))
+    interrogative(title) || REQUEST_RE.is_match(asking_part(title)) || exercise_tagged(title)
+}
+
+/// A kind of exercise in brackets, then what it asks (`(单选)决策树对连续值特征…的最大问题是`,
+/// `01 （简答）简述 K折交叉验证`, `【判断题】…`): a question, whatever its words.
+static EXERCISE_TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:\d{1,3}[.、)）]?[ \t]*)?[(（【\[][ \t]*(?:单选|多选|不定项选择|不定项|选择|判断|填空|简答|问答|论述|编程)题?[ \t]*[)）】\]][ \t]*\S.",
+    )
+    .unwrap()
+});
+
+/// Does `title` open with a bracketed kind of exercise before its words ([`EXERCISE_TAG`])?
+pub(super) fn exercise_tagged(title: &str) -> bool {
+    let t = title.trim_start();
+    t.contains(['(', '（', '【', '[']) && EXERCISE_TAG.is_match(t)
 }
 
 /// The part of a line whose words can make it ask. A definition (`初始级：软件过程无序，结果

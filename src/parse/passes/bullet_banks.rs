@@ -20,7 +20,7 @@
 //! statements (`## 优点` over `- 速度快`) stays an answer.
 
 use super::merge_starts;
-use crate::parse::asking::{asks, question_type};
+use crate::parse::asking::{asks, exercise_tagged, question_type};
 use crate::parse::line::{self, Kind};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
@@ -276,7 +276,8 @@ struct Item<'a> {
 
 /// The bullets of a part that is nothing but one-line bullets, at the margin or nested one
 /// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree). A
-/// bullet that is a sentence (`。`) is a point of an answer, unless `sentences` may be items.
+/// bullet that is a sentence (`。`) is a point of an answer, unless `sentences` may be items or
+/// it names its kind of exercise (`- 12 (单选)计算变量 [0,0,1,1,1] 的信息熵。`).
 fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut indent: Option<usize> = None;
@@ -293,7 +294,7 @@ fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
         let plain = plain.trim();
         if plain.is_empty()
             || plain.chars().count() > MAX_ITEM_CHARS
-            || (plain.contains('。') && !sentences)
+            || (plain.contains('。') && !sentences && !exercise_tagged(plain))
         {
             return None;
         }
