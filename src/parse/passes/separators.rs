@@ -47,9 +47,21 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let l = &lines[first];
         // An entry holding a heading that groups questions (`第一章` / `1、基础语法` /
         // `1.1 重载与重写的区别`) is a part of the notes, not one card: it keeps its starts.
-        let grouping = starts[k..k + inside]
+        // So is one holding a question found below its first line that asks (`Interview
+        // Questions` / `=====` / `1. **What's the trade-off…?**` / … / `---`): the entry's
+        // questions were found already.
+        let asking_inside = starts[k..k + inside]
             .iter()
-            .any(|s| matches!(s.role, Role::Section { .. }));
+            .filter(|s| s.line > first)
+            .filter(|s| match &s.role {
+                Role::Record { question, .. } => asks(question) || ends_asking(question),
+                _ => false,
+            })
+            .count();
+        let grouping = asking_inside >= 1
+            || starts[k..k + inside]
+                .iter()
+                .any(|s| matches!(s.role, Role::Section { .. }));
         // What stands above the first rule, where nothing was found, is the head of the notes
         // (their title and introduction), unless it asks.
         let head = n == 0
