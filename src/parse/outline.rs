@@ -978,6 +978,10 @@ fn aside_title(title: &str) -> bool {
         "基本概念",
         "来源",
         "出处",
+        "todo",
+        "待办",
+        "待办事项",
+        "复盘",
     ];
     /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
     const ASIDE_ENDINGS: &[&str] = &[

@@ -85,6 +85,15 @@ struct ListUnder {
     asking: usize,
 }
 
+/// One short paragraph of prose and blank lines: a remark on the round before its questions.
+fn remark_before(lines: &[Ln<'_>]) -> bool {
+    let text: Vec<&Ln<'_>> = lines
+        .iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .collect();
+    text.len() == 1 && text[0].prose() && !text[0].indented()
+}
+
 /// Does a heading name an interview round or a log of them (`3.18 一面`, `字节面经`)? Not a
 /// question collection (`Java面试题`), whose topic headings may hold answer notes.
 fn names_round(title: &str) -> bool {
@@ -146,8 +155,12 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
                 .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
         })
         .count();
+    // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`).
+    let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
+    let remark = round && remark_before(&lines[first..bullets[0]]);
+    let items_from = if remark { bullets[0] } else { first };
     // Every other non-blank line must be a continuation of an item (indented).
-    let only_items = (first..end).all(|i| {
+    let only_items = (items_from..end).all(|i| {
         let l = &lines[i];
         matches!(l.kind, Kind::Blank)
             || blocks::bullet_item(l.text).is_some()
@@ -158,7 +171,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
     // the first bullet.
     let mostly_asking = asking * 2 > bullets.len();
-    let led = (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
+    let led = remark || (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
     // Under an interview round, one-line bullets with no answer under them are what was asked.
     let unanswered = bullets.iter().all(|&b| {
         lines
@@ -168,7 +181,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // So are they under a heading that names them questions (`## 3. Technical questions to
     // expect`, `### 常见问题`).
     let named = in_round || names_questions(question);
-    let collection = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w)) || (named && unanswered);
+    let collection = round || (named && unanswered);
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
     // own indented answer: each bullet is one of those problems, answered.
     let answered_problems = question.trim_end().ends_with("问题")
