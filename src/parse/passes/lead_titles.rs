@@ -23,6 +23,7 @@ const MAX_LEADING: usize = 3;
 /// preface: set aside, its lines outside any question. Not so a heading over nothing but
 /// points (a topic answered point by point), nor the first of a numbered run.
 pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
+    set_aside_leading_statements(lines, starts);
     for _ in 0..MAX_LEADING {
         let records: Vec<usize> = starts
             .iter()
@@ -52,6 +53,55 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
             return;
         }
         starts[first].role = Role::Aside;
+    }
+}
+
+/// A numbered run of statements before the cards, none asking and each closed by a full stop
+/// (`1. 本题目只作为…的有限参考。` / `2. 为节省版面，本试题的程序源码省去了#include指令。`), when
+/// three cards or more after it share a shape the run does not, more of them than have its
+/// shape (`## 0. 鼠鼠我啊…`): the rules
+/// or notes in front of an exam, not its questions. Each is set aside.
+fn set_aside_leading_statements(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let records: Vec<usize> = starts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.role, Role::Record { .. }))
+        .map(|(k, _)| k)
+        .collect();
+    let statement = |k: usize| match &starts[k].role {
+        Role::Record {
+            number: Some(_),
+            question,
+        } => {
+            let q = question.trim();
+            !asks_any_way(q)
+                && q.ends_with(['。', '.'])
+                && lines[starts[k].line].markdown_level().is_none()
+        }
+        _ => false,
+    };
+    let run = records.iter().take_while(|&&k| statement(k)).count();
+    if run < 2 || records.len() < run + MIN_CARDS {
+        return;
+    }
+    let own = form(lines, starts[records[0]].line);
+    let mut counts: HashMap<Form, usize> = HashMap::new();
+    for &k in &records[run..] {
+        *counts.entry(form(lines, starts[k].line)).or_default() += 1;
+    }
+    let shared = counts
+        .iter()
+        .filter(|&(f, _)| *f != own)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    // Numbered questions inside the cards (`1. static与变量结合后有什么作用？`) may share the
+    // run's shape; the cards' own shape is still the one most of them have.
+    if shared < MIN_CARDS || counts.get(&own).copied().unwrap_or(0) >= shared {
+        return;
+    }
+    for &k in &records[..run] {
+        starts[k].role = Role::Aside;
     }
 }
 
