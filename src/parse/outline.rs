@@ -982,6 +982,31 @@ fn aside_title(title: &str) -> bool {
         "待办",
         "待办事项",
         "复盘",
+        // The same names in traditional characters.
+        "目錄",
+        "內容目錄",
+        "寫在前面",
+        "寫在最後",
+        "後記",
+        "結語",
+        "總結",
+        "小結",
+        "參考",
+        "參考資料",
+        "參考文獻",
+        "參考文章",
+        "參考鏈接",
+        "延伸閱讀",
+        "擴展閱讀",
+        "相關鏈接",
+        "相關閱讀",
+        "相關文章",
+        "致謝",
+        "簡介",
+        "背景介紹",
+        "學習目標",
+        "結論",
+        "概述",
     ];
     /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
     const ASIDE_ENDINGS: &[&str] = &[
@@ -1033,11 +1058,20 @@ fn aside_title(title: &str) -> bool {
     })
 }
 
-/// Names of a table of contents (`目录`, `Contents`, `TOC`).
+/// Names of a table of contents (`目录`, `目錄`, `Contents`, `TOC`).
 fn contents_title(title: &str) -> bool {
     let plain = line::strip_emphasis(title);
     let part = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
-    ["目录", "内容目录", "table of contents", "contents", "toc"].contains(&part.as_str())
+    [
+        "目录",
+        "内容目录",
+        "目錄",
+        "內容目錄",
+        "table of contents",
+        "contents",
+        "toc",
+    ]
+    .contains(&part.as_str())
 }
 
 /// A restart at 1 whose run (`1.` `2.` …) is followed, in the same style and before any
