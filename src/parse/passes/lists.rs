@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
+use super::nested_questions::names_group;
 use super::section_over_bullets;
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
@@ -67,7 +68,27 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
             continue;
         }
-        section_over_bullets(lines, &mut starts[n], c.rank, c.items, &mut extra);
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let subjects = if c.round {
+            round_subjects(lines, &c.items, end)
+        } else {
+            Vec::new()
+        };
+        let items: Vec<usize> = c
+            .items
+            .iter()
+            .copied()
+            .filter(|i| !subjects.iter().any(|s| s.line == *i))
+            .collect();
+        let from = extra.len();
+        section_over_bullets(lines, &mut starts[n], c.rank, items, &mut extra);
+        if !subjects.is_empty() {
+            // A question after a subject's group is the round's again: it closes the label.
+            for s in &mut extra[from..] {
+                s.rank = Some(LABEL_RANK);
+            }
+            extra.extend(subjects);
+        }
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
@@ -83,7 +104,81 @@ struct ListUnder {
     bullet_list: bool,
     /// Bullets that ask.
     asking: usize,
+    /// The heading names an interview round (`### 二面`).
+    round: bool,
 }
+
+/// In an interview round's list, a bullet that names a subject (`- http`, `- mysql相关`) over
+/// two or more short bullets one level in (`    * get和post区别(是否可以缓存)`, `    * 线程模型`)
+/// groups what was asked about it: the subject is a label, each bullet under it a question, and
+/// what is nested deeper its answer. A bullet over a statement (`- 一致性hash` / `    * 看过dubbo
+/// 的负载均衡算法…`) was asked itself. The starts for `items` (bullet lines up to `end`), subjects
+/// and their questions.
+fn round_subjects(lines: &[Ln<'_>], items: &[usize], end: usize) -> Vec<Start> {
+    /// A question under a subject is short: longer, it is an answer or a remark.
+    const MAX_CHARS: usize = 30;
+    let mut out = Vec::new();
+    for (k, &i) in items.iter().enumerate() {
+        let next = items.get(k + 1).copied().unwrap_or(end);
+        let Some(subject) = blocks::bullet_item(lines[i].text) else {
+            continue;
+        };
+        let subject = line::strip_emphasis(subject);
+        let subject = subject.trim();
+        if !names_group(subject) || subject.contains(['：', ':']) {
+            continue;
+        }
+        let nested: Vec<(usize, usize, &str)> = (i + 1..next)
+            .filter(|&j| !matches!(lines[j].kind, Kind::Blank))
+            .filter_map(|j| {
+                let t = lines[j].text;
+                let body = t.trim_start_matches([' ', '\t']);
+                (body.len() < t.len())
+                    .then(|| blocks::bullet_item(body).map(|b| (j, t.len() - body.len(), b)))
+                    .flatten()
+            })
+            .collect();
+        let Some(depth) = nested.iter().map(|&(_, d, _)| d).min() else {
+            continue;
+        };
+        let questions: Vec<(usize, &str)> = nested
+            .iter()
+            .filter(|&&(_, d, _)| d == depth)
+            .map(|&(j, _, b)| (j, b))
+            .collect();
+        // Everything under the subject is its bullets, or nested deeper under them.
+        let filled = (i + 1..next)
+            .filter(|&j| !matches!(lines[j].kind, Kind::Blank))
+            .count();
+        let deeper = nested.iter().filter(|&&(_, d, _)| d > depth).count();
+        let short = |b: &str| {
+            let words = LINK.replace_all(b, "$1");
+            let words = line::strip_emphasis(&words);
+            words.trim().chars().count() <= MAX_CHARS || asks(&words) || ends_asking(&words)
+        };
+        if questions.len() < 2
+            || filled > questions.len() + deeper
+            || !questions.iter().all(|&(_, b)| short(b))
+        {
+            continue;
+        }
+        out.push(Start {
+            line: i,
+            rank: Some(LABEL_RANK),
+            role: Role::label(subject),
+        });
+        out.extend(questions.into_iter().map(|(j, b)| Start {
+            line: j,
+            rank: None,
+            role: Role::question(b),
+        }));
+    }
+    out
+}
+
+/// A Markdown link, its words captured (`[mget和pipeline区别](https://…)`).
+static LINK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\[\]]*)\]\([^()\s]*\)").unwrap());
 
 /// One short paragraph of prose and blank lines: a remark on the round before its questions.
 fn remark_before(lines: &[Ln<'_>]) -> bool {
@@ -146,6 +241,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             split,
             bullet_list: false,
             asking,
+            round,
         });
     }
     let asking = bullets
@@ -199,6 +295,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         items: bullets,
         bullet_list: only_items,
         asking,
+        round: round || in_round,
     })
 }
 

@@ -97,19 +97,22 @@ fn bare_card(lines: &[Ln<'_>], starts: &[Start], i: usize, indent: usize) -> boo
         && bullet(&lines[i]).is_some_and(|(d, t)| d == indent && !t.ends_with(['。', '；']))
 }
 
-/// The nested bullets under the bullet at `i`, if it names a group of questions.
-fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> {
-    let (indent, item) = bullet(&lines[i])?;
-    let name = unboxed(item);
-    if name.is_empty()
+/// Can a bullet's text name a group of questions: a few words that neither ask nor state?
+pub(crate) fn names_group(name: &str) -> bool {
+    !(name.is_empty()
         || name.chars().count() > GROUP_CHARS
         || name.ends_with(['。', '；', ';', '.', '！', '!'])
         // Clauses (`RMI协议只能使用java，RPC是通用协议`): a sentence that states, no name.
         || name.contains(['，', ','])
         || bullet_asks(name)
         || asks(name)
-        || question_like(name)
-    {
+        || question_like(name))
+}
+
+/// The nested bullets under the bullet at `i`, if it names a group of questions.
+fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> {
+    let (indent, item) = bullet(&lines[i])?;
+    if !names_group(unboxed(item)) {
         return None;
     }
     // The nested bullets: all at one indent deeper, each a one-liner, up to the next line at
