@@ -144,8 +144,19 @@ pub(super) fn names_collection(title: &str) -> bool {
 
 /// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`).
 const QUESTION_TYPES: &[&str] = &[
-    "填空题", "选择题", "单选题", "多选题", "判断题", "问答题", "简答题", "论述题", "思考题",
-    "练习题", "编程题", "算法题", "习题",
+    "填空题",
+    "选择题",
+    "单选题",
+    "多选题",
+    "判断题",
+    "问答题",
+    "简答题",
+    "论述题",
+    "思考题",
+    "练习题",
+    "编程题",
+    "算法题",
+    "习题",
 ];
 
 /// A short title naming a kind of exercise (`### 填空题`, `## 可选练习题`, `二、简答题（每题5分）`):

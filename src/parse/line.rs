@@ -282,9 +282,8 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn answer_label(text: &str) -> Option<regex::Captures<'_>> {
     let c = ANSWER_HEADING.captures(text)?;
     let topic = matches!(&c[2], "解析" | "解答")
-        && c.get(1).is_some_and(|p| {
-            p.as_str().bytes().filter(u8::is_ascii_alphabetic).count() >= 4
-        });
+        && c.get(1)
+            .is_some_and(|p| p.as_str().bytes().filter(u8::is_ascii_alphabetic).count() >= 4);
     (!topic).then_some(c)
 }
 
@@ -394,8 +393,7 @@ pub fn classify(text: &str) -> Kind {
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
         // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
-        if let (Style::Markdown(3..), Some(c)) =
-            (heading.style, answer_label(&heading.title))
+        if let (Style::Markdown(3..), Some(c)) = (heading.style, answer_label(&heading.title))
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {

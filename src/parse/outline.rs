@@ -313,15 +313,18 @@ impl Outline {
             let markdown = matches!(h.style, Style::Markdown(_));
             // A number out of place (`35、` `43、` `36、`): the item that counts on from the one
             // before the stray is a sibling; the stray number is the slip.
-            let after_stray = h.value.and_then(|v| v.checked_sub(1)).is_some_and(|before| {
-                siblings
-                    .iter()
-                    .rev()
-                    .map(|&s| &nodes[s])
-                    .filter(|s| s.heading.style == h.style)
-                    .nth(1)
-                    .is_some_and(|s| s.heading.value == Some(before))
-            });
+            let after_stray = h
+                .value
+                .and_then(|v| v.checked_sub(1))
+                .is_some_and(|before| {
+                    siblings
+                        .iter()
+                        .rev()
+                        .map(|&s| &nodes[s])
+                        .filter(|s| s.heading.style == h.style)
+                        .nth(1)
+                        .is_some_and(|s| s.heading.value == Some(before))
+                });
             if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
                 if v != 1 && v < p && !after_stray && !restarts_count(lines, i, h.style, v) {
                     diagnostics.push(
@@ -638,15 +641,7 @@ impl Outline {
             .iter()
             .filter(|k| kid(k).body > 0 || !kid(k).children.is_empty())
             .count();
-        // A title naming a collection, in either language (`## 面试题汇总`, `# HTTP Questions`).
-        // Words set off by a dash after the question mark are a remark on the question
-        // (`…的作用？ --未记录笔记`), not a name.
-        let named = parent
-            .title
-            .rsplit_once(['?', '？'])
-            .filter(|(_, remark)| remark.trim_start().starts_with(['-', '—']))
-            .map_or(parent.title.as_str(), |(asked, _)| asked);
-        if parent.title.is_empty() || names_collection(named) {
+        if parent.title.is_empty() || collection_named(&parent.title) {
             return true;
         }
         // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
@@ -853,6 +848,17 @@ impl Outline {
 /// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
 /// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
 /// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
+/// A title naming a collection, in either language (`## 面试题汇总`, `# HTTP Questions`).
+/// Words set off by a dash after the question mark are a remark on the question (`…的作用？
+/// --未记录笔记`), not a name.
+fn collection_named(title: &str) -> bool {
+    let named = title
+        .rsplit_once(['?', '？'])
+        .filter(|(_, remark)| remark.trim_start().starts_with(['-', '—']))
+        .map_or(title, |(asked, _)| asked);
+    names_collection(named)
+}
+
 fn states(title: &str) -> bool {
     let t = title.trim();
     let labelled = t
@@ -923,91 +929,93 @@ fn topic_bullet(text: &str) -> bool {
     !rest.trim().is_empty() && !asks(rest) && rest.chars().count() <= 30
 }
 
+/// Names of parts that hold no questions: prefaces, contents, references, conclusions.
+const ASIDES: &[&str] = &[
+    "前言",
+    "引言",
+    "序言",
+    "写在前面",
+    "写在最后",
+    "后记",
+    "结语",
+    "总结",
+    "小结",
+    "参考",
+    "参考链接",
+    "参考资料",
+    "参考文献",
+    "参考文章",
+    "延伸阅读",
+    "扩展阅读",
+    "相关链接",
+    "相关阅读",
+    "相关文章",
+    "致谢",
+    "反问",
+    "目录",
+    "内容目录",
+    "table of contents",
+    "contents",
+    "toc",
+    "references",
+    "reference",
+    "further reading",
+    "preface",
+    "背景",
+    "背景介绍",
+    "简介",
+    "目标",
+    "学习目标",
+    "本节目标",
+    "本章目标",
+    "结论",
+    "展望",
+    "总结与展望",
+    "未来展望",
+    "未来发展",
+    "未来发展趋势",
+    "未来发展趋势与挑战",
+    "conclusion",
+    "概述",
+    "overview",
+    "简介",
+    "基本概念",
+    "来源",
+    "出处",
+    "todo",
+    "待办",
+    "待办事项",
+    "复盘",
+    // The same names in traditional characters.
+    "目錄",
+    "內容目錄",
+    "寫在前面",
+    "寫在最後",
+    "後記",
+    "結語",
+    "總結",
+    "小結",
+    "參考",
+    "參考資料",
+    "參考文獻",
+    "參考文章",
+    "參考鏈接",
+    "延伸閱讀",
+    "擴展閱讀",
+    "相關鏈接",
+    "相關閱讀",
+    "相關文章",
+    "致謝",
+    "簡介",
+    "背景介紹",
+    "學習目標",
+    "結論",
+    "概述",
+];
+
 /// Headings over no question (`## 前言`, `## 目录`, `## 参考链接`): the names people give a
 /// preface, a table of contents, references or a closing word. `目录 / Contents` counts too.
 fn aside_title(title: &str) -> bool {
-    const ASIDES: &[&str] = &[
-        "前言",
-        "引言",
-        "序言",
-        "写在前面",
-        "写在最后",
-        "后记",
-        "结语",
-        "总结",
-        "小结",
-        "参考",
-        "参考链接",
-        "参考资料",
-        "参考文献",
-        "参考文章",
-        "延伸阅读",
-        "扩展阅读",
-        "相关链接",
-        "相关阅读",
-        "相关文章",
-        "致谢",
-        "反问",
-        "目录",
-        "内容目录",
-        "table of contents",
-        "contents",
-        "toc",
-        "references",
-        "reference",
-        "further reading",
-        "preface",
-        "背景",
-        "背景介绍",
-        "简介",
-        "目标",
-        "学习目标",
-        "本节目标",
-        "本章目标",
-        "结论",
-        "展望",
-        "总结与展望",
-        "未来展望",
-        "未来发展",
-        "未来发展趋势",
-        "未来发展趋势与挑战",
-        "conclusion",
-        "概述",
-        "overview",
-        "简介",
-        "基本概念",
-        "来源",
-        "出处",
-        "todo",
-        "待办",
-        "待办事项",
-        "复盘",
-        // The same names in traditional characters.
-        "目錄",
-        "內容目錄",
-        "寫在前面",
-        "寫在最後",
-        "後記",
-        "結語",
-        "總結",
-        "小結",
-        "參考",
-        "參考資料",
-        "參考文獻",
-        "參考文章",
-        "參考鏈接",
-        "延伸閱讀",
-        "擴展閱讀",
-        "相關鏈接",
-        "相關閱讀",
-        "相關文章",
-        "致謝",
-        "簡介",
-        "背景介紹",
-        "學習目標",
-        "結論",
-        "概述",
-    ];
     /// Chapters named by what they are for (`项目回答模板`, `官方资料入口`, `背诵优先级`).
     const ASIDE_ENDINGS: &[&str] = &[
         "模板",

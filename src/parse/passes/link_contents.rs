@@ -32,8 +32,8 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     // questions each linked to its answer, one with fewer asking links is questions too.
     let (mut asking_lists, mut reading_lists) = (0, 0);
     for n in 0..starts.len() {
-        if let Some((_, links)) = heading_part(lines, starts, n) {
-            if links.asking * 2 >= links.links {
+        if let Some((_, list)) = heading_part(lines, starts, n) {
+            if list.asking * 2 >= list.linked {
                 asking_lists += 1;
             } else {
                 reading_lists += 1;
@@ -45,12 +45,12 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let mut found = false;
     let mut n = 0;
     while n < starts.len() {
-        let Some((m, links)) = heading_part(lines, starts, n) else {
+        let Some((m, list)) = heading_part(lines, starts, n) else {
             n += 1;
             continue;
         };
-        let reading_list = links.asking * 2 < links.links;
-        if !reading_list || (questions_linked && links.asking > 0) {
+        let reading_list = list.asking * 2 < list.linked;
+        if !reading_list || (questions_linked && list.asking > 0) {
             n += 1;
             continue;
         }
@@ -62,9 +62,7 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         let own = &starts[n + 1..m];
         let kept = own
             .iter()
-            .filter(|s| {
-                matches!(s.role, Role::Record { .. }) && plain_asking_item(&lines[s.line])
-            })
+            .filter(|s| matches!(s.role, Role::Record { .. }) && plain_asking_item(&lines[s.line]))
             .count();
         if asking_items == 0 || kept < asking_items || own.len() != part_items(part) {
             starts[n].role = Role::Aside;
@@ -107,13 +105,15 @@ fn plain_asking_item(l: &Ln<'_>) -> bool {
 
 /// How many non-blank lines `part` holds.
 fn part_items(part: &[Ln<'_>]) -> usize {
-    part.iter().filter(|l| !matches!(l.kind, Kind::Blank)).count()
+    part.iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .count()
 }
 
 /// The start `n` as a Markdown heading that asks nothing over a list of links, three at least
 /// and two in three of its lines: the start its part ends at (the next heading of its level or
 /// above) and the list's links.
-fn heading_part(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<(usize, Links)> {
+fn heading_part(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<(usize, LinkList)> {
     let at = starts[n].line;
     let level = match &lines[at].kind {
         Kind::Heading(h) if !matches!(starts[n].role, Role::Aside) => match h.style {
@@ -130,21 +130,21 @@ fn heading_part(lines: &[Ln<'_>], starts: &[Start], n: usize) -> Option<(usize, 
         }
     }
     let end = starts.get(m).map_or(lines.len(), |s| s.line);
-    let links = link_items(&lines[at + 1..end])?;
-    (links.links >= 3 && links.links * 3 >= links.items * 2).then_some((m, links))
+    let list = link_items(&lines[at + 1..end])?;
+    (list.linked >= 3 && list.linked * 3 >= list.items * 2).then_some((m, list))
 }
 
 /// What a list of links holds: its items, those that are a link and nothing else, and those
 /// links whose words ask.
-struct Links {
+struct LinkList {
     items: usize,
-    links: usize,
+    linked: usize,
     asking: usize,
 }
 
 /// The links of lines that are nothing but list items or bare lines (no Markdown heading, no
 /// code), or `None`.
-fn link_items(part: &[Ln<'_>]) -> Option<Links> {
+fn link_items(part: &[Ln<'_>]) -> Option<LinkList> {
     let mut items = 0;
     let mut links = 0;
     let mut asking = 0;
@@ -167,9 +167,9 @@ fn link_items(part: &[Ln<'_>]) -> Option<Links> {
             }
         }
     }
-    Some(Links {
+    Some(LinkList {
         items,
-        links,
+        linked: links,
         asking,
     })
 }

@@ -94,6 +94,21 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     *starts = out;
 }
 
+/// Under a record opened by a Markdown heading, does the part `f..=l` hold a sub-heading of it
+/// (`# …问题？`, `---`, `### A. 内存泄漏`)? Then it is a part of that record's answer.
+fn answers_heading(lines: &[Ln<'_>], starts: &[Start], f: usize, l: usize) -> bool {
+    let k = starts.partition_point(|s| s.line <= f);
+    k > 0
+        && matches!(starts[k - 1].role, Role::Record { .. })
+        && lines[starts[k - 1].line]
+            .markdown_level()
+            .is_some_and(|top| {
+                lines[f..=l]
+                    .iter()
+                    .any(|x| x.markdown_level().is_some_and(|d| d > top))
+            })
+}
+
 /// A line that only separates entries: a rule (`-----`, `*****`) or a bare `--`.
 fn separator_line(line: &Ln<'_>) -> bool {
     matches!(line.kind, Kind::Text) && blocks::is_separator(line.text)
@@ -285,24 +300,10 @@ pub(crate) fn split_rule_separated_items(lines: &[Ln<'_>], starts: &mut Vec<Star
         let at = |line: usize| starts.binary_search_by_key(&line, |s| s.line).ok();
         // Free: opened by no numbered question or heading, and holding no other line that
         // asks and was taken for a question (a part with several questions keeps them).
-        // Under a record opened by a Markdown heading, a part that holds a sub-heading of it
-        // (`# …问题？`, `---`, `### A. 内存泄漏`) is a part of that record's answer.
-        let answers_heading = |(f, l): (usize, usize)| {
-            let k = starts.partition_point(|s| s.line <= f);
-            k > 0
-                && matches!(starts[k - 1].role, Role::Record { .. })
-                && lines[starts[k - 1].line]
-                    .markdown_level()
-                    .is_some_and(|top| {
-                        lines[f..=l]
-                            .iter()
-                            .any(|x| x.markdown_level().is_some_and(|d| d > top))
-                    })
-        };
         let free = |(f, l): (usize, usize)| {
             let lo = starts.partition_point(|s| s.line <= f);
             let hi = starts.partition_point(|s| s.line <= l);
-            !answers_heading((f, l))
+            !answers_heading(lines, starts, f, l)
                 && at(f).is_none_or(|n| starts[n].rank.is_none())
                 && starts[lo..hi].iter().all(|s| match &s.role {
                     Role::Record { question, .. } => !asks(question) && !ends_asking(question),
