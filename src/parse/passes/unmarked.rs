@@ -408,6 +408,16 @@ pub(crate) fn add_spaced_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
 }
 
+/// A line that only spaces the text (`<br/>`, `&nbsp;`): under every line of a page alike, so
+/// no scaffold of a template.
+fn spacing(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "<br>" | "<br/>" | "<br />" | "</br>" | "&nbsp;" | "&emsp;"
+    )
+}
+
 /// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
 /// or `答：` alone on the line under each question). Once three questions are seen with one
 /// scaffold under them, every line after a break with that scaffold right under it is a
@@ -420,7 +430,7 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             .get(i + 1)
             .filter(|n| matches!(n.kind, Kind::Text))
             .map(|n| n.text.trim())
-            .filter(|t| !t.is_empty())
+            .filter(|t| !t.is_empty() && !spacing(t))
             .and_then(|t| {
                 if t.chars().count() <= 12 {
                     return Some(t);
