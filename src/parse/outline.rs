@@ -486,11 +486,16 @@ impl Outline {
         }
         // A document title (`# 面试题库` right above another heading) heads what follows; a
         // numbered one (`# 7. 管程` among `# 6. …`) is one more question, left unanswered.
+        // So is one naming a collection over a short introduction (`# node-interview-questions`
+        // / `Node是搞后端的，…`): the introduction is the notes' own, no answer.
         let title_only = matches!(h.style, Style::Markdown(1))
             && h.number.is_none()
             && node.children.is_empty()
-            && node.body == 0
-            && !node.asks;
+            && !node.asks
+            && (node.body == 0
+                || (node.body <= 2
+                    && names_collection(&h.title)
+                    && introduction(lines, node.line)));
         let groups = parts == 0 && (title_only || self.groups(node, kids, level));
         let items_below = !groups && parts == 0 && self.item_typed_high(id);
         let role = if groups && !answered_question {
@@ -848,6 +853,15 @@ impl Outline {
 /// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
 /// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
 /// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
+/// The lines under the heading at `at`, up to the next heading, are a paragraph of prose.
+fn introduction(lines: &[Ln<'_>], at: usize) -> bool {
+    lines[at + 1..]
+        .iter()
+        .take_while(|l| !matches!(l.kind, Kind::Heading(_)))
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .all(Ln::prose)
+}
+
 /// A title naming a collection, in either language (`## 面试题汇总`, `# HTTP Questions`).
 /// Words set off by a dash after the question mark are a remark on the question (`…的作用？
 /// --未记录笔记`), not a name.
@@ -986,6 +1000,10 @@ const ASIDES: &[&str] = &[
     "待办",
     "待办事项",
     "复盘",
+    "起源",
+    "大纲",
+    "内容大纲",
+    "提纲",
     // The same names in traditional characters.
     "目錄",
     "內容目錄",
@@ -1052,8 +1070,8 @@ fn aside_title(title: &str) -> bool {
     if link {
         return true;
     }
-    // `习题来源或参考`: each of the names joined counts.
-    plain.split(['/', '|', '或', '及', '&']).any(|part| {
+    // `习题来源或参考`, `目标与原则`: each of the names joined counts.
+    plain.split(['/', '|', '或', '及', '&', '与']).any(|part| {
         let part = lowercase(part.trim().trim_end_matches([':', '：']).trim());
         ASIDES.contains(&part.as_str())
             || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
