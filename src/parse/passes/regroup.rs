@@ -252,7 +252,10 @@ pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
         let run_end = (n..starts.len())
             .find(|&m| !listed(m))
             .unwrap_or(starts.len());
-        let asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
+        let mut asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
+        if asked_again * 2 < run_end - n {
+            asked_again = asked_again.max(reworded_again(&keys, &empty, n, run_end));
+        }
         // One bare question asked again is a question asked twice (an interview asked in two
         // rounds): a list announces two at least.
         if asked_again > 0 && asked_again * 2 >= run_end - n && run_end - n >= 2 {
@@ -262,6 +265,37 @@ pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
         }
         n = run_end;
     }
+}
+
+/// How many questions of the bare run `n..end` are asked again, reworded, by the answered
+/// questions right after it, in the same order (`你如何避免回调地狱？` … then `### 如何避免回调
+/// 地狱` with its answer): a contents list translated or edited apart from its answers. Each
+/// is compared with the one in its place only, so a file of many questions costs no square.
+fn reworded_again(keys: &[[Option<String>; 2]], empty: &[bool], n: usize, end: usize) -> usize {
+    /// Shared character pairs (Sørensen–Dice) at which two wordings ask the same.
+    const ALIKE: f64 = 0.5;
+    /// Answered questions the first may stand after (the list's last item, answered by a
+    /// remark: `现在，我们依次来解答这些问题吧。`).
+    const SLACK: usize = 2;
+    let answered: Vec<usize> = (end..keys.len())
+        .filter(|&m| !empty[m])
+        .take(end - n + SLACK)
+        .collect();
+    let alike = |a: usize, b: usize| match (&keys[a][0], &keys[b][0]) {
+        (Some(x), Some(y)) => {
+            x.contains(y.as_str()) || y.contains(x.as_str()) || strsim::sorensen_dice(x, y) >= ALIKE
+        }
+        _ => false,
+    };
+    (0..=SLACK)
+        .map(|skip| {
+            (n..end)
+                .zip(answered.iter().skip(skip))
+                .filter(|&(a, &b)| alike(a, b))
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The key of a question after a short label ending in a colon (`一问：`, `Q3:`, `第二题：`), if
