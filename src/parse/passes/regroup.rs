@@ -253,7 +253,7 @@ pub(crate) fn set_aside_repeated_list(lines: &[Ln<'_>], starts: &mut [Start]) {
             .find(|&m| !listed(m))
             .unwrap_or(starts.len());
         let mut asked_again = repeated[n..run_end].iter().filter(|&&r| r).count();
-        if asked_again * 2 < run_end - n {
+        if asked_again * 2 < run_end - n && run_end - n >= 2 {
             asked_again = asked_again.max(reworded_again(&keys, &empty, n, run_end));
         }
         // One bare question asked again is a question asked twice (an interview asked in two
@@ -277,7 +277,10 @@ fn reworded_again(keys: &[[Option<String>; 2]], empty: &[bool], n: usize, end: u
     /// Answered questions the first may stand after (the list's last item, answered by a
     /// remark: `现在，我们依次来解答这些问题吧。`).
     const SLACK: usize = 2;
-    let answered: Vec<usize> = (end..keys.len())
+    // Looked for among the next few starts only: runs of bare questions with nothing
+    // answered after them must not each scan the rest of the file.
+    let window = keys.len().min(end + 4 * (end - n + SLACK));
+    let answered: Vec<usize> = (end..window)
         .filter(|&m| !empty[m])
         .take(end - n + SLACK)
         .collect();
