@@ -313,20 +313,21 @@ impl Outline {
             let markdown = matches!(h.style, Style::Markdown(_));
             // A number out of place (`35、` `43、` `36、`): the item that counts on from the one
             // before the stray is a sibling; the stray number is the slip.
-            let after_stray = h
-                .value
-                .and_then(|v| v.checked_sub(1))
-                .is_some_and(|before| {
-                    siblings
-                        .iter()
-                        .rev()
-                        .map(|&s| &nodes[s])
-                        .filter(|s| s.heading.style == h.style)
-                        .nth(1)
-                        .is_some_and(|s| s.heading.value == Some(before))
-                });
+            let after_stray = || {
+                h.value
+                    .and_then(|v| v.checked_sub(1))
+                    .is_some_and(|before| {
+                        siblings
+                            .iter()
+                            .rev()
+                            .map(|&s| &nodes[s])
+                            .filter(|s| s.heading.style == h.style)
+                            .nth(1)
+                            .is_some_and(|s| s.heading.value == Some(before))
+                    })
+            };
             if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
-                if v != 1 && v < p && !after_stray && !restarts_count(lines, i, h.style, v) {
+                if v != 1 && v < p && !after_stray() && !restarts_count(lines, i, h.style, v) {
                     diagnostics.push(
                         numbering::RULE
                             .at(
