@@ -659,7 +659,9 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     // A search for one byte first: most lines hold no `*` at all.
     let double_star = line.contains('*') && line.contains("**");
     if !double_star && !line.starts_with("__") && !html_bold {
-        return std::borrow::Cow::Borrowed(line);
+        return italic_inner(line).map_or(std::borrow::Cow::Borrowed(line), |inner| {
+            std::borrow::Cow::Borrowed(inner)
+        });
     }
     let unbolded = if html_bold {
         HTML_BOLD.replace_all(line, "")
@@ -671,7 +673,24 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     if plain.starts_with("__") && plain.trim_end().ends_with("__") && plain.len() > 4 {
         plain = plain.trim_end()[2..plain.trim_end().len() - 2].to_owned();
     }
+    // Bold and italic at once (`**_什么是测试驱动开发(TDD)?_**`, `_**…**_`).
+    if let Some(inner) = italic_inner(&plain) {
+        plain = inner.to_owned();
+    }
     std::borrow::Cow::Owned(plain)
+}
+
+/// The words of a line in italics as a whole (`_什么是断言?_`, `*问题：…*`), without the marks;
+/// a bullet (`* item`) or a mark inside (`_a_ and _b_`) is no such line.
+fn italic_inner(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let mark = t.chars().next().filter(|c| matches!(c, '_' | '*'))?;
+    let inner = t.strip_prefix(mark)?.strip_suffix(mark)?;
+    (!inner.is_empty()
+        && !inner.starts_with(char::is_whitespace)
+        && !inner.ends_with(char::is_whitespace)
+        && !inner.contains(mark))
+    .then_some(inner)
 }
 
 /// HTML bold tags (`<strong>1、MongoDB是什么？</strong>`): emphasis, as `**` is; so are the
@@ -1260,6 +1279,20 @@ mod tests {
         ] {
             assert!(is_fold_line(fold), "{fold}");
         }
+    }
+
+    #[test]
+    fn emphasis_around_a_whole_line() {
+        assert_eq!(strip_emphasis("**_什么是断言?_**"), "什么是断言?");
+        assert_eq!(strip_emphasis("_**什么是断言?**_"), "什么是断言?");
+        assert_eq!(strip_emphasis("*问题：为什么？*"), "问题：为什么？");
+        assert_eq!(
+            strip_emphasis("<font color=red>4、</font>什么是协程"),
+            "4、什么是协程"
+        );
+        // A bullet, or italics inside the line, stay as typed.
+        assert_eq!(strip_emphasis("* 一个要点 *"), "* 一个要点 *");
+        assert_eq!(strip_emphasis("_a_ 和 _b_"), "_a_ 和 _b_");
     }
 
     #[test]
