@@ -6,13 +6,13 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
-use super::section_over_bullets;
+use super::{dedent, section_over_bullets};
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
     question_like,
 };
 use crate::parse::line::Kind;
-use crate::parse::titles::{colon_label, title_shaped};
+use crate::parse::titles::{colon_label, title_shape, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 
 /// Under a heading that asks nothing, a list whose items mostly end in `？` is a list of
@@ -82,6 +82,11 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .collect();
         let from = extra.len();
         section_over_bullets(lines, &mut starts[n], c.rank, items, &mut extra);
+        extra.extend(c.labels.iter().map(|&i| Start {
+            line: i,
+            rank: Some(LABEL_RANK),
+            role: Role::label(lines[i].text.trim().trim_matches(['【', '】'])),
+        }));
         if !subjects.is_empty() {
             // A question after a subject's group is the round's again: it closes the label.
             for s in &mut extra[from..] {
@@ -98,6 +103,8 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 struct ListUnder {
     rank: u8,
     items: Vec<usize>,
+    /// Lines that label parts of the list (`【检测】`).
+    labels: Vec<usize>,
     /// The items are questions on their own evidence.
     split: bool,
     /// A bullet list with nothing else under the heading.
@@ -180,6 +187,30 @@ fn round_subjects(lines: &[Ln<'_>], items: &[usize], end: usize) -> Vec<Start> {
 static LINK: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\[\]]*)\]\([^()\s]*\)").unwrap());
 
+/// Are the lines `at` (three at least: two may be an answer's lines) indented as a whole, each
+/// behind the same white space?
+fn indented_block(lines: &[Ln<'_>], at: &[usize]) -> bool {
+    let indent = |i: usize| {
+        let t = lines[i].text;
+        &t[..t.len() - t.trim_start_matches([' ', '\t', '\u{3000}']).len()]
+    };
+    let Some(&first) = at.first() else {
+        return false;
+    };
+    let shared = indent(first);
+    at.len() >= 3 && !shared.is_empty() && at.iter().all(|&i| indent(i) == shared)
+}
+
+/// A label in lenticular brackets alone on its line (`【概念、了解】`, `【检测】`).
+fn bracket_label(text: &str) -> bool {
+    text.strip_prefix('【')
+        .and_then(|t| t.strip_suffix('】'))
+        .is_some_and(|inner| {
+            let n = inner.chars().count();
+            (1..=12).contains(&n) && !inner.contains(['【', '】'])
+        })
+}
+
 /// One short paragraph of prose and blank lines: a remark on the round before its questions.
 fn remark_before(lines: &[Ln<'_>]) -> bool {
     let text: Vec<&Ln<'_>> = lines
@@ -222,22 +253,36 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     if bullets.is_empty() {
         // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
         // short unindented title, and at least one of them asking.
-        let titles: Vec<usize> = (first..end)
+        let filled: Vec<usize> = (first..end)
             .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
             .collect();
+        // A block indented as a whole (every line behind the same spaces, as a Markdown code
+        // block is typed) reads as its lines would at the margin, `【检测】` lines labelling
+        // its parts.
+        let block = indented_block(lines, &filled);
+        let label = |i: usize| block && bracket_label(lines[i].text.trim());
+        let (labels, titles): (Vec<usize>, Vec<usize>) =
+            filled.into_iter().partition(|&i| label(i));
         let all_titles = titles.iter().all(|&i| {
-            matches!(lines[i].kind, Kind::Text)
-                && !lines[i].indented()
-                && title_shaped(&lines[i])
-                && lines[i].text.chars().count() <= 60
+            let l = &lines[i];
+            matches!(l.kind, Kind::Text)
+                && if block {
+                    title_shape(&dedent(l)) && l.text.trim().chars().count() <= 60
+                } else {
+                    !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
+                }
         });
-        let asking = titles.iter().filter(|&&i| asks(lines[i].text)).count();
+        let asking = titles
+            .iter()
+            .filter(|&&i| asks(lines[i].text.trim()))
+            .count();
         // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
         let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
         let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
         return split.then_some(ListUnder {
             rank,
             items: titles,
+            labels,
             split,
             bullet_list: false,
             asking,
@@ -293,6 +338,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         rank,
         split: mostly_asking || collection || answered_problems,
         items: bullets,
+        labels: Vec::new(),
         bullet_list: only_items,
         asking,
         round: round || in_round,

@@ -279,6 +279,14 @@ fn is_start(starts: &[Start], i: usize) -> bool {
     starts.binary_search_by_key(&i, |s| s.line).is_ok()
 }
 
+/// The line as it reads without its indent.
+pub(super) fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
+    Ln {
+        text: line.text.trim_start_matches([' ', '\t', '\u{3000}']),
+        ..line.clone()
+    }
+}
+
 /// The width of a line's indent, a tab counting four.
 pub(super) fn indent_columns(text: &str) -> usize {
     text.chars()

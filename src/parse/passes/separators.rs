@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
-use super::{add_questions, is_start, record_at};
+use super::{add_questions, dedent, is_start, record_at};
 use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::Kind;
@@ -146,14 +146,6 @@ fn entry_margin(lines: &[Ln<'_>], first: usize, last: usize) -> usize {
         .map(indent)
         .min()
         .unwrap_or(0)
-}
-
-/// The line as it reads without its indent.
-fn dedent<'a>(line: &Ln<'a>) -> Ln<'a> {
-    Ln {
-        text: line.text.trim_start_matches([' ', '\t', '\u{3000}']),
-        ..line.clone()
-    }
 }
 
 /// The entries between separator lines, each as (first non-blank line, last non-blank line),
