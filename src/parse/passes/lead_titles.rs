@@ -25,12 +25,7 @@ const MAX_LEADING: usize = 3;
 pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
     set_aside_leading_statements(lines, starts);
     for _ in 0..MAX_LEADING {
-        let records: Vec<usize> = starts
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| matches!(s.role, Role::Record { .. }))
-            .map(|(k, _)| k)
-            .collect();
+        let records = records(starts);
         let Some((&first, rest)) = records.split_first() else {
             return;
         };
@@ -42,32 +37,42 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
             return;
         }
         let own = form(lines, starts[first].line);
-        let forms: Vec<Form> = rest.iter().map(|&k| form(lines, starts[k].line)).collect();
+        let counts = form_counts(lines, starts, rest);
         // The cards' shape: the one most of them share.
-        let mut counts: HashMap<&Form, usize> = HashMap::new();
-        for f in &forms {
-            *counts.entry(f).or_default() += 1;
-        }
         let repeated = counts.values().copied().max().unwrap_or(0);
-        if repeated < MIN_CARDS || forms.contains(&own) {
+        if repeated < MIN_CARDS || counts.contains_key(&own) {
             return;
         }
         starts[first].role = Role::Aside;
     }
 }
 
-/// A numbered run of statements before the cards, none asking and each closed by a full stop
-/// (`1. 本题目只作为…的有限参考。` / `2. 为节省版面，本试题的程序源码省去了#include指令。`), when
-/// three cards or more after it share a shape the run does not, more of them than have its
-/// shape (`## 0. 鼠鼠我啊…`): the rules
-/// or notes in front of an exam, not its questions. Each is set aside.
-fn set_aside_leading_statements(lines: &[Ln<'_>], starts: &mut [Start]) {
-    let records: Vec<usize> = starts
+/// The indices of the starts that are records.
+fn records(starts: &[Start]) -> Vec<usize> {
+    starts
         .iter()
         .enumerate()
         .filter(|(_, s)| matches!(s.role, Role::Record { .. }))
         .map(|(k, _)| k)
-        .collect();
+        .collect()
+}
+
+/// How many of the starts `at` open with each line shape.
+fn form_counts(lines: &[Ln<'_>], starts: &[Start], at: &[usize]) -> HashMap<Form, usize> {
+    let mut counts: HashMap<Form, usize> = HashMap::new();
+    for &k in at {
+        *counts.entry(form(lines, starts[k].line)).or_default() += 1;
+    }
+    counts
+}
+
+/// A numbered run of statements before the cards, none asking and each closed by a full stop
+/// (`1. 本题目只作为…的有限参考。` / `2. 为节省版面，本试题的程序源码省去了#include指令。`), when
+/// three cards or more after it share a shape the run does not, more of them than have its
+/// shape (`## 0. 鼠鼠我啊…`): the rules or notes in front of an exam, not its questions. Each
+/// is set aside.
+fn set_aside_leading_statements(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let records = records(starts);
     let statement = |k: usize| match &starts[k].role {
         Role::Record {
             number: Some(_),
@@ -85,10 +90,7 @@ fn set_aside_leading_statements(lines: &[Ln<'_>], starts: &mut [Start]) {
         return;
     }
     let own = form(lines, starts[records[0]].line);
-    let mut counts: HashMap<Form, usize> = HashMap::new();
-    for &k in &records[run..] {
-        *counts.entry(form(lines, starts[k].line)).or_default() += 1;
-    }
+    let counts = form_counts(lines, starts, &records[run..]);
     let shared = counts
         .iter()
         .filter(|&(f, _)| *f != own)
