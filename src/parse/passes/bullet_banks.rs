@@ -253,11 +253,13 @@ fn count_leaves(items: &[Item<'_>]) -> (usize, usize) {
 }
 
 /// A bank's cards, its items found from line `first`: a record at each leaf, a subject at each
-/// bullet with bullets under it.
+/// bullet with bullets under it. A leaf at the margin after a subject is the bank's again: it
+/// closes the subject's label.
 fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start> {
+    let subjects = items.iter().any(|i| i.subject);
     items.into_iter().map(move |i| Start {
         line: first + i.index,
-        rank: i.subject.then_some(LABEL_RANK),
+        rank: (i.subject || (subjects && !i.nested)).then_some(LABEL_RANK),
         role: if i.subject {
             Role::label(i.text)
         } else {
@@ -281,8 +283,14 @@ struct Item<'a> {
 fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut indent: Option<usize> = None;
+    // Rules may part the list into groups (`---` between runs of bullets); one after the last
+    // bullet closes something else.
+    let last_bullet = part
+        .iter()
+        .rposition(|l| blocks::bullet_item(l.text.trim_start()).is_some());
     for (index, l) in part.iter().enumerate() {
-        if matches!(l.kind, Kind::Blank) {
+        let parting = blocks::is_rule_line(l.text) && last_bullet.is_some_and(|b| index < b);
+        if matches!(l.kind, Kind::Blank) || parting {
             continue;
         }
         if !matches!(l.kind, Kind::Text) {
