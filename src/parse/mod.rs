@@ -463,8 +463,13 @@ impl Role {
 
     /// A label section titled by `text` without its emphasis and colon (`**多线程：**`).
     fn label(text: &str) -> Self {
+        Self::label_ranked(text, LABEL_RANK)
+    }
+
+    /// A label section of `rank`: below [`LABEL_RANK`] for a label inside another one.
+    fn label_ranked(text: &str, rank: u8) -> Self {
         Self::Section {
-            rank: LABEL_RANK,
+            rank,
             title: line::strip_emphasis(text)
                 .trim()
                 .trim_end_matches([':', '：'])

@@ -161,6 +161,44 @@ fn states(text: &str) -> bool {
                 .is_some_and(|(_, point)| !point.trim().is_empty()))
 }
 
+/// The bullets one level deeper under the inner item `(at, text)`, up to line `next`, if the
+/// item names a subject over two or more of them, most asking, and nothing else is there: each
+/// one a question.
+fn sub_subject<'a>(
+    lines: &[Ln<'a>],
+    (at, text): (usize, &str),
+    next: usize,
+) -> Option<Vec<(usize, &'a str)>> {
+    if !subject(text) {
+        return None;
+    }
+    let own = super::indent_columns(lines[at].text);
+    let mut depth = None;
+    let mut questions = Vec::new();
+    for (k, l) in lines.iter().enumerate().take(next).skip(at + 1) {
+        if matches!(l.kind, Kind::Blank) {
+            continue;
+        }
+        let (indent, item) = any_bullet(l)?;
+        if indent <= own {
+            return None;
+        }
+        let d = *depth.get_or_insert(indent);
+        if indent == d {
+            questions.push((k, without_box(item)));
+        }
+    }
+    // Points under a card (`- 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`) state; questions
+    // ask, most of them.
+    let asking = questions
+        .iter()
+        .filter(|(_, t)| {
+            !states(t) && (bullet_asks(t) || interrogative(t) || opens_with_request(t))
+        })
+        .count();
+    (questions.len() >= 2 && asking * 2 >= questions.len()).then_some(questions)
+}
+
 /// The box of a task-list item (`[x] 手写 new`) is no part of the question.
 fn without_box(text: &str) -> &str {
     blocks::after_task_box(text)
@@ -248,11 +286,44 @@ fn subject_outline(
             role: Role::label(without_box(outer_of(&lines[s], kind).unwrap_or_default())),
         })
         .collect();
-    out.extend(inner.iter().map(|&(k, t)| Start {
-        line: k,
-        rank: None,
-        role: Role::question(t),
-    }));
+    // An inner item that names a subject of its own over bullets nested deeper (`- By. 面试之道`
+    // / `  - Swift` / `    - 什么是可选型`) groups them: a label under the outer subject, its
+    // bullets the questions. Beside such labels, an inner question closes them.
+    let subs: Vec<Option<Vec<(usize, &str)>>> = (0..inner.len())
+        .map(|n| {
+            let next = inner.get(n + 1).map_or(end, |&(k, _)| k).min(
+                subjects
+                    .iter()
+                    .copied()
+                    .find(|&s| s > inner[n].0)
+                    .unwrap_or(end),
+            );
+            sub_subject(lines, inner[n], next)
+        })
+        .collect();
+    let nested = subs.iter().any(Option::is_some);
+    let sub_rank = super::super::LABEL_RANK + 1;
+    for (&(k, t), sub) in inner.iter().zip(subs) {
+        match sub {
+            Some(questions) => {
+                out.push(Start {
+                    line: k,
+                    rank: Some(sub_rank),
+                    role: Role::label_ranked(t, sub_rank),
+                });
+                out.extend(questions.into_iter().map(|(q, text)| Start {
+                    line: q,
+                    rank: None,
+                    role: Role::question(text),
+                }));
+            }
+            None => out.push(Start {
+                line: k,
+                rank: nested.then_some(sub_rank),
+                role: Role::question(t),
+            }),
+        }
+    }
     Some(Found {
         heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
         numbered,
