@@ -161,6 +161,55 @@ fn states(text: &str) -> bool {
                 .is_some_and(|(_, point)| !point.trim().is_empty()))
 }
 
+/// The starts of an outline's inner items `inner` (under `subjects`, up to line `end`): a
+/// question each, or a subject of its own over deeper questions.
+fn inner_starts(
+    lines: &[Ln<'_>],
+    subjects: &[usize],
+    inner: &[(usize, &str)],
+    end: usize,
+) -> Vec<Start> {
+    let mut starts = Vec::new();
+    // An inner item that names a subject of its own over bullets nested deeper (`- By. 面试之道`
+    // / `  - Swift` / `    - 什么是可选型`) groups them: a label under the outer subject, its
+    // bullets the questions. Beside such labels, an inner question closes them.
+    let subs: Vec<Option<Vec<(usize, &str)>>> = (0..inner.len())
+        .map(|n| {
+            // The subjects are in line order: the next one after the item, found by halving.
+            let subject_after = subjects
+                .get(subjects.partition_point(|&s| s <= inner[n].0))
+                .copied()
+                .unwrap_or(end);
+            let next = inner.get(n + 1).map_or(end, |&(k, _)| k).min(subject_after);
+            sub_subject(lines, inner[n], next)
+        })
+        .collect();
+    let nested = subs.iter().any(Option::is_some);
+    let sub_rank = super::super::LABEL_RANK + 1;
+    for (&(k, t), sub) in inner.iter().zip(subs) {
+        match sub {
+            Some(questions) => {
+                starts.push(Start {
+                    line: k,
+                    rank: Some(sub_rank),
+                    role: Role::label_ranked(t, sub_rank),
+                });
+                starts.extend(questions.into_iter().map(|(q, text)| Start {
+                    line: q,
+                    rank: None,
+                    role: Role::question(text),
+                }));
+            }
+            None => starts.push(Start {
+                line: k,
+                rank: nested.then_some(sub_rank),
+                role: Role::question(t),
+            }),
+        }
+    }
+    starts
+}
+
 /// The bullets one level deeper under the inner item `(at, text)`, up to line `next`, if the
 /// item names a subject over two or more of them, most asking, and nothing else is there: each
 /// one a question.
@@ -286,44 +335,7 @@ fn subject_outline(
             role: Role::label(without_box(outer_of(&lines[s], kind).unwrap_or_default())),
         })
         .collect();
-    // An inner item that names a subject of its own over bullets nested deeper (`- By. 面试之道`
-    // / `  - Swift` / `    - 什么是可选型`) groups them: a label under the outer subject, its
-    // bullets the questions. Beside such labels, an inner question closes them.
-    let subs: Vec<Option<Vec<(usize, &str)>>> = (0..inner.len())
-        .map(|n| {
-            let next = inner.get(n + 1).map_or(end, |&(k, _)| k).min(
-                subjects
-                    .iter()
-                    .copied()
-                    .find(|&s| s > inner[n].0)
-                    .unwrap_or(end),
-            );
-            sub_subject(lines, inner[n], next)
-        })
-        .collect();
-    let nested = subs.iter().any(Option::is_some);
-    let sub_rank = super::super::LABEL_RANK + 1;
-    for (&(k, t), sub) in inner.iter().zip(subs) {
-        match sub {
-            Some(questions) => {
-                out.push(Start {
-                    line: k,
-                    rank: Some(sub_rank),
-                    role: Role::label_ranked(t, sub_rank),
-                });
-                out.extend(questions.into_iter().map(|(q, text)| Start {
-                    line: q,
-                    rank: None,
-                    role: Role::question(text),
-                }));
-            }
-            None => out.push(Start {
-                line: k,
-                rank: nested.then_some(sub_rank),
-                role: Role::question(t),
-            }),
-        }
-    }
+    out.extend(inner_starts(lines, &subjects, &inner, end));
     Some(Found {
         heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
         numbered,
