@@ -850,10 +850,6 @@ impl Outline {
     }
 }
 
-/// Does a numbered item's text state something: a sentence closed by `。` or holding one that
-/// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
-/// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
-/// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
 /// The lines under the heading at `at`, up to the next heading, are a paragraph of prose.
 fn introduction(lines: &[Ln<'_>], at: usize) -> bool {
     lines[at + 1..]
@@ -874,6 +870,10 @@ fn collection_named(title: &str) -> bool {
     names_collection(named)
 }
 
+/// Does a numbered item's text state something: a sentence closed by `。` or holding one that
+/// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
+/// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
+/// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
 fn states(title: &str) -> bool {
     let t = title.trim();
     let labelled = t

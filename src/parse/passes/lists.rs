@@ -74,11 +74,12 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         } else {
             Vec::new()
         };
+        // The subjects' starts are in line order: each item is looked up by halving.
         let items: Vec<usize> = c
             .items
             .iter()
             .copied()
-            .filter(|i| !subjects.iter().any(|s| s.line == *i))
+            .filter(|&i| subjects.binary_search_by_key(&i, |s| s.line).is_err())
             .collect();
         let from = extra.len();
         section_over_bullets(lines, &mut starts[n], c.rank, items, &mut extra);
@@ -250,6 +251,8 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             matches!(lines[i].kind, Kind::Text) && blocks::bullet_item(lines[i].text).is_some()
         })
         .collect();
+    // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
+    let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
     if bullets.is_empty() {
         // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
         // short unindented title, and at least one of them asking.
@@ -276,8 +279,6 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             .iter()
             .filter(|&&i| asks(lines[i].text.trim()))
             .count();
-        // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
-        let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
         let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
         return split.then_some(ListUnder {
             rank,
@@ -297,7 +298,6 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         })
         .count();
     // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`).
-    let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
     let remark = round && remark_before(&lines[first..bullets[0]]);
     let items_from = if remark { bullets[0] } else { first };
     // Every other non-blank line must be a continuation of an item (indented).
