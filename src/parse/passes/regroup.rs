@@ -277,6 +277,9 @@ fn reworded_again(keys: &[[Option<String>; 2]], empty: &[bool], n: usize, end: u
     /// Answered questions the first may stand after (the list's last item, answered by a
     /// remark: `现在，我们依次来解答这些问题吧。`).
     const SLACK: usize = 2;
+    /// Characters a wording must have to count as held in a longer one (`什么是Stub` in
+    /// `什么是stub举个使用场景`): a word or two is in too many questions.
+    const HELD_CHARS: usize = 4;
     // Looked for among the next few starts only: runs of bare questions with nothing
     // answered after them must not each scan the rest of the file.
     let window = keys.len().min(end + 4 * (end - n + SLACK));
@@ -284,10 +287,10 @@ fn reworded_again(keys: &[[Option<String>; 2]], empty: &[bool], n: usize, end: u
         .filter(|&m| !empty[m])
         .take(end - n + SLACK)
         .collect();
+    let held =
+        |short: &str, long: &str| short.chars().count() >= HELD_CHARS && long.contains(short);
     let alike = |a: usize, b: usize| match (&keys[a][0], &keys[b][0]) {
-        (Some(x), Some(y)) => {
-            x.contains(y.as_str()) || y.contains(x.as_str()) || strsim::sorensen_dice(x, y) >= ALIKE
-        }
+        (Some(x), Some(y)) => held(y, x) || held(x, y) || strsim::sorensen_dice(x, y) >= ALIKE,
         _ => false,
     };
     (0..=SLACK)
