@@ -28,16 +28,19 @@ use crate::parse::{Ln, Role, Start, blocks};
 /// (`### shell` / `1. [linux内核版本号，编译器gcc版本号](…)` / `2. [echo 重定义…？](…)`) is
 /// questions too; only one none of whose links ask is set aside.
 pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // Each heading's list, found once: what the walk below changes (the roles of a part it
+    // sets aside, which it then steps over) is never read again.
+    let parts: Vec<Option<(usize, LinkList)>> = (0..starts.len())
+        .map(|n| heading_part(lines, starts, n))
+        .collect();
     // Sibling lists read alike: where most lists of links under headings ask, as in a file of
     // questions each linked to its answer, one with fewer asking links is questions too.
     let (mut asking_lists, mut reading_lists) = (0, 0);
-    for n in 0..starts.len() {
-        if let Some((_, list)) = heading_part(lines, starts, n) {
-            if list.asking * 2 >= list.linked {
-                asking_lists += 1;
-            } else {
-                reading_lists += 1;
-            }
+    for (_, list) in parts.iter().flatten() {
+        if list.asking * 2 >= list.linked {
+            asking_lists += 1;
+        } else {
+            reading_lists += 1;
         }
     }
     let questions_linked = asking_lists >= 2 && asking_lists > reading_lists;
@@ -45,10 +48,11 @@ pub(crate) fn set_aside_link_contents(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     let mut found = false;
     let mut n = 0;
     while n < starts.len() {
-        let Some((m, list)) = heading_part(lines, starts, n) else {
+        let Some((m, list)) = &parts[n] else {
             n += 1;
             continue;
         };
+        let m = *m;
         let reading_list = list.asking * 2 < list.linked;
         if !reading_list || (questions_linked && list.asking > 0) {
             n += 1;
