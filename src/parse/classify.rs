@@ -148,16 +148,17 @@ fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
             continue;
         }
         let inside = &lines[i + 1..close];
-        let numbered = |l: &Ln<'_>| {
+        let mut numbered = inside.iter().enumerate().filter_map(|(k, l)| {
             matches!(line::classify(l.text), Kind::Heading(h)
                 if h.number.is_some() && !matches!(h.style, Style::Markdown(_)))
-        };
-        let first = inside.iter().find(|l| !l.text.trim().is_empty());
-        let item = first.is_some_and(numbered);
-        // One item a box: a fenced list (`1. 类（class）` / `2. 接口（interface）`) is no quiz.
-        let one_item = inside.iter().filter(|l| numbered(l)).count() == 1;
+            .then_some(k)
+        });
+        let first = inside.iter().position(|l| !l.text.trim().is_empty());
+        // One numbered item a box, opening it: a fenced list (`1. 类（class）` / `2. 接口
+        // （interface）`) is no quiz.
+        let one_item = first.is_some() && numbered.next() == first && numbered.next().is_none();
         let prose = inside.iter().all(|l| !code::looks_like_code(l.text));
-        if opens_bare && item && one_item && prose && inside.len() >= 2 {
+        if opens_bare && one_item && prose && inside.len() >= 2 {
             boxes.push((i, close));
         }
         i = close + 1;
