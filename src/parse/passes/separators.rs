@@ -50,15 +50,15 @@ pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // So is one holding a question found below its first line that asks (`Interview
         // Questions` / `=====` / `1. **What's the trade-off…?**` / … / `---`): the entry's
         // questions were found already.
-        let asking_inside = starts[k..k + inside]
-            .iter()
-            .filter(|s| s.line > first)
-            .filter(|s| match &s.role {
-                Role::Record { question, .. } => asks(question) || ends_asking(question),
-                _ => false,
-            })
-            .count();
-        let grouping = asking_inside >= 1
+        let asked_inside =
+            starts[k..k + inside]
+                .iter()
+                .filter(|s| s.line > first)
+                .any(|s| match &s.role {
+                    Role::Record { question, .. } => asks(question) || ends_asking(question),
+                    _ => false,
+                });
+        let grouping = asked_inside
             || starts[k..k + inside]
                 .iter()
                 .any(|s| matches!(s.role, Role::Section { .. }));
