@@ -655,16 +655,16 @@ pub fn answer_summary(line: &str) -> bool {
 #[must_use]
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let line = strip_leading_br(strip_trailing_br(line));
-    let html_bold = line.contains('<') && HTML_BOLD.is_match(line);
+    let html_emphasis = line.contains('<') && HTML_EMPHASIS.is_match(line);
     // A search for one byte first: most lines hold no `*` at all.
     let double_star = line.contains('*') && line.contains("**");
-    if !double_star && !line.starts_with("__") && !html_bold {
+    if !double_star && !line.starts_with("__") && !html_emphasis {
         return italic_inner(line).map_or(std::borrow::Cow::Borrowed(line), |inner| {
             std::borrow::Cow::Borrowed(inner)
         });
     }
-    let unbolded = if html_bold {
-        HTML_BOLD.replace_all(line, "")
+    let unbolded = if html_emphasis {
+        HTML_EMPHASIS.replace_all(line, "")
     } else {
         std::borrow::Cow::Borrowed(line)
     };
@@ -696,7 +696,7 @@ fn italic_inner(line: &str) -> Option<&str> {
 /// HTML bold tags (`<strong>1、MongoDB是什么？</strong>`): emphasis, as `**` is; so are the
 /// colour and font tags that notes copied from a web page keep around a number or a word
 /// (`<font style="color:rgb(62, 62, 62);">4、</font>…`, `1<span style="…">、</span>请问…`).
-static HTML_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+static HTML_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:strong|b)>|<(?:font|span)\b[^<>]*>|</(?:font|span)>").unwrap()
 });
 
