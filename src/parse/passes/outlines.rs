@@ -49,12 +49,20 @@ pub(crate) fn split_subject_outlines(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
                 .any(|w| title.contains(w))
         });
         let end = outline_end(lines, starts, i, kind);
-        if let Some(found) = subject_outline(lines, starts, i, end, collection, kind) {
+        // Once one outline is found, another in the same notes may name a single subject.
+        let fewest = if extra.is_empty() { 3 } else { 1 };
+        let mut next = end;
+        if let Some(found) = subject_outline(lines, starts, (i, end), collection, kind, fewest) {
             regrouped.extend(found.heading);
             regrouped.extend(found.numbered);
             extra.extend(found.starts);
+            if kind == Outer::Bullet {
+                let (questions, after) = questions_after(lines, starts, end);
+                extra.extend(questions);
+                next = after;
+            }
         }
-        i = end.max(i + 1);
+        i = next.max(i + 1);
     }
     if extra.is_empty() {
         return;
@@ -113,8 +121,9 @@ fn any_bullet<'a>(l: &Ln<'a>) -> Option<(usize, &'a str)> {
 }
 
 /// Where the outline that starts at `from` ends: before two blank lines in a row, an existing
-/// start, a heading, or an unindented line after a blank line that is no outermost item. A
-/// numbered outline goes on over its numbered items, records of the outline's own.
+/// start, a heading, or an unindented line after a blank line that is no outermost item (or,
+/// in a bullet outline, no subject). A numbered outline goes on over its numbered items,
+/// records of the outline's own.
 fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize, kind: Outer) -> usize {
     let mut k = from + 1;
     while k < lines.len() {
@@ -130,8 +139,13 @@ fn outline_end(lines: &[Ln<'_>], starts: &[Start], from: usize, kind: Outer) -> 
             if !goes_on {
                 break;
             }
-        } else if !l.indented() && !item && matches!(lines[k - 1].kind, Kind::Blank) {
-            break;
+        } else if !l.indented() && matches!(lines[k - 1].kind, Kind::Blank) {
+            // After a blank line, a line at the margin that is no subject (`- 如何交换系统的方法？`
+            // after the subjects' questions) starts something else.
+            let subject_item = outer_of(l, kind).is_some_and(|t| subject(without_box(t)));
+            if !item || (kind == Outer::Bullet && !subject_item) {
+                break;
+            }
         }
         k += 1;
     }
@@ -161,29 +175,10 @@ fn states(text: &str) -> bool {
                 .is_some_and(|(_, point)| !point.trim().is_empty()))
 }
 
-/// The starts of an outline's inner items `inner` (under `subjects`, up to line `end`): a
-/// question each, or a subject of its own over deeper questions.
-fn inner_starts(
-    lines: &[Ln<'_>],
-    subjects: &[usize],
-    inner: &[(usize, &str)],
-    end: usize,
-) -> Vec<Start> {
+/// The starts of an outline's inner items `inner`, given which of them name a subject of their
+/// own over deeper questions (`subs`, see [`sub_subjects`]): a question each, or such a subject.
+fn inner_starts(inner: &[(usize, &str)], subs: Vec<Option<Vec<(usize, &str)>>>) -> Vec<Start> {
     let mut starts = Vec::new();
-    // An inner item that names a subject of its own over bullets nested deeper (`- By. 面试之道`
-    // / `  - Swift` / `    - 什么是可选型`) groups them: a label under the outer subject, its
-    // bullets the questions. Beside such labels, an inner question closes them.
-    let subs: Vec<Option<Vec<(usize, &str)>>> = (0..inner.len())
-        .map(|n| {
-            // The subjects are in line order: the next one after the item, found by halving.
-            let subject_after = subjects
-                .get(subjects.partition_point(|&s| s <= inner[n].0))
-                .copied()
-                .unwrap_or(end);
-            let next = inner.get(n + 1).map_or(end, |&(k, _)| k).min(subject_after);
-            sub_subject(lines, inner[n], next)
-        })
-        .collect();
     let nested = subs.iter().any(Option::is_some);
     let sub_rank = super::super::LABEL_RANK + 1;
     for (&(k, t), sub) in inner.iter().zip(subs) {
@@ -210,14 +205,43 @@ fn inner_starts(
     starts
 }
 
+/// Which inner items (`inner`, under `subjects`, up to line `end`) name a subject of their own
+/// over bullets nested deeper (`- By. 面试之道` / `  - Swift` / `    - 什么是可选型`), with
+/// those bullets, the questions: a label under the outer subject. Beside such labels, an inner
+/// question closes them. An item whose deeper bullets mostly ask is one; where two are, a
+/// sibling over bullets alone is one too, whatever they ask (`- 线程` / `  - 串行队列的代码实战`).
+fn sub_subjects<'a>(
+    lines: &[Ln<'a>],
+    subjects: &[usize],
+    inner: &[(usize, &str)],
+    end: usize,
+) -> Vec<Option<Vec<(usize, &'a str)>>> {
+    let found: Vec<_> = (0..inner.len())
+        .map(|n| {
+            // The subjects are in line order: the next one after the item, found by halving.
+            let subject_after = subjects
+                .get(subjects.partition_point(|&s| s <= inner[n].0))
+                .copied()
+                .unwrap_or(end);
+            let next = inner.get(n + 1).map_or(end, |&(k, _)| k).min(subject_after);
+            sub_subject(lines, inner[n], next)
+        })
+        .collect();
+    let asking = found.iter().flatten().filter(|(_, asks)| *asks).count();
+    found
+        .into_iter()
+        .map(|f| f.filter(|(_, asks)| *asks || asking >= 2).map(|(q, _)| q))
+        .collect()
+}
+
 /// The bullets one level deeper under the inner item `(at, text)`, up to line `next`, if the
-/// item names a subject over two or more of them, most asking, and nothing else is there: each
-/// one a question.
+/// item names a subject over two or more of them and nothing else is there, and whether most
+/// of them ask.
 fn sub_subject<'a>(
     lines: &[Ln<'a>],
     (at, text): (usize, &str),
     next: usize,
-) -> Option<Vec<(usize, &'a str)>> {
+) -> Option<(Vec<(usize, &'a str)>, bool)> {
     if !subject(text) {
         return None;
     }
@@ -239,13 +263,9 @@ fn sub_subject<'a>(
     }
     // Points under a card (`- 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`) state; questions
     // ask, most of them.
-    let asking = questions
-        .iter()
-        .filter(|(_, t)| {
-            !states(t) && (bullet_asks(t) || interrogative(t) || opens_with_request(t))
-        })
-        .count();
-    (questions.len() >= 2 && asking * 2 >= questions.len()).then_some(questions)
+    let asking = questions.iter().filter(|(_, t)| item_asks(t)).count();
+    let most_ask = asking * 2 >= questions.len();
+    (questions.len() >= 2).then_some((questions, most_ask))
 }
 
 /// The box of a task-list item (`[x] 手写 new`) is no part of the question.
@@ -256,14 +276,66 @@ fn without_box(text: &str) -> &str {
         .trim()
 }
 
+/// The bullets at the margin, most of them asking, right after a bullet outline that ends at
+/// `end` (`- 如何交换系统的方法？` after the subjects' questions): questions of their own,
+/// closing the outline's subjects, and what is nested under each its answer; and where they
+/// end (at a subject over indented items, another outline).
+fn questions_after(lines: &[Ln<'_>], starts: &[Start], end: usize) -> (Vec<Start>, usize) {
+    let mut items = Vec::new();
+    let mut k = end;
+    while k < lines.len() && !is_start(starts, k) {
+        let l = &lines[k];
+        if matches!(l.kind, Kind::Blank) {
+            if lines
+                .get(k + 1)
+                .is_none_or(|n| matches!(n.kind, Kind::Blank))
+            {
+                break;
+            }
+        } else if !l.indented() {
+            // A subject over indented items opens another outline.
+            let opens = |t: &str| {
+                subject(t)
+                    && lines
+                        .get(k + 1)
+                        .is_some_and(|n| n.indented() && !n.text.trim().is_empty())
+            };
+            match outer_of(l, Outer::Bullet).map(without_box) {
+                Some(t) if !opens(t) => items.push((k, t)),
+                _ => break,
+            }
+        }
+        k += 1;
+    }
+    let asking = items.iter().filter(|(_, t)| item_asks(t)).count();
+    if items.len() < 2 || asking * 2 < items.len() {
+        return (Vec::new(), end);
+    }
+    let questions = items
+        .into_iter()
+        .map(|(k, t)| Start {
+            line: k,
+            rank: Some(super::super::LABEL_RANK),
+            role: Role::question(t),
+        })
+        .collect();
+    (questions, k)
+}
+
+/// An item that asks (`如何交换系统的方法？`, `谈谈…`), not one that states its point.
+fn item_asks(text: &str) -> bool {
+    !states(text) && (bullet_asks(text) || interrogative(text) || opens_with_request(text))
+}
+
 /// `collection`: the heading above the outline names a collection of questions (`## 题目整理`).
+/// `fewest`: how many subjects (nested ones included) the outline names at least.
 fn subject_outline(
     lines: &[Ln<'_>],
     starts: &[Start],
-    from: usize,
-    end: usize,
+    (from, end): (usize, usize),
     collection: bool,
     kind: Outer,
+    fewest: usize,
 ) -> Option<Found> {
     // The subjects, and under each the bullets one level in. `from` holds the first subject,
     // so every inner bullet belongs to the subject last seen.
@@ -295,29 +367,35 @@ fn subject_outline(
     let all_subjects = subjects
         .iter()
         .all(|&s| outer_of(&lines[s], kind).is_some_and(|t| subject(without_box(t))));
-    if subjects.len() < 3 || with_items * 3 < subjects.len() * 2 || !all_subjects {
+    if !all_subjects || with_items * 3 < subjects.len() * 2 {
         return None;
     }
-    let asking = inner
+    // Subjects nested in the outline's subjects count as subjects too.
+    let subs = sub_subjects(lines, &subjects, &inner, end);
+    if subjects.len() + subs.iter().flatten().count() < fewest {
+        return None;
+    }
+    // The cards: the inner items, a nested subject's questions in its place.
+    let cards: Vec<&str> = inner
         .iter()
-        .filter(|(_, t)| {
-            !states(t) && (bullet_asks(t) || interrogative(t) || opens_with_request(t))
+        .zip(&subs)
+        .flat_map(|((_, t), sub)| match sub {
+            Some(questions) => questions.iter().map(|&(_, q)| q).collect(),
+            None => vec![*t],
         })
-        .count();
-    let short = inner
-        .iter()
-        .filter(|(_, t)| t.chars().count() <= 60)
-        .count();
+        .collect();
+    let asking = cards.iter().filter(|t| item_asks(t)).count();
+    let short = cards.iter().filter(|t| t.chars().count() <= 60).count();
     // The heading above, if only blank lines part it from the outline.
     let heading = starts
         .partition_point(|s| s.line < from)
         .checked_sub(1)
         .filter(|&n| starts[n].rank.is_some())
         .filter(|&n| (starts[n].line + 1..from).all(|k| matches!(lines[k].kind, Kind::Blank)));
-    let enough = inner.len() >= 4
-        && short * 4 >= inner.len() * 3
-        && asking * 3 >= inner.len()
-        && (collection || asking * 2 >= inner.len());
+    let enough = cards.len() >= 4
+        && short * 4 >= cards.len() * 3
+        && asking * 3 >= cards.len()
+        && (collection || asking * 2 >= cards.len());
     if !enough {
         return None;
     }
@@ -335,7 +413,7 @@ fn subject_outline(
             role: Role::label(without_box(outer_of(&lines[s], kind).unwrap_or_default())),
         })
         .collect();
-    out.extend(inner_starts(lines, &subjects, &inner, end));
+    out.extend(inner_starts(&inner, subs));
     Some(Found {
         heading: heading.filter(|&n| matches!(starts[n].role, Role::Record { .. })),
         numbered,
