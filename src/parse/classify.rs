@@ -450,7 +450,7 @@ fn states_points(titles: &[String]) -> bool {
 }
 
 /// Is the text one Markdown link and nothing else (`[如何参与贡献](https://…)`)?
-fn link_only(text: &str) -> bool {
+pub(crate) fn link_only(text: &str) -> bool {
     let t = text.trim();
     t.starts_with('[') && t.ends_with(')') && t.matches("](").count() == 1
 }

@@ -11,6 +11,7 @@ use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
     question_like,
 };
+use crate::parse::classify::link_only;
 use crate::parse::line::Kind;
 use crate::parse::titles::{colon_label, title_shape, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
@@ -297,22 +298,32 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
                 .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
         })
         .count();
-    // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`).
+    // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`); a
+    // quote may introduce any list (`> 这个模块将会描述一些基础的问题。`).
     let remark = round && remark_before(&lines[first..bullets[0]]);
-    let items_from = if remark { bullets[0] } else { first };
-    // Every other non-blank line must be a continuation of an item (indented).
+    let introduced = (first..bullets[0])
+        .all(|i| matches!(lines[i].kind, Kind::Blank) || lines[i].text.starts_with('>'));
+    let items_from = if remark || introduced {
+        bullets[0]
+    } else {
+        first
+    };
+    let last = bullets[bullets.len() - 1];
+    // Every other non-blank line must be a continuation of an item (indented); a link alone
+    // after the list points on to more (`[阅读更多](/zh/common.md)`).
     let only_items = (items_from..end).all(|i| {
         let l = &lines[i];
         matches!(l.kind, Kind::Blank)
             || blocks::bullet_item(l.text).is_some()
             || blocks::is_rule_line(l.text)
             || l.indented()
+            || (i > last && matches!(l.kind, Kind::Text) && link_only(l.text))
     });
     // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
     // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
     // the first bullet.
     let mostly_asking = asking * 2 > bullets.len();
-    let led = remark || (first..bullets[0]).all(|i| matches!(lines[i].kind, Kind::Blank));
+    let led = remark || introduced;
     // Under an interview round, one-line bullets with no answer under them are what was asked.
     let unanswered = bullets.iter().all(|&b| {
         lines
