@@ -269,10 +269,11 @@ static GLUED_HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A Markdown heading that only labels the answer below it (`### 答案`, `#### 小明的回答:`,
 /// `#### LICSLAN回答:`, `### Answer`): a short name in front of the label at most (a Latin
-/// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading).
+/// name, or a Chinese one with `的`, so `### 操作系统问答` stays a heading); an example answer
+/// too (`### 回答范例`, `### 回答示例`).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)[ \t]*[:：]?$",
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)(?:范例|示例|要点)?[ \t]*[:：]?$",
     )
     .unwrap()
 });

@@ -415,16 +415,7 @@ impl Outline {
     fn visit(&self, id: usize, level: &Level, lines: &[Ln<'_>], out: &mut Vec<Start>) {
         let node = &self.nodes[id];
         let h = &node.heading;
-        // An unnumbered question among the children (`一、TCP和UDP的区别` … `HTTP与TCP的区别和
-        // 联系`) ends what the heading holds; numbered lines after it ask questions of their own.
-        let last = node
-            .children
-            .last()
-            .map_or(node.line, |&c| self.nodes[c].line);
-        // So does a title naming a collection of questions (`SQL 面试题目汇总`, alone between
-        // blank lines): the numbered lines after it are the collection's.
-        let cut = (node.line + 1..last)
-            .find(|&i| strong_title(lines, i, false) || collection_title(lines, i));
+        let cut = self.cut(node, lines);
         let held = node
             .children
             .partition_point(|&c| cut.is_none_or(|cut| self.nodes[c].line < cut));
@@ -531,6 +522,43 @@ impl Outline {
         }
     }
 
+    /// Where a heading stops holding its children, if it does: at an unnumbered question among
+    /// them (`一、TCP和UDP的区别` … `HTTP与TCP的区别和联系`; numbered lines after it ask
+    /// questions of their own), or at a title naming a collection of questions (`SQL 面试题目汇总`,
+    /// alone between blank lines; the numbered lines after it are the collection's). Not at a
+    /// line inside a Markdown sub-heading's part with Markdown sub-headings after it (`### 自动刷新`
+    /// / `先验证下 webpack 是否能默认自动刷新页面 ？？？` / … / `### 热更新`): a question asked
+    /// in passing there leaves the heading its parts.
+    fn cut(&self, node: &Node, lines: &[Ln<'_>]) -> Option<usize> {
+        let last = node
+            .children
+            .last()
+            .map_or(node.line, |&c| self.nodes[c].line);
+        let markdown = |c: usize| matches!(self.nodes[c].heading.style, Style::Markdown(_));
+        (node.line + 1..last)
+            .find(|&i| strong_title(lines, i, false) || collection_title(lines, i))
+            .filter(|&cut| {
+                let k = node.children.partition_point(|&c| self.nodes[c].line < cut);
+                !(k > 0
+                    && markdown(node.children[k - 1])
+                    && node.children.get(k).is_some_and(|&c| markdown(c)))
+            })
+    }
+
+    /// How many of `kids` are Markdown sub-headings over questions of their own. A sub-heading
+    /// that asks itself (`### 什么是 Loader?`) is over the parts of its answer (`2. 列举常见的
+    /// 加载器`), not questions.
+    fn holding(&self, kids: &[usize]) -> usize {
+        kids.iter()
+            .filter(|&&k| {
+                let kid = &self.nodes[k];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && !kid.asks
+                    && kid.children.iter().any(|&c| self.holds_question(c))
+            })
+            .count()
+    }
+
     /// A heading with an answer of its own over answered sub-headings of the level a title
     /// before it holds its items at (`# 面试题整理` over `## window.open`, `## 正则`, …, then
     /// `# BFC` over its answer and `## vue单页面应用`, `## cookie`): one more item typed a level
@@ -623,16 +651,7 @@ impl Outline {
         }
         // Sub-headings over questions of their own (`### Q1 ⭐⭐⭐` over `**问：…？**`): the
         // heading groups them, whatever its own shape.
-        let holding = kids
-            .iter()
-            .filter(|&&k| {
-                matches!(self.nodes[k].heading.style, Style::Markdown(_))
-                    && self.nodes[k]
-                        .children
-                        .iter()
-                        .any(|&c| self.holds_question(c))
-            })
-            .count();
+        let holding = self.holding(kids);
         if holding > 0 && holding * 2 >= kids.len() {
             return true;
         }
@@ -678,6 +697,19 @@ impl Outline {
         let among_questions = peers.same_asking * 2 > peers.same;
         if chapter && !interrogative(&parent.title) && !among_questions {
             return true;
+        }
+        // Among sibling headings that mostly ask, one sub-heading that asks right under a
+        // heading with nothing of its own (`## 讲讲CSS预处理器的功能` / `### 什么是预处理器？`)
+        // opens the answer: the heading is one more question. After an answer of the
+        // heading's own, such a sub-heading is a follow-up question.
+        if matches!(parent.style, Style::Markdown(_))
+            && node.body == 0
+            && among_questions
+            && peers.same >= 3
+            && asking <= 1
+            && (interrogative(&parent.title) || opens_with_request(&parent.title))
+        {
+            return false;
         }
         // A heading that asks (`一、TCP和UDP的区别`), or a Markdown heading numbered like a
         // question (`### 1.6、说说协程…`, `## 4.内部类…`), is one question: its children are

@@ -180,6 +180,8 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut aside = false;
     // Whether a title was found since the last start.
     let mut titled = false;
+    // Whether a Markdown sub-heading held as a part of the record's answer was passed.
+    let mut in_part = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
     // Each line read alone: on every core.
@@ -199,6 +201,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             container = false;
             titled = false;
             content_seen = false;
+            in_part = false;
             next += 1;
         }
         if i > segment_start {
@@ -207,6 +210,9 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
+        }
+        if matches!(&lines[i].kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))) {
+            in_part = true;
         }
         if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
@@ -252,7 +258,9 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             } else if container {
                 after_break(lines, i, segment_start) && (!label || label_followed)
             } else {
-                !label && strong_title(lines, i, false)
+                // A question asked in passing under a part of the answer (`### 自动刷新` /
+                // `先验证下 webpack 是否能默认自动刷新页面 ？？？`) is that part's text.
+                !label && !in_part && strong_title(lines, i, false)
             }
         } else if label {
             false
