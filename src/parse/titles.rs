@@ -90,7 +90,7 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
     let followed = next_line.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
     matches!(l.kind, Kind::Text)
         && title_shaped(l)
-        && (under_topic || !l.text.contains(['，', ',']))
+        && (under_topic || !sentence_comma(l.text))
         && after_break(lines, i, 0)
         && (ends_asking(l.text)
             || (followed
@@ -99,6 +99,23 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
             || (spaced_paragraph_follows(lines, i)
                 && !l.text.contains([':', '：'])
                 && interrogative(l.text)))
+}
+
+/// Does the text hold a comma outside brackets and code (`listOf(3.14F, 2) 的型態為？` holds
+/// none: that comma parts arguments, not clauses)?
+fn sentence_comma(text: &str) -> bool {
+    let mut depth = 0u32;
+    let mut code = false;
+    for c in text.chars() {
+        match c {
+            '`' => code = !code,
+            '(' | '（' | '[' | '【' | '{' => depth += 1,
+            ')' | '）' | ']' | '】' | '}' => depth = depth.saturating_sub(1),
+            '，' | ',' if depth == 0 && !code => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Is the line followed by one blank line and then a paragraph (`spring cloud alibaba 使用哪些

@@ -310,7 +310,8 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     };
     let last = bullets[bullets.len() - 1];
     // Every other non-blank line must be a continuation of an item (indented); a link alone
-    // after the list points on to more (`[阅读更多](/zh/common.md)`).
+    // after the list points on to more (`[阅读更多](/zh/common.md)`), and a bullet with nothing
+    // typed after it is a place left for one more.
     let only_items = (items_from..end).all(|i| {
         let l = &lines[i];
         matches!(l.kind, Kind::Blank)
@@ -318,6 +319,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             || blocks::is_rule_line(l.text)
             || l.indented()
             || (i > last && matches!(l.kind, Kind::Text) && link_only(l.text))
+            || matches!(l.text.trim(), "-" | "*" | "+")
     });
     // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
     // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
