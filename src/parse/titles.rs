@@ -20,7 +20,7 @@ pub(super) fn title_shape(line: &Ln<'_>) -> bool {
     }
     // Most lines are sentences: their last character, which taking emphasis away leaves in
     // place, says no at once.
-    if line.text.trim_end().ends_with(SENTENCE_END) {
+    if without_remark(line.text.trim_end()).ends_with(SENTENCE_END) {
         return false;
     }
     let plain = line::strip_emphasis(line.text);
@@ -41,7 +41,47 @@ pub(super) fn title_shape(line: &Ln<'_>) -> bool {
     if t.ends_with([':', '：']) {
         return asks(t) && !t.contains(['。', '；']) && !line.code;
     }
-    !t.ends_with(SENTENCE_END) && !t.contains(['。', '；']) && !line.code && !line.structural
+    !without_remark(t).ends_with(SENTENCE_END)
+        && !t.contains(['。', '；'])
+        && !line.code
+        && !line.structural
+}
+
+/// The text without a remark in brackets closing it (`vector遍历有哪几种方式（尽可能多）`): a
+/// Chinese aside, not the end of a sentence. Brackets around no Chinese (`print(i)`) stay.
+fn without_remark(text: &str) -> &str {
+    if !text.ends_with(['）', ')']) {
+        return text;
+    }
+    // The bracket that opens the closing one, found by depth from the end.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return text;
+    };
+    let (head, remark) = text.split_at(open);
+    let chinese = remark
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let head = head.trim_end();
+    if chinese && !head.is_empty() {
+        head
+    } else {
+        text
+    }
 }
 
 /// The sentence punctuation a title never ends with.
@@ -181,4 +221,34 @@ pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<
         return false;
     }
     (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closing_chinese_remark_is_read_past() {
+        assert_eq!(
+            without_remark("vector遍历有哪几种方式（尽可能多）"),
+            "vector遍历有哪几种方式"
+        );
+        assert_eq!(
+            without_remark("生成器和迭代器 (面试常问)"),
+            "生成器和迭代器"
+        );
+        // Code and Latin asides keep their bracket; so does a remark with nothing before it.
+        assert_eq!(without_remark("print(i)"), "print(i)");
+        assert_eq!(without_remark("（面试常问）"), "（面试常问）");
+        assert_eq!(without_remark("f（g（中））"), "f");
+        assert_eq!(without_remark("a）b）"), "a）b）");
+        assert_eq!(without_remark("）"), "）");
+    }
+
+    #[test]
+    fn commas_between_arguments_part_no_clauses() {
+        assert!(!sentence_comma("listOf(3.14F, 2) 的型態為？"));
+        assert!(!sentence_comma("`f(a, b)` 會印出？"));
+        assert!(sentence_comma("进程和线程，有什么区别？"));
+    }
 }
