@@ -1010,12 +1010,17 @@ fn numbered(line: &str) -> Option<Heading> {
         return Some(Heading::numbered(Style::HalfParen, &c[1], &c[2]));
     }
     // Without a separator only a question counts (`1 Kafka怎么…？`, not `3 个参数`): it must
-    // start with a letter that is no measure word and contain a question mark.
+    // start with a letter that is no measure word (after an opening quote, if any) and contain
+    // a question mark.
     if let Some(c) = digits.then(|| SPACED_NUMBER.captures(line)).flatten() {
         let title = c[2].trim();
         let first = title.chars().next().unwrap_or(' ');
+        // A quoted name may open the question (`13 “#!/bin/bash”的作用 ?`).
+        let quoted = title.starts_with(['“', '「', '《', '『']);
         let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);
-        if asks_here && first.is_alphabetic() && !"个只次条种位年月日号天秒倍层步点".contains(first)
+        if asks_here
+            && (quoted
+                || (first.is_alphabetic() && !"个只次条种位年月日号天秒倍层步点".contains(first)))
         {
             return Some(Heading::numbered(Style::Arabic, &c[1], title));
         }

@@ -60,8 +60,10 @@ fn loose(l: &Ln<'_>) -> Option<(u32, String)> {
     // After a space, a title may open with a figure (`4 16进制转换2进制`) if words follow;
     // after a colon a figure makes a time or a ratio (`2:30`).
     let spaced = c[2].trim().is_empty();
+    // So may a quoted name (`13 “#!/bin/bash”的作用 ?`).
     let opens_in_words = first.is_alphabetic()
-        || (spaced && first.is_ascii_digit() && title.contains(char::is_alphabetic));
+        || (spaced && first.is_ascii_digit() && title.contains(char::is_alphabetic))
+        || (title.starts_with(['“', '「', '《', '『']) && title.contains(char::is_alphabetic));
     if !opens_in_words || MEASURE_WORDS.contains(first) {
         return None;
     }
