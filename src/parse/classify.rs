@@ -112,6 +112,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     answer_headings_under_questions(&mut lines);
     numbers_read_as_decimals(&mut lines);
     spaced_dotted_numbers(&mut lines);
+    counted_heading_levels(&mut lines);
     // The title shapes, asked of most lines by several passes, are found once; on every core.
     lines
         .par_iter_mut()
@@ -315,6 +316,75 @@ fn numbers_read_as_decimals(lines: &mut [Ln<'_>]) {
         l.code = false;
         l.structural = false;
         run = Some((n, count + 1));
+    }
+}
+
+/// Markdown headings whose numbers, in plain digits, count on one by one (`##1. 软件工程的定义`,
+/// `###2.解释…`, `####3.软件生命周期`, …), three at least with nothing but text between them
+/// (a heading numbered otherwise, `## 四、多选题`, or not at all ends them), are one list
+/// whatever their `#`s: a sub-heading would start its own count. They take the first one's
+/// level, and a line of more `#`s than a heading has, glued to the next number
+/// (`#######6.用自己语言简述…`), is the next of them.
+fn counted_heading_levels(lines: &mut [Ln<'_>]) {
+    // A Markdown heading's number, if it is a plain one in digits (`2.1` is a chapter's).
+    let numbered = |l: &Ln<'_>| match &l.kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(h.value.filter(|_| {
+            h.number
+                .as_deref()
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(Some(first)) = numbered(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        // The run: each next Markdown heading numbered one more.
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() {
+            match numbered(&lines[j]) {
+                Some(Some(v)) if v == first + u32::try_from(run.len()).unwrap_or(u32::MAX) => {
+                    run.push(j);
+                }
+                Some(_) => break,
+                None => {}
+            }
+            j += 1;
+        }
+        let level = |k: usize| match &lines[k].kind {
+            Kind::Heading(h) => h.style,
+            _ => Style::Arabic,
+        };
+        let style = level(run[0]);
+        if run.len() >= 3 && run.iter().any(|&k| level(k) != style) {
+            let last = run[run.len() - 1];
+            let next = first + u32::try_from(run.len()).unwrap_or(u32::MAX);
+            // A line of too many `#`s after the last, glued to the next number.
+            let more = (last + 1..j.min(lines.len())).find(|&k| {
+                let t = lines[k].text;
+                let hashes = t.len() - t.trim_start_matches('#').len();
+                hashes > 6
+                    && matches!(lines[k].kind, Kind::Text)
+                    && matches!(line::classify(&t[hashes - 1..]),
+                            Kind::Heading(h) if h.value == Some(next))
+            });
+            if let Some(k) = more {
+                let l = &mut lines[k];
+                let hashes = l.text.len() - l.text.trim_start_matches('#').len();
+                l.kind = line::classify(&l.text[hashes - 1..]);
+                l.code = false;
+                l.structural = false;
+            }
+            for k in run.into_iter().chain(more) {
+                if let Kind::Heading(h) = &mut lines[k].kind {
+                    h.style = style;
+                }
+            }
+        }
+        i = j.max(i + 1);
     }
 }
 
