@@ -283,13 +283,18 @@ struct Item<'a> {
 fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut indent: Option<usize> = None;
-    // Rules may part the list into groups (`---` between runs of bullets); one after the last
-    // bullet closes something else.
+    // Rules may part the list into groups (`---` between runs of bullets) or close it (`---`
+    // as the last line); one after the last bullet with more after it closes something else.
     let last_bullet = part
         .iter()
         .rposition(|l| blocks::bullet_item(l.text.trim_start()).is_some());
+    let closing = part
+        .iter()
+        .rposition(|l| !matches!(l.kind, Kind::Blank))
+        .filter(|&k| blocks::is_rule_line(part[k].text));
     for (index, l) in part.iter().enumerate() {
-        let parting = blocks::is_rule_line(l.text) && last_bullet.is_some_and(|b| index < b);
+        let parting = blocks::is_rule_line(l.text)
+            && (last_bullet.is_some_and(|b| index < b) || closing == Some(index));
         if matches!(l.kind, Kind::Blank) || parting {
             continue;
         }

@@ -427,15 +427,24 @@ fn spacing(t: &str) -> bool {
 }
 
 /// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
-/// or `答：` alone on the line under each question). Once three questions are seen with one
+/// or `答：` alone on the line under each question, or after one blank line). Once three questions are seen with one
 /// scaffold under them, every line after a break with that scaffold right under it is a
 /// question too, whatever its words: the layout says so.
 pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // The scaffold: a short line as a whole (`答：`), or the label of a field filled in under
     // each question (`Keywords: this binding, …`).
     let scaffold = |i: usize| {
-        lines
+        // Right under the question, or after one blank line (`请评价…？` / blank / `* [x] `).
+        let under = if lines
             .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Blank))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        lines
+            .get(under)
             .filter(|n| matches!(n.kind, Kind::Text))
             .map(|n| n.text.trim())
             .filter(|t| !t.is_empty() && !spacing(t))
