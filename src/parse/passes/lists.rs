@@ -434,6 +434,11 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // `遍历二叉树`): questions too when another label group in the file clearly is.
     let mut labeled_misses: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     let mut labeled_hit = false;
+    // Runs of bullets that did not ask enough, and how many did, under each boundary: apart by
+    // blank lines (`- "What is your greatest weakness?"` / its quoted answer / blank / `- "Describe
+    // your best friend…"`), sibling bullets are read alike.
+    let mut bullet_misses: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+    let mut bullet_hits: Vec<(usize, usize)> = Vec::new();
     let mut next = 0;
     let mut in_record = false;
     let mut i = 0;
@@ -484,8 +489,18 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .iter()
                 .filter(|(_, b)| line::strip_emphasis(b).contains(['?', '？']))
                 .count();
-            (asking * 2 > bullets.len())
-                .then(|| bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect())
+            let items: Vec<(usize, String)> =
+                bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect();
+            if asking * 2 > bullets.len() {
+                match bullet_hits.last_mut() {
+                    Some((b, hits)) if *b == boundary => *hits += 1,
+                    _ => bullet_hits.push((boundary, 1)),
+                }
+                Some(items)
+            } else {
+                bullet_misses.push((boundary, items));
+                None
+            }
         } else {
             // Glued lines at the start of a line; indented ones are the content of the line
             // above (`常用工具：` over `    git`), a list only as `indented_items` finds it.
@@ -510,8 +525,37 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
         }
     }
+    read_bullet_runs_alike(lines, &bullet_hits, bullet_misses, &mut extra);
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Runs of bullets that asked too little (`misses`, each with the boundary it is under) read as
+/// their siblings: questions where three runs of asking bullets or more are under the same
+/// boundary (`hits`, in line order), twice as many as those that do not ask.
+fn read_bullet_runs_alike(
+    lines: &[Ln<'_>],
+    hits: &[(usize, usize)],
+    misses: Vec<(usize, Vec<(usize, String)>)>,
+    out: &mut Vec<Start>,
+) {
+    let count = |b: usize, runs: &[(usize, usize)]| {
+        runs.binary_search_by_key(&b, |&(r, _)| r)
+            .map_or(0, |k| runs[k].1)
+    };
+    let mut per_boundary: Vec<(usize, usize)> = Vec::new();
+    for &(b, _) in &misses {
+        match per_boundary.last_mut() {
+            Some((r, n)) if *r == b => *n += 1,
+            _ => per_boundary.push((b, 1)),
+        }
+    }
+    for (boundary, items) in misses {
+        let asking = count(boundary, hits);
+        if asking >= 3 && asking >= 2 * count(boundary, &per_boundary) {
+            push_question_run(lines, None, items, out);
+        }
+    }
 }
 
 /// One record per question of a run (line index and question), under a section for its label.
