@@ -10,6 +10,8 @@ use super::line::Kind;
 use super::passes::{Paired, asking_callout};
 use super::{Ln, code, line};
 use crate::model::{Block, BlockKind, Record, SourceSpan};
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub(super) fn make_record(
     deck: &str,
@@ -163,6 +165,9 @@ fn asked_on_front(
 /// question up to its question mark, and the rest. A half-width `?` counts only before a
 /// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
 fn split_question(question: &str) -> (String, Option<String>) {
+    if let Some(filled) = fill_in(question) {
+        return filled;
+    }
     if let (q, Some(answer)) = inline_answer(question) {
         return (
             q.trim_end_matches(['*', ' ']).to_owned(),
@@ -194,6 +199,35 @@ fn split_question(question: &str) -> (String, Option<String>) {
         return (question[..at].to_owned(), Some(rest.to_owned()));
     }
     (question.to_owned(), None)
+}
+
+/// A blank filled in where it stands (`操作系统是{%s%} 管理系统资源的软件 {%ends%}。`, a
+/// course template's markup, or `应用程序通过<u>系统调用</u>接口…`).
+static FILLED_BLANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%\s*s\s*%\}(.*?)\{%\s*ends\s*%\}|<u>(.*?)</u>").expect("valid regex")
+});
+
+/// A statement with its blanks filled in: the statement with each blank left open (`＿＿`) is
+/// asked, the words that fill them, in order, answer it. Blanks left empty ask nothing.
+/// Underlined words in a line that asks (`什么是<u>进程</u>？`) are emphasis, no blank.
+fn fill_in(question: &str) -> Option<(String, Option<String>)> {
+    let template = question.contains("{%");
+    let underlined = question.contains("<u>") && !question.contains(['?', '？']) && !asks(question);
+    if !(template || underlined) {
+        return None;
+    }
+    let mut fills = Vec::new();
+    let asked = FILLED_BLANK.replace_all(question, |c: &regex::Captures<'_>| {
+        let fill = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .map_or("", |m| m.as_str().trim());
+        if !fill.is_empty() {
+            fills.push(fill.to_owned());
+        }
+        "＿＿"
+    });
+    (!fills.is_empty()).then(|| (asked.trim().to_owned(), Some(fills.join("；"))))
 }
 
 /// A number with no question after it (`#### 4`, `一、`): the question may stand below it.
@@ -359,6 +393,22 @@ mod tests {
         assert!(refers_to_code("以下程序有什么问题"));
         assert!(!refers_to_code("代码规范是什么？"));
         assert!(!refers_to_code("channel 和线程的区别是什么？"));
+    }
+
+    #[test]
+    fn a_statement_with_its_blanks_filled_in() {
+        let filled = split_question(
+            "操作系统是{%s%} 管理系统资源的软件 {%ends%}，由{%s%}内核{%ends%}组成。",
+        );
+        assert_eq!(filled.0, "操作系统是＿＿，由＿＿组成。");
+        assert_eq!(filled.1.as_deref(), Some("管理系统资源的软件；内核"));
+        let underlined = split_question("应用程序通过<u>系统调用</u>接口获得服务。");
+        assert_eq!(underlined.0, "应用程序通过＿＿接口获得服务。");
+        assert_eq!(underlined.1.as_deref(), Some("系统调用"));
+        assert_eq!(split_question("什么是<u>进程</u>？").1, None);
+        // Blanks nobody filled in are no answer.
+        let empty = split_question("操作系统是{%s%} {%ends%}。");
+        assert_eq!(empty, ("操作系统是{%s%} {%ends%}。".to_owned(), None));
     }
 
     #[test]
