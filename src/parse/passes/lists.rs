@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
-use super::{dedent, section_over_bullets};
+use super::{dedent, is_start, section_over_bullets};
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
     question_like,
@@ -485,10 +485,7 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .iter()
                 .all(|l| blocks::bullet_item(l.text).is_some() || l.indented());
         let questions: Option<Vec<(usize, String)>> = if items_only {
-            let asking = bullets
-                .iter()
-                .filter(|(_, b)| line::strip_emphasis(b).contains(['?', '？']))
-                .count();
+            let asking = bullets_asking(lines, first, &bullets);
             let items: Vec<(usize, String)> =
                 bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect();
             if asking * 2 > bullets.len() {
@@ -526,8 +523,32 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     read_bullet_runs_alike(lines, &bullet_hits, bullet_misses, &mut extra);
+    // A run may open on a line that starts something already (a subject label typed as a
+    // bullet): that line keeps its start.
+    extra.retain(|s| !is_start(starts, s.line));
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// How many of a run's `bullets` (the run opening at line `first`) ask: with a question mark,
+/// or, in a list of three or more, with a question word (`整体架构` does not; `APIService 的实现
+/// 原理` does) unless a title right above labels the run (`3.09 美团二面`): the passes that
+/// read labels read it.
+fn bullets_asking(lines: &[Ln<'_>], first: usize, bullets: &[(usize, &str)]) -> usize {
+    let worded = bullets.len() >= 3
+        && !lines[..first]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.kind, Kind::Blank))
+            .is_some_and(title_shaped);
+    bullets
+        .iter()
+        .filter(|(_, b)| {
+            let plain = line::strip_emphasis(b);
+            plain.contains(['?', '？'])
+                || (worded && question_like(&plain) && !plain.trim_end().ends_with(['。', '；']))
+        })
+        .count()
 }
 
 /// Runs of bullets that asked too little (`misses`, each with the boundary it is under) read as
