@@ -525,10 +525,11 @@ impl Outline {
     /// Where a heading stops holding its children, if it does: at an unnumbered question among
     /// them (`一、TCP和UDP的区别` … `HTTP与TCP的区别和联系`; numbered lines after it ask
     /// questions of their own), or at a title naming a collection of questions (`SQL 面试题目汇总`,
-    /// alone between blank lines; the numbered lines after it are the collection's). Not at a
-    /// line inside a Markdown sub-heading's part with Markdown sub-headings after it (`### 自动刷新`
-    /// / `先验证下 webpack 是否能默认自动刷新页面 ？？？` / … / `### 热更新`): a question asked
-    /// in passing there leaves the heading its parts.
+    /// alone between blank lines; the numbered lines after it are the collection's). Under a
+    /// heading that asks with a question mark (`## webpack 性能优化？`), not at a line inside a
+    /// Markdown sub-heading's part with Markdown sub-headings after it (`### 自动刷新` /
+    /// `先验证下 webpack 是否能默认自动刷新页面 ？？？` / … / `### 热更新`): a question asked in
+    /// passing there leaves the question its parts.
     fn cut(&self, node: &Node, lines: &[Ln<'_>]) -> Option<usize> {
         let last = node
             .children
@@ -539,7 +540,8 @@ impl Outline {
             .find(|&i| strong_title(lines, i, false) || collection_title(lines, i))
             .filter(|&cut| {
                 let k = node.children.partition_point(|&c| self.nodes[c].line < cut);
-                !(k > 0
+                !(ends_asking(&node.heading.title)
+                    && k > 0
                     && markdown(node.children[k - 1])
                     && node.children.get(k).is_some_and(|&c| markdown(c)))
             })

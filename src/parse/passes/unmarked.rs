@@ -180,7 +180,8 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut aside = false;
     // Whether a title was found since the last start.
     let mut titled = false;
-    // Whether a Markdown sub-heading held as a part of the record's answer was passed.
+    // Whether a Markdown sub-heading held as a part of the answer to a record that asks with a
+    // question mark (`## webpack 性能优化？` over `### 自动刷新`) was passed.
     let mut in_part = false;
     let mut next = 0usize;
     let front_matter = front_matter_end(lines);
@@ -211,9 +212,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        if matches!(&lines[i].kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_))) {
-            in_part = true;
-        }
+        in_part |= next > 0 && answer_part(&lines[i], &starts[next - 1]);
         if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
@@ -289,6 +288,13 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     add_questions(lines, starts, extra);
+}
+
+/// Is `l` a Markdown sub-heading held as a part of the answer to `record`, a record that asks
+/// with a question mark (`## webpack 性能优化？` over `### 自动刷新`)?
+fn answer_part(l: &Ln<'_>, record: &Start) -> bool {
+    matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
+        && matches!(&record.role, Role::Record { question, .. } if ends_asking(question))
 }
 
 /// Heading ranks where three headings or more start records and most of them ask, or most of
