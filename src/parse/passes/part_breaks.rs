@@ -11,6 +11,23 @@ use super::{Ln, Role, Start, add_questions};
 /// between a question and the next.
 const PART_BREAK: usize = 3;
 
+/// Notes whose gaps are long as a rule (half of their runs of blank lines or more, and a few
+/// at least, are [`PART_BREAK`] long, as some editors export every paragraph): a long gap
+/// there sets no part apart.
+fn spaced_out(lines: &[Ln<'_>]) -> bool {
+    let (mut gaps, mut long, mut run) = (0usize, 0usize, 0usize);
+    for l in lines {
+        if matches!(l.kind, Kind::Blank) {
+            run += 1;
+        } else if run > 0 {
+            gaps += 1;
+            long += usize::from(run >= PART_BREAK);
+            run = 0;
+        }
+    }
+    long >= MIN_BLOCKS && long * 2 >= gaps
+}
+
 /// Notes that gather several parts in one file set each part apart with a run of blank
 /// lines (three or more). A numbered list that starts at 1 right after such a run, at the
 /// margin, is a list of its own: its items are questions, not the points of the answer
@@ -23,6 +40,9 @@ const PART_BREAK: usize = 3;
 /// `要求输入…`) is one question.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
+    if spaced_out(lines) {
+        return;
+    }
     let numbered = |i: usize| match &lines[i].kind {
         Kind::Heading(h)
             if !matches!(h.style, Style::Markdown(_) | Style::Question)
