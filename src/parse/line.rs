@@ -559,39 +559,40 @@ fn quoted_question(line: &str) -> Option<Heading> {
     Some(Heading::labelled(&c)).filter(|h| !h.title.is_empty())
 }
 
-/// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}` or HTML's
-/// `<details><summary>问题？</summary>`. A summary that only says how to unfold
-/// (`点击查看答案`) asks nothing: it stays text.
+/// A question that opens a folded answer: Hugo's `{{< details "问题？" >}}`, HTML's
+/// `<details><summary>问题？</summary>`, or the title of a `VuePress` container
+/// (`::: info 问题？`). A summary that only says how to unfold (`点击查看答案`) asks nothing:
+/// it stays text.
 static FOLDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^[ \t]*(?:\{\{[<%][ \t]*details[ \t]+(?:title=)?"(.+?)"[^}]*[>%]\}\}|(?:<details[^>]*>[ \t]*)?<summary[^>]*>(.+?)</summary>)[ \t]*$"#,
+        r#"^[ \t]*(?:\{\{[<%][ \t]*details[ \t]+(?:title=)?"(.+?)"[^}]*[>%]\}\}|(?:<details[^>]*>[ \t]*)?<summary[^>]*>(.+?)</summary>|:::[ \t]*(?:info|tip|note|warning|danger|details|caution|important)[ \t]+(.+?))[ \t]*$"#,
     )
     .unwrap()
 });
 
-/// The closing line of a folded answer (`{{< /details >}}`, `</details>`).
+/// The closing line of a folded answer (`{{< /details >}}`, `</details>`, a container's `:::`).
 static FOLD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:\{\{[<%][ \t]*/details[ \t]*[>%]\}\}|</details>)[ \t]*$").unwrap()
+    Regex::new(r"^[ \t]*(?:\{\{[<%][ \t]*/details[ \t]*[>%]\}\}|</details>|:::)[ \t]*$").unwrap()
 });
 
 /// The title of a fold (`<summary>HashMap 底层结构</summary>`, `{{< details "…" >}}`),
 /// whatever it says.
 #[must_use]
 pub fn fold_title(line: &str) -> Option<String> {
-    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
+    if !fold_words(line) {
         return None;
     }
     let c = FOLDED.captures(line)?;
-    let title = c.get(1).or_else(|| c.get(2))?.as_str();
+    let title = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
     Some(strip_emphasis(title).trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 fn folded_question(line: &str) -> Option<String> {
-    if !fold_shaped(line) || (!line.contains("details") && !line.contains("summary")) {
+    if !fold_words(line) {
         return None;
     }
     let c = FOLDED.captures(line)?;
-    let q = c.get(1).or_else(|| c.get(2))?.as_str();
+    let q = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
     let q = strip_emphasis(q).trim().to_owned();
     (q.ends_with(['?', '？']) || super::asks(&q)).then_some(q)
 }
@@ -601,9 +602,16 @@ fn folded_question(line: &str) -> Option<String> {
 #[must_use]
 pub fn is_fold_line(line: &str) -> bool {
     let t = line.trim();
-    fold_shaped(t)
-        && (t.contains("details") || t.contains("summary"))
-        && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+    fold_words(t) && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+}
+
+/// Can the line be a fold's opening, summary or closing line, by its first character and its
+/// words (`details`, `summary`, or a container's `:::`)?
+fn fold_words(line: &str) -> bool {
+    fold_shaped(line)
+        && (line.contains("details")
+            || line.contains("summary")
+            || line.trim_start().starts_with(":::"))
 }
 
 /// Does this line open a fold without saying what it holds (`<details>`, or a summary such as
@@ -621,6 +629,7 @@ static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]
 pub fn opens_fold(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("<details")
+        || (t.starts_with(":::") && FOLDED.is_match(t))
         || t.strip_prefix("{{").is_some_and(|r| {
             r.trim_start_matches(['<', '%', ' ', '\t'])
                 .starts_with("details")
@@ -630,14 +639,15 @@ pub fn opens_fold(line: &str) -> bool {
 /// Does a fold close on this line (`</details>`, `{{< /details >}}`)?
 #[must_use]
 pub fn closes_fold(line: &str) -> bool {
-    fold_shaped(line) && line.contains("details") && FOLD_END.is_match(line)
+    fold_words(line) && FOLD_END.is_match(line)
 }
 
 /// Can the line be a fold's opening, summary or closing line? Each of those starts, after
-/// spaces and tabs, with `<` (`<details>`, `<summary>`) or `{` (`{{< details >}}`): one byte
-/// test spares most lines the search for `details` and `summary`.
+/// spaces and tabs, with `<` (`<details>`, `<summary>`), `{` (`{{< details >}}`) or `:`
+/// (`::: info …`, `:::`): one byte test spares most lines the search for their words.
 fn fold_shaped(line: &str) -> bool {
-    line.trim_start_matches([' ', '\t']).starts_with(['<', '{'])
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(['<', '{', ':'])
 }
 
 /// A summary that says the fold hides an answer (`<summary>查看答案</summary>`, `点击展开`,
