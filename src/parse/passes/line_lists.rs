@@ -114,16 +114,22 @@ const MIN_JOTTINGS_ASKING: usize = 2;
 /// Characters a jotted question may hold.
 const MAX_JOTTING: usize = 30;
 
-/// Is line `l` a jotting: plain text at the margin, short, no sentence closed?
+/// Is line `l` a jotting: plain text at the margin, short, no sentence closed? A topic may
+/// carry a hint after a colon (`RocketMQ如何保证消息有序：顺序消息的原理和实现`): the topic
+/// is what must be short.
 fn jotted(l: &Ln<'_>) -> bool {
     let t = l.text.trim();
+    let topic = t.split_once('：').map_or(
+        t,
+        |(topic, hint)| if hint.trim().is_empty() { t } else { topic },
+    );
     matches!(l.kind, Kind::Text)
         && !l.code
         && !l.structural
         && !l.indented()
         && blocks::url_only(l.text).is_none()
         && blocks::bullet_item(t).is_none()
-        && t.chars().count() <= MAX_JOTTING
+        && topic.chars().count() <= MAX_JOTTING
         && !t.ends_with(['。', '.', '；', ';', '，', ',', ':', '：'])
 }
 
