@@ -319,6 +319,9 @@ fn numbers_read_as_decimals(lines: &mut [Ln<'_>]) {
     }
 }
 
+/// The characters notes indent with: spaces, tabs and full-width spaces.
+const WS: [char; 3] = [' ', '\t', '\u{3000}'];
+
 /// Markdown headings whose numbers, in plain digits, count on one by one (`##1. 软件工程的定义`,
 /// `###2.解释…`, `####3.软件生命周期`, …), three at least with nothing but text between them
 /// (a heading numbered otherwise, `## 四、多选题`, or not at all ends them), are one list
@@ -401,7 +404,6 @@ fn dedent_indented_blocks<'a>(
     raw: &[crate::read::Line<'_>],
     kinds: &[Kind],
 ) -> Vec<&'a str> {
-    const WS: [char; 3] = [' ', '\t', '\u{3000}'];
     let blank = |t: &str| t.trim_matches(WS).is_empty();
     let indented = |t: &str| t.starts_with(WS);
     let kind_of = |k: usize| {
@@ -419,7 +421,15 @@ fn dedent_indented_blocks<'a>(
     let mut seen = 0;
     let mut i = 0;
     while i < texts.len() {
-        if blank(texts[i]) || !indented(texts[i]) || (i > 0 && !blank(texts[i - 1])) {
+        // A block of question bullets may stand right under a Markdown heading (below).
+        let under_heading = i > 0
+            && !blank(texts[i - 1])
+            && matches!(kind_of(i - 1).as_ref(),
+                Kind::Heading(h) if matches!(h.style, Style::Markdown(_)));
+        if blank(texts[i])
+            || !indented(texts[i])
+            || (i > 0 && !blank(texts[i - 1]) && !under_heading)
+        {
             i += 1;
             continue;
         }
@@ -442,21 +452,9 @@ fn dedent_indented_blocks<'a>(
             .copied()
             .filter(|t| !blank(t))
             .collect();
-        // The white space every line of the block starts with, as written (tabs, spaces or
-        // full-width spaces): cutting it keeps each line's own characters whole.
-        let base = body.iter().fold(None::<&str>, |common, t| {
-            let lead = &t[..t.len() - t.trim_start_matches(WS).len()];
-            Some(common.map_or(lead, |c| {
-                let same: usize = c
-                    .chars()
-                    .zip(lead.chars())
-                    .take_while(|(a, b)| a == b)
-                    .map(|(a, _)| a.len_utf8())
-                    .sum();
-                &c[..same]
-            }))
-        });
-        let base = base.map_or(0, str::len);
+        let base = common_lead(&body);
+        // The indent the block is read without, if any.
+        let mut cut = None;
         if free && base > 0 {
             // Numbered links (`1. [贡献者](…)`) are a list of pages, not an outline.
             let titles: Vec<String> = body
@@ -492,17 +490,69 @@ fn dedent_indented_blocks<'a>(
                 seen = i;
                 in_item && states_points(&titles)
             };
-            if numbered >= 2 && !fenced && !points {
-                for t in &mut out[i..end] {
-                    if !blank(t) {
-                        *t = &t[base..];
-                    }
-                }
+            if numbered >= 2 && !fenced && !points && !under_heading {
+                cut = Some(&body[0][..base]);
+            }
+        }
+        // Bullets that ask, one step in (`\t* 当两个对象的hashcode相同会发生什么？` / `\t因为…`):
+        // questions at the margin, their answers glued under them.
+        if free && cut.is_none() {
+            cut = question_bullets_lead(&texts[i..end]);
+        }
+        for t in out[i..end].iter_mut().filter(|t| !blank(t)) {
+            if let Some(rest) = cut.and_then(|lead| t.strip_prefix(lead)) {
+                *t = rest;
             }
         }
         i = end;
     }
     out
+}
+
+/// The white space every line of `body` starts with, as written (tabs, spaces or full-width
+/// spaces), in bytes: cutting it keeps each line's own characters whole.
+fn common_lead(body: &[&str]) -> usize {
+    body.iter()
+        .fold(None::<&str>, |common, t| {
+            let lead = &t[..t.len() - t.trim_start_matches(WS).len()];
+            Some(common.map_or(lead, |c| {
+                let same: usize = c
+                    .chars()
+                    .zip(lead.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                &c[..same]
+            }))
+        })
+        .map_or(0, str::len)
+}
+
+/// The indent of the bullets of an indented block, if three or more of them stand at that
+/// indent, the block's least but one, and most ask: the block is a list of questions typed one
+/// step in, as some editors save every line.
+fn question_bullets_lead<'a>(block: &[&'a str]) -> Option<&'a str> {
+    let lead = |t: &'a str| &t[..t.len() - t.trim_start_matches(WS).len()];
+    let bullets: Vec<(&str, &str)> = block
+        .iter()
+        .filter_map(|t| blocks::bullet_item(t.trim_start()).map(|item| (lead(t), item)))
+        .collect();
+    let (first, _) = bullets.first()?;
+    let at_first: Vec<&str> = bullets
+        .iter()
+        .filter(|(l, _)| l == first)
+        .map(|&(_, item)| item)
+        .collect();
+    let asking = at_first
+        .iter()
+        .filter(|item| asks(item) || ends_asking(item))
+        .count();
+    // The bullets at the block's own indent: no line of it stands further out on their way in.
+    let outermost = block.iter().filter(|t| !t.trim().is_empty()).all(|t| {
+        let l = lead(t);
+        !(l.len() < first.len() && first.starts_with(l))
+    });
+    (at_first.len() >= 3 && asking * 2 > at_first.len() && outermost).then_some(*first)
 }
 
 /// Do numbered lines state points rather than ask: none asks, and most run past one clause
