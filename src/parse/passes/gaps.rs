@@ -4,7 +4,7 @@
 //! what another reading took as one card's answer (`托管资源和非托管资源`, two blank lines,
 //! `栈先进后出，地址从高往低分配` over its second line).
 
-use super::is_start;
+use super::{blank_runs, is_start};
 use crate::parse::asking::ends_asking;
 use crate::parse::line::{self, Kind};
 use crate::parse::titles::title_shaped;
@@ -21,17 +21,10 @@ const MIN_FOUND: usize = 2;
 
 /// A card at each line after a wide gap, where wide gaps part the notes (see the module).
 pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let mut after_gap = Vec::new();
-    let mut blanks = 0usize;
-    for (i, l) in lines.iter().enumerate() {
-        if matches!(l.kind, Kind::Blank) {
-            blanks += 1;
-            continue;
-        }
-        if std::mem::take(&mut blanks) >= WIDE {
-            after_gap.push(i);
-        }
-    }
+    let after_gap: Vec<usize> = blank_runs(lines)
+        .filter(|&(_, run)| run >= WIDE)
+        .map(|(i, _)| i)
+        .collect();
     if after_gap.len() < MIN_GAPS {
         return;
     }

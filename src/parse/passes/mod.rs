@@ -208,6 +208,19 @@ fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// The runs of blank lines that some line follows, in order: that line and the run's length.
+fn blank_runs<'a>(lines: &'a [Ln<'_>]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut blanks = 0usize;
+    lines.iter().enumerate().filter_map(move |(i, l)| {
+        if matches!(l.kind, super::line::Kind::Blank) {
+            blanks += 1;
+            return None;
+        }
+        let run = std::mem::take(&mut blanks);
+        (run > 0).then_some((i, run))
+    })
+}
+
 /// Add the starts `extra` (in any order) to `starts`, keeping them sorted by line.
 fn merge_starts(starts: &mut Vec<Start>, extra: Vec<Start>) {
     if !extra.is_empty() {

@@ -4,8 +4,8 @@ use super::super::asking::asks;
 use super::super::blocks;
 use super::super::line::{Kind, Style};
 use super::super::record::sets_task;
-use super::is_start;
 use super::{Ln, Role, Start, add_questions};
+use super::{blank_runs, is_start};
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
 /// between a question and the next.
@@ -15,16 +15,9 @@ const PART_BREAK: usize = 3;
 /// at least, are [`PART_BREAK`] long, as some editors export every paragraph): a long gap
 /// there sets no part apart.
 fn spaced_out(lines: &[Ln<'_>]) -> bool {
-    let (mut gaps, mut long, mut run) = (0usize, 0usize, 0usize);
-    for l in lines {
-        if matches!(l.kind, Kind::Blank) {
-            run += 1;
-        } else if run > 0 {
-            gaps += 1;
-            long += usize::from(run >= PART_BREAK);
-            run = 0;
-        }
-    }
+    let (gaps, long) = blank_runs(lines).fold((0usize, 0usize), |(gaps, long), (_, run)| {
+        (gaps + 1, long + usize::from(run >= PART_BREAK))
+    });
     long >= MIN_BLOCKS && long * 2 >= gaps
 }
 
