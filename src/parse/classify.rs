@@ -365,22 +365,24 @@ fn counted_heading_levels(lines: &mut [Ln<'_>]) {
         if run.len() >= 3 && run.iter().any(|&k| level(k) != style) {
             let last = run[run.len() - 1];
             let next = first + u32::try_from(run.len()).unwrap_or(u32::MAX);
-            // A line of too many `#`s after the last, glued to the next number.
-            let more = (last + 1..j.min(lines.len())).find(|&k| {
+            // A line of too many `#`s after the last, glued to the next number: read as the
+            // heading its last `#` and number make.
+            let more = (last + 1..j).find_map(|k| {
                 let t = lines[k].text;
                 let hashes = t.len() - t.trim_start_matches('#').len();
-                hashes > 6
-                    && matches!(lines[k].kind, Kind::Text)
-                    && matches!(line::classify(&t[hashes - 1..]),
-                            Kind::Heading(h) if h.value == Some(next))
+                if hashes <= 6 || !matches!(lines[k].kind, Kind::Text) {
+                    return None;
+                }
+                let kind = line::classify(&t[hashes - 1..]);
+                matches!(&kind, Kind::Heading(h) if h.value == Some(next)).then_some((k, kind))
             });
-            if let Some(k) = more {
+            let more = more.map(|(k, kind)| {
                 let l = &mut lines[k];
-                let hashes = l.text.len() - l.text.trim_start_matches('#').len();
-                l.kind = line::classify(&l.text[hashes - 1..]);
+                l.kind = kind;
                 l.code = false;
                 l.structural = false;
-            }
+                k
+            });
             for k in run.into_iter().chain(more) {
                 if let Kind::Heading(h) = &mut lines[k].kind {
                     h.style = style;

@@ -433,9 +433,9 @@ fn spacing(t: &str) -> bool {
 }
 
 /// Notes filled in from a template repeat the same scaffold line under every question (`- [x]`
-/// or `答：` alone on the line under each question, or after one blank line). Once three questions are seen with one
-/// scaffold under them, every line after a break with that scaffold right under it is a
-/// question too, whatever its words: the layout says so.
+/// or `答：` alone on the line under each question, or after one blank line). Once three
+/// questions are seen with one scaffold under them, every line after a break with that scaffold
+/// under it is a question too, whatever its words: the layout says so.
 pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // The scaffold: a short line as a whole (`答：`), or the label of a field filled in under
     // each question (`Keywords: this binding, …`).
