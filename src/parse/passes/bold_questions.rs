@@ -24,25 +24,46 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
     if asked < MIN_ASKED || asked * 2 < bold.len() {
         return;
     }
-    let extra: Vec<usize> = bold
-        .into_iter()
-        .filter(|&i| ends_asking(lines[i].text))
+    // Besides those that ask, the short titles of that shape are questions too, answered or
+    // not (`**mvc 和 mvvm**` over its answer, `**组件之间如何通信**` over a blank line).
+    let extra: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let asking = ends_asking(lines[i].text);
+            (asking && bold.binary_search(&i).is_ok())
+                || (bold_set_apart(lines, i) && (asking || short_title(lines[i].text)))
+        })
         .collect();
     add_questions(lines, starts, extra);
 }
 
-/// Is line `i` bold and nothing else (`**…**`), at the margin, a blank line (or the file's
-/// start) above it and a line of text right under it?
-fn bold_over_text(lines: &[Ln<'_>], i: usize) -> bool {
+/// Longer than this, a bold line is a sentence set off, more than a title.
+const MAX_TITLE_CHARS: usize = 30;
+
+/// The words of a bold line (`**…**`) name a topic, short and not a sentence.
+fn short_title(text: &str) -> bool {
+    let inner = text.trim().trim_matches('*').trim();
+    !inner.is_empty()
+        && inner.chars().count() <= MAX_TITLE_CHARS
+        && !inner.ends_with(['。', '.', '；', ';', '，', ','])
+}
+
+/// Is line `i` bold and nothing else (`**…**`), at the margin, with a blank line (or the
+/// file's start) above it?
+fn bold_set_apart(lines: &[Ln<'_>], i: usize) -> bool {
     let l = &lines[i];
     let t = l.text.trim_end();
-    let whole = t.len() > 4
+    t.len() > 4
         && t.starts_with("**")
         && t.ends_with("**")
-        && !t[2..t.len() - 2].contains("**");
-    whole
+        && !t[2..t.len() - 2].contains("**")
         && matches!(l.kind, Kind::Text)
         && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+}
+
+/// Is line `i` bold and nothing else, set apart above (see [`bold_set_apart`]), with a line
+/// of text right under it?
+fn bold_over_text(lines: &[Ln<'_>], i: usize) -> bool {
+    bold_set_apart(lines, i)
         && lines
             .get(i + 1)
             .is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
