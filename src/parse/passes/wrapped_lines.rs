@@ -66,10 +66,10 @@ pub(crate) fn join_wrapped_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 }
 
 /// Does `text` open with an emphasis (`**`) or a quotation (`"`, `“`) it does not close? (A
-/// `**` further in, as in `*args, **kwargs`, may be code.)
+/// `**` further in, as in `*args, **kwargs`, may be code; a rule, `***`, opens nothing.)
 fn left_open(text: &str) -> bool {
     let t = text.trim();
-    (t.starts_with("**") && t.matches("**").count() % 2 == 1)
+    (t.starts_with("**") && !blocks::is_rule_line(t) && t.matches("**").count() % 2 == 1)
         || (t.starts_with('"') && t.matches('"').count() % 2 == 1)
         || (t.starts_with('“') && t.matches('“').count() > t.matches('”').count())
 }
