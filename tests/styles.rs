@@ -83,3 +83,51 @@ fn every_style_fixture_matches_its_snapshot() {
         insta::assert_snapshot!(name, out);
     }
 }
+
+/// A YAML front matter block on top of the notes (`---` / `title: …` / `---`) is metadata: every
+/// fixture reads the same with one, its records only moved down by the block's lines.
+#[test]
+fn front_matter_changes_no_reading() {
+    const FRONT: &str = "---\ntitle: 面试笔记\ntags: [Vue, Review]\n---\n\n";
+    let shift = u32::try_from(FRONT.lines().count()).unwrap();
+    let records = |name: &str, bytes: &[u8], by: u32| {
+        let source = SourceText::decode(name.to_owned(), bytes).unwrap();
+        let parsed = zhika::parse::parse(&source);
+        assert_eq!(
+            common::coverage_problems(&source, &parsed),
+            vec![],
+            "{name}"
+        );
+        parsed
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.source.start_line - by,
+                    r.source.end_line - by,
+                    r.question.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut compared = 0;
+    for path in fixtures() {
+        let bytes = std::fs::read(&path).unwrap();
+        // Files already opening with a block, and those not in UTF-8, are left out.
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        if text.starts_with("---") || text.starts_with('\u{feff}') {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let with_front = format!("{FRONT}{text}");
+        assert_eq!(
+            records(&name, with_front.as_bytes(), shift),
+            records(&name, &bytes, 0),
+            "{name}"
+        );
+        compared += 1;
+    }
+    assert!(compared > 200, "only {compared} fixtures compared");
+}

@@ -617,23 +617,30 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
 /// YAML comments are no headings and its keys no questions. Its lines are read like a fenced
 /// block's, and so stay out of every record.
 fn hide_front_matter(lines: &mut [Ln<'_>]) {
-    let Some(end) = front_matter_end(lines).filter(|&end| end < lines.len()) else {
+    let Some(end) = yaml_front_matter(lines) else {
         return;
     };
-    let yaml = lines[1..end].iter().any(|l| {
-        l.text
-            .split_once(':')
-            .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
-    });
-    if yaml {
-        for l in &mut lines[1..end] {
-            if !matches!(l.kind, Kind::Blank) {
-                l.kind = Kind::Fenced;
-                l.code = false;
-                l.structural = false;
-            }
+    for l in &mut lines[1..end] {
+        if !matches!(l.kind, Kind::Blank) {
+            l.kind = Kind::Fenced;
+            l.code = false;
+            l.structural = false;
         }
     }
+}
+
+/// The closing `---` of a front matter block that holds YAML keys (`title: …`), if the
+/// file opens with one.
+pub(super) fn yaml_front_matter(lines: &[Ln<'_>]) -> Option<usize> {
+    let end = front_matter_end(lines).filter(|&end| end < lines.len())?;
+    lines[1..end]
+        .iter()
+        .any(|l| {
+            l.text
+                .split_once(':')
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+        })
+        .then_some(end)
 }
 
 /// The last line of a front matter block (`---` on the first line, up to the next `---`; to

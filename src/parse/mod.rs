@@ -171,13 +171,7 @@ pub fn parse(source: &SourceText) -> Parsed {
     let mut diagnostics = Vec::new();
     diagnostics.extend(decode_problem(source, &lines));
 
-    let outline = Outline::build(&lines, path, &mut diagnostics);
-    let mut starts = outline.boundaries(&lines);
-    // The outline's copy of every heading is not read past here: freed before the records,
-    // the most memory a parse holds, are made; on another core, while the passes run.
-    rayon::spawn(move || drop(outline));
-    run_passes(&lines, &mut starts);
-    let paired = pair_answer_lists(&lines, &mut starts);
+    let (mut starts, paired) = find_starts(&lines, path, &mut diagnostics);
 
     // What each record is made of, found in order; the records are made on every core, a
     // batch at a time, so that what they are made of is not held for all of them at once.
@@ -315,6 +309,34 @@ fn make_records(
 }
 
 /// The boundary passes, in their order: each sees what the earlier ones decided.
+/// Where each record, section and part set aside starts (indices into `lines`), and the answers
+/// paired with questions asked apart ([`pair_answer_lists`]).
+fn find_starts(
+    lines: &[Ln<'_>],
+    path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Start>, std::collections::HashMap<usize, passes::Paired>) {
+    // A front matter block (`---` / `title: …` / `---`) is the file's metadata: the notes are
+    // read from the line after it, as if it were not there, and its lines are reported as
+    // lines outside any question.
+    let body = classify::yaml_front_matter(lines).map_or(0, |close| close + 1);
+    let notes = &lines[body..];
+    let outline = Outline::build(notes, path, diagnostics);
+    let mut starts = outline.boundaries(notes);
+    // The outline's copy of every heading is not read past here: freed before the records,
+    // the most memory a parse holds, are made; on another core, while the passes run.
+    rayon::spawn(move || drop(outline));
+    run_passes(notes, &mut starts);
+    let mut paired = pair_answer_lists(notes, &mut starts);
+    if body > 0 {
+        for start in &mut starts {
+            start.line += body;
+        }
+        paired = paired.into_iter().map(|(at, p)| (at + body, p)).collect();
+    }
+    (starts, paired)
+}
+
 fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_subject_outlines(lines, starts);
     split_stub_groups(lines, starts);

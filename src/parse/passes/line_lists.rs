@@ -181,7 +181,7 @@ fn read_block(
     let mut asking = 0;
     let mut widths = Vec::new();
     let mut continued = 0;
-    for l in &lines[from..to] {
+    for (i, l) in lines.iter().enumerate().take(to).skip(from) {
         if blocks::url_only(l.text).is_some() {
             continue;
         }
@@ -195,7 +195,7 @@ fn read_block(
             continued += 1;
         }
         widths.push(l.text.chars().count());
-        items.push(l.number as usize - 1);
+        items.push(i);
     }
     // Lines that end in a comma go on on the next line: a sentence broken into its clauses.
     let broken = continued * 3 >= to - from;

@@ -11,7 +11,7 @@ use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
     question_like,
 };
-use crate::parse::classify::{front_matter_end, link_only};
+use crate::parse::classify::link_only;
 use crate::parse::line::Kind;
 use crate::parse::titles::{colon_label, title_shape, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
@@ -364,10 +364,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
 /// introduction with a list and a paragraph after it stays orphan text.
 pub(crate) fn split_bullet_led(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
-    // Front matter (`---` / `title: 面试题 vue` / `---`) is not the notes' first line.
-    let mut from = front_matter_end(lines)
-        .filter(|&close| close < lines.len())
-        .map_or(0, |close| close + 1);
+    let mut from = 0;
     for n in 0..=starts.len() {
         let to = starts.get(n).map_or(lines.len(), |s| s.line);
         if from < to
