@@ -453,7 +453,9 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             .get(under)
             .filter(|n| matches!(n.kind, Kind::Text))
             .map(|n| n.text.trim())
-            .filter(|t| !t.is_empty() && !spacing(t))
+            // A rule under each question (`___`) closes its card: it is no field to fill in,
+            // and the last line of an answer is over one too.
+            .filter(|t| !t.is_empty() && !spacing(t) && !blocks::is_rule_line(t))
             .and_then(|t| {
                 if t.chars().count() <= 12 {
                     return Some(t);
