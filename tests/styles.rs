@@ -84,36 +84,35 @@ fn every_style_fixture_matches_its_snapshot() {
     }
 }
 
-/// A YAML front matter block on top of the notes (`---` / `title: …` / `---`) is metadata: every
-/// fixture reads the same with one, its records only moved down by the block's lines.
-#[test]
-fn front_matter_changes_no_reading() {
-    const FRONT: &str = "---\ntitle: 面试笔记\ntags: [Vue, Review]\n---\n\n";
-    let shift = u32::try_from(FRONT.lines().count()).unwrap();
-    let records = |name: &str, bytes: &[u8], by: u32| {
-        let source = SourceText::decode(name.to_owned(), bytes).unwrap();
-        let parsed = zhika::parse::parse(&source);
-        assert_eq!(
-            common::coverage_problems(&source, &parsed),
-            vec![],
-            "{name}"
-        );
-        parsed
-            .records
-            .iter()
-            .map(|r| {
-                (
-                    r.source.start_line - by,
-                    r.source.end_line - by,
-                    r.question.clone(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
+/// The records of `bytes` read as the file `name`: where each starts and ends, moved up by
+/// `by` lines, and what it asks; no line lost.
+fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
+    let source = SourceText::decode(name.to_owned(), bytes).unwrap();
+    let parsed = zhika::parse::parse(&source);
+    assert_eq!(
+        common::coverage_problems(&source, &parsed),
+        vec![],
+        "{name}"
+    );
+    parsed
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.source.start_line - by,
+                r.source.end_line - by,
+                r.question.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
+/// once `change` is made to its text, its records moved down by `shift` lines.
+fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
     let mut compared = 0;
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
-        // Files already opening with a block, and those not in UTF-8, are left out.
         let Ok(text) = std::str::from_utf8(&bytes) else {
             continue;
         };
@@ -121,13 +120,42 @@ fn front_matter_changes_no_reading() {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let with_front = format!("{FRONT}{text}");
         assert_eq!(
-            records(&name, with_front.as_bytes(), shift),
-            records(&name, &bytes, 0),
+            records_of(&name, change(text).as_bytes(), shift),
+            records_of(&name, &bytes, 0),
             "{name}"
         );
         compared += 1;
     }
     assert!(compared > 200, "only {compared} fixtures compared");
+}
+
+/// A YAML front matter block on top of the notes (`---` / `title: …` / `---`) is metadata: every
+/// fixture reads the same with one, its records only moved down by the block's lines.
+#[test]
+fn front_matter_changes_no_reading() {
+    const FRONT: &str = "---\ntitle: 面试笔记\ntags: [Vue, Review]\n---\n\n";
+    let shift = u32::try_from(FRONT.lines().count()).unwrap();
+    reads_the_same_after(|text| format!("{FRONT}{text}"), shift);
+}
+
+/// Two blanks at the end of every line (a Markdown line break, as some editors save notes) and
+/// CRLF line endings change no reading either.
+#[test]
+fn trailing_blanks_and_line_endings_change_no_reading() {
+    let with_breaks = |text: &str| {
+        text.split_inclusive('\n')
+            .map(|line| {
+                let body = line.trim_end_matches(['\r', '\n']);
+                let end = &line[body.len()..];
+                if body.trim().is_empty() {
+                    line.to_owned()
+                } else {
+                    format!("{body}  {end}")
+                }
+            })
+            .collect::<String>()
+    };
+    reads_the_same_after(with_breaks, 0);
+    reads_the_same_after(|text| text.replace("\r\n", "\n").replace('\n', "\r\n"), 0);
 }

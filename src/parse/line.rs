@@ -687,8 +687,10 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     };
     let unbolded = strip_trailing_br(&unbolded);
     let mut plain = unbolded.replace("**", "");
-    if plain.starts_with("__") && plain.trim_end().ends_with("__") && plain.len() > 4 {
-        plain = plain.trim_end()[2..plain.trim_end().len() - 2].to_owned();
+    // `__…__` around the words (`___` and `____` are rules, with trailing blanks too).
+    let trimmed = plain.trim_end();
+    if trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4 {
+        plain = trimmed[2..trimmed.len() - 2].to_owned();
     }
     // Bold and italic at once (`**_什么是测试驱动开发(TDD)?_**`, `_**…**_`).
     if let Some(inner) = italic_inner(&plain) {
@@ -1094,6 +1096,13 @@ mod tests {
     use super::*;
 
     /// Every line of a file has a `Kind`, all held while it is parsed: keep it small.
+    #[test]
+    fn strip_emphasis_reads_underscore_rules_with_trailing_blanks() {
+        assert_eq!(strip_emphasis("___  "), "___  ");
+        assert_eq!(strip_emphasis("____ "), "____ ");
+        assert_eq!(strip_emphasis("__加粗的问题__  "), "加粗的问题");
+    }
+
     #[test]
     fn kinds_stay_small() {
         assert_eq!(std::mem::size_of::<Kind>(), 16);
