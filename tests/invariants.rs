@@ -90,6 +90,9 @@ fn note_line() -> impl Strategy<Value = String> {
         "“",
         "[阅读更多](/a.md)",
         "---",
+        "___",
+        "__",
+        "  ",
     ]);
     prop::collection::vec(
         prop_oneof![fragments.prop_map(str::to_owned), ".{0,12}"],
