@@ -92,6 +92,7 @@ mod lead_in_points;
 mod lead_titles;
 mod line_lists;
 mod link_contents;
+mod linked_bullets;
 mod list_tails;
 mod lists;
 mod margin_titles;
@@ -152,6 +153,7 @@ pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use lead_titles::set_aside_leading_titles;
 pub(super) use line_lists::{split_line_lists, split_spaced_jottings};
 pub(super) use link_contents::{link_line, set_aside_link_contents};
+pub(super) use linked_bullets::split_linked_bullets;
 pub(super) use list_tails::split_list_tails;
 pub(super) use lists::{
     split_bullet_led, split_question_lists, split_question_runs, split_task_list,
