@@ -1016,7 +1016,9 @@ fn numbered(line: &str) -> Option<Heading> {
         // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
         let decimal =
             matches!(&c[2], "." | "，" | ",") && rest.starts_with(|ch: char| ch.is_ascii_digit());
-        let ellipsis = rest.starts_with('.');
+        // `1...`, `2. ...` trail off; `42. .call() 和 .apply() 的区别？` names a method.
+        let ellipsis =
+            rest.starts_with('.') && !rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic());
         if !decimal && !ellipsis {
             return Some(Heading::numbered(Style::Arabic, &c[1], rest));
         }
@@ -1162,6 +1164,11 @@ mod tests {
         assert_eq!(h("【问题】什么是协程？").style, Style::Question);
         assert_eq!(h("第3题：GMP 模型").value, Some(3));
         assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
+        // A title may open with a method name; `1...` still trails off (see `not_headings`).
+        assert_eq!(
+            h("42. .call() 和 .apply() 的区别？").title,
+            ".call() 和 .apply() 的区别？"
+        );
     }
 
     #[test]
@@ -1174,6 +1181,7 @@ mod tests {
             "一般来说",
             ".插入",
             "1...",
+            "2. ...",
             "1.5 倍",
             "3.14是圆周率",
             "#include <stdio.h>",
