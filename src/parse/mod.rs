@@ -68,8 +68,9 @@ use passes::{
     split_question_callouts, split_question_lists, split_question_runs, split_question_trees,
     split_quoted_questions, split_rule_entries, split_rule_separated_items,
     split_second_code_questions, split_spaced_jottings, split_spaced_lines, split_stub_groups,
-    split_sub_heading_cards, split_subject_outlines, split_swollen_records, split_task_list,
-    split_titled_paragraphs, split_titles_over_blank, split_wide_gaps, title_first_line,
+    split_sub_heading_cards, split_subject_items, split_subject_outlines, split_swollen_records,
+    split_task_list, split_titled_paragraphs, split_titles_over_blank, split_wide_gaps,
+    title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -397,6 +398,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_numbered_question_groups(lines, starts);
     split_bullet_banks(lines, starts);
     split_linked_bullets(lines, starts);
+    split_subject_items(lines, starts);
     split_line_lists(lines, starts);
     split_spaced_jottings(lines, starts);
     split_counted_numbers(lines, starts);

@@ -114,6 +114,7 @@ mod shapes;
 mod spaced_lines;
 mod stub_groups;
 mod sub_heading_cards;
+mod subject_items;
 mod table_headers;
 mod text_among_sections;
 mod titles_over_blank;
@@ -180,6 +181,7 @@ pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;
 pub(super) use sub_heading_cards::split_sub_heading_cards;
+pub(super) use subject_items::split_subject_items;
 pub(super) use table_headers::drop_table_headers;
 pub(super) use text_among_sections::set_aside_text_among_sections;
 pub(super) use titles_over_blank::split_titles_over_blank;
