@@ -172,6 +172,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // through them for every line would cost a long file its length squared).
     let mut extra_asks = false;
     let asking_ranks = asking_ranks(lines, starts);
+    let enumerated = enumerated_labels(lines, starts);
     let mut segment_start = 0usize;
     let mut inside_record = false;
     // Inside a topic heading whose first content is a question (`### Goroutine`, then
@@ -184,13 +185,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // question mark (`## webpack 性能优化？` over `### 自动刷新`) was passed.
     let mut in_part = false;
     let mut next = 0usize;
-    let front_matter = front_matter_end(lines);
-    // Each line read alone: on every core.
-    let underlined: Vec<bool> = (0..lines.len())
-        .into_par_iter()
-        .with_min_len(LINES_PER_TASK)
-        .map(|i| underlined_title(lines, i, front_matter))
-        .collect();
+    let underlined = underlined_titles(lines);
     // Whether the segment holds content before line `i` (blank lines and a quote introducing
     // the topic aside), kept as `i` advances.
     let mut content_seen = false;
@@ -233,7 +228,10 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 && lines.get(i + 1).is_some_and(|n| {
                     matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
                 }));
-        let title = if under_question_label(lines, i) || (inside_record && announced && !titled) {
+        // The labels of what the heading names are parts of its answer (`enumerated_labels`).
+        let no_title =
+            under_question_label(lines, i) || (inside_record && label && enumerated[next - 1]);
+        let title = if no_title || (inside_record && announced && !titled) {
             false
         } else if inside_record {
             // Right under a heading only when the heading names a topic (`### map`, then
@@ -288,6 +286,52 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     add_questions(lines, starts, extra);
+}
+
+/// For each line: is it a title underlined by a rule (see [`underlined_title`])? Each line read
+/// alone: on every core.
+fn underlined_titles(lines: &[Ln<'_>]) -> Vec<bool> {
+    let front_matter = front_matter_end(lines);
+    (0..lines.len())
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|i| underlined_title(lines, i, front_matter))
+        .collect()
+}
+
+/// For each start: a record whose own words name most of the labels under it, two of them at
+/// least (`### maloc，calloc，free，realloc的使用` over `calloc（Contiguous Allocation）：`,
+/// `realloc（Reallocate）：`, `free：`)? Those labels are the parts of its answer, each about
+/// one thing it names.
+fn enumerated_labels(lines: &[Ln<'_>], starts: &[Start]) -> Vec<bool> {
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let Role::Record { question, .. } = &s.role else {
+                return false;
+            };
+            let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            let question = question.to_lowercase();
+            let (mut labels, mut named) = (0, 0);
+            for l in &lines[s.line + 1..end] {
+                if !matches!(l.kind, Kind::Text) || !colon_label(l) {
+                    continue;
+                }
+                labels += 1;
+                let plain = line::strip_emphasis(l.text);
+                let name = plain
+                    .trim()
+                    .split([':', '：', '(', '（'])
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_lowercase();
+                named += usize::from(name.chars().count() >= 2 && question.contains(&name));
+            }
+            labels >= 2 && named * 2 > labels
+        })
+        .collect()
 }
 
 /// Is `l` a Markdown sub-heading held as a part of the answer to `record`, a record that asks
