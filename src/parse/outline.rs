@@ -256,8 +256,14 @@ impl Outline {
                     && nodes.last().is_none_or(|n| n.line < p)
                     && !document_title(lines, p)
             });
-            let item_asks =
-                interrogative(&h.title) || opens_with_request(&h.title) || asks_mid_line(&h.title);
+            // An item closed by a full stop states a point, whatever words it holds (`1.有些信息
+            // …只需占几个或一个二进制位。…即可。`).
+            let statement =
+                h.title.trim_end().ends_with(['。', '；']) && !h.title.contains(['?', '？']);
+            let item_asks = !statement
+                && (interrogative(&h.title)
+                    || opens_with_request(&h.title)
+                    || asks_mid_line(&h.title));
             let continues_list = list.is_some_and(|(style, last)| {
                 style == h.style
                     && h.value == Some(last + 1)
