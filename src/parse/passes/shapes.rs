@@ -414,10 +414,21 @@ fn mostly_ask(lines: &[Ln<'_>], at: &[usize]) -> bool {
 
 /// Are the lines at `at` short enough to be titles (or do they ask)?
 fn titles(lines: &[Ln<'_>], at: &[usize]) -> bool {
-    at.iter().all(|&i| {
-        let t = text_of(lines[i].text);
-        !t.is_empty() && (t.chars().count() <= MAX_TITLE || asks(t))
-    })
+    // A sentence that asks nothing, with a comma in it and closed by a full stop or an
+    // exclamation mark (`> 感谢这两份资料，…看了之后收货颇多。`), is prose: a preface in
+    // quotes, not a list of titles, when most lines of the shape are such.
+    let sentences = at
+        .iter()
+        .filter(|&&i| {
+            let t = text_of(lines[i].text).trim_end();
+            t.contains(['，', ',']) && t.ends_with(['。', '！', '!']) && !asks(t)
+        })
+        .count();
+    sentences * 2 <= at.len()
+        && at.iter().all(|&i| {
+            let t = text_of(lines[i].text);
+            !t.is_empty() && (t.chars().count() <= MAX_TITLE || asks(t))
+        })
 }
 
 /// Is a shape first seen at the `first` of `filled` non-blank lines near the stretch's start?
