@@ -312,13 +312,15 @@ fn enumerated_labels(lines: &[Ln<'_>], starts: &[Start]) -> Vec<bool> {
                 return false;
             };
             let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+            let label = |l: &&Ln<'_>| matches!(l.kind, Kind::Text) && colon_label(l);
+            // Counted first: most records hold no label, and their words are not looked at.
+            let labels = lines[s.line + 1..end].iter().filter(label).count();
+            if labels < 2 {
+                return false;
+            }
             let question = question.to_lowercase();
-            let (mut labels, mut named) = (0, 0);
-            for l in &lines[s.line + 1..end] {
-                if !matches!(l.kind, Kind::Text) || !colon_label(l) {
-                    continue;
-                }
-                labels += 1;
+            let mut named = 0;
+            for l in lines[s.line + 1..end].iter().filter(label) {
                 let plain = line::strip_emphasis(l.text);
                 let name = plain
                     .trim()
@@ -329,7 +331,7 @@ fn enumerated_labels(lines: &[Ln<'_>], starts: &[Start]) -> Vec<bool> {
                     .to_lowercase();
                 named += usize::from(name.chars().count() >= 2 && question.contains(&name));
             }
-            labels >= 2 && named * 2 > labels
+            named * 2 > labels
         })
         .collect()
 }
