@@ -25,6 +25,7 @@ pub mod empty_question;
 pub mod go_syntax;
 pub mod link_only_answer;
 pub mod media_outside_notes;
+pub mod merge_conflict;
 pub mod missing_code;
 pub mod missing_figure;
 pub mod mixed_punctuation;
@@ -63,13 +64,15 @@ pub static RULES: &[&Rule] = &[
     &mixed_punctuation::RULE,
     &media_outside_notes::RULE,
     &no_questions::RULE,
+    &merge_conflict::RULE,
 ];
 
 /// A rule that looks at one deck at a time.
 type DeckCheck = fn(&Notes<'_>, &mut Vec<Diagnostic>);
 
 /// The rules run by [`check`] on each deck; the parse-stage rules (Z001, Z002, Z009) are not
-/// here because the reader and parser already found them, and Z005 compares decks.
+/// here because the reader and parser already found them, Z005 compares decks, and Z014 and
+/// Z015 look at the whole file once.
 const DECK_CHECKS: &[DeckCheck] = &[
     empty_answer::check,
     empty_question::check,
@@ -129,6 +132,7 @@ fn deck_findings(notes: &Notes<'_>) -> Vec<Diagnostic> {
         .collect();
     let mut out = notes.parsed.diagnostics.clone();
     no_questions::check(notes, &mut out);
+    merge_conflict::check(notes, &mut out);
     for rule in 0..DECK_CHECKS.len() {
         for run in &mut per_run {
             out.append(&mut run[rule]);
