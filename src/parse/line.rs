@@ -1035,8 +1035,9 @@ fn numbered(line: &str) -> Option<Heading> {
     if let Some(c) = digits.then(|| SPACED_NUMBER.captures(line)).flatten() {
         let title = c[2].trim();
         let first = title.chars().next().unwrap_or(' ');
-        // A quoted name may open the question (`13 “#!/bin/bash”的作用 ?`).
-        let quoted = title.starts_with(['“', '「', '《', '『']);
+        // A quoted name may open the question (`13 “#!/bin/bash”的作用 ?`), and so may an
+        // exam's blank for the answer (`1 (  )在Arduino的程式中…應以何符號標示?`).
+        let quoted = title.starts_with(['“', '「', '《', '『']) || answer_blank(title);
         let asks_here = title.contains(['？', '?']) && !title.ends_with(['。', '；', '，']);
         if asks_here
             && (quoted
@@ -1046,6 +1047,16 @@ fn numbered(line: &str) -> Option<Heading> {
         }
     }
     None
+}
+
+/// Does `title` open with an exam's empty brackets for the answer (`(  )`, `（ ）`) and go on
+/// with words?
+fn answer_blank(title: &str) -> bool {
+    title
+        .strip_prefix(['(', '（'])
+        .map(|rest| rest.trim_start_matches([' ', '\u{3000}']))
+        .and_then(|rest| rest.strip_prefix([')', '）']))
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic))
 }
 
 /// The value of a Chinese numeral up to 9999 (`十二` = 12, `二十` = 20, `一百零五` = 105,
@@ -1164,6 +1175,7 @@ mod tests {
         assert_eq!(h("【问题】什么是协程？").style, Style::Question);
         assert_eq!(h("第3题：GMP 模型").value, Some(3));
         assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
+        assert_eq!(h("1 (  )在Arduino的程式中，應以何符號標示?").value, Some(1));
         // A title may open with a method name; `1...` still trails off (see `not_headings`).
         assert_eq!(
             h("42. .call() 和 .apply() 的区别？").title,
