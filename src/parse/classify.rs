@@ -159,7 +159,10 @@ fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
         // （interface）`) is no quiz.
         let one_item = first.is_some() && numbered.next() == first && numbered.next().is_none();
         let prose = inside.iter().all(|l| !code::looks_like_code(l.text));
-        if opens_bare && one_item && prose && inside.len() >= 2 {
+        // A box with options under its question (`(A) 55`, `B. 45`) is a quiz item even with
+        // the code it asks about inside (`3 (  )執行下列程式後，變數k = ?` / `int k=0;` / …).
+        let options = inside.iter().filter(|l| option_line(l.text)).count() >= 2;
+        if opens_bare && one_item && (prose || options) && inside.len() >= 2 {
             boxes.push((i, close));
         }
         i = close + 1;
@@ -175,10 +178,22 @@ fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
                 line::classify(l.text)
             };
             let text_line = matches!(l.kind, Kind::Text);
-            l.code = false;
+            // The code an item asks about stays code (a box of prose holds none).
+            l.code = text_line && code::looks_like_code(l.text);
             l.structural = text_line && blocks::is_structural(l.text);
         }
     }
+}
+
+/// A choice of a multiple-choice item: `A. 21`, `(B) 45`, `C、…`, `（D）…`.
+fn option_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let t = t.strip_prefix(['(', '（']).unwrap_or(t);
+    let mut chars = t.chars();
+    chars.next().is_some_and(|c| matches!(c, 'A'..='F'))
+        && chars
+            .next()
+            .is_some_and(|c| matches!(c, '.' | '．' | '、' | ')' | '）' | ':' | '：'))
 }
 
 /// `# file /etc/yum.repos.d/osp8.repo` glued under the line it illustrates (`1 使用 file 命令`),
