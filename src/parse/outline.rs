@@ -61,8 +61,6 @@ struct LevelStats {
     kept: usize,
     /// Those of `kept` whose title asks.
     kept_asking: usize,
-    /// Those of `kept` with lines of their own and no sub-headings: cards by themselves.
-    kept_leaves: usize,
 }
 
 /// [`LevelStats`] of one run of sibling headings (a parent's children, or the roots), per
@@ -89,7 +87,6 @@ impl Level {
             if !node.aside {
                 stats.kept += 1;
                 stats.kept_asking += usize::from(asking);
-                stats.kept_leaves += usize::from(node.body > 0 && node.children.is_empty());
             }
         }
         Self(level)
@@ -751,13 +748,10 @@ impl Outline {
         }
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
         // 是什么？`) is one question too when none of its items ask: they are its answer.
-        // So is one among sibling headings that are mostly cards by themselves, topics with
-        // their notes right under them (`### mvcc` over `#### 快照读` and `#### update`, beside
-        // `### 主键` over its notes): its sub-headings are the parts of its notes.
         if matches!(parent.style, Style::Markdown(_))
             && asking == 0
             && peers.kept >= 3
-            && (peers.kept_asking * 2 > peers.kept || peers.kept_leaves * 3 > peers.kept * 2)
+            && peers.kept_asking * 2 > peers.kept
             && !kids.iter().any(|&k| self.holds_question(k))
         {
             return false;
