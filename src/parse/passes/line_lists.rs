@@ -115,11 +115,11 @@ const MIN_JOTTINGS_ASKING: usize = 2;
 const MAX_JOTTING: usize = 30;
 
 /// Is line `l` a jotting: plain text at the margin, short, no sentence closed? A topic may
-/// carry a hint after a colon (`RocketMQ如何保证消息有序：顺序消息的原理和实现`): the topic
-/// is what must be short.
+/// carry a hint after a colon, full-width or not (`RocketMQ如何保证消息有序：顺序消息的原理和实现`,
+/// `RocketMQ的消费模式: 包括推模式和拉模式`): the topic is what must be short.
 fn jotted(l: &Ln<'_>) -> bool {
     let t = l.text.trim();
-    let topic = t.split_once('：').map_or(
+    let topic = t.split_once(['：', ':']).map_or(
         t,
         |(topic, hint)| if hint.trim().is_empty() { t } else { topic },
     );
