@@ -159,3 +159,32 @@ fn trailing_blanks_and_line_endings_change_no_reading() {
     reads_the_same_after(with_breaks, 0);
     reads_the_same_after(|text| text.replace("\r\n", "\n").replace('\n', "\r\n"), 0);
 }
+
+/// The same notes saved as GB18030 or as UTF-16 with a BOM read the same as in UTF-8 (files
+/// GB18030 cannot hold, emoji and such, are left out of that half).
+#[test]
+fn encodings_change_no_reading() {
+    let (mut gb18030, mut utf16) = (0, 0);
+    for path in fixtures() {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let want = records_of(&name, text.as_bytes(), 0);
+        let (encoded, _, unmappable) = encoding_rs::GB18030.encode(text);
+        if !unmappable {
+            assert_eq!(records_of(&name, &encoded, 0), want, "{name} in GB18030");
+            gb18030 += 1;
+        }
+        let mut wide = vec![0xFF, 0xFE];
+        wide.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(records_of(&name, &wide, 0), want, "{name} in UTF-16");
+        utf16 += 1;
+    }
+    assert!(
+        gb18030 > 200 && utf16 > 250,
+        "{gb18030} and {utf16} fixtures compared"
+    );
+}
