@@ -163,24 +163,30 @@ fn unbox_fenced_items(lines: &mut [Ln<'_>]) {
         // the code it asks about inside (`3 (  )執行下列程式後，變數k = ?` / `int k=0;` / …).
         let options = inside.iter().filter(|l| option_line(l.text)).count() >= 2;
         if opens_bare && one_item && (prose || options) && inside.len() >= 2 {
-            boxes.push((i, close));
+            boxes.push((i, close, first.map(|k| i + 1 + k), prose));
         }
         i = close + 1;
     }
     if boxes.len() < 2 {
         return;
     }
-    for (open, close) in boxes {
-        for l in &mut lines[open..=close] {
-            l.kind = if matches!(l.kind, Kind::Fence { .. }) {
+    for (open, close, question, prose) in boxes {
+        for (j, l) in lines.iter_mut().enumerate().take(close + 1).skip(open) {
+            // In a box holding code, only the question and the choices are read again: the
+            // code it asks about stays code, whatever its lines look like (`# 累加 5 到 10`).
+            let code_line = !prose
+                && Some(j) != question
+                && !matches!(l.kind, Kind::Fence { .. })
+                && !l.text.trim().is_empty()
+                && !option_line(l.text);
+            l.kind = if matches!(l.kind, Kind::Fence { .. }) || code_line {
                 Kind::Text
             } else {
                 line::classify(l.text)
             };
             let text_line = matches!(l.kind, Kind::Text);
-            // The code an item asks about stays code (a box of prose holds none).
-            l.code = text_line && code::looks_like_code(l.text);
-            l.structural = text_line && blocks::is_structural(l.text);
+            l.code = code_line;
+            l.structural = text_line && !code_line && blocks::is_structural(l.text);
         }
     }
 }
