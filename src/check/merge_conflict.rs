@@ -13,7 +13,9 @@ pub static RULE: Rule = Rule {
     explanation: "\
 ## What it does
 Flags a Git merge conflict that was never resolved: a `<<<<<<<` line, later a `=======` line,
-then a `>>>>>>>` line, with two versions of the same notes between them.
+then a `>>>>>>>` line, with two versions of the same notes between them. Markers inside a
+fenced code block (notes about Git showing what a conflict looks like) are an example and are
+not flagged.
 
 ## Why it matters
 Both versions become cards: the deck asks the same questions twice, with answers that may
@@ -40,7 +42,8 @@ const OURS: &str = "<<<<<<<";
 const SEPARATOR: &str = "=======";
 const THEIRS: &str = ">>>>>>>";
 
-/// Fires once per conflict, over its lines, at its `<<<<<<<` line.
+/// Fires once per conflict, over its lines, at its `<<<<<<<` line; markers inside a fenced
+/// block are an example, not a conflict.
 pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     let text = &notes.parsed.text;
     if !text.contains(OURS) {
@@ -48,8 +51,22 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     }
     // (line of `<<<<<<<`, line of `=======` once seen).
     let mut open: Option<(u32, Option<u32>)> = None;
+    // Inside a fenced block, markers are an example (notes about Git), not a conflict.
+    let mut fence: Option<&str> = None;
     for line in split_lines(text) {
         let (number, t) = (line.number, line.text.trim_end());
+        let lead = t.trim_start();
+        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| lead.starts_with(m)) {
+            fence = match fence {
+                Some(open_mark) if open_mark == mark => None,
+                Some(open_mark) => Some(open_mark),
+                None => Some(mark),
+            };
+            continue;
+        }
+        if fence.is_some() {
+            continue;
+        }
         match open {
             _ if marker(t, OURS) => open = Some((number, None)),
             Some((from, None)) if t == SEPARATOR => open = Some((from, Some(number))),
