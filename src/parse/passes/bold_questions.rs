@@ -1,8 +1,10 @@
 //! Bold question lines read alike: `**Why is your first filter not enough?**` over its answer
 //! paragraph, again and again. Where most lines that are bold and nothing else, each set apart
-//! above by a blank line and with text right under it, already start cards, the others of
-//! that shape that end in a question mark are questions too, however long, with a comma, or
-//! with a sentence before the question (`**You designed it late. Isn't that overfitting?**`).
+//! above by a blank line and with text right under it, already start cards, the others set
+//! apart alike are questions too when they end in a question mark, however long, with a comma,
+//! or with a sentence before the question (`**You designed it late. Isn't that overfitting?**`),
+//! and when they are short titles, answered or not (`**mvc 和 mvvm**`, `**组件之间如何通信**`
+//! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title.
 
 use super::{add_questions, record_at};
 use crate::parse::asking::ends_asking;
@@ -24,13 +26,9 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
     if asked < MIN_ASKED || asked * 2 < bold.len() {
         return;
     }
-    // Besides those that ask, the short titles of that shape are questions too, answered or
-    // not (`**mvc 和 mvvm**` over its answer, `**组件之间如何通信**` over a blank line).
     let extra: Vec<usize> = (0..lines.len())
         .filter(|&i| {
-            let asking = ends_asking(lines[i].text);
-            (asking && bold.binary_search(&i).is_ok())
-                || (bold_set_apart(lines, i) && (asking || short_title(lines[i].text)))
+            bold_set_apart(lines, i) && (ends_asking(lines[i].text) || short_title(lines[i].text))
         })
         .collect();
     add_questions(lines, starts, extra);
