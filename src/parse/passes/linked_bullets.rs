@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Read so wherever such a run stands, even inside the answer of a question above it: three
-//! bullets at least, two thirds of them answered by a link alone, and half of them asking.
+//! bullets at least, two thirds of them answered by a link alone, and half of them asking, not
+//! announced by a lead-in (`相关文章参考：`, whose bullets are references).
 //! Article titles over their addresses (`• Redis 持久化详解` / `https://…`) ask nothing and stay
 //! a reading list.
 
@@ -43,6 +44,9 @@ struct Item {
 pub(crate) fn split_linked_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     let mut run: Vec<Item> = Vec::new();
+    // The last non-blank line before the current run: a lead-in (`…参考：`) announces a list
+    // of references, whatever they ask.
+    let mut before: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         if matches!(lines[i].kind, Kind::Blank) {
@@ -55,11 +59,12 @@ pub(crate) fn split_linked_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             run.push(item);
             i = next;
         } else {
-            take_run(&mut run, &mut extra);
+            take_run(&mut run, lead_in(lines, before), &mut extra);
+            before = Some(i);
             i += 1;
         }
     }
-    take_run(&mut run, &mut extra);
+    take_run(&mut run, lead_in(lines, before), &mut extra);
     // Each card asks what its bullet says, without the bullet.
     let found = extra
         .into_iter()
@@ -77,9 +82,18 @@ pub(crate) fn split_linked_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     merge_starts(starts, found);
 }
 
-/// Keep the bullets of `run` if it reads as questions with link answers; empty it.
-fn take_run(run: &mut Vec<Item>, extra: &mut Vec<usize>) {
+/// Does line `at` lead in to what follows it (`相关文章参考：`)?
+fn lead_in(lines: &[Ln<'_>], at: Option<usize>) -> bool {
+    at.is_some_and(|i| lines[i].text.trim_end().ends_with([':', '：']))
+}
+
+/// Keep the bullets of `run` if it reads as questions with link answers, and no lead-in
+/// announced it; empty it.
+fn take_run(run: &mut Vec<Item>, led_in: bool, extra: &mut Vec<usize>) {
     let items = std::mem::take(run);
+    if led_in {
+        return;
+    }
     let linked = items.iter().filter(|item| item.linked).count();
     let asking = items.iter().filter(|item| item.asks).count();
     if items.len() >= MIN_ITEMS && linked * 3 >= items.len() * 2 && asking * 2 >= items.len() {
