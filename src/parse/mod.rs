@@ -309,7 +309,6 @@ fn make_records(
     ));
 }
 
-/// The boundary passes, in their order: each sees what the earlier ones decided.
 /// Where each record, section and part set aside starts (indices into `lines`), and the answers
 /// paired with questions asked apart ([`pair_answer_lists`]).
 fn find_starts(
@@ -338,6 +337,7 @@ fn find_starts(
     (starts, paired)
 }
 
+/// The boundary passes, in their order: each sees what the earlier ones decided.
 fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_subject_outlines(lines, starts);
     split_stub_groups(lines, starts);

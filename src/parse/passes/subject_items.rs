@@ -30,10 +30,14 @@ pub(crate) fn split_subject_items(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let Role::Record { question, .. } = &starts[n].role else {
             continue;
         };
-        if question.is_empty() || asks(question) || ends_asking(question) {
+        let at = starts[n].line;
+        if lines[at].numbered_item().is_none()
+            || question.is_empty()
+            || asks(question)
+            || ends_asking(question)
+        {
             continue;
         }
-        let at = starts[n].line;
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
         let Some(items) = asking_items(&lines[at + 1..end]) else {
             continue;
