@@ -1013,9 +1013,15 @@ fn numbered(line: &str) -> Option<Heading> {
     }
     if let Some(c) = digits.then(|| ARABIC.captures(line)).flatten() {
         let rest = &c[3];
-        // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number.
-        let decimal =
-            matches!(&c[2], "." | "，" | ",") && rest.starts_with(|ch: char| ch.is_ascii_digit());
+        // `1.5倍` is a decimal, `3.14` too; `1.` then text is a number, and so is `9. 301 和
+        // 302有什么区别？`: a dot with a blank after it ends the number.
+        let spaced_dot = c[2] == *"." && {
+            let after = line[c[1].len()..].trim_start_matches([' ', '\t', '\u{3000}']);
+            after[1..].starts_with([' ', '\t', '\u{3000}'])
+        };
+        let decimal = matches!(&c[2], "." | "，" | ",")
+            && rest.starts_with(|ch: char| ch.is_ascii_digit())
+            && !spaced_dot;
         // `1...`, `2. ...` trail off; `42. .call() 和 .apply() 的区别？` names a method.
         let ellipsis =
             rest.starts_with('.') && !rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic());
@@ -1176,6 +1182,11 @@ mod tests {
         assert_eq!(h("第3题：GMP 模型").value, Some(3));
         assert_eq!(h("第三题：GMP 模型").style, Style::Chinese);
         assert_eq!(h("1 (  )在Arduino的程式中，應以何符號標示?").value, Some(1));
+        assert_eq!(
+            h("9. 301 和 302有什么区别？").title,
+            "301 和 302有什么区别？"
+        );
+        assert_eq!(h("11. 1条message中包含哪些信息").value, Some(11));
         // A title may open with a method name; `1...` still trails off (see `not_headings`).
         assert_eq!(
             h("42. .call() 和 .apply() 的区别？").title,
