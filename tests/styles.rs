@@ -188,3 +188,28 @@ fn encodings_change_no_reading() {
         "{gb18030} and {utf16} fixtures compared"
     );
 }
+
+/// `1. ` and `1、` number a question alike: every fixture reads the same with one written for
+/// the other at the start of its lines.
+#[test]
+fn number_separators_change_no_reading() {
+    let swap = |from: &str, to: &str| {
+        let (from, to) = (from.to_owned(), to.to_owned());
+        move |text: &str| {
+            text.split_inclusive('\n')
+                .map(|line| {
+                    let digits =
+                        line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                    match line[digits..].strip_prefix(from.as_str()) {
+                        Some(rest) if (1..=3).contains(&digits) => {
+                            format!("{}{to}{rest}", &line[..digits])
+                        }
+                        _ => line.to_owned(),
+                    }
+                })
+                .collect::<String>()
+        }
+    };
+    reads_the_same_after(swap(". ", "、"), 0);
+    reads_the_same_after(swap("、", ". "), 0);
+}
