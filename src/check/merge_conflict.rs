@@ -2,6 +2,7 @@
 
 use super::{DiagnosticExt as _, Notes, Rule, Span};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::parse::line::fence_info;
 use crate::read::split_lines;
 
 /// The rule.
@@ -51,17 +52,14 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
     }
     // (line of `<<<<<<<`, line of `=======` once seen).
     let mut open: Option<(u32, Option<u32>)> = None;
-    // Inside a fenced block, markers are an example (notes about Git), not a conflict.
-    let mut fence: Option<&str> = None;
+    // Inside a fenced block, markers are an example (notes about Git), not a conflict. A fence
+    // is read as the parser reads one ([`fence_info`]); its mark (`` ` `` or `~`) closes it.
+    let mut fence: Option<char> = None;
     for line in split_lines(text) {
         let (number, t) = (line.number, line.text.trim_end());
-        let lead = t.trim_start();
-        if let Some(mark) = ["```", "~~~"].into_iter().find(|m| lead.starts_with(m)) {
-            fence = match fence {
-                Some(open_mark) if open_mark == mark => None,
-                Some(open_mark) => Some(open_mark),
-                None => Some(mark),
-            };
+        if fence_info(t).is_some() {
+            let mark = t.trim_start().chars().next();
+            fence = if fence == mark { None } else { fence.or(mark) };
             continue;
         }
         if fence.is_some() {
