@@ -16,20 +16,27 @@ const MIN_ASKED: usize = 3;
 
 /// Read bold question lines alike (see the module).
 pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let bold: Vec<usize> = (0..lines.len())
-        .filter(|&i| bold_over_text(lines, i))
+    // The bold lines set apart, found once; those with text right under them say whether the
+    // notes are written this way.
+    let apart: Vec<usize> = (0..lines.len())
+        .filter(|&i| bold_set_apart(lines, i))
         .collect();
-    let asked = bold
+    let over_text = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
+    };
+    let bold = apart.iter().filter(|&&i| over_text(i)).count();
+    let asked = apart
         .iter()
-        .filter(|&&i| record_at(starts, i).is_some())
+        .filter(|&&i| over_text(i) && record_at(starts, i).is_some())
         .count();
-    if asked < MIN_ASKED || asked * 2 < bold.len() {
+    if asked < MIN_ASKED || asked * 2 < bold {
         return;
     }
-    let extra: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            bold_set_apart(lines, i) && (ends_asking(lines[i].text) || short_title(lines[i].text))
-        })
+    let extra: Vec<usize> = apart
+        .into_iter()
+        .filter(|&i| ends_asking(lines[i].text) || short_title(lines[i].text))
         .collect();
     add_questions(lines, starts, extra);
 }
@@ -56,13 +63,4 @@ fn bold_set_apart(lines: &[Ln<'_>], i: usize) -> bool {
         && !t[2..t.len() - 2].contains("**")
         && matches!(l.kind, Kind::Text)
         && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
-}
-
-/// Is line `i` bold and nothing else, set apart above (see [`bold_set_apart`]), with a line
-/// of text right under it?
-fn bold_over_text(lines: &[Ln<'_>], i: usize) -> bool {
-    bold_set_apart(lines, i)
-        && lines
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
 }
