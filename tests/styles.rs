@@ -87,6 +87,12 @@ fn every_style_fixture_matches_its_snapshot() {
 /// The records of `bytes` read as the file `name`: where each starts and ends, moved up by
 /// `by` lines, and what it asks; no line lost.
 fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
+    records_mapped(name, bytes, |n| n - by)
+}
+
+/// The records of `bytes` read as the file `name`, their lines numbered by `line`; no line
+/// lost.
+fn records_mapped(name: &str, bytes: &[u8], line: impl Fn(u32) -> u32) -> Vec<(u32, u32, String)> {
     let source = SourceText::decode(name.to_owned(), bytes).unwrap();
     let parsed = zhika::parse::parse(&source);
     assert_eq!(
@@ -99,8 +105,8 @@ fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
         .iter()
         .map(|r| {
             (
-                r.source.start_line - by,
-                r.source.end_line - by,
+                line(r.source.start_line),
+                line(r.source.end_line),
                 r.question.clone(),
             )
         })
@@ -110,6 +116,20 @@ fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
 /// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
 /// once `change` is made to its text, its records moved down by `shift` lines.
 fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
+    reads_the_same_mapped(|text| {
+        let changed = change(text);
+        let lines = u32::try_from(changed.lines().count()).unwrap();
+        (
+            changed,
+            (1..=lines + 1).map(|n| n.saturating_sub(shift)).collect(),
+        )
+    });
+}
+
+/// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
+/// once `change` is made to its text; `change` also gives the line of the fixture each line
+/// of the changed text comes from (its first entry for line 1).
+fn reads_the_same_mapped(change: impl Fn(&str) -> (String, Vec<u32>)) {
     let mut compared = 0;
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
@@ -120,8 +140,9 @@ fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (changed, from) = change(text);
         assert_eq!(
-            records_of(&name, change(text).as_bytes(), shift),
+            records_mapped(&name, changed.as_bytes(), |n| from[n as usize - 1]),
             records_of(&name, &bytes, 0),
             "{name}"
         );
@@ -212,4 +233,56 @@ fn number_separators_change_no_reading() {
     };
     reads_the_same_after(swap(". ", "、"), 0);
     reads_the_same_after(swap("、", ". "), 0);
+}
+
+/// Whether each line of `text` is a fence line or lies inside a fenced block, read the way
+/// Markdown pairs fences (a closing fence of the same character, at least as long).
+fn fenced_lines(text: &str) -> Vec<bool> {
+    let mut open: Option<(char, usize)> = None;
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start_matches(' ');
+            let mark = t.chars().next().filter(|c| matches!(c, '`' | '~'));
+            let run = mark.map_or(0, |c| t.len() - t.trim_start_matches(c).len());
+            let fence = line.len() - t.len() <= 3 && run >= 3;
+            match open {
+                Some((c, n))
+                    if fence && mark == Some(c) && run >= n && t[run..].trim().is_empty() =>
+                {
+                    open = None;
+                    true
+                }
+                Some(_) => true,
+                None if fence => {
+                    open = mark.map(|c| (c, run));
+                    true
+                }
+                None => false,
+            }
+        })
+        .collect()
+}
+
+/// A block fenced with tildes reads as one fenced with as many backticks.
+#[test]
+fn tilde_fences_change_no_reading() {
+    reads_the_same_after(
+        |text| {
+            let fenced = fenced_lines(text);
+            text.split_inclusive('\n')
+                .zip(fenced.iter().chain(std::iter::repeat(&false)))
+                .map(|(line, &fenced)| {
+                    let indent = line.len() - line.trim_start_matches(' ').len();
+                    let t = &line[indent..];
+                    let run = t.len() - t.trim_start_matches('`').len();
+                    if fenced && run >= 3 && !t[run..].contains('`') {
+                        format!("{}{}{}", &line[..indent], "~".repeat(run), &t[run..])
+                    } else {
+                        line.to_owned()
+                    }
+                })
+                .collect()
+        },
+        0,
+    );
 }

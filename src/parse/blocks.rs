@@ -91,11 +91,16 @@ pub fn url_only(text: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// Is this line a horizontal rule or decoration (`-----`, `*****`)?
+/// Is this line a horizontal rule or decoration (`-----`, `*****`, `~~~~~~`)? Three tildes
+/// alone are a fence, as three backticks are, even where nothing pairs it with another:
+/// a rule drawn with tildes is longer.
 #[must_use]
 pub fn is_rule_line(text: &str) -> bool {
     let t = text.trim_start_matches([' ', '\t']);
-    t.starts_with(['-', '*', '_', '=', '~', '+']) && RULE_LINE.is_match(text) || is_hash_rule(t)
+    t.starts_with(['-', '*', '_', '=', '~', '+'])
+        && RULE_LINE.is_match(text)
+        && t.trim_end() != "~~~"
+        || is_hash_rule(t)
 }
 
 /// A line of three `#`s or more and nothing else (`#####`): a separator written with the

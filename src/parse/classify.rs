@@ -68,7 +68,6 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         l.code = false;
         l.structural = false;
     }
-    bold_part_titles(&mut lines);
     // Pair fences; an opening fence without a closing one is plain text. The next bare fence
     // after each line is found in one backward pass, so that many unclosed fences cost no more
     // than one.
@@ -104,6 +103,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         }
         i += 1;
     }
+    bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
     root_prompts(&mut lines);
@@ -611,7 +611,10 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
         let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
         // The line above is asked about only for a bold line: most lines are not.
         if let (Kind::Text, Some(inner)) = (&lines[i].kind, inner)
-            && prev.is_none_or(|p| blocks::is_rule_line(lines[p].text))
+            && prev.is_none_or(|p| {
+                // A fence closed with `~~~` is drawn like a rule, and sets nothing apart.
+                !matches!(lines[p].kind, Kind::Fence { .. }) && blocks::is_rule_line(lines[p].text)
+            })
         {
             let inner = inner.trim();
             let title_like = !inner.is_empty()
