@@ -4,13 +4,13 @@
 //! what another reading took as one card's answer (`托管资源和非托管资源`, two blank lines,
 //! `栈先进后出，地址从高往低分配` over its second line).
 
-use super::{blank_runs, is_start};
+use super::{blank_runs, is_start, usual_gap};
 use crate::parse::asking::ends_asking;
 use crate::parse::line::{self, Kind};
 use crate::parse::titles::title_shaped;
 use crate::parse::{Ln, Role, Start, blocks};
 
-/// Blank lines that make a gap wide.
+/// Blank lines that make a gap wide, counted in the file's usual gaps (see [`usual_gap`]).
 const WIDE: usize = 2;
 
 /// Wide gaps the file must hold for them to be its structure.
@@ -21,10 +21,27 @@ const MIN_FOUND: usize = 2;
 
 /// A card at each line after a wide gap, where wide gaps part the notes (see the module).
 pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let after_gap: Vec<usize> = blank_runs(lines)
-        .filter(|&(_, run)| run >= WIDE)
-        .map(|(i, _)| i)
-        .collect();
+    // Gaps measured in the file's usual gap first; where too few are that wide, its usual
+    // gaps themselves may part the topics (notes with no blank line inside an answer).
+    let wide_gaps = |wide: usize| -> Vec<usize> {
+        blank_runs(lines)
+            .filter(|&(_, run)| run >= wide)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut after_gap = wide_gaps(WIDE * usual_gap(lines));
+    if after_gap.len() < MIN_GAPS {
+        after_gap = wide_gaps(WIDE);
+        // Then a topic must follow most of them: gaps that also part paragraphs of one
+        // answer are the notes' spacing.
+        let topics = after_gap
+            .iter()
+            .filter(|&&i| is_start(starts, i) || topic_line(&lines[i]))
+            .count();
+        if topics * 2 < after_gap.len() {
+            return;
+        }
+    }
     if after_gap.len() < MIN_GAPS {
         return;
     }

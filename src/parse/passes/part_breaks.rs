@@ -5,18 +5,18 @@ use super::super::blocks;
 use super::super::line::{Kind, Style};
 use super::super::record::sets_task;
 use super::{Ln, Role, Start, add_questions};
-use super::{blank_runs, is_start};
+use super::{blank_runs, is_start, usual_gap};
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
-/// between a question and the next.
+/// between a question and the next (counted in the file's usual gaps, see [`usual_gap`]).
 const PART_BREAK: usize = 3;
 
 /// Notes whose gaps are long as a rule (half of their runs of blank lines or more, and a few
 /// at least, are [`PART_BREAK`] long, as some editors export every paragraph): a long gap
 /// there sets no part apart.
-fn spaced_out(lines: &[Ln<'_>]) -> bool {
+fn spaced_out(lines: &[Ln<'_>], brk: usize) -> bool {
     let (gaps, long) = blank_runs(lines).fold((0usize, 0usize), |(gaps, long), (_, run)| {
-        (gaps + 1, long + usize::from(run >= PART_BREAK))
+        (gaps + 1, long + usize::from(run >= brk))
     });
     long >= MIN_BLOCKS && long * 2 >= gaps
 }
@@ -33,7 +33,8 @@ fn spaced_out(lines: &[Ln<'_>]) -> bool {
 /// `要求输入…`) is one question.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
-    if spaced_out(lines) {
+    let brk = PART_BREAK * usual_gap(lines);
+    if spaced_out(lines, brk) {
         return;
     }
     let numbered = |i: usize| match &lines[i].kind {
@@ -56,13 +57,13 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     let mut added = Vec::new();
     let mut topics = Vec::new();
     let mut marked = Vec::new();
-    let mut i = PART_BREAK;
+    let mut i = brk;
     while i < lines.len() {
-        let after_break = !blank(i) && (i - PART_BREAK..i).all(blank);
+        let after_break = !blank(i) && (i - brk..i).all(blank);
         let first = numbered(i).filter(|h| h.value == Some(1));
         if after_break && first.is_none() {
-            let (titles, end) = titled_blocks(lines, i);
-            let items = marked_list(lines, i);
+            let (titles, end) = titled_blocks(lines, i, brk);
+            let items = marked_list(lines, i, brk);
             if in_record(i) && items.len() >= MIN_BLOCKS {
                 marked.extend(items.into_iter().filter(|&k| !has_start(k)));
             } else if in_record(i) && titles.len() >= MIN_BLOCKS {
@@ -82,7 +83,7 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         let mut expect = 2;
         let mut j = i + 1;
         let mut gap = 0;
-        while j < lines.len() && gap < PART_BREAK {
+        while j < lines.len() && gap < brk {
             if blank(j) {
                 gap += 1;
             } else {
@@ -137,7 +138,7 @@ const MIN_BLOCKS: usize = 3;
 /// The items of a part that is one list and nothing else: lines at the margin each opening
 /// with the same mark and a space (`✔ Reverse a String`, `✔ Count vowels`), one line each,
 /// the part ending with them. Like a numbered list after a break, it is a list of its own.
-fn marked_list(lines: &[Ln<'_>], from: usize) -> Vec<usize> {
+fn marked_list(lines: &[Ln<'_>], from: usize, brk: usize) -> Vec<usize> {
     let mark = |i: usize| {
         let l = &lines[i];
         let mut chars = l.text.chars();
@@ -163,7 +164,7 @@ fn marked_list(lines: &[Ln<'_>], from: usize) -> Vec<usize> {
     let gap = (end..lines.len())
         .take_while(|&j| matches!(lines[j].kind, Kind::Blank))
         .count();
-    if end + gap < lines.len() && gap < PART_BREAK {
+    if end + gap < lines.len() && gap < brk {
         return Vec::new();
     }
     (from..end).collect()
@@ -207,7 +208,7 @@ const PART_HEAD: usize = 2;
 /// between blank lines) is a short title line over lines that answer it (`Deadlock` /
 /// `A situation where…`), but for up to [`PART_HEAD`] one-line blocks at its head: the title
 /// lines, and where the part ends.
-fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
+fn titled_blocks(lines: &[Ln<'_>], from: usize, brk: usize) -> (Vec<usize>, usize) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
     let mut titles = Vec::new();
     let mut ok = true;
@@ -235,7 +236,7 @@ fn titled_blocks(lines: &[Ln<'_>], from: usize) -> (Vec<usize>, usize) {
             }
         }
     };
-    while j < lines.len() && gap < PART_BREAK {
+    while j < lines.len() && gap < brk {
         if blank(j) {
             gap += 1;
             close(block.take(), &mut titles, &mut ok);
