@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::asking::{asks, ends_asking};
 use super::bullet_groups::bullet_groups;
-use super::indented_parts::{indented_parts, part_heading};
+use super::indented_parts::{indent_width, indented_parts, part_heading};
 use super::line::{Heading, Kind, Style};
 use super::{Ln, TitleShape, blocks, code, line, titles};
 use crate::read::SourceText;
@@ -111,6 +111,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
     numbers_read_as_decimals(&mut lines);
+    auto_numbered_lists(&mut lines);
     spaced_dotted_numbers(&mut lines);
     counted_heading_levels(&mut lines);
     // The title shapes, asked of most lines by several passes, are found once; on every core.
@@ -283,6 +284,69 @@ fn spaced_dotted_numbers(lines: &mut [Ln<'_>]) {
         }));
         l.code = false;
         l.structural = false;
+    }
+}
+
+/// Markdown numbers an ordered list from its first item on, so notes may write every item
+/// `1.` (`1. 自我介绍；` / `1. 二分查找；` / `    > 链接` / `1. 判断链表是否有环；`; `1、` alike, as
+/// everywhere): three such
+/// items or more at one indent, no heading and no other number of theirs at that indent or
+/// less between them, count 1, 2, 3 as they render, or on from the items of a list right
+/// above them at that indent (`4.` / `5.` / `1.` / `1.` / `1.` counts 6, 7, 8). A `2.` right
+/// after them shows the last `1.` started a count by hand. Their numbers stay as written.
+fn auto_numbered_lists(lines: &mut [Ln<'_>]) {
+    const MIN_ITEMS: usize = 3;
+    let first_item = |l: &Ln<'_>| match &l.kind {
+        Kind::Heading(h) if h.style == Style::Arabic && h.value == Some(1) => {
+            Some(indent_width(l.text))
+        }
+        _ => None,
+    };
+    let mut counted = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        let Some(indent) = first_item(&lines[i]).filter(|_| !counted[i]) else {
+            continue;
+        };
+        let mut items = vec![i];
+        for (k, l) in lines.iter().enumerate().skip(i + 1) {
+            let Kind::Heading(h) = &l.kind else {
+                continue;
+            };
+            if first_item(l) == Some(indent) {
+                items.push(k);
+            } else if matches!(h.style, Style::Markdown(_))
+                || h.style == Style::Arabic && indent_width(l.text) <= indent
+            {
+                // A `2.` after them counts by hand: the last `1.` started that count.
+                if h.value == Some(2) && indent_width(l.text) == indent {
+                    items.pop();
+                }
+                break;
+            }
+        }
+        if items.len() < MIN_ITEMS {
+            continue;
+        }
+        // Items of the list right above at that indent (`4.` / `5.` / `1.` / `1.`) are its
+        // first ones: the run counts on from them.
+        let before = lines[..i]
+            .iter()
+            .rev()
+            .find_map(|l| match &l.kind {
+                Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(None),
+                Kind::Heading(h) if h.style == Style::Arabic && indent_width(l.text) <= indent => {
+                    Some(h.value.filter(|_| indent_width(l.text) == indent))
+                }
+                _ => None,
+            })
+            .flatten()
+            .unwrap_or(0);
+        for (n, &k) in (before + 1..).zip(&items) {
+            counted[k] = true;
+            if let Kind::Heading(h) = &mut lines[k].kind {
+                h.value = Some(n);
+            }
+        }
     }
 }
 
