@@ -106,6 +106,14 @@ pub(super) const INTERVIEW_ROUNDS: &[&str] = &[
     "面经",
 ];
 
+/// Does this title name one interview round (`一面`, `HR面`, `终面`: the words of
+/// [`INTERVIEW_ROUNDS`] that end in `面`), not a collection (`面试题`, `面经`)?
+pub(super) fn names_round(title: &str) -> bool {
+    INTERVIEW_ROUNDS
+        .iter()
+        .any(|w| w.ends_with('面') && title.contains(w))
+}
+
 /// Words that name a collection of questions: a heading holding them groups.
 pub(super) const COLLECTION_WORDS: &[&str] = &[
     "面试",

@@ -1,7 +1,9 @@
 //! Sibling headings read alike when most of them are cards: a numbered list under one of them
 //! that asks nothing is its answer's points, not its questions.
 
-use crate::parse::asking::{asks, ends_asking, interrogative, opens_with_request, question_like};
+use crate::parse::asking::{
+    asks, ends_asking, interrogative, names_round, opens_with_request, question_like,
+};
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
@@ -14,7 +16,8 @@ const MIN_SIBLINGS: usize = 3;
 /// (`### 四、重复消费` / `1.插入数据库，用唯一索引去重` / `2.写redis,使用set`; `## 职业规划` /
 /// `1. **技术方向**` / `  - 学习自动化测试` / `2. 团队贡献`), is a card too — its list is the
 /// steps of its answer, as its siblings' answers are written in lines of their own. A list that
-/// goes on from a number above 1 continues questions of an earlier part.
+/// goes on from a number above 1 continues questions of an earlier part, and a heading that
+/// names an interview round (`### 一面`) lists what was asked.
 pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Per level: (start index, is a card) of each heading.
     let mut levels: Vec<(u8, Vec<(usize, bool)>)> = Vec::new();
@@ -67,6 +70,11 @@ pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Sta
             let Kind::Heading(h) = &lines[starts[n].line].kind else {
                 continue;
             };
+            // Under an interview round (`### 一面` / `1. 自我介绍；` / `1. 二分查找；`) the
+            // list is what was asked, asking words or not.
+            if names_round(&h.title) {
+                continue;
+            }
             drop.extend(items.iter().map(|s| s.line));
             starts[n].role = Role::Record {
                 number: h.number.clone(),
