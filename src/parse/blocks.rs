@@ -91,15 +91,15 @@ pub fn url_only(text: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// Is this line a horizontal rule or decoration (`-----`, `*****`, `~~~~~~`)? Three tildes
-/// alone are a fence, as three backticks are, even where nothing pairs it with another:
-/// a rule drawn with tildes is longer.
+/// Is this line a horizontal rule or decoration (`-----`, `*****`)? A line of tildes alone is
+/// a fence, as Markdown reads it, even where nothing pairs it with another: it frames, as a
+/// bare fence of backticks does (see [`is_separator`]), and is no rule.
 #[must_use]
 pub fn is_rule_line(text: &str) -> bool {
     let t = text.trim_start_matches([' ', '\t']);
     t.starts_with(['-', '*', '_', '=', '~', '+'])
         && RULE_LINE.is_match(text)
-        && t.trim_end() != "~~~"
+        && !t.trim_end().bytes().all(|b| b == b'~')
         || is_hash_rule(t)
 }
 
