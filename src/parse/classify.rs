@@ -289,11 +289,11 @@ fn spaced_dotted_numbers(lines: &mut [Ln<'_>]) {
 
 /// Markdown numbers an ordered list from its first item on, so notes may write every item
 /// `1.` (`1. 自我介绍；` / `1. 二分查找；` / `    > 链接` / `1. 判断链表是否有环；`; `1、` alike, as
-/// everywhere): three such
-/// items or more at one indent, no heading and no other number of theirs at that indent or
-/// less between them, count 1, 2, 3 as they render, or on from the items of a list right
-/// above them at that indent (`4.` / `5.` / `1.` / `1.` / `1.` counts 6, 7, 8). A `2.` right
-/// after them shows the last `1.` started a count by hand. Their numbers stay as written.
+/// everywhere): three such items or more at one indent, with nothing between them that ends
+/// a Markdown list (a heading, `一、` as well, or text, a fence or another number at their
+/// indent or less), count 1, 2, 3 as they render, or on from the items of a list right above
+/// them at that indent (`4.` / `5.` / `1.` / `1.` / `1.` counts 6, 7, 8). A `2.` right after
+/// them shows the last `1.` started a count by hand. Their numbers stay as written.
 fn auto_numbered_lists(lines: &mut [Ln<'_>]) {
     const MIN_ITEMS: usize = 3;
     let first_item = |l: &Ln<'_>| match &l.kind {
@@ -302,6 +302,15 @@ fn auto_numbered_lists(lines: &mut [Ln<'_>]) {
         }
         _ => None,
     };
+    // What ends a list whose items stand at `indent`, as Markdown renders it: a heading of any
+    // numbering but a sub-point's (`（1）`, `1)`), or text, a fence or another number at that
+    // indent or less. Lines indented under an item and blank lines go on.
+    let ends = |l: &Ln<'_>, indent: usize| match &l.kind {
+        Kind::Blank | Kind::Fenced => false,
+        Kind::Heading(h) if matches!(h.style, Style::Paren | Style::HalfParen) => false,
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => true,
+        _ => indent_width(l.text) <= indent,
+    };
     let mut counted = vec![false; lines.len()];
     for i in 0..lines.len() {
         let Some(indent) = first_item(&lines[i]).filter(|_| !counted[i]) else {
@@ -309,16 +318,15 @@ fn auto_numbered_lists(lines: &mut [Ln<'_>]) {
         };
         let mut items = vec![i];
         for (k, l) in lines.iter().enumerate().skip(i + 1) {
-            let Kind::Heading(h) = &l.kind else {
-                continue;
-            };
             if first_item(l) == Some(indent) {
                 items.push(k);
-            } else if matches!(h.style, Style::Markdown(_))
-                || h.style == Style::Arabic && indent_width(l.text) <= indent
-            {
+            } else if ends(l, indent) {
                 // A `2.` after them counts by hand: the last `1.` started that count.
-                if h.value == Some(2) && indent_width(l.text) == indent {
+                if let Kind::Heading(h) = &l.kind
+                    && h.style == Style::Arabic
+                    && h.value == Some(2)
+                    && indent_width(l.text) == indent
+                {
                     items.pop();
                 }
                 break;
@@ -332,14 +340,13 @@ fn auto_numbered_lists(lines: &mut [Ln<'_>]) {
         let before = lines[..i]
             .iter()
             .rev()
-            .find_map(|l| match &l.kind {
-                Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(None),
-                Kind::Heading(h) if h.style == Style::Arabic && indent_width(l.text) <= indent => {
-                    Some(h.value.filter(|_| indent_width(l.text) == indent))
+            .find(|l| ends(l, indent))
+            .and_then(|l| match &l.kind {
+                Kind::Heading(h) if h.style == Style::Arabic && indent_width(l.text) == indent => {
+                    h.value
                 }
                 _ => None,
             })
-            .flatten()
             .unwrap_or(0);
         for (n, &k) in (before + 1..).zip(&items) {
             counted[k] = true;
@@ -676,7 +683,7 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
         // The line above is asked about only for a bold line: most lines are not.
         if let (Kind::Text, Some(inner)) = (&lines[i].kind, inner)
             && prev.is_none_or(|p| {
-                // A fence closed with `~~~` is drawn like a rule, and sets nothing apart.
+                // A closing fence may be drawn like a rule (`~~~~`), and sets nothing apart.
                 !matches!(lines[p].kind, Kind::Fence { .. }) && blocks::is_rule_line(lines[p].text)
             })
         {
