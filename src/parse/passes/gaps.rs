@@ -29,9 +29,10 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .map(|(i, _)| i)
             .collect()
     };
-    let mut after_gap = wide_gaps(WIDE * usual_gap(lines));
-    if after_gap.len() < MIN_GAPS {
-        after_gap = wide_gaps(WIDE);
+    let usual = usual_gap(lines);
+    let mut after_gap = wide_gaps(WIDE * usual);
+    if after_gap.len() < MIN_GAPS && usual > 1 {
+        after_gap = wide_gaps(usual);
         // Then a topic must follow most of them: gaps that also part paragraphs of one
         // answer are the notes' spacing.
         let topics = after_gap

@@ -14,9 +14,9 @@ const PART_BREAK: usize = 3;
 /// Notes whose gaps are long as a rule (half of their runs of blank lines or more, and a few
 /// at least, are [`PART_BREAK`] long, as some editors export every paragraph): a long gap
 /// there sets no part apart.
-fn spaced_out(lines: &[Ln<'_>], brk: usize) -> bool {
+fn spaced_out(lines: &[Ln<'_>]) -> bool {
     let (gaps, long) = blank_runs(lines).fold((0usize, 0usize), |(gaps, long), (_, run)| {
-        (gaps + 1, long + usize::from(run >= brk))
+        (gaps + 1, long + usize::from(run >= PART_BREAK))
     });
     long >= MIN_BLOCKS && long * 2 >= gaps
 }
@@ -33,10 +33,10 @@ fn spaced_out(lines: &[Ln<'_>], brk: usize) -> bool {
 /// `要求输入…`) is one question.
 pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let blank = |i: usize| matches!(lines[i].kind, Kind::Blank);
-    let brk = PART_BREAK * usual_gap(lines);
-    if spaced_out(lines, brk) {
+    if spaced_out(lines) {
         return;
     }
+    let brk = PART_BREAK * usual_gap(lines);
     let numbered = |i: usize| match &lines[i].kind {
         Kind::Heading(h)
             if !matches!(h.style, Style::Markdown(_) | Style::Question)
