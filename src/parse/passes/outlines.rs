@@ -1,7 +1,8 @@
 //! Bullet outlines of questions grouped by subject (bullet or numbered subjects).
 
 use super::super::asking::{
-    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, opens_with_request,
+    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, names_collection,
+    opens_with_request,
 };
 use super::super::line::{Kind, Style};
 use super::super::{Ln, Role, Start, blocks};
@@ -420,3 +421,69 @@ fn subject_outline(
         starts: out,
     })
 }
+
+/// A numbered subject at the margin that names a collection of questions (`4. 问题汇总`,
+/// `5. 其他常见问题`, `8. 问题：`) over three bullets or more one level in, with nothing else
+/// up to the next start but blank lines and bullets nested deeper: each bullet is a question
+/// and the subject their section, whatever the other subjects around it hold (`2. 机器学习算法`
+/// over `   * 决策树` stays one card). What is nested deeper is a question's answer.
+pub(crate) fn split_named_subjects(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let s = &starts[n];
+        let Role::Record { question, .. } = &s.role else {
+            continue;
+        };
+        let end = starts.get(n + 1).map_or(lines.len(), |next| next.line);
+        // The bullets are looked for first: most records hold none, and naming is dearer.
+        let bullet_first = lines[s.line + 1..end]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank))
+            .and_then(any_bullet)
+            .is_some_and(|(indent, _)| indent > 0);
+        let title = question.trim().trim_end_matches([':', '：']).trim_end();
+        if !bullet_first
+            || outer_of(&lines[s.line], Outer::Numbered).is_none()
+            || !(names_collection(title) || title == "问题")
+        {
+            continue;
+        }
+        let mut level = None;
+        let mut items = Vec::new();
+        let only_bullets = lines[s.line + 1..end].iter().enumerate().all(|(k, l)| {
+            if matches!(l.kind, Kind::Blank) {
+                return true;
+            }
+            let Some((indent, text)) = any_bullet(l).filter(|&(indent, _)| indent > 0) else {
+                return false;
+            };
+            let level = *level.get_or_insert(indent);
+            if indent == level {
+                items.push(Start {
+                    line: s.line + 1 + k,
+                    rank: None,
+                    role: Role::question(without_box(text)),
+                });
+            }
+            indent >= level
+        });
+        if only_bullets && items.len() >= MIN_NAMED_ITEMS {
+            extra.push((n, title.to_owned(), items));
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (n, title, items) in extra {
+        starts[n].role = Role::Section {
+            rank: starts[n].rank.unwrap_or(super::super::LABEL_RANK),
+            title,
+        };
+        added.extend(items);
+    }
+    super::merge_starts(starts, added);
+}
+
+/// Fewest bullets under a subject named as a collection that make them its questions.
+const MIN_NAMED_ITEMS: usize = 3;
