@@ -106,12 +106,14 @@ pub(super) const INTERVIEW_ROUNDS: &[&str] = &[
     "面经",
 ];
 
-/// Does this title name one interview round (`一面`, `HR面`, `终面`: the words of
-/// [`INTERVIEW_ROUNDS`] that end in `面`), not a collection (`面试题`, `面经`)?
+/// Does a heading name an interview round or a log of them (`3.18 一面`, `HR面`, `字节面经`: the
+/// words of [`INTERVIEW_ROUNDS`] that end in `面`, and `面经`)? Not a question collection
+/// (`Java面试题`), whose topic headings may hold answer notes.
 pub(super) fn names_round(title: &str) -> bool {
     INTERVIEW_ROUNDS
         .iter()
-        .any(|w| w.ends_with('面') && title.contains(w))
+        .filter(|w| w.ends_with('面') || **w == "面经")
+        .any(|w| title.contains(w))
 }
 
 /// Words that name a collection of questions: a heading holding them groups.

@@ -8,8 +8,8 @@ use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
 use super::{dedent, is_start, section_over_bullets};
 use crate::parse::asking::{
-    INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, opens_with_request,
-    question_like,
+    INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, names_round,
+    opens_with_request, question_like,
 };
 use crate::parse::classify::link_only;
 use crate::parse::line::Kind;
@@ -220,15 +220,6 @@ fn remark_before(lines: &[Ln<'_>]) -> bool {
         .filter(|l| !matches!(l.kind, Kind::Blank))
         .collect();
     text.len() == 1 && text[0].prose() && !text[0].indented()
-}
-
-/// Does a heading name an interview round or a log of them (`3.18 一面`, `字节面经`)? Not a
-/// question collection (`Java面试题`), whose topic headings may hold answer notes.
-fn names_round(title: &str) -> bool {
-    INTERVIEW_ROUNDS
-        .iter()
-        .filter(|w| w.ends_with('面') || **w == "面经")
-        .any(|w| title.contains(w))
 }
 
 /// Does a heading name what is under it questions (`Questions to expect`, `常见问题`)? A bare
