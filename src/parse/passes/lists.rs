@@ -213,6 +213,77 @@ fn bracket_label(text: &str) -> bool {
         })
 }
 
+/// The lines from `first` on that are bold labels alone (see [`bold_label`]): under an
+/// interview round they name parts of what was asked (`**论文/项目相关**` /
+/// `- 意图识别数据怎么标注` / … / `**深度学习相关**` / …).
+fn bold_labels(lines: &[Ln<'_>], first: usize) -> Vec<usize> {
+    (first..lines.len())
+        .filter(|&i| matches!(lines[i].kind, Kind::Text) && bold_label(lines[i].text))
+        .collect()
+}
+
+/// The bare lines under a heading, from `first` to `end` (no bullet among them), if they are
+/// its questions (see [`list_under`]); `round`: the heading names an interview round.
+fn bare_lines_under(
+    lines: &[Ln<'_>],
+    (first, end): (usize, usize),
+    rank: u8,
+    round: bool,
+) -> Option<ListUnder> {
+    // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
+    // short unindented title, and at least one of them asking.
+    let filled: Vec<usize> = (first..end)
+        .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+        .collect();
+    // A block indented as a whole (every line behind the same spaces, as a Markdown code
+    // block is typed) reads as its lines would at the margin, `【检测】` lines labelling
+    // its parts.
+    let block = indented_block(lines, &filled);
+    let label = |i: usize| block && bracket_label(lines[i].text.trim());
+    let (labels, titles): (Vec<usize>, Vec<usize>) = filled.into_iter().partition(|&i| label(i));
+    let all_titles = titles.iter().all(|&i| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Text)
+            && if block {
+                title_shape(&dedent(l)) && l.text.trim().chars().count() <= 60
+            } else {
+                !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
+            }
+    });
+    let asking = titles
+        .iter()
+        .filter(|&&i| asks(lines[i].text.trim()))
+        .count();
+    let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
+    split.then_some(ListUnder {
+        rank,
+        items: titles,
+        labels,
+        split,
+        bullet_list: false,
+        asking,
+        round,
+    })
+}
+
+/// A bold line alone that names a part (`**论文/项目相关**`): short, asking nothing.
+fn bold_label(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_prefix("**")
+        .and_then(|r| r.strip_suffix("**"))
+        .map(str::trim)
+        .is_some_and(|inner| {
+            !inner.is_empty()
+                && !inner.contains('*')
+                && inner.chars().count() <= BOLD_LABEL_CHARS
+                && !asks(inner)
+                && !inner.ends_with(['？', '?', '。'])
+        })
+}
+
+/// Most characters a bold label of a round's part holds.
+const BOLD_LABEL_CHARS: usize = 20;
+
 /// One short paragraph of prose and blank lines: a remark on the round before its questions.
 fn remark_before(lines: &[Ln<'_>]) -> bool {
     let text: Vec<&Ln<'_>> = lines
@@ -246,41 +317,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // Under an interview round (`#### 二面`) the lines are what was asked, asking words or not.
     let round = INTERVIEW_ROUNDS.iter().any(|w| question.contains(w));
     if bullets.is_empty() {
-        // Bare question lines (`mysql索引结构` / `B+树和B树有什么区别`): every non-blank line a
-        // short unindented title, and at least one of them asking.
-        let filled: Vec<usize> = (first..end)
-            .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
-            .collect();
-        // A block indented as a whole (every line behind the same spaces, as a Markdown code
-        // block is typed) reads as its lines would at the margin, `【检测】` lines labelling
-        // its parts.
-        let block = indented_block(lines, &filled);
-        let label = |i: usize| block && bracket_label(lines[i].text.trim());
-        let (labels, titles): (Vec<usize>, Vec<usize>) =
-            filled.into_iter().partition(|&i| label(i));
-        let all_titles = titles.iter().all(|&i| {
-            let l = &lines[i];
-            matches!(l.kind, Kind::Text)
-                && if block {
-                    title_shape(&dedent(l)) && l.text.trim().chars().count() <= 60
-                } else {
-                    !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
-                }
-        });
-        let asking = titles
-            .iter()
-            .filter(|&&i| asks(lines[i].text.trim()))
-            .count();
-        let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
-        return split.then_some(ListUnder {
-            rank,
-            items: titles,
-            labels,
-            split,
-            bullet_list: false,
-            asking,
-            round,
-        });
+        return bare_lines_under(lines, (first, end), rank, round);
     }
     let asking = bullets
         .iter()
@@ -289,11 +326,18 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
                 .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
         })
         .count();
+    let labels = if round || in_round {
+        bold_labels(&lines[..end], first)
+    } else {
+        Vec::new()
+    };
+    let label = |i: usize| labels.binary_search(&i).is_ok();
     // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`); a
     // quote may introduce any list (`> 这个模块将会描述一些基础的问题。`).
     let remark = round && remark_before(&lines[first..bullets[0]]);
-    let introduced = (first..bullets[0])
-        .all(|i| matches!(lines[i].kind, Kind::Blank) || lines[i].text.starts_with('>'));
+    let introduced = (first..bullets[0]).all(|i| {
+        matches!(lines[i].kind, Kind::Blank) || lines[i].text.starts_with('>') || label(i)
+    });
     let items_from = if remark || introduced {
         bullets[0]
     } else {
@@ -311,6 +355,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
             || l.indented()
             || (i > last && matches!(l.kind, Kind::Text) && link_only(l.text))
             || matches!(l.text.trim(), "-" | "*" | "+")
+            || label(i)
     });
     // Most bullets asking make the list the questions: a line between them (`继承、封装、多态。`,
     // `> 答：…`) answers the bullet above it, indented or not. Only nothing may come before
@@ -342,7 +387,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         rank,
         split: mostly_asking || collection || answered_problems,
         items: bullets,
-        labels: Vec::new(),
+        labels,
         bullet_list: only_items,
         asking,
         round: round || in_round,
