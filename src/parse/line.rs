@@ -386,6 +386,12 @@ pub fn classify(text: &str) -> Kind {
     }
     // Emphasis around a line (`**1. 问题**`, `**什么是协程？**`) is not part of its shape.
     let plain = strip_emphasis(trimmed);
+    // A heading's `#` marks it only at the start of the line: behind a tag
+    // (`<font style="…"># AOF 文件比上次文件增长超过多少百分比则触发重写</font>`) it is text,
+    // as Markdown renders it.
+    if plain.starts_with('#') && !trimmed.starts_with('#') {
+        return Kind::Text;
+    }
     let plain = unescape_number(&plain);
     let trimmed = plain.as_ref();
     // A line of nothing but `#`s (`#####`, `####…####`) titles nothing: it is a separator
