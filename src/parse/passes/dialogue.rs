@@ -1,4 +1,5 @@
-//! Interview transcripts: `面试官：说说 GMP 模型。` / `我：G 是协程……`, speaker by speaker.
+//! Interview transcripts: `面试官：说说 GMP 模型。` / `我：G 是协程……`, speaker by speaker;
+//! quoted, names in bold, too (`> **面试官:** …` / `> **候选人:** …`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -43,9 +44,8 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .enumerate()
         .with_min_len(LINES_PER_TASK)
         .filter(|(_, l)| matches!(l.kind, Kind::Text | Kind::Marker { .. }) && !l.indented())
-        .filter(|(_, l)| speaker_colon(l.text))
         .filter_map(|(i, l)| {
-            let (name, said) = speaker(l.text.trim_end())?;
+            let (name, said) = turn(l.text.trim_end())?;
             (!name.eq_ignore_ascii_case("http") && !name.eq_ignore_ascii_case("https"))
                 .then_some((i, name, said))
         })
@@ -112,6 +112,33 @@ pub(super) fn add_starts(lines: &[Ln<'_>], starts: &mut Vec<Start>, asked: Vec<(
     }
     starts.extend(added);
     starts.sort_by_key(|s| s.line);
+}
+
+/// The speaker and what they say on a line of a transcript (see [`speaker`]), the line
+/// possibly quoted and the name in bold (`> **面试官:** redis 做为缓存，数据的持久化是怎么做的?`,
+/// `**候选人**：…`), as transcripts copied from course notes are written.
+fn turn(line: &str) -> Option<(&str, &str)> {
+    let t = match line.strip_prefix('>') {
+        Some(quoted) => quoted.trim_start_matches(['>', ' ']),
+        None => line,
+    };
+    let Some(bold) = t.strip_prefix("**") else {
+        return speaker_colon(t).then(|| speaker(t)).flatten();
+    };
+    let (inner, after) = bold.split_once("**")?;
+    let after = after.trim_start_matches([' ', '\t', '\u{3000}']);
+    let (name, said) = match inner.strip_suffix([':', '：']) {
+        Some(name) => (name.trim_end(), after),
+        None => (
+            inner.trim_end(),
+            after
+                .strip_prefix([':', '：'])?
+                .trim_start_matches([' ', '\t', '\u{3000}']),
+        ),
+    };
+    let named =
+        !name.is_empty() && name.chars().count() <= 12 && name.chars().all(char::is_alphabetic);
+    (named && !said.is_empty()).then_some((name, said))
 }
 
 /// A necessary condition of [`SPEAKER`], tested first: the text before the line's first colon
