@@ -767,6 +767,10 @@ impl Outline {
     }
 }
 
+/// Most non-blank lines a heading's own introduction over the points of its answer holds
+/// (see `items_decide`): more, and what is under the heading is more than an introduction.
+const INTRO_LINES: usize = 3;
+
 impl Outline {
     /// `### Question 1.1: Design a crawler` right over a bare `**Question:**` label and the
     /// one question it words (quoted below, no list of questions under it): the label only
@@ -846,6 +850,21 @@ impl Outline {
                 * 2
                 > kids.len();
         if statements {
+            return Some(false);
+        }
+        // A heading that explains itself first, in a line or a few (`# 缓存击穿` / `单个热点key
+        // 过期，请求会访问数据库` / `1. 互斥锁：…` / `2. 逻辑过期…`), over numbered items none of
+        // which asks: one card, the items the points of its answer.
+        let explained = (1..=INTRO_LINES).contains(&node.body)
+            && kids.len() >= 2
+            && kids.iter().all(|k| {
+                matches!(
+                    kid(k).heading.style,
+                    Style::Arabic | Style::Paren | Style::HalfParen
+                ) && !kid(k).asks
+                    && !ends_asking(&kid(k).heading.title)
+            });
+        if explained {
             return Some(false);
         }
         // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
