@@ -762,9 +762,19 @@ impl Outline {
             || (grouping_style
                 && !sub_headings
                 && !question_like(&parent.title)
+                && !names_remedies(&parent.title)
                 && (numbered * 2 >= kids.len()
                     || (with_content > 0 && with_content * 2 >= kids.len() - placeholders)))
     }
+}
+
+/// Does a heading name the remedies for the topic above it (`## 解决办法`, `### 解决方案`)?
+/// It asks how the topic is solved, and its sub-headings (`#### BloomFilter`, `#### 缓存空值`)
+/// are the parts of that answer, not topics of their own.
+fn names_remedies(title: &str) -> bool {
+    ["解决办法", "解决方案", "解决方法"]
+        .iter()
+        .any(|w| title.contains(w))
 }
 
 /// Most non-blank lines a heading's own introduction over the points of its answer holds
