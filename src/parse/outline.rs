@@ -768,11 +768,12 @@ impl Outline {
     }
 }
 
-/// Does a heading name the remedies for the topic above it (`## 解决办法`, `### 解决方案`)?
-/// It asks how the topic is solved, and its sub-headings (`#### BloomFilter`, `#### 缓存空值`)
-/// are the parts of that answer, not topics of their own.
+/// Does a heading name the remedies for the topic above it (`## 解决办法`, `### 解决方案`) or
+/// its pros and cons (`## 微服务的优缺点`)? It asks how the topic is solved or weighed, and its
+/// sub-headings (`#### BloomFilter`, `#### 缓存空值`; `### 优点`, `### 缺点`) are the parts of
+/// that answer, not topics of their own.
 fn names_remedies(title: &str) -> bool {
-    ["解决办法", "解决方案", "解决方法"]
+    ["解决办法", "解决方案", "解决方法", "优缺点"]
         .iter()
         .any(|w| title.contains(w))
 }
