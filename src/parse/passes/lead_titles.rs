@@ -24,6 +24,7 @@ const MAX_LEADING: usize = 3;
 /// points (a topic answered point by point), nor the first of a numbered run.
 pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
     set_aside_leading_statements(lines, starts);
+    set_aside_setext_title(lines, starts);
     for _ in 0..MAX_LEADING {
         let records = records(starts);
         let Some((&first, rest)) = records.split_first() else {
@@ -43,6 +44,25 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
         if repeated < MIN_CARDS || counts.contains_key(&own) {
             return;
         }
+        starts[first].role = Role::Aside;
+    }
+}
+
+/// The file's first line underlined by `===` (`GBDT/XGBoost 备忘` / `===`: a Markdown title of
+/// the first level) over cards of its own is the notes' title, whatever stands between (a
+/// badge, a table of contents): set aside.
+fn set_aside_setext_title(lines: &[Ln<'_>], starts: &mut [Start]) {
+    let records = records(starts);
+    let Some((&first, rest)) = records.split_first() else {
+        return;
+    };
+    let at = starts[first].line;
+    let underlined = lines.get(at + 1).is_some_and(|u| {
+        let t = u.text.trim();
+        t.len() >= 3 && t.bytes().all(|b| b == b'=')
+    });
+    let first_line = lines[..at].iter().all(|l| matches!(l.kind, Kind::Blank));
+    if underlined && first_line && !rest.is_empty() && leading_title(lines, &starts[first]) {
         starts[first].role = Role::Aside;
     }
 }
