@@ -486,11 +486,19 @@ impl Outline {
         // numbered one (`# 7. 管程` among `# 6. …`) is one more question, left unanswered.
         // So is one naming a collection over a short introduction (`# node-interview-questions`
         // / `Node是搞后端的，…`): the introduction is the notes' own, no answer.
+        // Not an empty topic among topic cards after the first heading (`# 指针` over its
+        // answer, then `# static` with nothing under it, `# const` …): a card left unanswered.
+        // Asked last: most headings are turned away before.
+        let first_markdown = || {
+            self.nodes[..id]
+                .iter()
+                .all(|n| !matches!(n.heading.style, Style::Markdown(_)))
+        };
         let title_only = matches!(h.style, Style::Markdown(1))
             && h.number.is_none()
             && node.children.is_empty()
             && !node.asks
-            && (node.body == 0
+            && ((node.body == 0 && (names_collection(&h.title) || first_markdown()))
                 || (node.body <= 2
                     && names_collection(&h.title)
                     && introduction(lines, node.line)));
