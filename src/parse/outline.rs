@@ -737,10 +737,11 @@ impl Outline {
         if interrogative(&parent.title)
             || (matches!(parent.style, Style::Markdown(_)) && arabic_number)
         {
-            let marked = kids
-                .iter()
-                .filter(|k| ends_asking(&kid(k).heading.title))
-                .count();
+            // Under a heading only numbered (`## 3. 基础知识`), a question word asks as a mark
+            // does (`1) **C++中指针与引用的区别**`).
+            let asked =
+                |t: &str| ends_asking(t) || (!interrogative(&parent.title) && question_like(t));
+            let marked = kids.iter().filter(|k| asked(&kid(k).heading.title)).count();
             return marked > 0 && marked * 2 >= kids.len();
         }
         // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
