@@ -5,7 +5,7 @@
 //! `栈先进后出，地址从高往低分配` over its second line).
 
 use super::{blank_runs, is_start, usual_gap};
-use crate::parse::asking::ends_asking;
+use crate::parse::asking::{asks_any_way, ends_asking};
 use crate::parse::line::{self, Kind};
 use crate::parse::titles::title_shaped;
 use crate::parse::{Ln, Role, Start, blocks};
@@ -57,9 +57,26 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if found < MIN_FOUND {
         return;
     }
+    // Inside the answer of a numbered Markdown heading (`## 67、…coredump…怎么调试这个错误？`),
+    // a title that asks nothing (`编译`, `运行`, `在Visual Studio 2019 下的输出情况如下`) heads
+    // a part of it: the notes number their questions.
+    let part_title = |i: usize| {
+        let numbered_answer = starts[..starts.partition_point(|s| s.line < i)]
+            .last()
+            .is_some_and(|s| {
+                matches!(
+                    &s.role,
+                    Role::Record {
+                        number: Some(_),
+                        ..
+                    }
+                ) && lines[s.line].markdown_level().is_some()
+            });
+        numbered_answer && !asks_any_way(lines[i].text)
+    };
     let extra: Vec<Start> = after_gap
         .into_iter()
-        .filter(|&i| !is_start(starts, i) && topic_line(&lines[i]))
+        .filter(|&i| !is_start(starts, i) && topic_line(&lines[i]) && !part_title(i))
         .map(|i| Start {
             line: i,
             rank: None,
