@@ -2,7 +2,7 @@
 //! the questions under them, empty groups, page furniture set aside, headings that name parts of
 //! the question above, and a list of questions asked again further down set aside.
 
-use crate::parse::asking::{asks, question_like};
+use crate::parse::asking::{asks, ends_asking, interrogative, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, blocks, line, normalize_question};
 
@@ -156,12 +156,20 @@ pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [St
 /// Headings that name parts of the question just asked (`### 说一下map的数据结构和扩容机制`,
 /// then `### 数据结构` and `### 扩容机制` at the same level) are the parts of its answer, not
 /// questions of their own: each is an unnumbered heading that asks nothing and whose title the
-/// question spells out, at most half as long as it.
+/// question spells out, at most half as long as it. So are headings numbered under the question's
+/// number (`## 66.1、以例子进行讲解` after `## 66、C++函数调用的压栈过程`) that ask no question.
 pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
     let mut part = vec![false; starts.len()];
     let mut n = 0;
     while n < starts.len() {
-        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+        let (
+            Some(rank),
+            Role::Record {
+                question,
+                number: asked_number,
+            },
+        ) = (starts[n].rank, &starts[n].role)
+        else {
             n += 1;
             continue;
         };
@@ -172,22 +180,33 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
             rank: Some(r),
             role:
                 Role::Record {
-                    number: None,
+                    number,
                     question: title,
                 },
             ..
         }) = starts.get(m)
         {
-            let asked = asked.get_or_insert_with(|| question.to_lowercase());
-            let title = line::strip_emphasis(title).trim().to_lowercase();
-            // A part is a piece of the question; the question typed again is a new one.
-            let named = *r == rank
-                && title.chars().count() >= 2
-                && title.chars().count() * 2 <= asked.chars().count()
-                && !asks(&title)
-                && asked.contains(&title)
-                && asks(asked);
-            if !named {
+            // A number that extends the question's (`## 66、C++函数调用的压栈过程`, then
+            // `## 66.1、以例子进行讲解`, `## 66.2、文字化表述`) numbers a part of it, where the
+            // part asks no question of its own (a request to explain is its part).
+            let part_of = if let Some(sub) = number {
+                asked_number.as_deref().is_some_and(|q| {
+                    sub.strip_prefix(q)
+                        .is_some_and(|rest| rest.starts_with('.'))
+                        && !interrogative(title)
+                        && !ends_asking(title)
+                })
+            } else {
+                let asked = asked.get_or_insert_with(|| question.to_lowercase());
+                let title = line::strip_emphasis(title).trim().to_lowercase();
+                // A part is a piece of the question; the question typed again is a new one.
+                title.chars().count() >= 2
+                    && title.chars().count() * 2 <= asked.chars().count()
+                    && !asks(&title)
+                    && asked.contains(&title)
+                    && asks(asked)
+            };
+            if *r != rank || !part_of {
                 break;
             }
             part[m] = true;
