@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::asking::{
-    COLLECTION_WORDS, asks, asks_mid_line, bullet_asks, ends_asking, interrogative,
+    COLLECTION_WORDS, asks, asks_any_way, asks_mid_line, bullet_asks, ends_asking, interrogative,
     names_collection, numbered_name, opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
@@ -740,7 +740,7 @@ impl Outline {
             // Under a heading only numbered (`## 3. 基础知识`), a question word asks as a mark
             // does (`1) **C++中指针与引用的区别**`).
             let asked =
-                |t: &str| ends_asking(t) || (!interrogative(&parent.title) && question_like(t));
+                |t: &str| ends_asking(t) || (!asks_any_way(&parent.title) && question_like(t));
             let marked = kids.iter().filter(|k| asked(&kid(k).heading.title)).count();
             return marked > 0 && marked * 2 >= kids.len();
         }
@@ -876,6 +876,8 @@ impl Outline {
         // 过期，请求会访问数据库` / `1. 互斥锁：…` / `2. 逻辑过期…`), over numbered items none of
         // which asks: one card, the items the points of its answer.
         let explained = (1..=INTRO_LINES).contains(&node.body)
+            && !names_collection(&parent.title)
+            && !parent.title.contains("问题")
             && kids.len() >= 2
             && kids.iter().all(|k| {
                 matches!(

@@ -57,22 +57,21 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if found < MIN_FOUND {
         return;
     }
-    // Inside the answer of a numbered Markdown heading (`## 67、…coredump…怎么调试这个错误？`),
+    // Inside the answer of a numbered Markdown heading that asks (`## 67、…怎么调试这个错误？`),
     // a title that asks nothing (`编译`, `运行`, `在Visual Studio 2019 下的输出情况如下`) heads
-    // a part of it: the notes number their questions.
+    // a part of it: the notes number their questions. Under a numbered heading that asks
+    // nothing (`## 2. 进阶`), such titles are topics.
     let part_title = |i: usize| {
-        let numbered_answer = starts[..starts.partition_point(|s| s.line < i)]
+        let numbered_question = starts[..starts.partition_point(|s| s.line < i)]
             .last()
-            .is_some_and(|s| {
-                matches!(
-                    &s.role,
-                    Role::Record {
-                        number: Some(_),
-                        ..
-                    }
-                ) && lines[s.line].markdown_level().is_some()
+            .is_some_and(|s| match &s.role {
+                Role::Record {
+                    number: Some(_),
+                    question,
+                } => lines[s.line].markdown_level().is_some() && asks_any_way(question),
+                _ => false,
             });
-        numbered_answer && !asks_any_way(lines[i].text)
+        numbered_question && !asks_any_way(lines[i].text)
     };
     let extra: Vec<Start> = after_gap
         .into_iter()

@@ -56,13 +56,22 @@ fn set_aside_setext_title(lines: &[Ln<'_>], starts: &mut [Start]) {
     let Some((&first, rest)) = records.split_first() else {
         return;
     };
+    let underlined = |at: usize| {
+        lines.get(at + 1).is_some_and(|u| {
+            let t = u.text.trim();
+            t.len() >= 3 && t.bytes().all(|b| b == b'=')
+        })
+    };
     let at = starts[first].line;
-    let underlined = lines.get(at + 1).is_some_and(|u| {
-        let t = u.text.trim();
-        t.len() >= 3 && t.bytes().all(|b| b == b'=')
-    });
     let first_line = lines[..at].iter().all(|l| matches!(l.kind, Kind::Blank));
-    if underlined && first_line && !rest.is_empty() && leading_title(lines, &starts[first]) {
+    // Notes that underline every topic so (`Redis` / `===`, `MySQL` / `===`) have no title.
+    let alone = !rest.iter().any(|&k| underlined(starts[k].line));
+    if underlined(at)
+        && first_line
+        && alone
+        && !rest.is_empty()
+        && leading_title(lines, &starts[first])
+    {
         starts[first].role = Role::Aside;
     }
 }

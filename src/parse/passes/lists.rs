@@ -218,7 +218,17 @@ fn bracket_label(text: &str) -> bool {
 /// `- 意图识别数据怎么标注` / … / `**深度学习相关**` / …).
 fn bold_labels(lines: &[Ln<'_>], first: usize) -> Vec<usize> {
     (first..lines.len())
-        .filter(|&i| matches!(lines[i].kind, Kind::Text) && bold_label(lines[i].text))
+        .filter(|&i| {
+            let l = &lines[i];
+            matches!(l.kind, Kind::Text)
+                && !l.indented()
+                && bold_label(l.text)
+                // It labels the bullets at the margin right under it.
+                && lines[i + 1..]
+                    .iter()
+                    .find(|n| !matches!(n.kind, Kind::Blank))
+                    .is_some_and(|n| !n.indented() && blocks::bullet_item(n.text).is_some())
+        })
         .collect()
 }
 
@@ -277,7 +287,7 @@ fn bold_label(text: &str) -> bool {
                 && !inner.contains('*')
                 && inner.chars().count() <= BOLD_LABEL_CHARS
                 && !asks(inner)
-                && !inner.ends_with(['？', '?', '。'])
+                && !inner.ends_with(['？', '?', '。', '：', ':'])
         })
 }
 

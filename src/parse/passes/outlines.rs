@@ -1,8 +1,7 @@
 //! Bullet outlines of questions grouped by subject (bullet or numbered subjects).
 
 use super::super::asking::{
-    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, names_collection,
-    opens_with_request,
+    COLLECTION_WORDS, INTERVIEW_ROUNDS, asks, bullet_asks, interrogative, opens_with_request,
 };
 use super::super::line::{Kind, Style};
 use super::super::{Ln, Role, Start, blocks};
@@ -422,7 +421,7 @@ fn subject_outline(
     })
 }
 
-/// A numbered subject at the margin that names a collection of questions (`4. 问题汇总`,
+/// A numbered subject at the margin that names questions (`4. 问题汇总`,
 /// `5. 其他常见问题`, `8. 问题：`) over three bullets or more one level in, with nothing else
 /// up to the next start but blank lines and bullets nested deeper: each bullet is a question
 /// and the subject their section, whatever the other subjects around it hold (`2. 机器学习算法`
@@ -444,7 +443,7 @@ pub(crate) fn split_named_subjects(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let title = question.trim().trim_end_matches([':', '：']).trim_end();
         if !bullet_first
             || outer_of(&lines[s.line], Outer::Numbered).is_none()
-            || !(names_collection(title) || title == "问题")
+            || !names_questions(title)
         {
             continue;
         }
@@ -483,6 +482,18 @@ pub(crate) fn split_named_subjects(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         added.extend(items);
     }
     super::merge_starts(starts, added);
+}
+
+/// Does a subject name questions (`问题汇总`, `其他常见问题`, `问题`, `面试题`, `FAQ`)? Not
+/// any collection: `总结` or `笔记` over bullets holds points.
+fn names_questions(title: &str) -> bool {
+    ["问题", "题目", "面试题", "题库"]
+        .iter()
+        .any(|w| title.contains(w))
+        || {
+            let lower = title.to_lowercase();
+            ["questions", "faq"].iter().any(|w| lower.contains(w))
+        }
 }
 
 /// Fewest bullets under a subject named as a collection that make them its questions.

@@ -157,8 +157,41 @@ pub(crate) fn empty_unnumbered_among_numbered(lines: &[Ln<'_>], starts: &mut [St
 /// then `### 数据结构` and `### 扩容机制` at the same level) are the parts of its answer, not
 /// questions of their own: each is an unnumbered heading that asks nothing and whose title the
 /// question spells out, at most half as long as it. So are headings numbered under the question's
-/// number (`## 66.1、以例子进行讲解` after `## 66、C++函数调用的压栈过程`) that ask no question.
+/// number (`## 66.1、以例子进行讲解` after `## 66、C++函数调用的压栈过程`) that ask no question,
+/// in notes where such sub-numbers are rare (not a chapter's numbering).
 pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
+    // Per rank, the records numbered `66` and those numbered `66.1`: sub-numbers that are rare
+    // there number parts; where they are common (`## 1. Java 基础` / `## 1.1 面向对象的特征` /
+    // `## 1.2 …` / `## 2. 集合` / `## 2.1 …`) they number the questions of a chapter.
+    let mut numbered: Vec<(u8, usize, usize)> = Vec::new();
+    for s in starts.iter() {
+        if let (
+            Some(rank),
+            Role::Record {
+                number: Some(number),
+                ..
+            },
+        ) = (s.rank, &s.role)
+        {
+            let k = numbered
+                .iter()
+                .position(|e| e.0 == rank)
+                .unwrap_or_else(|| {
+                    numbered.push((rank, 0, 0));
+                    numbered.len() - 1
+                });
+            if number.contains('.') {
+                numbered[k].2 += 1;
+            } else {
+                numbered[k].1 += 1;
+            }
+        }
+    }
+    let rare_sub_numbers = |rank: u8| {
+        numbered
+            .iter()
+            .any(|&(r, plain, sub)| r == rank && sub * 4 <= plain)
+    };
     let mut part = vec![false; starts.len()];
     let mut n = 0;
     while n < starts.len() {
@@ -190,12 +223,13 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
             // `## 66.1、以例子进行讲解`, `## 66.2、文字化表述`) numbers a part of it, where the
             // part asks no question of its own (a request to explain is its part).
             let part_of = if let Some(sub) = number {
-                asked_number.as_deref().is_some_and(|q| {
-                    sub.strip_prefix(q)
-                        .is_some_and(|rest| rest.starts_with('.'))
-                        && !interrogative(title)
-                        && !ends_asking(title)
-                })
+                rare_sub_numbers(rank)
+                    && asked_number.as_deref().is_some_and(|q| {
+                        sub.strip_prefix(q)
+                            .is_some_and(|rest| rest.starts_with('.'))
+                            && !interrogative(title)
+                            && !ends_asking(title)
+                    })
             } else {
                 let asked = asked.get_or_insert_with(|| question.to_lowercase());
                 let title = line::strip_emphasis(title).trim().to_lowercase();
