@@ -443,7 +443,7 @@ pub(crate) fn split_named_subjects(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let title = question.trim().trim_end_matches([':', '：']).trim_end();
         if !bullet_first
             || outer_of(&lines[s.line], Outer::Numbered).is_none()
-            || !names_questions(title)
+            || !subject_names_questions(title)
         {
             continue;
         }
@@ -485,11 +485,13 @@ pub(crate) fn split_named_subjects(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 }
 
 /// Does a subject name questions (`问题汇总`, `其他常见问题`, `问题`, `面试题`, `FAQ`)? Not
-/// any collection: `总结` or `笔记` over bullets holds points.
-fn names_questions(title: &str) -> bool {
-    ["问题", "题目", "面试题", "题库"]
-        .iter()
-        .any(|w| title.contains(w))
+/// any collection (`总结` or `笔记` over bullets holds points), nor problems (`存在的问题` over
+/// `   - 显存占用大` states them).
+fn subject_names_questions(title: &str) -> bool {
+    title == "问题"
+        || ["问题汇总", "常见问题", "问题集", "题目", "面试题", "题库"]
+            .iter()
+            .any(|w| title.contains(w))
         || {
             let lower = title.to_lowercase();
             ["questions", "faq"].iter().any(|w| lower.contains(w))
