@@ -87,12 +87,6 @@ fn every_style_fixture_matches_its_snapshot() {
 /// The records of `bytes` read as the file `name`: where each starts and ends, moved up by
 /// `by` lines, and what it asks; no line lost.
 fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
-    records_mapped(name, bytes, |n| n - by)
-}
-
-/// The records of `bytes` read as the file `name`, their lines numbered by `line`; no line
-/// lost.
-fn records_mapped(name: &str, bytes: &[u8], line: impl Fn(u32) -> u32) -> Vec<(u32, u32, String)> {
     let source = SourceText::decode(name.to_owned(), bytes).unwrap();
     let parsed = zhika::parse::parse(&source);
     assert_eq!(
@@ -105,8 +99,8 @@ fn records_mapped(name: &str, bytes: &[u8], line: impl Fn(u32) -> u32) -> Vec<(u
         .iter()
         .map(|r| {
             (
-                line(r.source.start_line),
-                line(r.source.end_line),
+                r.source.start_line - by,
+                r.source.end_line - by,
                 r.question.clone(),
             )
         })
@@ -116,20 +110,6 @@ fn records_mapped(name: &str, bytes: &[u8], line: impl Fn(u32) -> u32) -> Vec<(u
 /// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
 /// once `change` is made to its text, its records moved down by `shift` lines.
 fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
-    reads_the_same_mapped(|text| {
-        let changed = change(text);
-        let lines = u32::try_from(changed.lines().count()).unwrap();
-        (
-            changed,
-            (1..=lines + 1).map(|n| n.saturating_sub(shift)).collect(),
-        )
-    });
-}
-
-/// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
-/// once `change` is made to its text; `change` also gives the line of the fixture each line
-/// of the changed text comes from (its first entry for line 1).
-fn reads_the_same_mapped(change: impl Fn(&str) -> (String, Vec<u32>)) {
     let mut compared = 0;
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
@@ -140,9 +120,8 @@ fn reads_the_same_mapped(change: impl Fn(&str) -> (String, Vec<u32>)) {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let (changed, from) = change(text);
         assert_eq!(
-            records_mapped(&name, changed.as_bytes(), |n| from[n as usize - 1]),
+            records_of(&name, change(text).as_bytes(), shift),
             records_of(&name, &bytes, 0),
             "{name}"
         );
