@@ -325,10 +325,7 @@ pub(super) fn ends_asking(text: &str) -> bool {
 /// to the answer: `**What is a Context?** - [Learn from here](…)`)?
 pub(super) fn bullet_asks(item: &str) -> bool {
     let t = item.trim();
-    let bold = t.len() > 4
-        && t.starts_with("**")
-        && t.ends_with("**")
-        && !t[2..t.len() - 2].contains("**");
+    let bold = line::bold_span(t).is_some();
     ends_asking(t) || (bold && asks(&line::strip_emphasis(t))) || bold_lead_asks(t)
 }
 

@@ -679,7 +679,7 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
             continue;
         }
         let t = lines[i].text.trim();
-        let inner = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"));
+        let inner = line::bold_span(t);
         // The line above is asked about only for a bold line: most lines are not.
         if let (Kind::Text, Some(inner)) = (&lines[i].kind, inner)
             && prev.is_none_or(|p| {
@@ -689,7 +689,6 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
         {
             let inner = inner.trim();
             let title_like = !inner.is_empty()
-                && !inner.contains("**")
                 && inner.chars().count() <= 30
                 && !inner.ends_with(['。', '：', ':', '？', '?', '，'])
                 && !asks(inner);

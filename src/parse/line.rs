@@ -673,6 +673,15 @@ pub fn answer_summary(line: &str) -> bool {
     .any(|w| summary.contains(w))
 }
 
+/// The words of `text` when it is one bold span and nothing else (`**三七互娱**`): what stands
+/// between the marks, if something does and it holds no other `**`. `text` is read as given,
+/// not trimmed.
+#[must_use]
+pub fn bold_span(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.is_empty() && !inner.contains("**")).then_some(inner)
+}
+
 /// The line without Markdown bold markers (`**`, and `__` around it), which people wrap
 /// questions and numbers in.
 #[must_use]
@@ -1120,7 +1129,17 @@ fn chinese_digit(c: char) -> Option<u32> {
 mod tests {
     use super::*;
 
-    /// Every line of a file has a `Kind`, all held while it is parsed: keep it small.
+    #[test]
+    fn bold_span_is_one_span_and_nothing_else() {
+        assert_eq!(bold_span("**三七互娱**"), Some("三七互娱"));
+        assert_eq!(bold_span("*****"), Some("*"));
+        assert_eq!(bold_span("****"), None);
+        assert_eq!(bold_span("***"), None);
+        assert_eq!(bold_span("**a** 和 **b**"), None);
+        assert_eq!(bold_span(" **a**"), None);
+        assert_eq!(bold_span("**a**："), None);
+    }
+
     #[test]
     fn strip_emphasis_reads_underscore_rules_with_trailing_blanks() {
         assert_eq!(strip_emphasis("___  "), "___  ");
@@ -1128,6 +1147,7 @@ mod tests {
         assert_eq!(strip_emphasis("__加粗的问题__  "), "加粗的问题");
     }
 
+    /// Every line of a file has a `Kind`, all held while it is parsed: keep it small.
     #[test]
     fn kinds_stay_small() {
         assert_eq!(std::mem::size_of::<Kind>(), 16);

@@ -8,7 +8,7 @@
 
 use super::{add_questions, record_at};
 use crate::parse::asking::ends_asking;
-use crate::parse::line::Kind;
+use crate::parse::line::{self, Kind};
 use crate::parse::{Ln, Start};
 
 /// Bold lines already read as questions before the others are read alike.
@@ -56,11 +56,7 @@ fn short_title(text: &str) -> bool {
 /// file's start) above it?
 fn bold_set_apart(lines: &[Ln<'_>], i: usize) -> bool {
     let l = &lines[i];
-    let t = l.text.trim_end();
-    t.len() > 4
-        && t.starts_with("**")
-        && t.ends_with("**")
-        && !t[2..t.len() - 2].contains("**")
+    line::bold_span(l.text.trim_end()).is_some()
         && matches!(l.kind, Kind::Text)
         && (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
 }

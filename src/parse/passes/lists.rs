@@ -278,9 +278,7 @@ fn bare_lines_under(
 
 /// A bold line alone that names a part (`**论文/项目相关**`): short, asking nothing.
 fn bold_label(text: &str) -> bool {
-    let t = text.trim();
-    t.strip_prefix("**")
-        .and_then(|r| r.strip_suffix("**"))
+    line::bold_span(text.trim())
         .map(str::trim)
         .is_some_and(|inner| {
             !inner.is_empty()
