@@ -278,3 +278,58 @@ fn tilde_fences_change_no_reading() {
     reads_the_same_after(|text| tilde_fences(text, 0), 0);
     reads_the_same_after(|text| tilde_fences(text, 1), 0);
 }
+
+/// Every bold span that stands between blanks (`**什么是协程？**`) written in underscores
+/// (`__什么是协程？__`), outside fenced blocks.
+fn underscore_bold(text: &str) -> String {
+    static BOLD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(^|[ \t])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*([ \t]|$)").unwrap()
+    });
+    let fenced = fenced_lines(text);
+    let mut out = String::with_capacity(text.len());
+    for (line, &fenced) in text
+        .split_inclusive('\n')
+        .zip(fenced.iter().chain(std::iter::repeat(&false)))
+    {
+        let body = line.trim_end_matches(['\r', '\n']);
+        if fenced || body.contains('_') {
+            out.push_str(line);
+            continue;
+        }
+        // Twice: a blank between two spans serves both.
+        let once = BOLD.replace_all(body, "${1}__${2}__${3}");
+        out.push_str(&BOLD.replace_all(&once, "${1}__${2}__${3}"));
+        out.push_str(&line[body.len()..]);
+    }
+    out
+}
+
+/// Bold written in underscores is bold: every fixture's cards start and end on the same lines
+/// with its bold spans written `__…__` (what a card asks may keep the underscores).
+#[test]
+fn underscore_bold_changes_no_reading() {
+    let spans = |name: &str, text: &str| -> Vec<(u32, u32)> {
+        records_of(name, text.as_bytes(), 0)
+            .into_iter()
+            .map(|(start, end, _)| (start, end))
+            .collect()
+    };
+    let (mut rewritten, mut differ) = (0, vec![]);
+    for path in fixtures() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let changed = underscore_bold(text);
+        if changed == text {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if spans(&name, &changed) != spans(&name, text) {
+            differ.push(name);
+        }
+        rewritten += 1;
+    }
+    assert_eq!(differ, Vec::<String>::new());
+    assert!(rewritten >= 40, "only {rewritten} fixtures hold bold spans");
+}

@@ -331,9 +331,7 @@ pub(super) fn bullet_asks(item: &str) -> bool {
 
 /// Does `text` open with a bold span that ends in a question mark (`**What is X?** - …`)?
 fn bold_lead_asks(text: &str) -> bool {
-    text.strip_prefix("**")
-        .and_then(|rest| rest.split_once("**"))
-        .is_some_and(|(lead, _)| lead.trim_end().ends_with(['?', '？']))
+    line::bold_lead(text).is_some_and(|(lead, _)| lead.trim_end().ends_with(['?', '？']))
 }
 
 /// A remark in brackets (`（问的很深）`, `（现场）`): an aside to the text around it, which is

@@ -673,13 +673,51 @@ pub fn answer_summary(line: &str) -> bool {
     .any(|w| summary.contains(w))
 }
 
-/// The words of `text` when it is one bold span and nothing else (`**三七互娱**`): what stands
-/// between the marks, if something does and it holds no other `**`. `text` is read as given,
-/// not trimmed.
+/// The words of `text` when it is one bold span and nothing else (`**三七互娱**`, or
+/// `__三七互娱__`, bold too in Markdown): what stands between the marks, if something does and
+/// it holds no other mark of the kind. `text` is read as given, not trimmed.
 #[must_use]
 pub fn bold_span(text: &str) -> Option<&str> {
-    let inner = text.strip_prefix("**")?.strip_suffix("**")?;
-    (!inner.is_empty() && !inner.contains("**")).then_some(inner)
+    let (inner, after) = bold_lead(text)?;
+    after.is_empty().then_some(inner)
+}
+
+/// The bold span that opens `text` and what follows it (`**面试官:** 你好` → `面试官:`,
+/// ` 你好`): `**` or `__`, closed by the same mark, around something. Between underscores
+/// the words must touch the marks (`__init__`'s mark, not `__ a __`), and be more than a rule.
+#[must_use]
+pub fn bold_lead(text: &str) -> Option<(&str, &str)> {
+    let mark = if text.starts_with("**") {
+        "**"
+    } else if text.starts_with("__") {
+        "__"
+    } else {
+        return None;
+    };
+    let rest = &text[2..];
+    let end = if mark == "**" {
+        // The closing mark is the last two stars of a run (`***a***` is a bold `*a*`,
+        // `*****` a bold `*`).
+        let k = rest.find("**")?;
+        let run = rest[k..].len() - rest[k..].trim_start_matches('*').len();
+        k + run - 2
+    } else {
+        rest.find("__")?
+    };
+    let inner = &rest[..end];
+    let after = &rest[end + 2..];
+    if inner.is_empty() {
+        return None;
+    }
+    if mark == "__"
+        && (inner.starts_with(char::is_whitespace)
+            || inner.ends_with(char::is_whitespace)
+            || inner.chars().all(|c| c == '_')
+            || after.starts_with('_'))
+    {
+        return None;
+    }
+    Some((inner, after))
 }
 
 /// The line without Markdown bold markers (`**`, and `__` around it), which people wrap
@@ -690,7 +728,7 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let html_emphasis = line.contains('<') && HTML_EMPHASIS.is_match(line);
     // A search for one byte first: most lines hold no `*` at all.
     let double_star = line.contains('*') && line.contains("**");
-    if !double_star && !line.starts_with("__") && !html_emphasis {
+    if !double_star && !line.contains("__") && !html_emphasis {
         return italic_inner(line).map_or(std::borrow::Cow::Borrowed(line), |inner| {
             std::borrow::Cow::Borrowed(inner)
         });
@@ -704,8 +742,15 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let mut plain = unbolded.replace("**", "");
     // `__…__` around the words (`___` and `____` are rules, with trailing blanks too).
     let trimmed = plain.trim_end();
-    if trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4 {
+    if trimmed.starts_with("__")
+        && trimmed.ends_with("__")
+        && trimmed.len() > 4
+        && !trimmed[2..trimmed.len() - 2].contains("__")
+    {
         plain = trimmed[2..trimmed.len() - 2].to_owned();
+    }
+    if plain.contains("__") {
+        plain = UNDERSCORE_BOLD.replace(&plain, "$1$2$3").into_owned();
     }
     // Bold and italic at once (`**_什么是测试驱动开发(TDD)?_**`, `_**…**_`).
     if let Some(inner) = italic_inner(&plain) {
@@ -713,6 +758,15 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(plain)
 }
+
+/// Bold written in underscores that opens a line, behind a quote or a bullet
+/// (`> __问：__ …`, `__Q：…？__ A：…`, `- __题目__：`): words that touch the marks, and a blank,
+/// a mark or the line's end after them, as Markdown reads bold. Further in, `__…__` is as often
+/// a blank to fill (`特征包括__并发__，__共享__`) and is kept.
+static UNDERSCORE_BOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:>[ \t]*)*(?:[-*+][ \t]+)?)__([^_\s](?:[^_]*[^_\s])?)__($|[\s\p{P}\p{S}--_])")
+        .unwrap()
+});
 
 /// The words of a line in italics as a whole (`_什么是断言?_`, `*问题：…*`), without the marks;
 /// a bullet (`* item`) or a mark inside (`_a_ and _b_`) is no such line.
@@ -1132,6 +1186,13 @@ mod tests {
     #[test]
     fn bold_span_is_one_span_and_nothing_else() {
         assert_eq!(bold_span("**三七互娱**"), Some("三七互娱"));
+        assert_eq!(bold_span("__三七互娱__"), Some("三七互娱"));
+        assert_eq!(bold_span("***斜体***"), Some("*斜体*"));
+        assert_eq!(bold_span("__ a __"), None);
+        assert_eq!(bold_span("______"), None);
+        assert_eq!(bold_span("__a__b__"), None);
+        assert_eq!(bold_lead("**面试官:** 你好"), Some(("面试官:", " 你好")));
+        assert_eq!(bold_lead("__面试官:__ 你好"), Some(("面试官:", " 你好")));
         assert_eq!(bold_span("*****"), Some("*"));
         assert_eq!(bold_span("****"), None);
         assert_eq!(bold_span("***"), None);
@@ -1372,6 +1433,20 @@ mod tests {
     #[test]
     fn emphasis_around_a_whole_line() {
         assert_eq!(strip_emphasis("**_什么是断言?_**"), "什么是断言?");
+        assert_eq!(strip_emphasis("> __问：__ 为什么？"), "> 问： 为什么？");
+        assert_eq!(
+            strip_emphasis("__Q：为什么？__ A：因为"),
+            "Q：为什么？ A：因为"
+        );
+        assert_eq!(
+            strip_emphasis("特征包括__并发__，__共享__"),
+            "特征包括__并发__，__共享__"
+        );
+        assert_eq!(strip_emphasis("__并发__是特征"), "__并发__是特征");
+        assert_eq!(
+            strip_emphasis("什么是__init__方法？"),
+            "什么是__init__方法？"
+        );
         assert_eq!(strip_emphasis("_**什么是断言?**_"), "什么是断言?");
         assert_eq!(strip_emphasis("*问题：为什么？*"), "问题：为什么？");
         assert_eq!(

@@ -122,10 +122,9 @@ fn turn(line: &str) -> Option<(&str, &str)> {
         Some(quoted) => quoted.trim_start_matches(['>', ' ']),
         None => line,
     };
-    let Some(bold) = t.strip_prefix("**") else {
+    let Some((inner, after)) = crate::parse::line::bold_lead(t) else {
         return speaker_colon(t).then(|| speaker(t)).flatten();
     };
-    let (inner, after) = bold.split_once("**")?;
     let after = after.trim_start_matches([' ', '\t', '\u{3000}']);
     let (name, said) = match inner.strip_suffix([':', '：']) {
         Some(name) => (name.trim_end(), after),
