@@ -813,9 +813,12 @@ pub(super) fn fold_end(lines: &[Ln<'_>], from: usize) -> Option<usize> {
     None
 }
 
-/// A table whose first column is headed as the questions (`| 问题 | 核心知识点 |`) and whose
-/// first cells mostly ask lists questions answered in the same row: each row is a question
-/// (a `Q:` line, for the outline), its other cells the answer.
+/// A table of questions, one a row, answered in the same row or not at all: a column headed as
+/// the questions (`| 问题 | 核心知识点 |`, `| 编号 | 题目 | 答案 |`, `| 常见面试问题 | 答案索引 |`)
+/// whose cells ask in half the rows or more, or, under any header, a column whose cells ask in
+/// three rows of four or more (`| Done | Id | Title |` over `| ⬜ | 1 | 简述ETCD及其特点？ |`).
+/// Each row with a question in that column is a question (a `Q:` line, for the outline); its
+/// other cells are the answer.
 fn question_table_rows(lines: &mut [Ln<'_>]) {
     fn row<'a>(lines: &[Ln<'a>], i: usize) -> Option<Vec<&'a str>> {
         lines
@@ -838,21 +841,28 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
         while row(lines, end).is_some() {
             end += 1;
         }
-        let first_header = line::strip_emphasis(header[0]);
-        let questions: Vec<(usize, String)> = (i + 2..end)
-            .filter_map(|k| {
-                let cells = row(lines, k)?;
-                let q = line::strip_emphasis(cells[0]).trim().to_owned();
-                (cells.len() >= 2 && (ends_asking(&q) || asks(&q))).then_some((k, q))
-            })
-            .collect();
         let body = end.saturating_sub(i + 2);
-        if separator
-            && QUESTION_COLUMNS.contains(&first_header.trim())
-            && body >= 2
-            && questions.len() * 2 >= body
-        {
-            for (k, title) in questions {
+        if !separator || body < 2 || header.len() < 2 {
+            i = end;
+            continue;
+        }
+        let rows: Vec<Vec<&str>> = (i + 2..end).filter_map(|k| row(lines, k)).collect();
+        let asking = |c: usize| {
+            rows.iter()
+                .filter(|cells| cells.get(c).is_some_and(|q| cell_asks(q)))
+                .count()
+        };
+        let column = (0..header.len())
+            .find(|&c| question_column(header[c]) && asking(c) * 2 >= body)
+            .or_else(|| (0..header.len()).find(|&c| asking(c) * 4 >= body * 3 && body >= 3));
+        if let Some(c) = column {
+            for k in i + 2..end {
+                let Some(title) = row(lines, k)
+                    .and_then(|cells| cells.get(c).map(|q| question_cell(q)))
+                    .filter(|q| !q.is_empty())
+                else {
+                    continue;
+                };
                 let l = &mut lines[k];
                 l.kind = Kind::Heading(Box::new(Heading {
                     style: Style::Question,
@@ -868,8 +878,36 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
     }
 }
 
-/// The header words of a table column of questions.
-const QUESTION_COLUMNS: &[&str] = &["问题", "题目", "面试题", "问", "Q", "Question", "question"];
+/// Does a table cell ask (`Redis 为什么快？`, `“容器和虚拟机有什么区别？”`)?
+fn cell_asks(cell: &str) -> bool {
+    let q = question_cell(cell);
+    ends_asking(&q) || asks(&q)
+}
+
+/// A table cell read as a question: without its emphasis and the quotation marks around it.
+pub(super) fn question_cell(cell: &str) -> String {
+    let plain = line::strip_emphasis(cell);
+    let t = plain.trim();
+    let unquoted = [('“', '”'), ('"', '"'), ('「', '」')]
+        .iter()
+        .find_map(|&(open, close)| {
+            t.strip_prefix(open)?
+                .strip_suffix(close)
+                .filter(|inner| !inner.contains([open, close]))
+        })
+        .unwrap_or(t);
+    unquoted.trim().to_owned()
+}
+
+/// Does a table header name its column as the questions (`问题`, `常见面试问题`, `題目`)?
+fn question_column(header: &str) -> bool {
+    let h = line::strip_emphasis(header);
+    let h = h.trim();
+    ["问题", "题目", "面试题", "問題", "題目"]
+        .iter()
+        .any(|w| h.contains(w))
+        || ["问", "Q", "Question", "question", "Questions", "questions"].contains(&h)
+}
 
 /// The cells of a pipe-table row (`| Redis 是什么？ | 内存数据库 |`), if the line is one.
 pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {

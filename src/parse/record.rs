@@ -5,7 +5,7 @@ use super::asking::{
     announces_question, asks, ends_asking, inline_answer, named_with_topic, numbered_name,
 };
 use super::blocks;
-use super::classify::table_cells;
+use super::classify::{question_cell, table_cells};
 use super::line::Kind;
 use super::passes::{Paired, asking_callout};
 use super::{Ln, code, line};
@@ -25,16 +25,20 @@ pub(super) fn make_record(
     let question_line = apart.as_ref().map(|p| p.asked_at);
     let answer_on_line = apart.map(|p| p.answer);
     // A row of a table of questions carries its answer in its other cells.
+    // A row of a table of questions carries its answer in its other cells (not in a cell
+    // that only numbers or ticks the row off: `| ⬜ | 1 | 简述ETCD？ | |`).
     let row_answer = answer_on_line.or_else(|| {
         table_cells(lines[0].text)
-            .filter(|cells| cells.len() >= 2 && line::strip_emphasis(cells[0]).trim() == question)
-            .map(|cells| {
-                cells[1..]
+            .filter(|cells| cells.len() >= 2)
+            .and_then(|cells| {
+                let at = cells.iter().position(|c| question_cell(c) == question)?;
+                let others: Vec<&str> = cells
                     .iter()
-                    .filter(|c| !c.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" | ")
+                    .enumerate()
+                    .filter(|&(k, c)| k != at && !row_mark(c))
+                    .map(|(_, c)| *c)
+                    .collect();
+                Some(others.join(" | "))
             })
             .filter(|a| !a.is_empty())
     });
@@ -163,6 +167,15 @@ fn asked_on_front(
 
 /// A question line that carries its answer (`什么是协程？协程是用户态的轻量级线程。`): the
 /// question up to its question mark, and the rest. A half-width `?` counts only before a
+/// A table cell that holds no answer: empty, a row's number (`12`), or a tick box
+/// (`⬜`, `[x]`, `✅`).
+fn row_mark(cell: &str) -> bool {
+    let c = cell.trim();
+    c.is_empty()
+        || c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        || ["⬜", "☐", "☑", "✅", "✔", "✔️", "❌", "[ ]", "[x]", "[X]"].contains(&c)
+}
+
 /// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
 fn split_question(question: &str) -> (String, Option<String>) {
     if let Some(filled) = fill_in(question) {
