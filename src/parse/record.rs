@@ -26,7 +26,7 @@ pub(super) fn make_record(
     let answer_on_line = apart.map(|p| p.answer);
     // A row of a table of questions carries its answer in its other cells.
     // A row of a table of questions carries its answer in its other cells (not in a cell
-    // that only numbers or ticks the row off: `| ⬜ | 1 | 简述ETCD？ | |`).
+    // before the question that only numbers or ticks the row off: `| ⬜ | 1 | 简述ETCD？ | |`).
     let row_answer = answer_on_line.or_else(|| {
         table_cells(lines[0].text)
             .filter(|cells| cells.len() >= 2)
@@ -35,7 +35,8 @@ pub(super) fn make_record(
                 let others: Vec<&str> = cells
                     .iter()
                     .enumerate()
-                    .filter(|&(k, c)| k != at && !row_mark(c))
+                    .filter(|&(k, c)| k > at || (k < at && !row_mark(c)))
+                    .filter(|(_, c)| !c.is_empty())
                     .map(|(_, c)| *c)
                     .collect();
                 Some(others.join(" | "))
