@@ -37,6 +37,27 @@ const QUESTION_WORDS: &[&str] = &[
     "场景",
     "吗",
     "呢",
+    // The same words in traditional characters (notes from Taiwan and Hong Kong).
+    "什麼",
+    "怎麼",
+    "怎樣",
+    "為什麼",
+    "為何",
+    "哪個",
+    "哪種",
+    "區別",
+    "聯繫",
+    "簡述",
+    "簡要",
+    "說說",
+    "談談",
+    "介紹",
+    "解釋",
+    "對比",
+    "比較",
+    "輸出",
+    "場景",
+    "嗎",
 ];
 
 /// Interrogatives that make a line a question on their own; `question_like` also accepts
@@ -56,6 +77,18 @@ const INTERROGATIVES: &[&str] = &[
     "异同",
     "吗",
     "呢",
+    // In traditional characters, and `何者` (`下列何者…`, which of these).
+    "什麼",
+    "幾種",
+    "哪幾",
+    "幾個",
+    "為什麼",
+    "為何",
+    "怎麼",
+    "怎樣",
+    "區別",
+    "嗎",
+    "何者",
 ];
 
 /// Requests that make a line a question (`简述…`, `举例…`), though they also name documents
@@ -84,6 +117,26 @@ const REQUESTS: &[&str] = &[
     "谈谈",
     "介绍",
     "解释",
+    // In traditional characters.
+    "舉例",
+    "講解",
+    "講講",
+    "列舉",
+    "畫出",
+    "寫出",
+    "闡述",
+    "論述",
+    "說一下",
+    "說一說",
+    "寫一個",
+    "設計一個",
+    "實現一個",
+    "簡述",
+    "簡要",
+    "說說",
+    "談談",
+    "介紹",
+    "解釋",
 ];
 
 /// Headings over a list of interview questions (`### 二面` then `* 接雨水`): its bullets are
