@@ -279,7 +279,7 @@ static GLUED_HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// too (`### 回答范例`, `### 回答示例`).
 static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|答案|解答|回答|答|解析|Answer|ANSWER)(?:范例|示例|要点)?[ \t]*[:：]?$",
+        r"^([A-Za-z0-9_ ]{1,16}|[\p{Han}A-Za-z0-9_ ]{1,10}的)?(答案解析|参考答案|标准答案|参考回答|答案|解答|回答|答|解析|Answer|ANSWER)(?:范例|示例|要点|关键点|思路)?[ \t]*[:：]?$",
     )
     .unwrap()
 });
@@ -296,7 +296,7 @@ fn answer_label(text: &str) -> Option<regex::Captures<'_>> {
 
 /// An answer label alone on its line, without a colon (`答案`, `参考答案`, `Answer`).
 static BARE_ANSWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(答案解析|参考答案|标准答案|答案|解答|解析|Answer|ANSWER)[ \t]*$").unwrap()
+    Regex::new(r"^(答案解析|参考答案|标准答案|参考回答|答案|解答|解析|(?:回答|答题|答案)(?:要点|关键点|思路)|Answer|ANSWER)[ \t]*$").unwrap()
 });
 /// A numbered entry that is only a link to a place in the same page
 /// (`1. [Java 基础](#1-java-基础)`): a table of contents, not a question.
@@ -494,7 +494,7 @@ fn bare_marker(trimmed: &str) -> Option<Kind> {
         });
     }
     let bare = || {
-        (trimmed.len() <= 15)
+        (trimmed.len() <= 18)
             .then(|| BARE_ANSWER_LABEL.captures(trimmed.trim_end_matches([':', '：'])))
             .flatten()
             .map(|c| c[1].to_owned())

@@ -50,10 +50,10 @@ use passes::{
     add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
     add_unnumbered_titles, drop_table_headers, empty_group_headings,
     empty_unnumbered_among_numbered, frame_rule_titles, group_cards_under_bare_headings,
-    join_wrapped_lines, keep_answer_points, keep_lead_in_points, keep_named_questions,
-    keep_numbered_heading_cards_whole, keep_own_style_items, keep_sibling_cards_answered,
-    numbered_lists_read_alike, pair_answer_lists, parts_named_by_question,
-    read_bold_questions_alike, read_indented_outline, read_plain_lists,
+    join_wrapped_lines, keep_answer_points, keep_labelled_answers, keep_lead_in_points,
+    keep_named_questions, keep_numbered_heading_cards_whole, keep_own_style_items,
+    keep_sibling_cards_answered, numbered_lists_read_alike, pair_answer_lists,
+    parts_named_by_question, read_bold_questions_alike, read_indented_outline, read_plain_lists,
     read_sibling_sections_alike, regroup_headings, set_aside_leading_titles,
     set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
     set_aside_text_among_sections, split_bullet_banks, split_bullet_led, split_closing_questions,
@@ -420,6 +420,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_wide_gaps(lines, starts);
     read_sibling_sections_alike(lines, starts);
     set_aside_leading_titles(lines, starts);
+    keep_labelled_answers(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

@@ -44,6 +44,38 @@ pub(crate) fn keep_answer_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
 }
 
+/// An answer label alone on its line (`答案`, `**回答关键点**`, `参考答案：`) announces the answer
+/// under it: the first line that follows is that answer, even when it ends in a question mark
+/// (`**回答关键点**` / `不要只说你用什么。…为什么不用哪个工具？`), unless it is a heading, a
+/// numbered item, a labelled question (`**Q：…？**` under an empty `A：`) or a line with an
+/// answer label of its own under it.
+pub(crate) fn keep_labelled_answers(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let answer_marker = |l: &Ln<'_>| matches!(&l.kind, Kind::Marker { answer: true, .. });
+    let mut drop = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
+        if !matches!(lines[s.line].kind, Kind::Text) || !matches!(s.role, Role::Record { .. }) {
+            continue;
+        }
+        let under_bare_label = lines[..s.line]
+            .iter()
+            .rev()
+            .find(|p| !matches!(p.kind, Kind::Blank))
+            .is_some_and(|p| {
+                answer_marker(p)
+                    && matches!(&p.kind, Kind::Marker { text, .. } if text.rest().trim().is_empty())
+            });
+        // A question with an answer label of its own under it is one (an empty `答案：` above
+        // it left its own question unanswered).
+        let end = starts.get(n + 1).map_or(lines.len(), |next| next.line);
+        if under_bare_label && !lines[s.line + 1..end].iter().any(answer_marker) {
+            drop.push(s.line);
+        }
+    }
+    if !drop.is_empty() {
+        starts.retain(|s| drop.binary_search(&s.line).is_err());
+    }
+}
+
 /// The number of a record a numbered line starts that asks nothing.
 fn point(lines: &[Ln<'_>], start: &Start) -> Option<u32> {
     let Role::Record { question, .. } = &start.role else {

@@ -35,7 +35,8 @@
 //! - [`comment_numbers`]: quiz questions written as numbered code comments.
 //! - [`part_breaks`]: numbered lists set apart by a long run of blank lines.
 //! - [`named_questions`]: questions named by their number, and the lines inside their answers.
-//! - [`answer_points`]: numbered points in the answer of an unnumbered question.
+//! - [`answer_points`]: numbered points in the answer of an unnumbered question; the line
+//!   under an answer label alone on its line.
 //! - [`lead_in_points`]: a numbered list glued under a line of a record, its points.
 //! - [`heading_cards`]: numbered question headings keep a line that asks inside them.
 //! - [`group_headings`]: a bare heading over cards read under it groups them.
@@ -121,7 +122,7 @@ mod titles_over_blank;
 mod unmarked;
 mod wrapped_lines;
 
-pub(super) use answer_points::keep_answer_points;
+pub(super) use answer_points::{keep_answer_points, keep_labelled_answers};
 pub(super) use answered_siblings::keep_sibling_cards_answered;
 pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
