@@ -226,10 +226,29 @@ const QUESTION_TYPES: &[&str] = &[
 /// the questions of that kind are under it. One that asks (`选择题怎么做？`) is a question.
 pub(super) fn question_type(title: &str) -> bool {
     let t = title.trim();
-    t.chars().count() <= 16
+    let named = t.chars().count() <= 16
         && QUESTION_TYPES.iter().any(|w| t.contains(w))
         && !interrogative(t)
-        && !t.ends_with(['?', '？'])
+        && !t.ends_with(['?', '？']);
+    named || scored_per_question(t)
+}
+
+/// A short title with a remark that scores each of its questions (`基本查询和子查询（每题5分，
+/// 共35分）`, `窗口函数(每小题10分)`): an exam part; its items are the questions.
+fn scored_per_question(title: &str) -> bool {
+    if !title.contains("每题") && !title.contains("每小题") {
+        return false;
+    }
+    let scored = REMARK
+        .find_iter(title)
+        .any(|m| m.as_str().contains("每题") || m.as_str().contains("每小题"));
+    let rest = REMARK.replace_all(title, "");
+    scored && rest.chars().count() <= 16 && !rest.trim().is_empty() && !asks_plainly(&rest)
+}
+
+/// Does `text` ask by a question mark or an interrogative word?
+fn asks_plainly(text: &str) -> bool {
+    interrogative(text) || text.trim_end().ends_with(['?', '？'])
 }
 
 /// Does this title clearly ask something: a question mark or an interrogative?
