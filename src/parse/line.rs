@@ -725,7 +725,8 @@ pub fn bold_lead(text: &str) -> Option<(&str, &str)> {
 #[must_use]
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let line = strip_leading_br(strip_trailing_br(line));
-    let html_emphasis = line.contains('<') && HTML_EMPHASIS.is_match(line);
+    let html_emphasis = (line.contains('<') && HTML_EMPHASIS.is_match(line))
+        || (line.contains("[](") && EMPTY_LINK.is_match(line));
     // A search for one byte first: most lines hold no `*` at all.
     let double_star = line.contains('*') && line.contains("**");
     if !double_star && !line.contains("__") && !html_emphasis {
@@ -734,7 +735,8 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
         });
     }
     let unbolded = if html_emphasis {
-        HTML_EMPHASIS.replace_all(line, "")
+        let unlinked = EMPTY_LINK.replace_all(line, "");
+        std::borrow::Cow::Owned(HTML_EMPHASIS.replace_all(&unlinked, "").into_owned())
     } else {
         std::borrow::Cow::Borrowed(line)
     };
@@ -787,6 +789,10 @@ fn italic_inner(line: &str) -> Option<&str> {
 static HTML_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:strong|b)>|<(?:font|span)\b[^<>]*>|</(?:font|span)>").unwrap()
 });
+
+/// A link with no words (`[](https://…/base.html#offer)`), the anchor a documentation site puts
+/// before each heading: it shows nothing, as emphasis marks show nothing.
+static EMPTY_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\]\([^()\s]*\)").unwrap());
 
 /// The line without HTML line breaks at its start (`<br><strong>…`): a break before the text
 /// only spaces it from the line above.
@@ -1443,6 +1449,10 @@ mod tests {
             "特征包括__并发__，__共享__"
         );
         assert_eq!(strip_emphasis("__并发__是特征"), "__并发__是特征");
+        assert_eq!(
+            strip_emphasis("[](https://a.net/base.html#offer)<font style=\"c\">你有offer吗</font>"),
+            "你有offer吗"
+        );
         assert_eq!(
             strip_emphasis("什么是__init__方法？"),
             "什么是__init__方法？"
