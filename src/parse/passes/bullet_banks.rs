@@ -268,6 +268,15 @@ fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start
     })
 }
 
+/// Is a bullet a sentence: holding a `。`, or Chinese words closed by a `.`
+/// (`首先表示考虑过这个问题,如何谈一谈自己的现状.`)?
+fn sentence(text: &str) -> bool {
+    text.contains('。')
+        || (text.ends_with('.')
+            && !text.ends_with("..")
+            && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+}
+
 /// A bullet of the list: its index in the part, its text, and whether bullets hang under it.
 struct Item<'a> {
     index: usize,
@@ -307,7 +316,7 @@ fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
         let plain = plain.trim();
         if plain.is_empty()
             || plain.chars().count() > MAX_ITEM_CHARS
-            || (plain.contains('。') && !sentences && !exercise_tagged(plain))
+            || (sentence(plain) && !sentences && !exercise_tagged(plain))
         {
             return None;
         }
