@@ -101,6 +101,9 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// A bullet longer than this tells something more than it names what was asked.
+const MAX_ASKED_CHARS: usize = 80;
+
 /// The items under a heading that asks nothing, if they could be its questions.
 struct ListUnder {
     rank: u8,
@@ -379,7 +382,16 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // So are they under a heading that names them questions (`## 3. Technical questions to
     // expect`, `### 常见问题`).
     let named = in_round || names_questions(question);
-    let collection = round || (named && unanswered);
+    // Not when half the bullets are sentences (`- 首先说一下前三轮技术面总体下来的感受：…。`):
+    // what was asked is told in a few words, what was said back in sentences.
+    let told = bullets
+        .iter()
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text)
+                .is_some_and(|b| b.contains('。') || b.chars().count() > MAX_ASKED_CHARS)
+        })
+        .count();
+    let collection = (round || (named && unanswered)) && told * 2 < bullets.len();
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
     // own indented answer: each bullet is one of those problems, answered.
     let answered_problems = question.trim_end().ends_with("问题")
