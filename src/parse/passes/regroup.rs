@@ -76,9 +76,57 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
             }
         }
     }
+    // Ranks that group across the file: two sections or more over questions, and more than
+    // twice as many as the records of that rank with an answer (`### 定位` over `##### …?`,
+    // while `# JavaScript 基础语法` holds only empty `### 异步`, `### 模块化`).
+    let mut per_rank = [(0usize, 0usize); GROUP_RANKS];
+    for (n, s) in starts.iter().enumerate() {
+        let Some(rank) = s.rank.map(usize::from).filter(|&r| r < GROUP_RANKS) else {
+            continue;
+        };
+        match s.role {
+            Role::Section { .. } => per_rank[rank].0 += 1,
+            Role::Record { .. } if !candidate[n] && !empty(n) => per_rank[rank].1 += 1,
+            _ => {}
+        }
+    }
+    let grouping = |rank: u8| {
+        let (sections, answered) = per_rank[usize::from(rank)];
+        sections >= 2 && sections > answered * 2
+    };
+    // Not among siblings that ask (`## 性能指标有哪些` beside `## 性能调优的常见手段` under
+    // `# 性能篇`): those are questions left unanswered. Siblings share the start they are under.
+    let mut parent_of = vec![None; starts.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (n, s) in starts.iter().enumerate() {
+        let Some(rank) = s.rank else { continue };
+        while stack
+            .last()
+            .is_some_and(|&p| starts[p].rank.is_some_and(|r| r >= rank))
+        {
+            stack.pop();
+        }
+        parent_of[n] = Some(stack.last().copied());
+        stack.push(n);
+    }
+    let mut asking_siblings: std::collections::HashSet<(Option<usize>, u8)> =
+        std::collections::HashSet::new();
+    for (n, s) in starts.iter().enumerate() {
+        if let (Some(parent), Some(rank), Role::Record { question, .. }) =
+            (parent_of[n], s.rank, &s.role)
+            && asks(question)
+        {
+            asking_siblings.insert((parent, rank));
+        }
+    }
     for (n, start) in starts.iter_mut().enumerate() {
+        let grouped = candidate[n]
+            && start.rank.is_some_and(|rank| {
+                grouping(rank)
+                    && parent_of[n].is_some_and(|p| !asking_siblings.contains(&(p, rank)))
+            });
         if let (true, Some(rank), Role::Record { question, .. }) =
-            (beside[n], start.rank, &start.role)
+            (beside[n] || grouped, start.rank, &start.role)
         {
             let title = question.clone();
             start.role = Role::Section { rank, title };
