@@ -350,7 +350,12 @@ pub fn question_like(title: &str) -> bool {
     if t.ends_with(['?', '？']) {
         return true;
     }
-    if QUESTION_WORD_RE.is_match(asking_part(t)) {
+    let part = asking_part(t);
+    // `作用` (what something is for) asks; `作用域` (a scope) names a topic.
+    if QUESTION_WORD_RE
+        .find_iter(part)
+        .any(|m| !(m.as_str() == "作用" && part[m.end()..].starts_with('域')))
+    {
         return true;
     }
     let lower = t.to_ascii_lowercase();
