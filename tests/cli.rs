@@ -157,6 +157,23 @@ fn check_reports_the_reference_problems_at_their_lines() {
     }
 }
 
+/// Go code fenced inside a list item (`- ```go`, its lines indented to the item) is checked,
+/// and its errors are placed at the source line's column, indent included.
+#[test]
+fn go_in_a_list_item_is_checked_at_its_source_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "## 1. defer 怎么用？\n\n- ```go\n  func main() {\n  \tIf err := f(); err != nil {\n  \t}\n  }\n  ```\n",
+    )
+    .unwrap();
+    zhika(dir.path())
+        .args(["check", "--format", "short", "notes.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("notes.md:5:4: error[Z006]"));
+}
+
 #[test]
 fn check_json_is_an_array_of_diagnostics() {
     let dir = project();

@@ -16,7 +16,7 @@ use super::{DiagnosticExt, Notes, Rule, Span, char_len};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Block, BlockKind};
 use crate::parse::code::{Brackets, nesting_delta, prose_tail};
-use crate::parse::line::fence_info;
+use crate::parse::line::opening_fence_info;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -77,7 +77,14 @@ pub(crate) fn check(notes: &Notes<'_>, out: &mut Vec<Diagnostic>) {
             let lines: Vec<&str> = block.text.split('\n').collect();
             if let Some(problem) = first_error(&mut parser, &lines) {
                 let number = first_line + problem.row;
-                let column = column_of(lines[problem.row as usize], problem.byte);
+                // A list item's code is read without the item's indent: the column is the
+                // source line's.
+                let code = lines[problem.row as usize];
+                let source = notes.line(number);
+                let column = match source.strip_suffix(code) {
+                    Some(indent) => column_of(source, indent.len() + problem.byte),
+                    None => column_of(code, problem.byte),
+                };
                 let span = Span {
                     line: number,
                     column,
@@ -109,7 +116,7 @@ fn column_of(line: &str, byte: usize) -> u32 {
 fn code_start(notes: &Notes<'_>, block: &Block) -> u32 {
     let first = notes.line(block.start_line);
     let first_text = block.text.split('\n').next().unwrap_or("");
-    if fence_info(first).is_some() && first != first_text {
+    if opening_fence_info(first).is_some() && first != first_text {
         block.start_line + 1
     } else {
         block.start_line

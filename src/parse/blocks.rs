@@ -254,7 +254,21 @@ fn fenced(lines: &[Ln<'_>], start: usize, info: &str) -> (Block, usize) {
     while end < lines.len() && matches!(lines[end].kind, Kind::Fenced) {
         end += 1;
     }
-    let body: Vec<&str> = lines[start + 1..end].iter().map(|l| l.text).collect();
+    // A list item's code (`- ```` / `  git branch` / `  ````) is indented to the item's
+    // content: that much indent is the item's, not the code's.
+    let opening = lines[start].text;
+    let item_indent = if super::line::fence_info(opening).is_some() {
+        0
+    } else {
+        opening.find(['`', '~']).unwrap_or(0)
+    };
+    let body: Vec<&str> = lines[start + 1..end]
+        .iter()
+        .map(|l| {
+            let blanks = l.text.len() - l.text.trim_start_matches(' ').len();
+            &l.text[blanks.min(item_indent)..]
+        })
+        .collect();
     let close = if end < lines.len() && matches!(lines[end].kind, Kind::Fence { .. }) {
         end
     } else {

@@ -370,7 +370,7 @@ pub fn classify(text: &str) -> Kind {
     {
         return Kind::Blank;
     }
-    if let Some(info) = fence_info(trimmed) {
+    if let Some(info) = opening_fence_info(trimmed) {
         return Kind::Fence { info: info.into() };
     }
     if let Some(question) = folded_question(trimmed) {
@@ -825,6 +825,31 @@ fn strip_trailing_br(line: &str) -> &str {
         }
     }
     line
+}
+
+/// The info of a line that opens a fenced block: a fence (see [`fence_info`]), or a fence that
+/// opens a list item's code (```` - ``` ```` over `  git branch` and an indented fence), as Markdown reads a list
+/// item holding a fenced block. Only a bare fence closes one.
+#[must_use]
+pub fn opening_fence_info(line: &str) -> Option<String> {
+    fence_info(line).or_else(|| {
+        let t = line.trim_start_matches(' ');
+        if line.len() - t.len() > 3 {
+            return None;
+        }
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = if t.starts_with(['-', '*', '+']) {
+            &t[1..]
+        } else if (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) {
+            &t[digits + 1..]
+        } else {
+            return None;
+        };
+        let fence = rest.trim_start_matches(' ');
+        (fence.len() < rest.len() && (fence.starts_with("```") || fence.starts_with("~~~")))
+            .then(|| fence_info(fence))
+            .flatten()
+    })
 }
 
 /// The info string of a fence line (```` ```go ````), or `None` if the line is no fence.
@@ -1484,5 +1509,10 @@ mod tests {
         assert_eq!(fence_info("```go"), Some("go".into()));
         assert_eq!(fence_info("~~~"), Some(String::new()));
         assert_eq!(fence_info("`code`"), None);
+        assert_eq!(fence_info("- ```"), None);
+        assert_eq!(opening_fence_info("- ```"), Some(String::new()));
+        assert_eq!(opening_fence_info("1. ```go"), Some("go".into()));
+        assert_eq!(opening_fence_info("-```"), None);
+        assert_eq!(opening_fence_info("- ```a``` b"), None);
     }
 }
