@@ -236,7 +236,7 @@ pub(super) fn question_type(title: &str) -> bool {
 /// A short title with a remark that scores each of its questions (`基本查询和子查询（每题5分，
 /// 共35分）`, `窗口函数(每小题10分)`): an exam part; its items are the questions.
 fn scored_per_question(title: &str) -> bool {
-    if !title.contains("每题") && !title.contains("每小题") {
+    if !title.contains('每') || !(title.contains("每题") || title.contains("每小题")) {
         return false;
     }
     let scored = REMARK

@@ -725,11 +725,19 @@ pub fn bold_lead(text: &str) -> Option<(&str, &str)> {
 #[must_use]
 pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
     let line = strip_leading_br(strip_trailing_br(line));
-    let html_emphasis = (line.contains('<') && HTML_EMPHASIS.is_match(line))
-        || (line.contains("[](") && EMPTY_LINK.is_match(line));
-    // A search for one byte first: most lines hold no `*` at all.
-    let double_star = line.contains('*') && line.contains("**");
-    if !double_star && !line.contains("__") && !html_emphasis {
+    // One pass over the bytes first: most lines hold no `<`, `[` or `*` at all.
+    let marks = line.bytes().fold(0u8, |m, b| {
+        m | match b {
+            b'<' => 1,
+            b'[' => 2,
+            b'*' => 4,
+            _ => 0,
+        }
+    });
+    let html_emphasis = (marks & 1 != 0 && HTML_EMPHASIS.is_match(line))
+        || (marks & 2 != 0 && line.contains("[](") && EMPTY_LINK.is_match(line));
+    let double_star = marks & 4 != 0 && line.contains("**");
+    if !double_star && !underscore_lead(line) && !html_emphasis {
         return italic_inner(line).map_or(std::borrow::Cow::Borrowed(line), |inner| {
             std::borrow::Cow::Borrowed(inner)
         });
@@ -759,6 +767,17 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
         plain = inner.to_owned();
     }
     std::borrow::Cow::Owned(plain)
+}
+
+/// Does `line` open with `__`, behind a quote or a bullet at most (`> __问：__ …`, `- __题目__`)?
+/// Only there are underscores read as bold (see [`UNDERSCORE_BOLD`]).
+fn underscore_lead(line: &str) -> bool {
+    let t = line.trim_start_matches(['>', ' ', '\t']);
+    let t = ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .map_or(t, |rest| rest.trim_start_matches([' ', '\t']));
+    t.starts_with("__")
 }
 
 /// Bold written in underscores that opens a line, behind a quote or a bullet
