@@ -713,7 +713,8 @@ pub fn bold_lead(text: &str) -> Option<(&str, &str)> {
         && (inner.starts_with(char::is_whitespace)
             || inner.ends_with(char::is_whitespace)
             || inner.chars().all(|c| c == '_')
-            || after.starts_with('_'))
+            || after.starts_with('_')
+            || dunder(inner))
     {
         return None;
     }
@@ -743,7 +744,7 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
         });
     }
     let unbolded = if html_emphasis {
-        let unlinked = EMPTY_LINK.replace_all(line, "");
+        let unlinked = EMPTY_LINK.replace_all(line, "$1");
         std::borrow::Cow::Owned(HTML_EMPHASIS.replace_all(&unlinked, "").into_owned())
     } else {
         std::borrow::Cow::Borrowed(line)
@@ -760,13 +761,25 @@ pub fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
         plain = trimmed[2..trimmed.len() - 2].to_owned();
     }
     if plain.contains("__") {
-        plain = UNDERSCORE_BOLD.replace(&plain, "$1$2$3").into_owned();
+        let bold = UNDERSCORE_BOLD
+            .captures(&plain)
+            .filter(|c| !dunder(&c[2]))
+            .map(|c| format!("{}{}{}", &c[1], &c[2], &plain[c[0].len() - c[3].len()..]));
+        if let Some(bold) = bold {
+            plain = bold;
+        }
     }
     // Bold and italic at once (`**_什么是测试驱动开发(TDD)?_**`, `_**…**_`).
     if let Some(inner) = italic_inner(&plain) {
         plain = inner.to_owned();
     }
     std::borrow::Cow::Owned(plain)
+}
+
+/// Words between double underscores that name something in code (`__proto__`,
+/// `__init__`, `__name__`): an ASCII identifier, not bold.
+fn dunder(inner: &str) -> bool {
+    inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Does `line` open with `__`, behind a quote or a bullet at most (`> __问：__ …`, `- __题目__`)?
@@ -811,7 +824,9 @@ static HTML_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A link with no words (`[](https://…/base.html#offer)`), the anchor a documentation site puts
 /// before each heading: it shows nothing, as emphasis marks show nothing.
-static EMPTY_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\]\([^()\s]*\)").unwrap());
+/// An image without words (`![](q1.png)`) is no such link: it shows the image.
+static EMPTY_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(^|[^!])\[\]\([^()\s]*(?:\s+"[^"]*")?\)"#).unwrap());
 
 /// The line without HTML line breaks at its start (`<br><strong>…`): a break before the text
 /// only spaces it from the line above.
@@ -1493,6 +1508,19 @@ mod tests {
             "特征包括__并发__，__共享__"
         );
         assert_eq!(strip_emphasis("__并发__是特征"), "__并发__是特征");
+        assert_eq!(
+            strip_emphasis("__proto__ 和 prototype 的区别？"),
+            "__proto__ 和 prototype 的区别？"
+        );
+        assert_eq!(bold_span("__init__"), None);
+        assert_eq!(
+            strip_emphasis("### 1. 输出什么？![](https://img/q1.png)"),
+            "### 1. 输出什么？![](https://img/q1.png)"
+        );
+        assert_eq!(
+            strip_emphasis("## [](https://a.net/#why \"为什么离职\")为什么从上家公司离职?"),
+            "## 为什么从上家公司离职?"
+        );
         assert_eq!(
             strip_emphasis("[](https://a.net/base.html#offer)<font style=\"c\">你有offer吗</font>"),
             "你有offer吗"
