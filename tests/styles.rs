@@ -215,31 +215,63 @@ fn number_separators_change_no_reading() {
 }
 
 /// Whether each line of `text` is a fence line or lies inside a fenced block, read the way
-/// Markdown pairs fences (a closing fence of the same character, at least as long).
+/// Markdown pairs fences (a closing fence of the same character, at least as long; a fence
+/// behind a list item's marker, ```` - ``` ```` or ```` 10. ``` ````, opens one closed as deep as
+/// its item).
 fn fenced_lines(text: &str) -> Vec<bool> {
-    let mut open: Option<(char, usize)> = None;
+    // The opened fence's character, length and column.
+    let mut open: Option<(char, usize, usize)> = None;
     text.lines()
         .map(|line| {
             let t = line.trim_start_matches(' ');
+            let indent = line.len() - t.len();
             let mark = t.chars().next().filter(|c| matches!(c, '`' | '~'));
             let run = mark.map_or(0, |c| t.len() - t.trim_start_matches(c).len());
-            let fence = line.len() - t.len() <= 3 && run >= 3;
             match open {
-                Some((c, n))
-                    if fence && mark == Some(c) && run >= n && t[run..].trim().is_empty() =>
+                Some((c, n, column))
+                    if mark == Some(c)
+                        && run >= n
+                        && indent <= column + 3
+                        && t[run..].trim().is_empty() =>
                 {
                     open = None;
                     true
                 }
                 Some(_) => true,
-                None if fence => {
-                    open = mark.map(|c| (c, run));
-                    true
+                None => {
+                    let column = item_fence_column(line).unwrap_or(indent);
+                    let f = &line[column..];
+                    let c = f.chars().next().filter(|c| matches!(c, '`' | '~'));
+                    let n = c.map_or(0, |c| f.len() - f.trim_start_matches(c).len());
+                    let fence = indent <= 3 && n >= 3;
+                    if fence && c.is_some() {
+                        open = c.map(|c| (c, n, column));
+                    }
+                    fence
                 }
-                None => false,
             }
         })
         .collect()
+}
+
+/// Where the fence of a list item's line starts (```` - ``` ```` → 2, ```` 10. ```bash ```` → 4).
+fn item_fence_column(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(' ');
+    let indent = line.len() - t.len();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = if t.starts_with(['-', '*', '+']) {
+        1
+    } else if (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        return None;
+    };
+    let rest = &t[after..];
+    let fence = rest.trim_start_matches(' ');
+    (indent <= 3
+        && fence.len() < rest.len()
+        && (fence.starts_with("```") || fence.starts_with("~~~")))
+    .then(|| line.len() - fence.len())
 }
 
 /// Every fence line of `text` written in tildes, `longer` more than it had backticks.
@@ -248,7 +280,8 @@ fn tilde_fences(text: &str, longer: usize) -> String {
     text.split_inclusive('\n')
         .zip(fenced.iter().chain(std::iter::repeat(&false)))
         .map(|(line, &fenced)| {
-            let indent = line.len() - line.trim_start_matches(' ').len();
+            let indent = item_fence_column(line)
+                .unwrap_or_else(|| line.len() - line.trim_start_matches(' ').len());
             let t = &line[indent..];
             let run = t.len() - t.trim_start_matches('`').len();
             if fenced && run >= 3 && !t[run..].contains('`') {

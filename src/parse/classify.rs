@@ -68,41 +68,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         l.code = false;
         l.structural = false;
     }
-    // Pair fences; an opening fence without a closing one is plain text. The next bare fence
-    // after each line is found in one backward pass, so that many unclosed fences cost no more
-    // than one.
-    // Whether each line is a bare fence: each line read alone, on every core.
-    let bare_fence: Vec<bool> = lines
-        .par_iter()
-        .with_min_len(LINES_PER_TASK)
-        .map(|l| line::fence_info(l.text).is_some_and(|info| info.is_empty()))
-        .collect();
-    let mut next_bare_fence = vec![None; lines.len() + 1];
-    for j in (0..lines.len()).rev() {
-        next_bare_fence[j] = if bare_fence[j] {
-            Some(j)
-        } else {
-            next_bare_fence[j + 1]
-        };
-    }
-    let mut i = 0;
-    while i < lines.len() {
-        if matches!(lines[i].kind, Kind::Fence { .. }) {
-            if let Some(j) = next_bare_fence[i + 1] {
-                for l in &mut lines[i + 1..j] {
-                    l.kind = Kind::Fenced;
-                }
-                lines[j].kind = Kind::Fence { info: "".into() };
-                i = j + 1;
-                continue;
-            }
-            let l = &mut lines[i];
-            l.kind = Kind::Text;
-            l.code = code::looks_like_code(l.text);
-            l.structural = blocks::is_structural(l.text);
-        }
-        i += 1;
-    }
+    pair_fences(&mut lines);
     bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
@@ -125,6 +91,81 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// Pair fences; an opening fence without a closing one is plain text.
+fn pair_fences(lines: &mut [Ln<'_>]) {
+    // The next bare fence
+    // after each line is found in one backward pass, so that many unclosed fences cost no more
+    // than one.
+    // Whether each line is a bare fence: each line read alone, on every core.
+    let bare_fence: Vec<bool> = lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(|l| line::fence_info(l.text).is_some_and(|info| info.is_empty()))
+        .collect();
+    let mut next_bare_fence = vec![None; lines.len() + 1];
+    for j in (0..lines.len()).rev() {
+        next_bare_fence[j] = if bare_fence[j] {
+            Some(j)
+        } else {
+            next_bare_fence[j + 1]
+        };
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, Kind::Fence { .. }) {
+            // A list item's fence (`  - ```bash`) is closed by a bare fence indented up to
+            // the item's content, deeper than other fences may be.
+            let item_close = item_fence_close(lines, i);
+            if let Some(j) = item_close.or_else(|| {
+                line::fence_info(lines[i].text)
+                    .is_some()
+                    .then(|| next_bare_fence[i + 1])
+                    .flatten()
+            }) {
+                for l in &mut lines[i + 1..j] {
+                    l.kind = Kind::Fenced;
+                }
+                lines[j].kind = Kind::Fence { info: "".into() };
+                i = j + 1;
+                continue;
+            }
+            let l = &mut lines[i];
+            l.kind = Kind::Text;
+            l.code = code::looks_like_code(l.text);
+            l.structural = blocks::is_structural(l.text);
+        }
+        i += 1;
+    }
+}
+
+/// Lines a list item's fenced block may run to before it counts as never closed.
+const MAX_ITEM_FENCE_LINES: usize = 400;
+
+/// The line that closes a fence opened behind a list item's marker at line `i` (```` 10. ```bash
+/// ````, then `    docker image prune -a` and a fence indented as deep): the next bare fence of
+/// the same mark, indented at most as deep as the fence it closes plus three.
+fn item_fence_close(lines: &[Ln<'_>], i: usize) -> Option<usize> {
+    let open = lines[i].text;
+    if line::fence_info(open).is_some() {
+        return None;
+    }
+    let column = open.find(['`', '~'])?;
+    let mark = open[column..].chars().next()?;
+    let run = open[column..].len() - open[column..].trim_start_matches(mark).len();
+    lines
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(MAX_ITEM_FENCE_LINES)
+        .find(|(_, l)| {
+            let t = l.text.trim_start_matches(' ');
+            let indent = l.text.len() - t.len();
+            let closing = t.len() - t.trim_start_matches(mark).len();
+            indent <= column + 3 && closing >= run && t[closing..].trim().is_empty()
+        })
+        .map(|(j, _)| j)
 }
 
 /// Bare fences used as boxes, one around each item of a quiz (```` ``` ```` / `1. (单选题)…` /
