@@ -24,9 +24,9 @@ pub(super) fn make_record(
 ) -> Record {
     let question_line = apart.as_ref().map(|p| p.asked_at);
     let answer_on_line = apart.map(|p| p.answer);
-    // A row of a table of questions carries its answer in its other cells.
-    // A row of a table of questions carries its answer in its other cells (not in a cell
-    // before the question that only numbers or ticks the row off: `| ⬜ | 1 | 简述ETCD？ | |`).
+    // A row of a table of questions carries its answer in its other cells: not in a cell
+    // before the question that only numbers the row, nor in a tick box anywhere
+    // (`| ⬜ | 1 | 简述ETCD？ | |`, `| 什么是闭包？ | ✅ |`).
     let row_answer = answer_on_line.or_else(|| {
         table_cells(lines[0].text)
             .filter(|cells| cells.len() >= 2)
@@ -35,7 +35,7 @@ pub(super) fn make_record(
                 let others: Vec<&str> = cells
                     .iter()
                     .enumerate()
-                    .filter(|&(k, c)| k > at || (k < at && !row_mark(c)))
+                    .filter(|&(k, c)| (k > at && !tick_box(c)) || (k < at && !row_mark(c)))
                     .filter(|(_, c)| !c.is_empty())
                     .map(|(_, c)| *c)
                     .collect();
@@ -166,17 +166,20 @@ fn asked_on_front(
     }
 }
 
-/// A question line that carries its answer (`什么是协程？协程是用户态的轻量级线程。`): the
-/// question up to its question mark, and the rest. A half-width `?` counts only before a
-/// A table cell that holds no answer: empty, a row's number (`12`), or a tick box
-/// (`⬜`, `[x]`, `✅`).
+/// A table cell before a row's question that holds no answer: empty, the row's number (`12`),
+/// or a tick box.
 fn row_mark(cell: &str) -> bool {
     let c = cell.trim();
-    c.is_empty()
-        || c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
-        || ["⬜", "☐", "☑", "✅", "✔", "✔️", "❌", "[ ]", "[x]", "[X]"].contains(&c)
+    c.is_empty() || c.chars().all(|ch| ch.is_ascii_digit() || ch == '.') || tick_box(c)
 }
 
+/// A tick box (`⬜`, `[x]`, `✅`): whether the row is done, wherever it stands.
+fn tick_box(cell: &str) -> bool {
+    ["⬜", "☐", "☑", "✅", "✔", "✔️", "❌", "[ ]", "[x]", "[X]"].contains(&cell.trim())
+}
+
+/// A question line that carries its answer (`什么是协程？协程是用户态的轻量级线程。`): the
+/// question up to its question mark, and the rest. A half-width `?` counts only before a
 /// space or a CJK character (not inside `https://x?a=1`); a rest that asks again is kept.
 fn split_question(question: &str) -> (String, Option<String>) {
     if let Some(filled) = fill_in(question) {
