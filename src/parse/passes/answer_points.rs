@@ -45,10 +45,10 @@ pub(crate) fn keep_answer_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 }
 
 /// An answer label alone on its line (`答案`, `**回答关键点**`, `参考答案：`) announces the answer
-/// under it: the first line that follows is that answer, even when it ends in a question mark
-/// (`**回答关键点**` / `不要只说你用什么。…为什么不用哪个工具？`), unless it is a heading, a
-/// numbered item, a labelled question (`**Q：…？**` under an empty `A：`) or a line with an
-/// answer label of its own under it.
+/// under it: the first line that follows is that answer, even when it ends in a question mark,
+/// when it says something before it asks (`**回答关键点**` / `不要只说你用什么。…为什么不用哪个
+/// 工具？`), unless it is a heading, a numbered item, a labelled question (`**Q：…？**` under an
+/// empty `A：`) or a line with an answer label of its own under it.
 pub(crate) fn keep_labelled_answers(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let answer_marker = |l: &Ln<'_>| matches!(&l.kind, Kind::Marker { answer: true, .. });
     let mut drop = Vec::new();
@@ -67,7 +67,14 @@ pub(crate) fn keep_labelled_answers(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // A question with an answer label of its own under it is one (an empty `答案：` above
         // it left its own question unanswered).
         let end = starts.get(n + 1).map_or(lines.len(), |next| next.line);
-        if under_bare_label && !lines[s.line + 1..end].iter().any(answer_marker) {
+        // A question asked on its own (`原型链是什么？` under an empty `答案`) is one; an answer
+        // that ends by asking says something first (`不要只说你用什么。…为什么不用哪个工具？`).
+        let told = lines[s.line]
+            .text
+            .trim_end()
+            .trim_end_matches(['?', '？', '。', '.', '!', '！'])
+            .contains(['。', '！', '；']);
+        if under_bare_label && told && !lines[s.line + 1..end].iter().any(answer_marker) {
             drop.push(s.line);
         }
     }

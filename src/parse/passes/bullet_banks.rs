@@ -268,12 +268,14 @@ fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start
     })
 }
 
-/// Is a bullet a sentence: holding a `。`, or Chinese words closed by a `.`
-/// (`首先表示考虑过这个问题,如何谈一谈自己的现状.`)?
+/// Is a bullet a sentence: holding a `。`, or Chinese words in clauses closed by a `.`
+/// (`首先表示考虑过这个问题,如何谈一谈自己的现状.`; one clause, `说一下 webpack 的构建流程.`,
+/// may be a question typed with a Western stop)?
 fn sentence(text: &str) -> bool {
     text.contains('。')
         || (text.ends_with('.')
             && !text.ends_with("..")
+            && text.contains([',', '，'])
             && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
 }
 

@@ -104,6 +104,22 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// A bullet longer than this tells something more than it names what was asked.
 const MAX_ASKED_CHARS: usize = 80;
 
+/// Is a bullet something told rather than asked: longer than [`MAX_ASKED_CHARS`], two sentences
+/// or more, or a sentence closed by a stop that asks nothing and is more than a name for a
+/// topic (`CART采用后剪枝算法。`, `总的来说,我的收获还是挺大的.`; not `自我介绍。`)?
+fn told_sentence(text: &str) -> bool {
+    /// A stopped line this short names what was asked (`自我介绍。`).
+    const NAMED_CHARS: usize = 10;
+    let t = text.trim_end();
+    let body = t.trim_end_matches(['。', '.', '！', '!']);
+    let stopped = body.len() < t.len();
+    t.chars().count() > MAX_ASKED_CHARS
+        || body.contains(['。', '！'])
+        || (stopped
+            && !asks(body)
+            && (body.contains(['，', ',', '：', ':']) || body.chars().count() > NAMED_CHARS))
+}
+
 /// The items under a heading that asks nothing, if they could be its questions.
 struct ListUnder {
     rank: u8,
@@ -382,14 +398,12 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // So are they under a heading that names them questions (`## 3. Technical questions to
     // expect`, `### 常见问题`).
     let named = in_round || names_questions(question);
-    // Not when half the bullets are sentences (`- 首先说一下前三轮技术面总体下来的感受：…。`):
-    // what was asked is told in a few words, what was said back in sentences.
+    // Not when half the bullets are told (`- 首先说一下前三轮技术面总体下来的感受：三位面试官
+    // 都很准时，在面试过程中都很有耐心。`): what was asked is put in a few words (`- 自我介绍。`,
+    // `- 项目中遇到的最大难点是什么，怎么解决的。`), what was said back in sentences.
     let told = bullets
         .iter()
-        .filter(|&&i| {
-            blocks::bullet_item(lines[i].text)
-                .is_some_and(|b| b.contains('。') || b.chars().count() > MAX_ASKED_CHARS)
-        })
+        .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(told_sentence))
         .count();
     let collection = (round || (named && unanswered)) && told * 2 < bullets.len();
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
