@@ -38,6 +38,8 @@ const QUESTION_WORDS: &[&str] = &[
     "吗",
     "呢",
     // The same words in traditional characters (notes from Taiwan and Hong Kong).
+    "甚麼",
+    "異同",
     "什麼",
     "怎麼",
     "怎樣",
@@ -78,6 +80,8 @@ const INTERROGATIVES: &[&str] = &[
     "吗",
     "呢",
     // In traditional characters, and `何者` (`下列何者…`, which of these).
+    "甚麼",
+    "異同",
     "什麼",
     "幾種",
     "哪幾",
@@ -118,6 +122,7 @@ const REQUESTS: &[&str] = &[
     "介绍",
     "解释",
     // In traditional characters.
+    "給出",
     "舉例",
     "講解",
     "講講",
@@ -157,6 +162,11 @@ pub(super) const INTERVIEW_ROUNDS: &[&str] = &[
     "笔试",
     "题目",
     "面经",
+    // In traditional characters.
+    "面試題",
+    "筆試",
+    "題目",
+    "面經",
 ];
 
 /// Does a heading name an interview round or a log of them (`3.18 一面`, `HR面`, `字节面经`: the
@@ -188,6 +198,20 @@ pub(super) const COLLECTION_WORDS: &[&str] = &[
     "问题集",
     "常见问题",
     "面经",
+    // In traditional characters.
+    "面試",
+    "筆試",
+    "面試題",
+    "筆記",
+    "總結",
+    "匯總",
+    "彙總",
+    "題目",
+    "專題",
+    "題庫",
+    "問題集",
+    "常見問題",
+    "面經",
 ];
 
 /// Words, in English, that name a collection of questions (the Chinese ones are
@@ -234,17 +258,26 @@ pub(super) fn question_type(title: &str) -> bool {
 }
 
 /// A short title with a remark that scores each of its questions (`基本查询和子查询（每题5分，
-/// 共35分）`, `窗口函数(每小题10分)`): an exam part; its items are the questions.
+/// 共35分）`, `窗口函数(每小题10分)`, `基本概念【每题5分】`, `基本查询 每题5分，共10分`,
+/// `基本查詢（每題5分）`): an exam part; its items are the questions.
 fn scored_per_question(title: &str) -> bool {
-    if !title.contains('每') || !(title.contains("每题") || title.contains("每小题")) {
+    if !title.contains('每') {
         return false;
     }
-    let scored = REMARK
-        .find_iter(title)
-        .any(|m| m.as_str().contains("每题") || m.as_str().contains("每小题"));
-    let rest = REMARK.replace_all(title, "");
-    scored && rest.chars().count() <= 16 && !rest.trim().is_empty() && !asks_plainly(&rest)
+    let Some(m) = SCORE_REMARK.find(title) else {
+        return false;
+    };
+    let rest = &title[..m.start()];
+    rest.chars().count() <= 16 && !rest.trim().is_empty() && !asks_plainly(rest)
 }
+
+/// A remark at a title's end that scores each question (`（每题5分，共35分）`, ` 每小题10分`).
+static SCORE_REMARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:[（(【]|\s)\s*每小?[题題]\s*(?:\d+|[一二三四五六七八九十]+)\s*分[^（）()【】]*[）)】]?\s*$",
+    )
+    .unwrap()
+});
 
 /// Does `text` ask by a question mark or an interrogative word?
 fn asks_plainly(text: &str) -> bool {
