@@ -94,8 +94,9 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         let (sections, answered) = per_rank[usize::from(rank)];
         sections >= 2 && sections > answered * 2
     };
-    // Not among siblings that ask (`## 性能指标有哪些` beside `## 性能调优的常见手段` under
-    // `# 性能篇`): those are questions left unanswered. Siblings share the start they are under.
+    // Not among siblings that ask or read like questions (`## 性能指标有哪些` beside
+    // `## 性能调优的常见手段` under `# 性能篇`): those are questions left unanswered. Siblings
+    // share the start they are under.
     let mut parent_of = vec![None; starts.len()];
     let mut stack: Vec<usize> = Vec::new();
     for (n, s) in starts.iter().enumerate() {
@@ -114,7 +115,7 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
     for (n, s) in starts.iter().enumerate() {
         if let (Some(parent), Some(rank), Role::Record { question, .. }) =
             (parent_of[n], s.rank, &s.role)
-            && asks(question)
+            && (asks(question) || question_like(question))
         {
             asking_siblings.insert((parent, rank));
         }
