@@ -117,13 +117,12 @@ fn pair_fences(lines: &mut [Ln<'_>]) {
         if matches!(lines[i].kind, Kind::Fence { .. }) {
             // A list item's fence (`  - ```bash`) is closed by a bare fence indented up to
             // the item's content, deeper than other fences may be.
-            let item_close = item_fence_close(lines, i);
-            if let Some(j) = item_close.or_else(|| {
-                line::fence_info(lines[i].text)
-                    .is_some()
-                    .then(|| next_bare_fence[i + 1])
-                    .flatten()
-            }) {
+            let close = if item_fence(lines[i].text) {
+                item_fence_close(lines, i)
+            } else {
+                next_bare_fence[i + 1]
+            };
+            if let Some(j) = close {
                 for l in &mut lines[i + 1..j] {
                     l.kind = Kind::Fenced;
                 }
@@ -140,6 +139,11 @@ fn pair_fences(lines: &mut [Ln<'_>]) {
     }
 }
 
+/// Is a line read as a fence one that opens a list item's code: its fence behind a marker?
+fn item_fence(text: &str) -> bool {
+    !text.trim_start_matches(' ').starts_with(['`', '~'])
+}
+
 /// Lines a list item's fenced block may run to before it counts as never closed.
 const MAX_ITEM_FENCE_LINES: usize = 400;
 
@@ -148,9 +152,6 @@ const MAX_ITEM_FENCE_LINES: usize = 400;
 /// the same mark, indented at most as deep as the fence it closes plus three.
 fn item_fence_close(lines: &[Ln<'_>], i: usize) -> Option<usize> {
     let open = lines[i].text;
-    if line::fence_info(open).is_some() {
-        return None;
-    }
     let column = open.find(['`', '~'])?;
     let mark = open[column..].chars().next()?;
     let run = open[column..].len() - open[column..].trim_start_matches(mark).len();
