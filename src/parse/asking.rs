@@ -21,13 +21,7 @@ const QUESTION_WORDS: &[&str] = &[
     "多少",
     "能否",
     "可否",
-    "简述",
-    "简要",
     "描述",
-    "说说",
-    "谈谈",
-    "介绍",
-    "解释",
     "理解",
     "对比",
     "比较",
@@ -49,12 +43,6 @@ const QUESTION_WORDS: &[&str] = &[
     "哪種",
     "區別",
     "聯繫",
-    "簡述",
-    "簡要",
-    "說說",
-    "談談",
-    "介紹",
-    "解釋",
     "對比",
     "比較",
     "輸出",
@@ -95,6 +83,12 @@ const INTERROGATIVES: &[&str] = &[
     "何者",
 ];
 
+/// Requests that are question words too (`简述…`, `介绍一下…`): in both [`QUESTION_WORDS`] and
+/// [`REQUESTS`].
+const ASKING_REQUESTS: &[&str] = &[
+    "简述", "简要", "说说", "谈谈", "介绍", "解释", "簡述", "簡要", "說說", "談談", "介紹", "解釋",
+];
+
 /// Requests that make a line a question (`简述…`, `举例…`), though they also name documents
 /// (`技术点讲解`), so they never make a heading ask on their own.
 const REQUESTS: &[&str] = &[
@@ -114,13 +108,7 @@ const REQUESTS: &[&str] = &[
     "写一个",
     "设计一个",
     "实现一个",
-    "简述",
-    "简要",
     "描述",
-    "说说",
-    "谈谈",
-    "介绍",
-    "解释",
     // In traditional characters.
     "給出",
     "舉例",
@@ -136,12 +124,6 @@ const REQUESTS: &[&str] = &[
     "寫一個",
     "設計一個",
     "實現一個",
-    "簡述",
-    "簡要",
-    "說說",
-    "談談",
-    "介紹",
-    "解釋",
 ];
 
 /// Headings over a list of interview questions (`### 二面` then `* 接雨水`): its bullets are
@@ -346,10 +328,10 @@ static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
 
 static REQUEST_RE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| any_of(REQUESTS));
+    std::sync::LazyLock::new(|| any_of(&[REQUESTS, ASKING_REQUESTS].concat()));
 
 static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| any_of(QUESTION_WORDS));
+    std::sync::LazyLock::new(|| any_of(&[QUESTION_WORDS, ASKING_REQUESTS].concat()));
 
 /// Does this title ask in the strict sense: a question mark or an interrogative word?
 #[must_use]
