@@ -95,9 +95,8 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 
 /// Pair fences; an opening fence without a closing one is plain text.
 fn pair_fences(lines: &mut [Ln<'_>]) {
-    // The next bare fence
-    // after each line is found in one backward pass, so that many unclosed fences cost no more
-    // than one.
+    // The next bare fence after each line is found in one backward pass, so that many unclosed
+    // fences cost no more than one.
     // Whether each line is a bare fence: each line read alone, on every core.
     let bare_fence: Vec<bool> = lines
         .par_iter()

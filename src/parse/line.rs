@@ -822,9 +822,9 @@ static HTML_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:strong|b)>|<(?:font|span)\b[^<>]*>|</(?:font|span)>").unwrap()
 });
 
-/// A link with no words (`[](https://…/base.html#offer)`), the anchor a documentation site puts
-/// before each heading: it shows nothing, as emphasis marks show nothing.
-/// An image without words (`![](q1.png)`) is no such link: it shows the image.
+/// A link with no words (`[](https://…/base.html#offer)`, a title allowed), the anchor a
+/// documentation site puts before each heading: it shows nothing, as emphasis marks show
+/// nothing. An image without words (`![](q1.png)`) is no such link: it shows the image.
 static EMPTY_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(^|[^!])\[\]\([^()\s]*(?:\s+"[^"]*")?\)"#).unwrap());
 
@@ -862,8 +862,8 @@ fn strip_trailing_br(line: &str) -> &str {
 }
 
 /// The info of a line that opens a fenced block: a fence (see [`fence_info`]), or a fence that
-/// opens a list item's code (```` - ``` ```` over `  git branch` and an indented fence), as Markdown reads a list
-/// item holding a fenced block. Only a bare fence closes one.
+/// opens a list item's code (```` - ``` ```` over `  git branch` and an indented fence), as
+/// Markdown reads a list item holding a fenced block. Only a bare fence closes one.
 #[must_use]
 pub fn opening_fence_info(line: &str) -> Option<String> {
     fence_info(line).or_else(|| {
