@@ -219,7 +219,8 @@ fn number_separators_change_no_reading() {
 /// behind a list item's marker, ```` - ``` ```` or ```` 10. ``` ````, opens one closed as deep as
 /// its item).
 fn fenced_lines(text: &str) -> Vec<bool> {
-    // The opened fence's character, length and column.
+    // The opened fence's character, length, and the column its closing fence may be indented
+    // past by three (a list item's fence's own column, else the margin).
     let mut open: Option<(char, usize, usize)> = None;
     text.lines()
         .map(|line| {
@@ -239,13 +240,14 @@ fn fenced_lines(text: &str) -> Vec<bool> {
                 }
                 Some(_) => true,
                 None => {
-                    let column = item_fence_column(line).unwrap_or(indent);
-                    let f = &line[column..];
+                    let item = item_fence_column(line);
+                    let f = &line[item.unwrap_or(indent)..];
                     let c = f.chars().next().filter(|c| matches!(c, '`' | '~'));
                     let n = c.map_or(0, |c| f.len() - f.trim_start_matches(c).len());
                     let fence = indent <= 3 && n >= 3;
                     if fence && c.is_some() {
-                        open = c.map(|c| (c, n, column));
+                        // A plain fence closes within three spaces of the margin.
+                        open = c.map(|c| (c, n, item.unwrap_or(0)));
                     }
                     fence
                 }
