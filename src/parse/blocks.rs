@@ -257,11 +257,7 @@ fn fenced(lines: &[Ln<'_>], start: usize, info: &str) -> (Block, usize) {
     // A list item's code (`- ```` / `  git branch` / `  ````) is indented to the item's
     // content: that much indent is the item's, not the code's.
     let opening = lines[start].text;
-    let item_indent = if super::line::fence_info(opening).is_some() {
-        0
-    } else {
-        opening.find(['`', '~']).unwrap_or(0)
-    };
+    let item_indent = super::line::item_fence_column(opening).unwrap_or(0);
     let body: Vec<&str> = lines[start + 1..end]
         .iter()
         .map(|l| {

@@ -116,10 +116,9 @@ fn pair_fences(lines: &mut [Ln<'_>]) {
         if matches!(lines[i].kind, Kind::Fence { .. }) {
             // A list item's fence (`  - ```bash`) is closed by a bare fence indented up to
             // the item's content, deeper than other fences may be.
-            let close = if item_fence(lines[i].text) {
-                item_fence_close(lines, i)
-            } else {
-                next_bare_fence[i + 1]
+            let close = match line::item_fence_column(lines[i].text) {
+                Some(column) => item_fence_close(lines, i, column),
+                None => next_bare_fence[i + 1],
             };
             if let Some(j) = close {
                 for l in &mut lines[i + 1..j] {
@@ -138,20 +137,14 @@ fn pair_fences(lines: &mut [Ln<'_>]) {
     }
 }
 
-/// Is a line read as a fence one that opens a list item's code: its fence behind a marker?
-fn item_fence(text: &str) -> bool {
-    !text.trim_start_matches(' ').starts_with(['`', '~'])
-}
-
 /// Lines a list item's fenced block may run to before it counts as never closed.
 const MAX_ITEM_FENCE_LINES: usize = 400;
 
-/// The line that closes a fence opened behind a list item's marker at line `i` (```` 10. ```bash
-/// ````, then `    docker image prune -a` and a fence indented as deep): the next bare fence of
-/// the same mark, indented at most as deep as the fence it closes plus three.
-fn item_fence_close(lines: &[Ln<'_>], i: usize) -> Option<usize> {
+/// The line that closes a fence opened at `column`, behind a list item's marker, at line `i`
+/// (```` 10. ```bash ````, then `    docker image prune -a` and a fence indented as deep): the
+/// next bare fence of the same mark, indented at most as deep as the fence it closes plus three.
+fn item_fence_close(lines: &[Ln<'_>], i: usize, column: usize) -> Option<usize> {
     let open = lines[i].text;
-    let column = open.find(['`', '~'])?;
     let mark = open[column..].chars().next()?;
     let run = open[column..].len() - open[column..].trim_start_matches(mark).len();
     lines

@@ -866,24 +866,28 @@ fn strip_trailing_br(line: &str) -> &str {
 /// Markdown reads a list item holding a fenced block. Only a bare fence closes one.
 #[must_use]
 pub fn opening_fence_info(line: &str) -> Option<String> {
-    fence_info(line).or_else(|| {
-        let t = line.trim_start_matches(' ');
-        if line.len() - t.len() > 3 {
-            return None;
-        }
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let rest = if t.starts_with(['-', '*', '+']) {
-            &t[1..]
-        } else if (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) {
-            &t[digits + 1..]
-        } else {
-            return None;
-        };
-        let fence = rest.trim_start_matches(' ');
-        (fence.len() < rest.len() && (fence.starts_with("```") || fence.starts_with("~~~")))
-            .then(|| fence_info(fence))
-            .flatten()
-    })
+    fence_info(line).or_else(|| item_fence_column(line).and_then(|c| fence_info(&line[c..])))
+}
+
+/// Where the fence of a list item's line starts, behind its marker (```` - ``` ```` → 2,
+/// ```` 10. ```bash ```` → 4); `None` for a line that is no such item, a plain fence included.
+#[must_use]
+pub fn item_fence_column(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(' ');
+    if line.len() - t.len() > 3 {
+        return None;
+    }
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if t.starts_with(['-', '*', '+']) {
+        &t[1..]
+    } else if (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else {
+        return None;
+    };
+    let fence = rest.trim_start_matches(' ');
+    (fence.len() < rest.len() && (fence.starts_with("```") || fence.starts_with("~~~")))
+        .then(|| line.len() - fence.len())
 }
 
 /// The info string of a fence line (```` ```go ````), or `None` if the line is no fence.
