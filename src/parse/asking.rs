@@ -232,10 +232,8 @@ const QUESTION_TYPES: &[&str] = &[
 /// the questions of that kind are under it. One that asks (`选择题怎么做？`) is a question.
 pub(super) fn question_type(title: &str) -> bool {
     let t = title.trim();
-    let named = t.chars().count() <= 16
-        && QUESTION_TYPES.iter().any(|w| t.contains(w))
-        && !interrogative(t)
-        && !t.ends_with(['?', '？']);
+    let named =
+        t.chars().count() <= 16 && QUESTION_TYPES.iter().any(|w| t.contains(w)) && !asks_plainly(t);
     named || scored_per_question(t)
 }
 

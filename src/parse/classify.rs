@@ -880,6 +880,7 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
             i = end;
             continue;
         }
+        // Every line from `i + 2` to `end` is a row: `end` is the first that is not.
         let rows: Vec<Vec<&str>> = (i + 2..end).filter_map(|k| row(lines, k)).collect();
         let asking = |c: usize| {
             rows.iter()
@@ -890,9 +891,10 @@ fn question_table_rows(lines: &mut [Ln<'_>]) {
             .find(|&c| question_column(header[c]) && asking(c) * 2 >= body)
             .or_else(|| (0..header.len()).find(|&c| asking(c) * 4 >= body * 3 && body >= 3));
         if let Some(c) = column {
-            for k in i + 2..end {
-                let Some(title) = row(lines, k)
-                    .and_then(|cells| cells.get(c).map(|q| question_cell(q)))
+            for (k, cells) in (i + 2..end).zip(&rows) {
+                let Some(title) = cells
+                    .get(c)
+                    .map(|q| question_cell(q))
                     .filter(|q| !q.is_empty())
                 else {
                     continue;
