@@ -181,12 +181,12 @@ impl std::fmt::Debug for LineText {
 
 static MARKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})(?:[ \t\u{3000}]+(.*?))?[ \t#]*$").unwrap());
-/// `###1. 区分…`, `###30 什么是…`, `##1-2 创建项目`: a heading whose writer left out the space
-/// after the `#`s, recognisable by the number right behind them (`#include` and `#tag` stay
-/// text).
+/// `###1. 区分…`, `###30 什么是…`, `##1-2 创建项目`, `#二、 Flink 的组件栈有哪些？`: a heading
+/// whose writer left out the space after the `#`s, recognisable by the number right behind
+/// them (`#include`, `#tag` and `#二手` stay text).
 static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(#{1,6})(\d{1,3}(?:-\d{1,3})?(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)\S.*?)[ \t#]*$",
+        r"^(#{1,6})((?:\d{1,3}(?:-\d{1,3})?(?:[.、．][ \t\u{3000}]*|[ \t\u{3000}]+)|[一二三四五六七八九十]{1,3}、[ \t\u{3000}]*)\S.*?)[ \t#]*$",
     )
     .unwrap()
 });
@@ -590,7 +590,8 @@ pub fn fold_title(line: &str) -> Option<String> {
     if !fold_words(line) {
         return None;
     }
-    let c = FOLDED.captures(line)?;
+    let plain = fold_plain(line);
+    let c = FOLDED.captures(&plain)?;
     let title = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
     Some(strip_emphasis(title).trim().to_owned()).filter(|t| !t.is_empty())
 }
@@ -599,7 +600,8 @@ fn folded_question(line: &str) -> Option<String> {
     if !fold_words(line) {
         return None;
     }
-    let c = FOLDED.captures(line)?;
+    let plain = fold_plain(line);
+    let c = FOLDED.captures(&plain)?;
     let q = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
     let q = strip_emphasis(q).trim().to_owned();
     (q.ends_with(['?', '？']) || super::asks(&q)).then_some(q)
@@ -609,8 +611,20 @@ fn folded_question(line: &str) -> Option<String> {
 /// `<details>` or a summary that asks nothing (`<summary>点击查看答案</summary>`)?
 #[must_use]
 pub fn is_fold_line(line: &str) -> bool {
-    let t = line.trim();
-    fold_words(t) && (FOLD_END.is_match(t) || FOLD_START.is_match(t) || FOLDED.is_match(t))
+    if !fold_words(line) {
+        return false;
+    }
+    let t = fold_plain(line);
+    FOLD_END.is_match(&t) || FOLD_START.is_match(&t) || FOLDED.is_match(&t)
+}
+
+/// A fold's line without the bold or line break set around its tags (`<b><details>`,
+/// `<summary><b>问题？</b></summary><br>`): those change how it looks, not what it holds.
+fn fold_plain(line: &str) -> std::borrow::Cow<'_, str> {
+    match strip_emphasis(line.trim()) {
+        std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim()),
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim().to_owned()),
+    }
 }
 
 /// Can the line be a fold's opening, summary or closing line, by its first character and its
@@ -626,8 +640,11 @@ fn fold_words(line: &str) -> bool {
 /// `点击查看答案`)? The question it answers is then the line above it.
 #[must_use]
 pub fn opens_unnamed_fold(line: &str) -> bool {
-    let t = line.trim();
-    is_fold_line(t) && !FOLD_END.is_match(t) && !t.starts_with("</")
+    if !is_fold_line(line) {
+        return false;
+    }
+    let t = fold_plain(line);
+    !FOLD_END.is_match(&t) && !t.starts_with("</")
 }
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
@@ -637,6 +654,7 @@ static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]
 pub fn opens_fold(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("<details")
+        || (t.starts_with('<') && t.contains("<details") && fold_plain(t).starts_with("<details"))
         || (t.starts_with(":::") && FOLDED.is_match(t))
         || t.strip_prefix("{{").is_some_and(|r| {
             r.trim_start_matches(['<', '%', ' ', '\t'])
@@ -647,7 +665,7 @@ pub fn opens_fold(line: &str) -> bool {
 /// Does a fold close on this line (`</details>`, `{{< /details >}}`)?
 #[must_use]
 pub fn closes_fold(line: &str) -> bool {
-    fold_words(line) && FOLD_END.is_match(line)
+    fold_words(line) && FOLD_END.is_match(&fold_plain(line))
 }
 
 /// Can the line be a fold's opening, summary or closing line? Each of those starts, after
