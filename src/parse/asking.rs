@@ -335,7 +335,22 @@ static QUESTION_WORD_RE: std::sync::LazyLock<regex::Regex> =
 #[must_use]
 pub fn interrogative(title: &str) -> bool {
     let t = title.trim();
-    t.ends_with(['?', '？']) || t.contains('？') || INTERROGATIVE_RE.is_match(asking_part(t))
+    if t.ends_with(['?', '？']) || t.contains('？') {
+        return true;
+    }
+    let part = asking_part(t);
+    INTERROGATIVE_RE
+        .find_iter(part)
+        .any(|m| !counts_questions(m.as_str(), &part[m.end()..]))
+}
+
+/// Does the interrogative `word` count the questions that follow (`几个问题`, `几道题`:
+/// several questions) rather than ask how many (`分为几个阶段`)?
+fn counts_questions(word: &str, after: &str) -> bool {
+    matches!(word, "几个" | "幾個")
+        && ["问题", "問題", "题", "題", "面试题", "知识点"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Does a sentence inside the title end in a question mark (`**Can you describe …?** (This
