@@ -554,7 +554,12 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             && run
                 .iter()
                 .all(|l| blocks::bullet_item(l.text).is_some() || l.indented());
-        let questions: Option<Vec<(usize, String)>> = if items_only {
+        // Links to places in the page (`- [3. K8S pod通信方式](#3-k8s-pod通信方式)`) are its
+        // contents: the questions are where they point.
+        let contents = items_only && bullets.iter().all(|(_, b)| in_page_link(b));
+        let questions: Option<Vec<(usize, String)>> = if contents {
+            None
+        } else if items_only {
             let asking = bullets_asking(lines, first, &bullets);
             let items: Vec<(usize, String)> =
                 bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect();
@@ -598,6 +603,12 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     extra.retain(|s| !is_start(starts, s.line));
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Is a bullet's text one link to a place in the same page (`[2. Prometheus聚合](#2-prometheus聚合)`)?
+fn in_page_link(item: &str) -> bool {
+    let t = item.trim();
+    t.starts_with('[') && t.ends_with(')') && t.contains("](#")
 }
 
 /// How many of a run's `bullets` (the run opening at line `first`) ask: with a question mark,
