@@ -58,6 +58,7 @@
 //! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
+//! - [`choices`]: multiple-choice quizzes whose options are ticked task-list boxes.
 //! - [`gaps`]: topics set apart by wide gaps of blank lines, where the gaps part the cards.
 
 mod answer_points;
@@ -66,6 +67,7 @@ mod bare_list_label;
 mod bold_questions;
 mod bullet_banks;
 mod callouts;
+mod choices;
 mod closing_questions;
 mod colon_topics;
 mod comment_numbers;
@@ -128,6 +130,7 @@ pub(super) use bare_list_label::split_labels_after_bare_lists;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use bullet_banks::split_bullet_banks;
 pub(super) use callouts::{asking_callout, split_question_callouts};
+pub(super) use choices::split_choice_stems;
 pub(super) use closing_questions::split_closing_questions;
 pub(super) use colon_topics::split_colon_topics;
 pub(super) use comment_numbers::split_comment_numbered_items;
