@@ -23,13 +23,18 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // The headings each heading sits under: an interview round above (`### 3.18 一面` over
     // `#### C++`) makes the lists of its topic headings what was asked.
     let mut above: Vec<(u8, bool)> = Vec::new();
+    // So does a preface that says the questions follow (`根据其简历，提出了如下几个问题。`).
+    let first = starts.first().map_or(lines.len(), |s| s.line);
+    let announced = lines[..first]
+        .iter()
+        .any(|l| matches!(l.kind, Kind::Text) && announces_questions(l.text));
     let found: Vec<Option<ListUnder>> = (0..starts.len())
         .map(|n| {
             let rank = starts[n].rank;
             if let Some(rank) = rank {
                 above.retain(|(r, _)| *r < rank);
             }
-            let in_round = above.iter().any(|(_, round)| *round);
+            let in_round = announced || above.iter().any(|(_, round)| *round);
             if let (
                 Some(rank),
                 Role::Record { question, .. }
@@ -99,6 +104,21 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `面试问题如下：`)?
+fn announces_questions(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['。', '：', ':'])
+        && [
+            "如下几个问题",
+            "以下几个问题",
+            "如下问题",
+            "以下问题",
+            "问题如下",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// A bullet longer than this tells something more than it names what was asked.
