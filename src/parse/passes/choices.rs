@@ -22,7 +22,7 @@ const MAX_STEM_CHARS: usize = 200;
 /// Most characters an option holds.
 const MAX_OPTION_CHARS: usize = 80;
 
-/// A plain line right over a list of two boxes or more (one blank line between at most), short
+/// A plain line right over a list of two boxes or more (two blank lines between at most), short
 /// boxes that mostly ask nothing, one ticked at least, is a quiz question: the stem is a card
 /// and the boxes its answer. Where two such stems or more are in the file, and one of them
 /// ticks some options and not others (boxes all ticked alone may be tasks done), each is a
@@ -86,11 +86,15 @@ fn option<'a>(line: &Ln<'a>) -> Option<(bool, &'a str)> {
 }
 
 /// The stem over the options that open at line `first`: the plain line right above them, or
-/// above one blank line, if it is no bullet, box or code and short enough to set a question.
+/// above one or two blank lines, if it is no bullet, box or code and short enough to set a
+/// question.
 fn stem_above(lines: &[Ln<'_>], first: usize) -> Option<usize> {
     let mut k = first.checked_sub(1)?;
-    if matches!(lines[k].kind, Kind::Blank) {
-        k = k.checked_sub(1)?;
+    // One blank line between, or two in notes that double every gap.
+    for _ in 0..2 {
+        if matches!(lines[k].kind, Kind::Blank) {
+            k = k.checked_sub(1)?;
+        }
     }
     let l = &lines[k];
     let text = l.text.trim();
