@@ -11,6 +11,7 @@
 use super::merge_starts;
 use crate::parse::asking::{asks, question_like};
 use crate::parse::line::Kind;
+use crate::parse::titles::colon_label;
 use crate::parse::{Ln, Role, Start, blocks};
 
 /// Fewest quiz items that make a file a quiz: one stem over boxes may be a to-do list.
@@ -19,15 +20,23 @@ const MIN_STEMS: usize = 2;
 /// Most characters a stem holds: a longer line tells, it does not set a question.
 const MAX_STEM_CHARS: usize = 200;
 
+/// Words an English stem breaks off at, its options finishing the sentence (`this image is`).
+const BREAK_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "of", "by", "about", "to", "for", "with", "as", "the", "a",
+    "an", "that",
+];
+
 /// Most characters an option holds.
 const MAX_OPTION_CHARS: usize = 80;
 
 /// A plain line right over a list of two boxes or more (two blank lines between at most), short
-/// boxes that mostly ask nothing, one ticked at least, is a quiz question: the stem is a card
-/// and the boxes its answer. Where two such stems or more are in the file, and one of them
-/// ticks some options and not others (boxes all ticked alone may be tasks done), each is a
-/// start; text between one quiz item and the next (`Light bends as it passes…`) is the
-/// explanation of the one above.
+/// boxes that mostly ask nothing, one ticked at least, is a quiz question when it reads as one
+/// ([`sets_question`]): the stem is a card and the boxes its answer. Where two such stems or
+/// more are in the file, and one of them ticks some options and not others (boxes all ticked
+/// alone may be tasks done), each is a start; text between one quiz item and the next (`Light
+/// bends as it passes…`) is the explanation of the one above. A stem inside a card that
+/// another line opens (`## 上线前要检查哪些东西？` over `代码层面：` and its boxes) is part of
+/// that card's answer: a checklist, not a quiz.
 pub(crate) fn split_choice_stems(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut stems = Vec::new();
     // Some item ticks one option and not another: the boxes mark answers, not tasks done.
@@ -51,7 +60,10 @@ pub(crate) fn split_choice_stems(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             i += 1;
         }
         let quiz = options >= 2 && ticked >= 1 && asking * 2 < options && fits;
-        if let Some(stem) = stem_above(lines, first).filter(|_| quiz) {
+        let true_false = options == 2 && yes_no(lines, first);
+        if let Some(stem) =
+            stem_above(lines, first).filter(|&k| quiz && (true_false || sets_question(&lines[k])))
+        {
             stems.push(stem);
             mixed |= ticked < options;
         }
@@ -59,9 +71,17 @@ pub(crate) fn split_choice_stems(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if stems.len() < MIN_STEMS || !mixed {
         return;
     }
+    // A stem inside a card opened by a line that is no stem belongs to that card's answer.
+    let inside_other = |s: usize| {
+        let k = starts.partition_point(|st| st.line < s);
+        k > 0
+            && matches!(starts[k - 1].role, Role::Record { .. })
+            && stems.binary_search(&starts[k - 1].line).is_err()
+    };
     let extra: Vec<Start> = stems
-        .into_iter()
-        .filter(|&s| starts.binary_search_by_key(&s, |st| st.line).is_err())
+        .iter()
+        .copied()
+        .filter(|&s| starts.binary_search_by_key(&s, |st| st.line).is_err() && !inside_other(s))
         .map(|s| Start {
             line: s,
             rank: None,
@@ -83,6 +103,46 @@ fn option<'a>(line: &Ln<'a>) -> Option<(bool, &'a str)> {
     let text = after.trim();
     let ticked = rest.starts_with("[x]") || rest.starts_with("[X]");
     (!text.is_empty() && after.starts_with([' ', '\t'])).then_some((ticked, text))
+}
+
+/// Does a stem read as a question set: it asks (`How to get full 3D information?`, `下列哪些…`),
+/// holds a blank to fill (`it performs \_\_\_ human eyes:`, `（ ）`), is a sentence led into its
+/// options by a colon (`A lens changes the light ray by:`; a short label such as `代码层面：`
+/// names a part), or breaks off before them (`this image is`, `because of`)?
+fn sets_question(stem: &Ln<'_>) -> bool {
+    let t = stem.text.trim();
+    if asks(t) || question_like(t) || t.ends_with(['?', '？']) {
+        return true;
+    }
+    if ["___", "\\_\\_", "（ ）", "( )", "（）", "()"]
+        .iter()
+        .any(|b| t.contains(b))
+    {
+        return true;
+    }
+    if t.ends_with([':', '：']) {
+        return !colon_label(stem);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 4 && words.last().is_some_and(|w| BREAK_WORDS.contains(w))
+}
+
+/// Are the two options that open at line `first` a yes or no (`Yes` / `No`, `True` / `False`,
+/// `对` / `错`)? Then any statement over them is a question: is it so?
+fn yes_no(lines: &[Ln<'_>], first: usize) -> bool {
+    let pair = |k: usize| option(&lines[k]).map(|(_, t)| t.to_lowercase());
+    let (Some(a), Some(b)) = (pair(first), pair(first + 1)) else {
+        return false;
+    };
+    [
+        ("yes", "no"),
+        ("true", "false"),
+        ("对", "错"),
+        ("正确", "错误"),
+        ("是", "否"),
+    ]
+    .iter()
+    .any(|&(y, n)| (a == y && b == n) || (a == n && b == y))
 }
 
 /// The stem over the options that open at line `first`: the plain line right above them, or
