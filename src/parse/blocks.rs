@@ -79,6 +79,14 @@ pub fn after_task_box(item: &str) -> Option<&str> {
         .find_map(|b| item.strip_prefix(b))
 }
 
+/// Is a bullet's text one link to a place in the same page, an entry of the notes' contents
+/// (`[2. Prometheus聚合](#2-prometheus聚合)`)?
+#[must_use]
+pub fn in_page_link(item: &str) -> bool {
+    let t = item.trim();
+    t.starts_with('[') && t.ends_with(')') && t.contains("](#")
+}
+
 /// Is this line a bare address?
 #[must_use]
 pub fn url_only(text: &str) -> Option<&str> {

@@ -288,7 +288,8 @@ struct Item<'a> {
 }
 
 /// The bullets of a part that is nothing but one-line bullets, at the margin or nested one
-/// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree). A
+/// level under a margin bullet; `None` for anything else (an answer, code, a deeper tree, a
+/// contents list of links into the page). A
 /// bullet that is a sentence (`。`) is a point of an answer, unless `sentences` may be items or
 /// it names its kind of exercise (`- 12 (单选)计算变量 [0,0,1,1,1] 的信息熵。`).
 fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
@@ -340,6 +341,10 @@ fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
             nested,
             subject: false,
         });
+    }
+    // Links to places in the page are its contents, whatever their words ask.
+    if items.iter().all(|i| blocks::in_page_link(i.text)) {
+        return None;
     }
     Some(items)
 }

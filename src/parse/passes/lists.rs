@@ -576,7 +576,7 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .all(|l| blocks::bullet_item(l.text).is_some() || l.indented());
         // Links to places in the page (`- [3. K8S pod通信方式](#3-k8s-pod通信方式)`) are its
         // contents: the questions are where they point.
-        let contents = items_only && bullets.iter().all(|(_, b)| in_page_link(b));
+        let contents = items_only && bullets.iter().all(|(_, b)| blocks::in_page_link(b));
         let questions: Option<Vec<(usize, String)>> = if contents {
             None
         } else if items_only {
@@ -623,12 +623,6 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     extra.retain(|s| !is_start(starts, s.line));
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
-}
-
-/// Is a bullet's text one link to a place in the same page (`[2. Prometheus聚合](#2-prometheus聚合)`)?
-fn in_page_link(item: &str) -> bool {
-    let t = item.trim();
-    t.starts_with('[') && t.ends_with(')') && t.contains("](#")
 }
 
 /// How many of a run's `bullets` (the run opening at line `first`) ask: with a question mark,
