@@ -23,9 +23,15 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // The headings each heading sits under: an interview round above (`### 3.18 一面` over
     // `#### C++`) makes the lists of its topic headings what was asked.
     let mut above: Vec<(u8, bool)> = Vec::new();
-    // So does a preface that says the questions follow (`根据其简历，提出了如下几个问题。`).
-    let first = starts.first().map_or(lines.len(), |s| s.line);
-    let announced = lines[..first]
+    // So does a preface that says the questions follow (`根据其简历，提出了如下几个问题。`),
+    // above the first heading or right under the notes' `#` title.
+    let title = starts
+        .first()
+        .is_some_and(|s| lines[s.line].markdown_level() == Some(1));
+    let preface_end = starts
+        .get(usize::from(title))
+        .map_or(lines.len(), |s| s.line);
+    let announced = lines[..preface_end]
         .iter()
         .any(|l| matches!(l.kind, Kind::Text) && announces_questions(l.text));
     let found: Vec<Option<ListUnder>> = (0..starts.len())
@@ -34,7 +40,11 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             if let Some(rank) = rank {
                 above.retain(|(r, _)| *r < rank);
             }
-            let in_round = announced || above.iter().any(|(_, round)| *round);
+            let summing_up = match &starts[n].role {
+                Role::Record { question, .. } => sums_up(question),
+                _ => false,
+            };
+            let in_round = (announced && !summing_up) || above.iter().any(|(_, round)| *round);
             if let (
                 Some(rank),
                 Role::Record { question, .. }
@@ -106,19 +116,30 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
-/// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `面试问题如下：`)?
+/// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `以下是面试中被问到的
+/// 问题：`, `问了如下几道题`)? An asking verb must say so: `遇到的问题如下` lists problems met.
 fn announces_questions(text: &str) -> bool {
-    let t = text.trim_end();
-    t.ends_with(['。', '：', ':'])
-        && [
-            "如下几个问题",
-            "以下几个问题",
-            "如下问题",
-            "以下问题",
-            "问题如下",
-        ]
+    const ASKED: &[&str] = &[
+        "提出了如下",
+        "提出了以下",
+        "提出如下",
+        "问了如下",
+        "问了以下",
+        "问了下面",
+        "问到的问题",
+        "面试问题如下",
+        "面试题如下",
+    ];
+    let t = text.trim();
+    t.chars().count() <= MAX_ASKED_CHARS && ASKED.iter().any(|w| t.contains(w))
+}
+
+/// Does a heading name a part that sums up rather than lists what was asked (`## 面试总结`,
+/// `## 评价`)?
+fn sums_up(title: &str) -> bool {
+    ["总结", "评价", "反馈", "建议", "感受", "结论", "复盘"]
         .iter()
-        .any(|w| t.contains(w))
+        .any(|w| title.contains(w))
 }
 
 /// A bullet longer than this tells something more than it names what was asked.
