@@ -69,6 +69,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         l.structural = false;
     }
     pair_fences(&mut lines);
+    glued_hash_comments(&mut lines);
     bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
@@ -91,6 +92,80 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// A heading typed with one `#` glued to its number (`#一、下载安装包`, `#2.解压`) beside a line
+/// of code (`wget https://…`, `tar -zxvf …`) is a comment in an unfenced script: code, as the
+/// lines around it.
+fn glued_hash_comments(lines: &mut [Ln<'_>]) {
+    let glued = |l: &Ln<'_>| {
+        matches!(l.kind, Kind::Heading(_))
+            && l.text.strip_prefix('#').is_some_and(|rest| {
+                !rest.starts_with(['#', ' ', '\t', '\u{3000}']) && !rest.is_empty()
+            })
+    };
+    let code_near = |lines: &[Ln<'_>], i: usize| {
+        let near = |l: &Ln<'_>| l.code || shell_command(l.text);
+        let before = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.kind, Kind::Blank));
+        let after = lines[i + 1..]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank));
+        before.is_some_and(near) || after.is_some_and(near)
+    };
+    for i in 0..lines.len() {
+        if glued(&lines[i]) && code_near(lines, i) {
+            lines[i].kind = Kind::Text;
+            lines[i].code = true;
+        }
+    }
+}
+
+/// Does a line run a shell command (`wget https://…`, `tar -zxvf a.tgz -C /opt`, `./run.sh`):
+/// ASCII only, opening with a command scripts often run?
+fn shell_command(text: &str) -> bool {
+    const COMMANDS: &[&str] = &[
+        "wget",
+        "curl",
+        "tar",
+        "cd",
+        "mkdir",
+        "export",
+        "sudo",
+        "apt",
+        "apt-get",
+        "yum",
+        "pip",
+        "npm",
+        "docker",
+        "kubectl",
+        "git",
+        "cp",
+        "mv",
+        "rm",
+        "ls",
+        "cat",
+        "chmod",
+        "chown",
+        "systemctl",
+        "source",
+        "echo",
+        "make",
+        "ssh",
+        "scp",
+        "unzip",
+        "ln",
+        "vim",
+        "vi",
+    ];
+    let t = text.trim_start();
+    t.is_ascii()
+        && (t.starts_with("./")
+            || t.split_whitespace()
+                .next()
+                .is_some_and(|w| COMMANDS.contains(&w)))
 }
 
 /// Pair fences; an opening fence without a closing one is plain text.
