@@ -646,6 +646,25 @@ impl Outline {
         (parts, new_question)
     }
 
+    /// Under a heading that is one question, do its sub-headings ask questions of their own:
+    /// most of them with a question mark, or, four or more, most of them in words?
+    fn kids_ask_apart(&self, parent: &Heading, kids: &[usize]) -> bool {
+        let kid = |k: &usize| &self.nodes[*k];
+        // Under a heading only numbered (`## 3. 基础知识`), a question word asks as a mark
+        // does (`1) **C++中指针与引用的区别**`).
+        let asked = |t: &str| ends_asking(t) || (!asks_any_way(&parent.title) && question_like(t));
+        let marked = kids.iter().filter(|k| asked(&kid(k).heading.title)).count();
+        // Many sub-headings that ask in words (`### Kafka中的HW、LEO等分别代表什么`,
+        // `### kafka中的broker 是干什么的`), most with a mark or not, are questions of
+        // their own: an answer is not parted into four questions or more.
+        let worded = kids
+            .iter()
+            .filter(|k| interrogative(&kid(k).heading.title))
+            .count();
+        (marked > 0 && marked * 2 >= kids.len())
+            || (kids.len() >= 4 && marked > 0 && worded * 3 >= kids.len() * 2)
+    }
+
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
@@ -737,12 +756,7 @@ impl Outline {
         if interrogative(&parent.title)
             || (matches!(parent.style, Style::Markdown(_)) && arabic_number)
         {
-            // Under a heading only numbered (`## 3. 基础知识`), a question word asks as a mark
-            // does (`1) **C++中指针与引用的区别**`).
-            let asked =
-                |t: &str| ends_asking(t) || (!asks_any_way(&parent.title) && question_like(t));
-            let marked = kids.iter().filter(|k| asked(&kid(k).heading.title)).count();
-            return marked > 0 && marked * 2 >= kids.len();
+            return self.kids_ask_apart(parent, kids);
         }
         // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
         // `（1）` children are its steps.
