@@ -232,10 +232,10 @@ static PAREN: LazyLock<Lead> =
 static HALF_PAREN: LazyLock<Lead> =
     LazyLock::new(|| Lead::new(r"^(\d{1,3})[ \t]*[)）]+[、.．,，]?[ \t\u{3000}]*"));
 /// `Q: …`, `问题3：…`, `q:什么是uml?` (a lowercase `q` only before a colon: `q.push(x)` is
-/// code).
+/// code), `❓ 介绍一下flex布局` (a question mark drawn as an emoji).
 static QUESTION: LazyLock<Lead> = LazyLock::new(|| {
     Lead::new(
-        r"^(?:(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；]|q[ \t]*[:：])[ \t\u{3000}]*",
+        r"^(?:(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；]|q[ \t]*[:：]|[❓❔]\u{FE0F}?[ \t]+)[ \t\u{3000}]*",
     )
 });
 /// `Question 1.1: …`, `问题2.3：…`: a question label numbered within its part, as a heading
@@ -970,7 +970,7 @@ fn heading(line: &str) -> Option<Heading> {
     let first = line.chars().next()?;
     if !matches!(
         first,
-        '#' | 'Q' | 'q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-' | '【'
+        '#' | 'Q' | 'q' | '问' | '*' | '@' | '=' | '~' | '+' | '_' | '-' | '【' | '❓' | '❔'
     ) && !numbered_start(first)
     {
         return None;
@@ -1025,7 +1025,7 @@ fn heading(line: &str) -> Option<Heading> {
             title,
         });
     }
-    if matches!(first, 'Q' | 'q' | '问')
+    if matches!(first, 'Q' | 'q' | '问' | '❓' | '❔')
         && let Some(c) = QUESTION.captures(line)
     {
         return Some(Heading::labelled(&c));
