@@ -204,8 +204,6 @@ pub(super) const ENGLISH_COLLECTION_WORDS: &[&str] = &["questions", "interview",
 /// (`HTTP Questions`, any case)?
 pub(super) fn names_collection(title: &str) -> bool {
     COLLECTION_WORDS.iter().any(|w| title.contains(w))
-        // `MyBatis缓存相关`: what is related to a subject, the questions on it.
-        || title.trim_end().trim_end_matches([':', '：']).ends_with("相关")
         || {
             let lower = title.to_lowercase();
             ENGLISH_COLLECTION_WORDS.iter().any(|w| lower.contains(w))

@@ -177,8 +177,8 @@ pub(super) use plain::read_plain_lists;
 pub(super) use question_trees::split_question_trees;
 pub(super) use quoted_titles::split_quoted_questions;
 pub(super) use regroup::{
-    empty_group_headings, empty_unnumbered_among_numbered, parts_listed_by_question,
-    parts_named_by_question, regroup_headings, set_aside_repeated_list,
+    empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
+    regroup_headings, set_aside_repeated_list,
 };
 pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
 pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split_swollen_records};

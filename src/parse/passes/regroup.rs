@@ -2,7 +2,7 @@
 //! the questions under them, empty groups, page furniture set aside, headings that name parts of
 //! the question above, and a list of questions asked again further down set aside.
 
-use crate::parse::asking::{asks, asks_any_way, ends_asking, interrogative, question_like};
+use crate::parse::asking::{asks, ends_asking, interrogative, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, blocks, line, normalize_question};
 
@@ -294,77 +294,6 @@ pub(crate) fn parts_named_by_question(starts: &mut Vec<Start>) {
             }
             part[m] = true;
             m += 1;
-        }
-        n = m.max(n + 1);
-    }
-    let mut k = 0;
-    starts.retain(|_| {
-        k += 1;
-        !part[k - 1]
-    });
-}
-
-/// Most parts a question that asks for a list is answered in.
-const MAX_LISTED_PARTS: usize = 10;
-
-/// A heading that asks for a list and has nothing of its own (`### Redis的基本数据类型有哪些？`,
-/// then `### String`, `### List`, `### Hash` at the same level; `### 过期删除策略有哪些？` over
-/// `### 定时删除`, `### 惰性删除`): the unnumbered headings after it at its level that ask
-/// nothing and hold something, two to ten, are the items it asks for, the parts of its answer,
-/// up to the next heading that asks. Headings with nothing under them are a list of questions.
-pub(crate) fn parts_listed_by_question(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    const LIST_ASKS: &[&str] = &[
-        "有哪些",
-        "哪几种",
-        "有几种",
-        "哪几类",
-        "分为哪几",
-        "哪些类型",
-    ];
-    let mut part = vec![false; starts.len()];
-    let mut n = 0;
-    while n < starts.len() {
-        let (Some(rank), Role::Record { question, number }) = (starts[n].rank, &starts[n].role)
-        else {
-            n += 1;
-            continue;
-        };
-        let at = starts[n].line;
-        let level = lines[at].markdown_level();
-        let empty = |k: usize| {
-            let end = starts.get(k + 1).map_or(lines.len(), |s| s.line);
-            lines[starts[k].line + 1..end]
-                .iter()
-                .all(|l| matches!(l.kind, Kind::Blank))
-        };
-        if level.is_none() || !empty(n) || !LIST_ASKS.iter().any(|w| question.contains(w)) {
-            n += 1;
-            continue;
-        }
-        let numbered = number.is_some();
-        let mut m = n + 1;
-        while let Some(s) = starts.get(m) {
-            let Role::Record {
-                question: title,
-                number,
-            } = &s.role
-            else {
-                break;
-            };
-            if s.rank != Some(rank)
-                || lines[s.line].markdown_level() != level
-                || number.is_some() != numbered
-                || asks_any_way(title)
-                || empty(m)
-            {
-                break;
-            }
-            m += 1;
-        }
-        if (2..=MAX_LISTED_PARTS).contains(&(m - n - 1)) {
-            for p in &mut part[n + 1..m] {
-                *p = true;
-            }
         }
         n = m.max(n + 1);
     }
