@@ -95,14 +95,21 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 }
 
 /// A heading typed with one `#` glued to its number (`#一、下载安装包`, `#2.解压`) beside a line
-/// of code (`wget https://…`, `tar -zxvf …`) is a comment in an unfenced script: code, as the
-/// lines around it.
+/// of code (`wget https://…`, `tar -zxvf …`), under a heading typed with a space at a deeper
+/// level (`## Hadoop 怎么安装？`), is a comment in an unfenced script: code, as the lines around
+/// it. Where no such heading is above it, glued headings may be how the notes are typed
+/// (`#Git常用命令` / `#1.初始化仓库` / `git init`).
 fn glued_hash_comments(lines: &mut [Ln<'_>]) {
     let glued = |l: &Ln<'_>| {
         matches!(l.kind, Kind::Heading(_))
             && l.text.strip_prefix('#').is_some_and(|rest| {
                 !rest.starts_with(['#', ' ', '\t', '\u{3000}']) && !rest.is_empty()
             })
+    };
+    let spaced_below_top = |l: &Ln<'_>| {
+        matches!(l.kind, Kind::Heading(_))
+            && l.text.starts_with("##")
+            && l.text.trim_start_matches('#').starts_with([' ', '\t'])
     };
     let code_near = |lines: &[Ln<'_>], i: usize| {
         let near = |l: &Ln<'_>| l.code || shell_command(l.text);
@@ -115,16 +122,19 @@ fn glued_hash_comments(lines: &mut [Ln<'_>]) {
             .find(|l| !matches!(l.kind, Kind::Blank));
         before.is_some_and(near) || after.is_some_and(near)
     };
+    let mut under_spaced = false;
     for i in 0..lines.len() {
-        if glued(&lines[i]) && code_near(lines, i) {
+        under_spaced |= spaced_below_top(&lines[i]);
+        if under_spaced && glued(&lines[i]) && code_near(lines, i) {
             lines[i].kind = Kind::Text;
             lines[i].code = true;
         }
     }
 }
 
-/// Does a line run a shell command (`wget https://…`, `tar -zxvf a.tgz -C /opt`, `./run.sh`):
-/// ASCII only, opening with a command scripts often run?
+/// Does a line run a shell command (`wget https://…`, `tar -zxvf a.tgz -C /opt`, `./run.sh`,
+/// `sbin/start-dfs.sh`): ASCII only, opening with a command scripts often run or a script's
+/// path?
 fn shell_command(text: &str) -> bool {
     const COMMANDS: &[&str] = &[
         "wget",
@@ -159,13 +169,25 @@ fn shell_command(text: &str) -> bool {
         "ln",
         "vim",
         "vi",
+        "nohup",
+        "hdfs",
+        "hadoop",
+        "java",
+        "python",
+        "mvn",
+        "yarn",
+        "service",
     ];
     let t = text.trim_start();
+    let Some(first) = t.split_whitespace().next() else {
+        return false;
+    };
     t.is_ascii()
-        && (t.starts_with("./")
-            || t.split_whitespace()
-                .next()
-                .is_some_and(|w| COMMANDS.contains(&w)))
+        && (COMMANDS.contains(&first)
+            || std::path::Path::new(first)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("sh"))
+            || (first.contains('/') && !first.contains("//")))
 }
 
 /// Pair fences; an opening fence without a closing one is plain text.
