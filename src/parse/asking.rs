@@ -344,6 +344,15 @@ pub fn interrogative(title: &str) -> bool {
         .any(|m| !counts_questions(m.as_str(), &part[m.end()..]))
 }
 
+/// Does `title` ask with an interrogative word that `other` does not hold (`JDK1.7中的区别` under
+/// `HashMap和ConcurrentHashMap有什么区别？` asks nothing new: it names a part of that answer)?
+pub(super) fn asks_beyond(title: &str, other: &str) -> bool {
+    let part = asking_part(title.trim());
+    INTERROGATIVE_RE
+        .find_iter(part)
+        .any(|m| !other.contains(m.as_str()) && !counts_questions(m.as_str(), &part[m.end()..]))
+}
+
 /// Does the interrogative `word` count the questions that follow (`几个问题`, `几道题`:
 /// several questions) rather than ask how many (`分为几个阶段`)?
 fn counts_questions(word: &str, after: &str) -> bool {

@@ -5,8 +5,8 @@
 use rayon::prelude::*;
 
 use super::asking::{
-    COLLECTION_WORDS, asks, asks_any_way, asks_mid_line, bullet_asks, ends_asking, interrogative,
-    names_collection, numbered_name, opens_with_request, question_like,
+    COLLECTION_WORDS, asks, asks_any_way, asks_beyond, asks_mid_line, bullet_asks, ends_asking,
+    interrogative, names_collection, numbered_name, opens_with_request, question_like,
 };
 use super::line::{Heading, Kind, Style};
 use super::passes::link_line;
@@ -656,10 +656,14 @@ impl Outline {
         let marked = kids.iter().filter(|k| asked(&kid(k).heading.title)).count();
         // Many sub-headings that ask in words (`### Kafka中的HW、LEO等分别代表什么`,
         // `### kafka中的broker 是干什么的`), most with a mark or not, are questions of
-        // their own: an answer is not parted into four questions or more.
+        // their own: an answer is not parted into four questions or more. Not numbered steps
+        // (`### 1. 用top看是什么进程占用高`), nor parts that ask what the heading asks
+        // (`### JDK1.7中的区别` under `## …有什么区别？`).
         let worded = kids
             .iter()
-            .filter(|k| interrogative(&kid(k).heading.title))
+            .filter(|k| {
+                kid(k).heading.number.is_none() && asks_beyond(&kid(k).heading.title, &parent.title)
+            })
             .count();
         (marked > 0 && marked * 2 >= kids.len())
             || (kids.len() >= 4 && marked > 0 && worded * 3 >= kids.len() * 2)
