@@ -116,8 +116,9 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
-/// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `以下是面试中被问到的
-/// 问题：`, `问了如下几道题`)? An asking verb must say so: `遇到的问题如下` lists problems met.
+/// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `问了如下几道题`)?
+/// An interviewer's verb must say so: `遇到的问题如下` lists problems met, and under `被问到的
+/// 问题` a writer may note answers (`- 数组+链表+红黑树`).
 fn announces_questions(text: &str) -> bool {
     const ASKED: &[&str] = &[
         "提出了如下",
@@ -126,7 +127,6 @@ fn announces_questions(text: &str) -> bool {
         "问了如下",
         "问了以下",
         "问了下面",
-        "问到的问题",
         "面试问题如下",
         "面试题如下",
     ];
@@ -134,12 +134,15 @@ fn announces_questions(text: &str) -> bool {
     t.chars().count() <= MAX_ASKED_CHARS && ASKED.iter().any(|w| t.contains(w))
 }
 
-/// Does a heading name a part that sums up rather than lists what was asked (`## 面试总结`,
-/// `## 评价`)?
+/// Does a heading name a part that sums up or tells rather than lists what was asked (`## 面试总结`,
+/// `## 评价`, `## 个人背景`, `## 面试流程`)?
 fn sums_up(title: &str) -> bool {
-    ["总结", "评价", "反馈", "建议", "感受", "结论", "复盘"]
-        .iter()
-        .any(|w| title.contains(w))
+    [
+        "总结", "评价", "反馈", "建议", "感受", "结论", "复盘", "心得", "背景", "经验", "收获",
+        "体会", "流程",
+    ]
+    .iter()
+    .any(|w| title.contains(w))
 }
 
 /// A bullet longer than this tells something more than it names what was asked.
