@@ -79,12 +79,29 @@ pub fn after_task_box(item: &str) -> Option<&str> {
         .find_map(|b| item.strip_prefix(b))
 }
 
-/// Is a bullet's text one link to a place in the same page, an entry of the notes' contents
-/// (`[2. Prometheus聚合](#2-prometheus聚合)`)?
+/// Is a bullet's text one link to a heading of the same page, an entry of the notes' contents
+/// (`[2. Prometheus聚合](#2-prometheus聚合)`)? The anchor is the heading's words made a slug;
+/// one that shares none of the link's words (`[什么是闭包？](#answer-1)`) marks a spot the
+/// writer named, no heading, and the link may be a question.
 #[must_use]
 pub fn in_page_link(item: &str) -> bool {
     let t = item.trim();
-    t.starts_with('[') && t.ends_with(')') && t.contains("](#")
+    let Some((text, anchor)) = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| r.rsplit_once("](#"))
+    else {
+        return false;
+    };
+    let words = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (text, anchor) = (words(text), words(anchor));
+    // A percent-encoded anchor (`#%E4%BB%80…`) is a slug whose words cannot be read here.
+    t.contains("](#%") || text.windows(2).any(|w| anchor.windows(2).any(|a| a == w))
 }
 
 /// Is this line a bare address?
