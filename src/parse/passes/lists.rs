@@ -40,11 +40,11 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             if let Some(rank) = rank {
                 above.retain(|(r, _)| *r < rank);
             }
-            let summing_up = match &starts[n].role {
+            let summing_up = || match &starts[n].role {
                 Role::Record { question, .. } => sums_up(question),
                 _ => false,
             };
-            let in_round = (announced && !summing_up) || above.iter().any(|(_, round)| *round);
+            let in_round = (announced && !summing_up()) || above.iter().any(|(_, round)| *round);
             if let (
                 Some(rank),
                 Role::Record { question, .. }
