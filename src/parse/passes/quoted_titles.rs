@@ -6,12 +6,17 @@ use rayon::prelude::*;
 use super::LINES_PER_TASK;
 use super::callouts::asking_callout;
 use super::is_start;
-use crate::parse::asking::{ends_asking, question_like};
+use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, code, line};
 
-/// How many such quotes make the structure of a part: fewer may be remarks.
+/// How many such quotes make the structure of a part: fewer may be remarks. Two do where each
+/// of them asks ([`FEW_ASKING`]).
 const AT_LEAST: usize = 3;
+
+/// How many quotes that all ask (`> Node 如何和 MySQL 进行通信`, `> 浏览器为什么要阻止跨域请求?`)
+/// make the structure of a part.
+const FEW_ASKING: usize = 2;
 
 /// Where short one-line quotes alternate with unquoted text through a part of the notes that
 /// nothing else divides (no heading or question line between them), the quotes mark its
@@ -26,9 +31,13 @@ pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
         .with_min_len(LINES_PER_TASK)
         .filter(|&i| quoted_title(lines, i) && !is_start(starts, i))
         .collect();
-    if quotes.len() < AT_LEAST {
+    if quotes.len() < FEW_ASKING {
         return;
     }
+    let asking = |i: usize| {
+        let t = line::strip_emphasis(unquoted(lines[i].text));
+        ends_asking(&t) || asks(&t)
+    };
     let mut add = Vec::new();
     let mut drop = Vec::new();
     let mut topics = Vec::new();
@@ -48,7 +57,9 @@ pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
             .take_while(|&i| i < end)
             .collect();
         q += group.len();
-        if group.len() < AT_LEAST {
+        if group.len() < AT_LEAST
+            && !(group.len() >= FEW_ASKING && group.iter().all(|&i| asking(i)))
+        {
             continue;
         }
         // A heading whose text opens with the first quote names their topic: a group of them.
