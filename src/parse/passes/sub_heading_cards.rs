@@ -67,7 +67,7 @@ pub(crate) fn split_sub_heading_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>)
         let numbered = subs.iter().any(|&j| {
             let digits = |t: &str| t.chars().take(8).any(|c| c.is_ascii_digit());
             let raw = lines[j].text.trim_start().trim_start_matches('#');
-            digits(raw)
+            numbered_title(raw)
                 || matches!(&lines[j].kind, Kind::Heading(h)
                     if h.number.as_deref().is_some_and(digits))
         });
@@ -113,4 +113,25 @@ pub(crate) fn split_sub_heading_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>)
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Does a heading's text open with a number, bare or behind a label (`5.1. CRTP 的基本形态`,
+/// `问题 1：循环变量`, `Q2 …`)? A number inside a name (`HTTP/1.1、HTTP/2`) numbers nothing.
+fn numbered_title(raw: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "问题", "题", "Q", "Question", "Step", "步骤", "第", "Part", "例",
+    ];
+    let t = raw.trim_start();
+    let Some(at) = t
+        .char_indices()
+        .take(8)
+        .find(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let before = &t[..at];
+    before.trim().is_empty()
+        || before.ends_with([' ', '\t'])
+        || LABELS.contains(&before.trim_end_matches(['*', '_']))
 }
