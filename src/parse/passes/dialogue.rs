@@ -1,5 +1,6 @@
 //! Interview transcripts: `面试官：说说 GMP 模型。` / `我：G 是协程……`, speaker by speaker;
-//! quoted, names in bold, too (`> **面试官:** …` / `> **候选人:** …`).
+//! quoted or as bullets, names in bold, too (`> **面试官:** …` / `> **候选人:** …`,
+//! `* **面试官**：“…”` / `* **我**：…`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -50,28 +51,22 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .then_some((i, name, said))
         })
         .collect();
-    let Some(&(_, asker, _)) = said.first() else {
-        return;
-    };
-    let Some(&(_, other, _)) = said.iter().find(|s| s.1 != asker) else {
-        return;
-    };
-    let by = |name: &str| said.iter().filter(|s| s.1 == name).count();
-    let turns = said
-        .windows(2)
-        .filter(|w| w[0].1 == asker && w[1].1 == other)
-        .count();
-    let asking = said
-        .iter()
-        .filter(|s| s.1 == asker && (asks(s.2) || question_like(s.2)))
-        .count();
-    if turns < 3
-        || (by(asker) + by(other)) * 5 < said.len() * 4
-        || asking * 2 < by(asker)
-        || by(other) < 3
-    {
-        return;
+    // The asker is the first name that takes turns with another, mostly asking: fields typed
+    // like speakers before the transcript (`* **时间**：2019-3-15`) ask nothing.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    for s in &said {
+        let n = counts.entry(s.1).or_default();
+        *n += 1;
+        // A speaker says three things at least; each name is tried once, in order.
+        if *n == 3 {
+            names.push(s.1);
+        }
     }
+    names.sort_by_key(|n| said.iter().position(|s| s.1 == *n));
+    let Some((asker, other)) = names.iter().find_map(|&asker| transcript(&said, asker)) else {
+        return;
+    };
     // The other speaker answers, even when a reply asks back (`我：团队做什么业务？`).
     let replies: HashSet<usize> = said.iter().filter(|s| s.1 == other).map(|s| s.0).collect();
     starts.retain(|s| !(matches!(s.role, Role::Record { .. }) && replies.contains(&s.line)));
@@ -91,6 +86,36 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         questions.push((i, Role::question(rest)));
     }
     add_starts(lines, starts, questions);
+}
+
+/// With `asker` the first speaker, the other speaker of a transcript in `said` (line, name,
+/// words), if there is one: the name that most often answers `asker`; three turns at least,
+/// `asker` asking in half of its lines or more, and the two names opening four lines in five
+/// of those that open with a name from `asker`'s first line to the last line of either.
+fn transcript<'a>(said: &[(usize, &'a str, &str)], asker: &'a str) -> Option<(&'a str, &'a str)> {
+    let mut followers: Vec<(&str, usize)> = Vec::new();
+    for w in said.windows(2) {
+        if w[0].1 == asker && w[1].1 != asker {
+            match followers.iter_mut().find(|f| f.0 == w[1].1) {
+                Some(f) => f.1 += 1,
+                None => followers.push((w[1].1, 1)),
+            }
+        }
+    }
+    let &(other, turns) = followers.iter().max_by_key(|f| f.1)?;
+    let first = said.iter().position(|s| s.1 == asker)?;
+    let last = said.iter().rposition(|s| s.1 == asker || s.1 == other)?;
+    let span = &said[first..=last];
+    let by = |name: &str| span.iter().filter(|s| s.1 == name).count();
+    if turns < 3 || by(other) < 3 || (by(asker) + by(other)) * 5 < span.len() * 4 {
+        return None;
+    }
+    // Asked last: it reads the words of every line of the asker.
+    let asking = span
+        .iter()
+        .filter(|s| s.1 == asker && (asks(s.2) || question_like(s.2)))
+        .count();
+    (asking * 2 >= by(asker)).then_some((asker, other))
 }
 
 /// Add a record start at each line of `asked` (in order, none a start yet), asking its
@@ -122,6 +147,11 @@ fn turn(line: &str) -> Option<(&str, &str)> {
         Some(quoted) => quoted.trim_start_matches(['>', ' ']),
         None => line,
     };
+    // A turn may be a bullet too (`* **面试官**：“你好，先自我介绍一下。”`).
+    let t = t
+        .strip_prefix(['-', '*', '+'])
+        .filter(|r| r.starts_with([' ', '\t']))
+        .map_or(t, |r| r.trim_start_matches([' ', '\t']));
     let Some((inner, after)) = crate::parse::line::bold_lead(t) else {
         return speaker_colon(t).then(|| speaker(t)).flatten();
     };
