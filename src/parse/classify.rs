@@ -70,6 +70,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     }
     pair_fences(&mut lines);
     glued_hash_comments(&mut lines);
+    few_emoji_questions(&mut lines);
     bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
@@ -95,10 +96,10 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 }
 
 /// A heading typed with one `#` glued to its number (`#一、下载安装包`, `#2.解压`) beside a line
-/// of code (`wget https://…`, `tar -zxvf …`), under a heading typed with a space at a deeper
-/// level (`## Hadoop 怎么安装？`), is a comment in an unfenced script: code, as the lines around
-/// it. Where no such heading is above it, glued headings may be how the notes are typed
-/// (`#Git常用命令` / `#1.初始化仓库` / `git init`).
+/// of code (`wget https://…`, `tar -zxvf …`), right under a question typed as a heading with a
+/// space (`## Hadoop 怎么安装？`), is a comment in the unfenced script that answers it: code,
+/// as the lines around it. Elsewhere glued headings may be how the notes are typed
+/// (`#Git常用命令` / `#1.初始化仓库` / `git init`; `## 目录` / `#1.下载安装包` / `wget …`).
 fn glued_hash_comments(lines: &mut [Ln<'_>]) {
     let glued = |l: &Ln<'_>| {
         matches!(l.kind, Kind::Heading(_))
@@ -106,10 +107,15 @@ fn glued_hash_comments(lines: &mut [Ln<'_>]) {
                 !rest.starts_with(['#', ' ', '\t', '\u{3000}']) && !rest.is_empty()
             })
     };
-    let spaced_below_top = |l: &Ln<'_>| {
-        matches!(l.kind, Kind::Heading(_))
-            && l.text.starts_with("##")
-            && l.text.trim_start_matches('#').starts_with([' ', '\t'])
+    // A question typed as a heading with a space (`## Hadoop 怎么安装？`): its answer may hold
+    // a script.
+    let spaced_question = |l: &Ln<'_>| match &l.kind {
+        Kind::Heading(h) => {
+            l.text.starts_with("##")
+                && l.text.trim_start_matches('#').starts_with([' ', '\t'])
+                && (crate::parse::asking::asks(&h.title) || h.title.ends_with(['?', '？']))
+        }
+        _ => false,
     };
     let code_near = |lines: &[Ln<'_>], i: usize| {
         let near = |l: &Ln<'_>| l.code || shell_command(l.text);
@@ -122,13 +128,37 @@ fn glued_hash_comments(lines: &mut [Ln<'_>]) {
             .find(|l| !matches!(l.kind, Kind::Blank));
         before.is_some_and(near) || after.is_some_and(near)
     };
-    let mut under_spaced = false;
+    // The nearest heading above, glued ones read as comments aside; whether it is such a
+    // question is asked only of the few that have a glued heading beside code under them.
+    let mut above: Option<usize> = None;
     for i in 0..lines.len() {
-        under_spaced |= spaced_below_top(&lines[i]);
-        if under_spaced && glued(&lines[i]) && code_near(lines, i) {
+        if glued(&lines[i])
+            && code_near(lines, i)
+            && above.is_some_and(|h| spaced_question(&lines[h]))
+        {
             lines[i].kind = Kind::Text;
             lines[i].code = true;
+        } else if matches!(lines[i].kind, Kind::Heading(_)) {
+            above = Some(i);
         }
+    }
+}
+
+/// Fewest lines opened by a question-mark emoji (`❓ 介绍一下flex布局`) that make it the notes'
+/// mark of a question.
+const MIN_EMOJI_QUESTIONS: usize = 3;
+
+/// A question-mark emoji that opens a line or two only (`❓ 还没搞懂，需要再看` in a legend, a note
+/// to self in an answer) marks a doubt, not the notes' questions: those lines are text.
+fn few_emoji_questions(lines: &mut [Ln<'_>]) {
+    let emoji = |l: &Ln<'_>| {
+        matches!(l.kind, Kind::Heading(_)) && l.text.trim_start().starts_with(['❓', '❔'])
+    };
+    if lines.iter().filter(|l| emoji(l)).count() >= MIN_EMOJI_QUESTIONS {
+        return;
+    }
+    for l in lines.iter_mut().filter(|l| emoji(l)) {
+        l.kind = Kind::Text;
     }
 }
 

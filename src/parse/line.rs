@@ -235,7 +235,7 @@ static HALF_PAREN: LazyLock<Lead> =
 /// code), `❓ 介绍一下flex布局` (a question mark drawn as an emoji).
 static QUESTION: LazyLock<Lead> = LazyLock::new(|| {
     Lead::new(
-        r"^(?:(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；]|q[ \t]*[:：]|[❓❔]\u{FE0F}?[ \t]+)[ \t\u{3000}]*",
+        r"^(?:(?:Question|QUESTION|Q|问|问题)[ \t]*(\d{1,4})?[ \t]*[:：.、；]|q[ \t]*[:：]|[❓❔]\u{FE0F}?)[ \t\u{3000}]*",
     )
 });
 /// `Question 1.1: …`, `问题2.3：…`: a question label numbered within its part, as a heading

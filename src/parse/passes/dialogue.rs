@@ -91,7 +91,7 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// With `asker` the first speaker, the other speaker of a transcript in `said` (line, name,
 /// words), if there is one: the name that most often answers `asker`; three turns at least,
 /// `asker` asking in half of its lines or more, and the two names opening four lines in five
-/// of those that open with a name from `asker`'s first line to the last line of either.
+/// of those that open with a name from `asker`'s first line to the replies after its last.
 fn transcript<'a>(said: &[(usize, &'a str, &str)], asker: &'a str) -> Option<(&'a str, &'a str)> {
     let mut followers: Vec<(&str, usize)> = Vec::new();
     for w in said.windows(2) {
@@ -103,8 +103,13 @@ fn transcript<'a>(said: &[(usize, &'a str, &str)], asker: &'a str) -> Option<(&'
         }
     }
     let &(other, turns) = followers.iter().max_by_key(|f| f.1)?;
+    // From the asker's first line to the replies after its last: the other speaker may talk
+    // on in a later round with someone else (`## HR 面` / `* **HR**：…` / `* **我**：…`).
     let first = said.iter().position(|s| s.1 == asker)?;
-    let last = said.iter().rposition(|s| s.1 == asker || s.1 == other)?;
+    let mut last = said.iter().rposition(|s| s.1 == asker)?;
+    while said.get(last + 1).is_some_and(|s| s.1 == other) {
+        last += 1;
+    }
     let span = &said[first..=last];
     let by = |name: &str| span.iter().filter(|s| s.1 == name).count();
     if turns < 3 || by(other) < 3 || (by(asker) + by(other)) * 5 < span.len() * 4 {

@@ -131,15 +131,18 @@ fn announces_questions(text: &str) -> bool {
         "面试题如下",
     ];
     let t = text.trim();
-    t.chars().count() <= MAX_ASKED_CHARS && ASKED.iter().any(|w| t.contains(w))
+    // What is proposed must be questions (`本文提出了如下几个创新点：` lists a paper's points).
+    t.chars().count() <= MAX_ASKED_CHARS
+        && ASKED.iter().any(|w| t.contains(w))
+        && t.contains(['题', '問'])
 }
 
 /// Does a heading name a part that sums up or tells rather than lists what was asked (`## 面试总结`,
-/// `## 评价`, `## 个人背景`, `## 面试流程`)?
+/// `## 评价`, `## 个人背景`, `## 面试流程`; `## 项目经验` holds what was asked about the projects)?
 fn sums_up(title: &str) -> bool {
     [
-        "总结", "评价", "反馈", "建议", "感受", "结论", "复盘", "心得", "背景", "经验", "收获",
-        "体会", "流程",
+        "总结", "评价", "反馈", "建议", "感受", "结论", "复盘", "心得", "背景", "收获", "体会",
+        "流程",
     ]
     .iter()
     .any(|w| title.contains(w))

@@ -14,8 +14,8 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, code, line};
 /// of them asks ([`FEW_ASKING`]).
 const AT_LEAST: usize = 3;
 
-/// How many quotes that all ask (`> Node 如何和 MySQL 进行通信`, `> 浏览器为什么要阻止跨域请求?`)
-/// make the structure of a part.
+/// How many quotes that all ask (`> Node 如何和 MySQL 进行通信`, `> 浏览器为什么要阻止跨域请求?`),
+/// one of them with a question mark, make the structure of a part.
 const FEW_ASKING: usize = 2;
 
 /// Where short one-line quotes alternate with unquoted text through a part of the notes that
@@ -38,6 +38,7 @@ pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
         let t = line::strip_emphasis(unquoted(lines[i].text));
         ends_asking(&t) || asks(&t)
     };
+    let marked = |i: usize| ends_asking(&line::strip_emphasis(unquoted(lines[i].text)));
     let mut add = Vec::new();
     let mut drop = Vec::new();
     let mut topics = Vec::new();
@@ -57,9 +58,12 @@ pub(crate) fn split_quoted_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
             .take_while(|&i| i < end)
             .collect();
         q += group.len();
-        if group.len() < AT_LEAST
-            && !(group.len() >= FEW_ASKING && group.iter().all(|&i| asking(i)))
-        {
+        // Two that ask in words only may be maxims (`> 有什么样的业务就有什么样的架构`): one
+        // of them must end in a question mark.
+        let few_asking = group.len() >= FEW_ASKING
+            && group.iter().all(|&i| asking(i))
+            && group.iter().any(|&i| marked(i));
+        if group.len() < AT_LEAST && !few_asking {
             continue;
         }
         // A heading whose text opens with the first quote names their topic: a group of them.

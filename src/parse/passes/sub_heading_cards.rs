@@ -116,11 +116,10 @@ pub(crate) fn split_sub_heading_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>)
 }
 
 /// Does a heading's text open with a number, bare or behind a label (`5.1. CRTP 的基本形态`,
-/// `问题 1：循环变量`, `Q2 …`)? A number inside a name (`HTTP/1.1、HTTP/2`) numbers nothing.
+/// `问题 1：循环变量`, `方式1 继承 Thread 类`, `Q2 …`)? A number inside a name (`HTTP/1.1、HTTP/2`)
+/// numbers nothing.
 fn numbered_title(raw: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "问题", "题", "Q", "Question", "Step", "步骤", "第", "Part", "例",
-    ];
+    const LABELS: &[&str] = &["q", "question", "step", "part", "case", "example"];
     let t = raw.trim_start();
     let Some(at) = t
         .char_indices()
@@ -130,8 +129,13 @@ fn numbered_title(raw: &str) -> bool {
     else {
         return false;
     };
-    let before = &t[..at];
-    before.trim().is_empty()
+    let before = t[..at].trim_end_matches(['*', '_']);
+    let label = before.trim_end();
+    before.is_empty()
         || before.ends_with([' ', '\t'])
-        || LABELS.contains(&before.trim_end_matches(['*', '_']))
+        || (label.chars().count() <= 4
+            && label
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        || LABELS.contains(&label.to_ascii_lowercase().as_str())
 }
