@@ -236,7 +236,13 @@ fn heading_over_bank<'l, 'a>(
     if h.number.is_some() || asks(&h.title) {
         return None;
     }
-    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let mut end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    // The close of a container the bank sits in (`:::caution 面试题` … `:::`) is no part of it.
+    while end > at + 1
+        && (matches!(lines[end - 1].kind, Kind::Blank) || line::closes_fold(lines[end - 1].text))
+    {
+        end -= 1;
+    }
     // Under a kind of exercise (`### 填空题`), the items are statements with blanks to fill.
     let items = bank_items(&lines[at + 1..end], question_type(&h.title))?;
     Some((rank, level, h.title.as_str(), items))
