@@ -33,6 +33,7 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
         if rest.len() < MIN_CARDS
             || !leading_title(lines, &starts[first])
             || counts_on(&starts[first], &starts[rest[0]])
+            || numbered_on(lines, starts, first)
             || listed(lines, starts[first].line + 1, starts[first + 1].line)
         {
             return;
@@ -159,6 +160,23 @@ fn counts_on(start: &Start, next: &Start) -> bool {
         _ => None,
     };
     value(start).is_some_and(|v| value(next) == Some(v + 1))
+}
+
+/// Does a later heading of the same level number on from the start `first` (`## 1. web 缓存`,
+/// then `## 2. 跨域问题`, a section over cards of its own)? Then it is the first part of a
+/// numbered run, however its siblings are read.
+fn numbered_on(lines: &[Ln<'_>], starts: &[Start], first: usize) -> bool {
+    let at = starts[first].line;
+    let (Kind::Heading(h), Some(level)) = (&lines[at].kind, lines[at].markdown_level()) else {
+        return false;
+    };
+    let Some(v) = h.value else {
+        return false;
+    };
+    starts[first + 1..].iter().any(|s| {
+        lines[s.line].markdown_level() == Some(level)
+            && matches!(&lines[s.line].kind, Kind::Heading(k) if k.value == Some(v + 1))
+    })
 }
 
 /// Are the lines `from..to` (a first card's body) a list of points and nothing else? A heading
