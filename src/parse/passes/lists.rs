@@ -165,6 +165,21 @@ fn told_sentence(text: &str) -> bool {
         || (stopped
             && !asks(body)
             && (body.contains(['，', ',', '：', ':']) || body.chars().count() > NAMED_CHARS))
+        || defines(body)
+}
+
+/// Is a bullet a term and what it is, listed or told after a colon (`按数据结构分类：B+tree索引、
+/// Hash索引`, `唯一索引：建立在UNIQUE字段上，一张表可以有多个`)? A subject and one thing asked
+/// about it (`算法：两数之和`) is no such line.
+fn defines(text: &str) -> bool {
+    let plain = line::strip_emphasis(text);
+    let Some((term, rest)) = plain.split_once(['：', ':']) else {
+        return false;
+    };
+    !term.trim().is_empty()
+        && rest.contains(['、', '，', ','])
+        && rest.trim().chars().count() >= 4
+        && !asks(&plain)
 }
 
 /// The items under a heading that asks nothing, if they could be its questions.
