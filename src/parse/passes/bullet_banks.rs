@@ -106,7 +106,7 @@ fn banks_read_alike(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
             cards += usize::from(matches!(starts[m].role, Role::Record { .. }));
             m += 1;
         }
-        let end = starts.get(m).map_or(lines.len(), |s| s.line);
+        let end = bank_end(lines, at, starts.get(m).map_or(lines.len(), |s| s.line));
         if section
             && cards >= 2
             && !levels.contains(&level)
@@ -168,7 +168,7 @@ fn lone_checklist(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
     if h.number.is_some() || asks(&h.title) {
         return Vec::new();
     }
-    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let end = bank_end(lines, at, starts.get(n + 1).map_or(lines.len(), |s| s.line));
     let Some(items) = bank_items(&lines[at + 1..end], false) else {
         return Vec::new();
     };
@@ -236,16 +236,24 @@ fn heading_over_bank<'l, 'a>(
     if h.number.is_some() || asks(&h.title) {
         return None;
     }
-    let mut end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-    // The close of a container the bank sits in (`:::caution 面试题` … `:::`) is no part of it.
-    while end > at + 1
-        && (matches!(lines[end - 1].kind, Kind::Blank) || line::closes_fold(lines[end - 1].text))
-    {
-        end -= 1;
-    }
+    let end = bank_end(lines, at, starts.get(n + 1).map_or(lines.len(), |s| s.line));
     // Under a kind of exercise (`### 填空题`), the items are statements with blanks to fill.
     let items = bank_items(&lines[at + 1..end], question_type(&h.title))?;
     Some((rank, level, h.title.as_str(), items))
+}
+
+/// Where the part under the heading at line `at` ends, up to `end`: the blank lines and the
+/// close of a container the part sits in (`:::caution 面试题` … `:::`, `::::`) are no part of it.
+fn bank_end(lines: &[Ln<'_>], at: usize, mut end: usize) -> usize {
+    while end > at + 1 && {
+        let l = &lines[end - 1];
+        matches!(l.kind, Kind::Blank)
+            || line::closes_fold(l.text)
+            || (l.text.trim().len() >= 3 && l.text.trim().bytes().all(|b| b == b':'))
+    } {
+        end -= 1;
+    }
+    end
 }
 
 /// The bullets of a bank with nothing hanging under them, and how many of those ask.

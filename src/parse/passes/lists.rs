@@ -165,21 +165,24 @@ fn told_sentence(text: &str) -> bool {
         || (stopped
             && !asks(body)
             && (body.contains(['，', ',', '：', ':']) || body.chars().count() > NAMED_CHARS))
-        || defines(body)
 }
 
 /// Is a bullet a term and what it is, listed or told after a colon (`按数据结构分类：B+tree索引、
 /// Hash索引`, `唯一索引：建立在UNIQUE字段上，一张表可以有多个`)? A subject and one thing asked
-/// about it (`算法：两数之和`) is no such line.
+/// about it (`算法：两数之和`) is no such line, nor one whose rest asks (`Redis：持久化方式有
+/// 哪些，RDB和AOF区别`). Asked only outside a round's own list: there `手写题：实现防抖、节流`
+/// is what was asked.
 fn defines(text: &str) -> bool {
     let plain = line::strip_emphasis(text);
     let Some((term, rest)) = plain.split_once(['：', ':']) else {
         return false;
     };
     !term.trim().is_empty()
-        && rest.contains(['、', '，', ','])
+        && rest.contains(['、', '，', ',', '/', '；', ';'])
         && rest.trim().chars().count() >= 4
         && !asks(&plain)
+        && !asks(rest)
+        && !question_like(rest)
 }
 
 /// The items under a heading that asks nothing, if they could be its questions.
@@ -463,9 +466,14 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // Not when half the bullets are told (`- 首先说一下前三轮技术面总体下来的感受：三位面试官
     // 都很准时，在面试过程中都很有耐心。`): what was asked is put in a few words (`- 自我介绍。`,
     // `- 项目中遇到的最大难点是什么，怎么解决的。`), what was said back in sentences.
+    // Under a topic heading of a log of rounds (`# 面经` / `### 索引`), terms explained after
+    // a colon are told too; in a round's own list (`### 一面`) they are what was asked.
     let told = bullets
         .iter()
-        .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(told_sentence))
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text)
+                .is_some_and(|b| told_sentence(b) || (!round && defines(b)))
+        })
         .count();
     let collection = (round || (named && unanswered)) && told * 2 < bullets.len();
     // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
