@@ -193,8 +193,8 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
 /// accept. Two `#` at least and a Chinese character right after, or a Latin word whose line
 /// goes on in Chinese (`##ajax请求的时候get和post的区别?`, `##bind 与call的差别`), or
-/// capitalised words joined by `/` (`###HashMap`, `##RNN/CNN/Transformer`), so `#include`, `#标签`, `##ifdef` and `##__VA_ARGS__` stay
-/// text.
+/// capitalised words joined by `/` (`###HashMap`, `##RNN/CNN/Transformer`), so `#include`,
+/// `#标签`, `##ifdef` and `##__VA_ARGS__` stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*)[ \t#]*$",
@@ -482,8 +482,9 @@ static ANS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(Ans|ANS)[ \t]*[.:：][ \t\u{3000}]*(.*)$").unwrap());
 
 /// `Ans. …` opens the answer; so does a line that is only an answer label: `答案` alone (or
-/// `Your Answer:`) labels the answer below it, as `### 答案` does; `?` alone parts a flash card's question above from its answer below (Obsidian spaced
-/// repetition; `??` for a card that is also reversed).
+/// `Your Answer:`) labels the answer below it, as `### 答案` does; `?` alone parts a flash
+/// card's question above from its answer below (Obsidian spaced repetition; `??` for a card
+/// that is also reversed).
 fn bare_marker(trimmed: &str) -> Option<Kind> {
     // Asked of nearly every line: the regex runs only on the few that open with its word.
     if let Some(c) = (trimmed.starts_with("Ans") || trimmed.starts_with("ANS"))

@@ -57,7 +57,8 @@
 //! - [`colon_topics`]: topic titles typed with a closing colon, like the file's other topics.
 //! - [`nested_questions`]: a bullet naming a group of questions nested under it.
 //! - [`list_tails`]: an unnumbered line ending a list of bare numbered questions.
-//! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they count.
+//! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they
+//!   count.
 //! - [`choices`]: multiple-choice quizzes whose options are ticked task-list boxes.
 //! - [`gaps`]: topics set apart by wide gaps of blank lines, where the gaps part the cards.
 
