@@ -2,7 +2,7 @@
 //! quoted or as bullets, names in bold, too (`> **面试官:** …` / `> **候选人:** …`,
 //! `* **面试官**：“…”` / `* **我**：…`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -53,17 +53,16 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .collect();
     // The asker is the first name that takes turns with another, mostly asking: fields typed
     // like speakers before the transcript (`* **时间**：2019-3-15`) ask nothing.
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Each name once, in the order it first speaks; a speaker says three things at least.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
     for s in &said {
-        let n = counts.entry(s.1).or_default();
-        *n += 1;
-        // A speaker says three things at least; each name is tried once, in order.
-        if *n == 3 {
+        *counts.entry(s.1).or_insert_with(|| {
             names.push(s.1);
-        }
+            0
+        }) += 1;
     }
-    names.sort_by_key(|n| said.iter().position(|s| s.1 == *n));
+    names.retain(|n| counts[n] >= 3);
     let Some((asker, other)) = names.iter().find_map(|&asker| transcript(&said, asker)) else {
         return;
     };
