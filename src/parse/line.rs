@@ -643,11 +643,14 @@ fn fold_words(line: &str) -> bool {
 /// `点击查看答案`)? The question it answers is then the line above it.
 #[must_use]
 pub fn opens_unnamed_fold(line: &str) -> bool {
-    if !is_fold_line(line) {
+    if !fold_words(line) {
         return false;
     }
+    // A fold line ([`is_fold_line`]) that closes nothing, its bold and breaks read away once.
     let t = fold_plain(line);
-    !FOLD_END.is_match(&t) && !t.starts_with("</")
+    (FOLD_START.is_match(&t) || FOLDED.is_match(&t))
+        && !FOLD_END.is_match(&t)
+        && !t.starts_with("</")
 }
 
 static FOLD_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<details[^>]*>$").unwrap());
