@@ -59,12 +59,12 @@ use passes::{
     set_aside_text_among_sections, split_bullet_banks, split_bullet_led, split_choice_stems,
     split_closing_questions, split_colon_topics, split_comment_numbered_items,
     split_counted_numbers, split_definition_lists, split_dialogue, split_entry_topics,
-    split_flash_cards, split_fold_cards, split_hash_topics, split_heading_question_lists,
-    split_indented_next_items, split_inline_questions, split_label_bullet_runs,
-    split_labelled_follow_ups, split_labelled_items, split_labelled_question_lists,
-    split_labels_after_bare_lists, split_labels_after_cards, split_line_lists,
-    split_linked_bullets, split_list_tails, split_lists_after_part_breaks, split_loose_by_shape,
-    split_margin_questions, split_marked_lines, split_named_subjects,
+    split_flash_cards, split_fold_cards, split_glossary_terms, split_hash_topics,
+    split_heading_question_lists, split_indented_next_items, split_inline_questions,
+    split_label_bullet_runs, split_labelled_follow_ups, split_labelled_items,
+    split_labelled_question_lists, split_labels_after_bare_lists, split_labels_after_cards,
+    split_line_lists, split_linked_bullets, split_list_tails, split_lists_after_part_breaks,
+    split_loose_by_shape, split_margin_questions, split_marked_lines, split_named_subjects,
     split_nested_question_bullets, split_numbered_question_groups, split_question_callouts,
     split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
     split_rule_entries, split_rule_separated_items, split_second_code_questions,
@@ -375,6 +375,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_labelled_question_lists(lines, starts);
     split_flash_cards(lines, starts);
     split_definition_lists(lines, starts);
+    split_glossary_terms(lines, starts);
     split_dialogue(lines, starts);
     frame_rule_titles(lines, starts);
     set_aside_repeated_list(lines, starts);

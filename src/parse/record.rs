@@ -327,15 +327,24 @@ pub(super) fn sets_task(line: &str) -> bool {
 }
 
 /// The answer written after ` - ` on a question's line whose question is only the part before
-/// it (`-> what is gas - an abstract unit…`).
+/// it (`-> what is gas - an abstract unit…`), or after the colon of a line that opens with its
+/// question, a term asked alone (`人力资本: 劳动者通过教育…`).
 fn dash_answer(line: &str, question: &str) -> Option<String> {
     if question.is_empty() {
         return None;
     }
+    let plain = line::strip_emphasis(line);
+    if let Some(told) = plain.trim_start().strip_prefix(question).and_then(|rest| {
+        rest.trim_start_matches([' ', '\t'])
+            .strip_prefix([':', '：'])
+    }) {
+        return Some(told.trim().to_owned()).filter(|a| !a.is_empty());
+    }
     let at = line.find(question)?;
-    let rest = line[at + question.len()..].trim_start_matches([' ', '\t']);
+    let after = &line[at + question.len()..];
+    let rest = after.trim_start_matches([' ', '\t']);
     let answer = rest.strip_prefix('-')?;
-    (line[at + question.len()..].starts_with([' ', '\t']) && answer.starts_with([' ', '\t']))
+    (after.starts_with([' ', '\t']) && answer.starts_with([' ', '\t']))
         .then(|| answer.trim().to_owned())
         .filter(|a| !a.is_empty())
 }

@@ -1,6 +1,7 @@
 //! Flash cards written for a spaced-repetition plugin: `What is a thread?::A unit of…` on one
 //! line, or the question, a line with only `?`, and the answer under it; and Markdown
-//! definition lists (`Mutex` / `: A lock that…`), a term over its definitions.
+//! definition lists (`Mutex` / `: A lock that…`), a term over its definitions; and terms to
+//! explain under a `名词解释` heading (`菜单成本:` / `调整价格带给企业的成本.`).
 
 use super::is_start;
 use std::sync::LazyLock;
@@ -8,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dialogue::add_starts;
-use crate::parse::line::Kind;
+use crate::parse::line::{self, Kind, Style};
 use crate::parse::{Ln, Role, Start};
 
 /// `question?::answer` (`:::` for a card that is also reversed).
@@ -76,4 +77,141 @@ pub(crate) fn split_definition_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
         return;
     }
     add_cards(lines, starts, &terms);
+}
+
+/// Terms to explain (`名词解释`, the exam's term questions): under a heading naming them
+/// (`# 期末名词解释题复习`, `## 术语表`, `## Glossary`), a term alone on its line and ending in a
+/// colon (`实际余额效应 (财富效应):`), after a blank line and over its explanation, asks what it
+/// means; so does a term and its explanation after the colon on one line (`人力资本: 劳动者…`).
+/// Three such terms at least, so the layout is the notes' own. The headings there with nothing
+/// of their own over the terms are their topics, and no term's explanation runs past a heading.
+pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    let mut terms = Vec::new();
+    // Headings inside a glossary, and whether each has text of its own before a term.
+    let mut topics: Vec<(usize, u8, bool)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Kind::Heading(h) = &l.kind
+            && let Style::Markdown(level) = h.style
+        {
+            while open.last().is_some_and(|&(lv, _)| lv >= level) {
+                open.pop();
+            }
+            open.push((level, names_glossary(&h.title)));
+            if open.iter().any(|&(_, g)| g) {
+                topics.push((i, level, false));
+            }
+            continue;
+        }
+        if !open.iter().any(|&(_, g)| g) || matches!(l.kind, Kind::Blank) {
+            continue;
+        }
+        if glossary_term(lines, i) {
+            terms.push(i);
+        } else if let Some(topic) = topics.last_mut()
+            && terms.last().is_none_or(|&t| t < topic.0)
+        {
+            topic.2 = true;
+        }
+    }
+    if terms.len() < 3 {
+        return;
+    }
+    for (i, level, own_text) in topics {
+        // A heading over text of its own is a card (one already stays as it is); any other
+        // heading in the glossary is a topic. Either ends the term above it.
+        if own_text && is_start(starts, i) {
+            continue;
+        }
+        let Kind::Heading(h) = &lines[i].kind else {
+            continue;
+        };
+        let rank = Style::Markdown(level).rank();
+        let title = line::strip_emphasis(&h.title).trim().to_owned();
+        let section = if own_text {
+            Start {
+                line: i,
+                rank: None,
+                role: Role::Record {
+                    number: None,
+                    question: title,
+                },
+            }
+        } else {
+            Start {
+                line: i,
+                rank: Some(rank),
+                role: Role::Section { rank, title },
+            }
+        };
+        match starts.binary_search_by_key(&i, |s| s.line) {
+            Ok(k) if !matches!(starts[k].role, Role::Section { .. } | Role::Record { .. }) => {
+                starts[k] = section;
+            }
+            Ok(k) if !own_text && matches!(starts[k].role, Role::Record { .. }) => {
+                starts[k] = section;
+            }
+            Ok(_) => {}
+            Err(k) => starts.insert(k, section),
+        }
+    }
+    let asked = terms
+        .iter()
+        .filter(|&&i| !is_start(starts, i))
+        .map(|&i| {
+            let plain = line::strip_emphasis(lines[i].text);
+            let term = plain.split_once([':', '：']).map_or(&*plain, |(t, _)| t);
+            let question = term.trim().to_owned();
+            (
+                i,
+                Role::Record {
+                    number: None,
+                    question,
+                },
+            )
+        })
+        .collect();
+    add_starts(lines, starts, asked);
+}
+
+/// Is line `i` a term to explain: at the margin after a blank line or a heading, a short name
+/// and a colon, then its explanation on the same line or the next?
+fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
+    /// A term is a name, not a sentence introducing what follows.
+    const MAX_TERM_CHARS: usize = 24;
+    let l = &lines[i];
+    if !matches!(l.kind, Kind::Text)
+        || l.code
+        || l.indented()
+        || crate::parse::blocks::bullet_item(l.text).is_some()
+        || (i > 0 && !matches!(lines[i - 1].kind, Kind::Blank | Kind::Heading(_)))
+    {
+        return false;
+    }
+    let plain = line::strip_emphasis(l.text);
+    let Some((term, rest)) = plain.split_once([':', '：']) else {
+        return false;
+    };
+    let term = term.trim();
+    let explained = if rest.trim().is_empty() {
+        lines
+            .get(i + 1)
+            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)))
+    } else {
+        !rest.trim_start().starts_with("//")
+    };
+    explained
+        && !term.is_empty()
+        && term.chars().count() <= MAX_TERM_CHARS
+        && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
+}
+
+/// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`)?
+fn names_glossary(title: &str) -> bool {
+    ["名词解释", "名词解析", "术语", "名詞解釋", "術語"]
+        .iter()
+        .any(|w| title.contains(w))
+        || ["glossary", "terminology"]
+            .iter()
+            .any(|w| title.to_lowercase().contains(w))
 }

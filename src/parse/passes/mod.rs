@@ -139,7 +139,7 @@ pub(super) use counted_numbers::split_counted_numbers;
 pub(super) use dialogue::split_dialogue;
 pub(super) use exercises::{Paired, pair_answer_lists};
 pub(super) use file_titles::title_first_line;
-pub(super) use flashcards::{split_definition_lists, split_flash_cards};
+pub(super) use flashcards::{split_definition_lists, split_flash_cards, split_glossary_terms};
 pub(super) use folds::{add_questions_over_folds, split_fold_cards};
 pub(super) use follow_ups::{split_labelled_follow_ups, split_second_code_questions};
 pub(super) use framed::frame_rule_titles;
