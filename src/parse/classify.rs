@@ -673,6 +673,8 @@ fn dedent_indented_blocks<'a>(
     // then labels and text at the margin, then an indented block), read up to `seen` only
     // when a block asks for it: once over the file at most.
     let mut in_item = false;
+    // That item's style and number, if it is a bare number, its question indented under it.
+    let mut bare_item = None;
     let mut seen = 0;
     let mut i = 0;
     while i < texts.len() {
@@ -726,7 +728,9 @@ fn dedent_indented_blocks<'a>(
             let numbered = titles.len();
             let fenced = body.iter().any(|t| line::fence_info(t).is_some());
             // Inside a numbered item at the margin, numbered lines that state its points
-            // (`\t1、迭代器中只能包含可迭代对象。…` / `\t2、能用于for循环，…`) are its answer.
+            // (`\t1、迭代器中只能包含可迭代对象。…` / `\t2、能用于for循环，…`) are its answer;
+            // under a bare number (`4.`, its question indented under it) any numbered lines are,
+            // as the item's indented content.
             let points = numbered >= 2 && {
                 for (k, t) in texts.iter().enumerate().take(i).skip(seen) {
                     if blank(t) || indented(t) {
@@ -738,12 +742,16 @@ fn dedent_indented_blocks<'a>(
                         }
                         Kind::Heading(h) if h.style != Style::Question && h.value.is_some() => {
                             in_item = true;
+                            bare_item = h.title.trim().is_empty().then_some((h.style, h.value));
                         }
-                        _ => {}
+                        _ => bare_item = None,
                     }
                 }
                 seen = i;
-                in_item && states_points(&titles)
+                let listed = bare_item.is_some_and(|(style, value)| {
+                    value.is_some_and(|v| v > 1) || next_item_follows(texts, end, style, value)
+                });
+                in_item && (listed || states_points(&titles))
             };
             if numbered >= 2 && !fenced && !points && !under_heading {
                 cut = Some(&body[0][..base]);
@@ -762,6 +770,17 @@ fn dedent_indented_blocks<'a>(
         i = end;
     }
     out
+}
+
+/// Does the item numbered `value` + 1 in `style` follow line `end` (past a rule maybe): is
+/// the bare number before the block one of a list?
+fn next_item_follows(texts: &[&str], end: usize, style: Style, value: Option<u32>) -> bool {
+    (end..texts.len().min(end + 4))
+        .find(|&k| !texts[k].trim_matches(WS).is_empty() && !blocks::is_rule_line(texts[k]))
+        .is_some_and(|k| {
+            matches!(line::classify(texts[k]), Kind::Heading(h)
+                if h.style == style && h.value == value.map(|v| v + 1))
+        })
 }
 
 /// The white space every line of `body` starts with, as written (tabs, spaces or full-width

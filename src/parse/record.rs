@@ -262,11 +262,46 @@ fn question_below_number(
         *question = context.remove(0).text;
     } else if context.is_empty()
         && !answered_on_line
+        && answer.len() > 1
+        && answer[0].kind == BlockKind::Paragraph
+        && !answer[0].text.contains('\n')
+        && under_number_asks(&answer[0].text)
+    {
+        // `1.` over `<strong>什么是向量检索？</strong>` and what explains it: the line under the
+        // number asks, the rest answers.
+        line::strip_emphasis(&answer.remove(0).text)
+            .trim()
+            .clone_into(question);
+    } else if context.is_empty()
+        && !answered_on_line
         && let Some(asked) = exercise_under_number(answer)
     {
         *question = asked;
         *context = std::mem::take(answer);
     }
+}
+
+/// Does the line under a bare number ask, as its question: ending in a question mark, or
+/// wholly in bold with a question word (`<strong>…包含哪些关键步骤？请…描述整个过程。</strong>`)?
+fn under_number_asks(text: &str) -> bool {
+    let plain = line::strip_emphasis(text);
+    let plain = plain.trim();
+    ends_asking(plain) || (plain.len() < text.trim().len() && bold_whole(text) && asks(plain))
+}
+
+/// Is the line wholly in bold (`**…**`, `<strong>…</strong>`, `<b>…</b>`)?
+fn bold_whole(text: &str) -> bool {
+    let t = text.trim();
+    [
+        ("**", "**"),
+        ("<strong>", "</strong>"),
+        ("<b>", "</b>"),
+        ("__", "__"),
+    ]
+    .iter()
+    .any(|(open, close)| {
+        t.len() > open.len() + close.len() && t.starts_with(open) && t.ends_with(close)
+    })
 }
 
 /// `一、` over tables and `写一条sql语句…`, with no answer marker: the lines under the bare
