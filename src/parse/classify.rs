@@ -74,6 +74,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
+    setext_headings(&mut lines);
     root_prompts(&mut lines);
     hide_folded_headings(&mut lines);
     question_table_rows(&mut lines);
@@ -884,6 +885,72 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
             }
         }
         prev = Some(i);
+    }
+}
+
+/// Headings underlined (`cookie与session区别` / `-----------`, `php方面的：` / `===`), the
+/// Markdown way, when the notes use them: three at least, each a short line after a break
+/// right on its underline, no sentence. Each is a heading of the first level (`=`) or the second (`-`); its
+/// underline stays a rule, as one under a `## …` heading is. Fewer, an underline may be a rule
+/// drawn under a paragraph, and [`underlined_title`](super::titles::underlined_title) reads
+/// them.
+fn setext_headings(lines: &mut [Ln<'_>]) {
+    /// A title, not a paragraph: past this the line is likely text over a rule.
+    const MAX_CHARS: usize = 60;
+    let underline = |l: &Ln<'_>| {
+        // Most lines open with neither mark: asked first, at the cost of one byte.
+        let t = l.text.trim_start_matches(' ');
+        let mark = *t.as_bytes().first()?;
+        if !matches!(mark, b'-' | b'=') || !matches!(l.kind, Kind::Text) {
+            return None;
+        }
+        let t = t.trim_end();
+        (l.text.len() - l.text.trim_start_matches(' ').len() <= 3
+            && t.len() >= 3
+            && t.bytes().all(|b| b == mark))
+        .then_some(if mark == b'=' { 1 } else { 2 })
+    };
+    let headings: Vec<(usize, u8)> = (0..lines.len().saturating_sub(1))
+        .filter_map(|i| {
+            let l = &lines[i];
+            let level = underline(&lines[i + 1])?;
+            let t = line::strip_emphasis(l.text);
+            let t = t.trim();
+            let titled = matches!(l.kind, Kind::Text)
+                && !l.indented()
+                && !l.code
+                && !l.structural
+                && underline(l).is_none()
+                && (i == 0
+                    || matches!(
+                        lines[i - 1].kind,
+                        Kind::Blank | Kind::Heading(_) | Kind::Fence { .. }
+                    ))
+                && !t.is_empty()
+                && t.chars().count() <= MAX_CHARS
+                && !t.starts_with(['-', '*', '+', '>', '|', '!', '<', '`'])
+                // A sentence over a rule (`It compiles.` / `-----`) ends an entry; so may a
+                // label (`Heap layout:`), but a first-level title may end in one (`php方面的：`).
+                && !t.ends_with(['.', '。', ';', '；', ',', '，'])
+                && (level == 1 || !t.ends_with([':', '：']));
+            titled.then_some((i, level))
+        })
+        .collect();
+    if headings.len() < 3 {
+        return;
+    }
+    for (i, level) in headings {
+        let title = line::strip_emphasis(lines[i].text)
+            .trim()
+            .trim_end_matches([':', '：'])
+            .to_owned();
+        lines[i].kind = Kind::Heading(Box::new(Heading {
+            style: Style::Markdown(level),
+            number: None,
+            value: None,
+            title,
+        }));
+        lines[i].structural = false;
     }
 }
 
