@@ -268,10 +268,21 @@ fn question_below_number(
         && under_number_asks(&answer[0].text)
     {
         // `1.` over `<strong>什么是向量检索？</strong>` and what explains it: the line under the
-        // number asks, the rest answers.
+        // number asks, the rest answers. An indented `答案：` further down (a block under a
+        // number keeps its indent) marks where the answer starts: code or options before it
+        // are asked about, on the front.
         line::strip_emphasis(&answer.remove(0).text)
             .trim()
             .clone_into(question);
+        let marked = answer.iter().position(|b| {
+            matches!(
+                line::classify(b.text.lines().next().unwrap_or("").trim_start()),
+                Kind::Marker { answer: true, .. }
+            )
+        });
+        if let Some(k) = marked.filter(|&k| k > 0) {
+            context.extend(answer.drain(..k));
+        }
     } else if context.is_empty()
         && !answered_on_line
         && let Some(asked) = exercise_under_number(answer)

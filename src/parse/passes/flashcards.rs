@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dialogue::add_starts;
+use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::{self, Kind, Style};
 use crate::parse::{Ln, Role, Start};
 
@@ -86,7 +87,12 @@ pub(crate) fn split_definition_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
 /// Three such terms at least, so the layout is the notes' own. The headings there with nothing
 /// of their own over the terms are their topics, and no term's explanation runs past a heading.
 pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let mut open: Vec<(u8, bool)> = Vec::new();
+    // The Markdown headings open at a line: each names a glossary (true), something else to
+    // answer (false: `## 简答题`, a heading that asks), or neither; the nearest that names
+    // either decides.
+    let mut open: Vec<(u8, Option<bool>)> = Vec::new();
+    let in_glossary =
+        |open: &[(u8, Option<bool>)]| open.iter().rev().find_map(|&(_, g)| g) == Some(true);
     let mut terms = Vec::new();
     // Headings inside a glossary, and whether each has text of its own before a term.
     let mut topics: Vec<(usize, u8, bool)> = Vec::new();
@@ -97,13 +103,13 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             while open.last().is_some_and(|&(lv, _)| lv >= level) {
                 open.pop();
             }
-            open.push((level, names_glossary(&h.title)));
-            if open.iter().any(|&(_, g)| g) {
+            open.push((level, glossary_heading(&h.title)));
+            if in_glossary(&open) {
                 topics.push((i, level, false));
             }
             continue;
         }
-        if !open.iter().any(|&(_, g)| g) || matches!(l.kind, Kind::Blank) {
+        if !in_glossary(&open) || matches!(l.kind, Kind::Blank) {
             continue;
         }
         if glossary_term(lines, i) {
@@ -117,10 +123,14 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if terms.len() < 3 {
         return;
     }
-    for (i, level, own_text) in topics {
-        // A heading over text of its own is a card (one already stays as it is); any other
-        // heading in the glossary is a topic. Either ends the term above it.
-        if own_text && is_start(starts, i) {
+    for (n, &(i, level, own_text)) in topics.iter().enumerate() {
+        // A heading with terms under it, before the next heading, is their topic (a line of its
+        // own before them is outside any card); one with none over text of its own is a card
+        // (one already stays as it is); a heading over headings only is a topic. Each ends the
+        // term above it.
+        let next = topics.get(n + 1).map_or(lines.len(), |t| t.0);
+        let over_terms = terms.iter().any(|&t| t > i && t < next);
+        if !over_terms && own_text && is_start(starts, i) {
             continue;
         }
         let Kind::Heading(h) = &lines[i].kind else {
@@ -128,7 +138,8 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         };
         let rank = Style::Markdown(level).rank();
         let title = line::strip_emphasis(&h.title).trim().to_owned();
-        let section = if own_text {
+        let card = !over_terms && own_text;
+        let start = if card {
             Start {
                 line: i,
                 rank: None,
@@ -145,14 +156,14 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
         };
         match starts.binary_search_by_key(&i, |s| s.line) {
-            Ok(k) if !matches!(starts[k].role, Role::Section { .. } | Role::Record { .. }) => {
-                starts[k] = section;
+            Ok(k) if !matches!(starts[k].role, Role::Section { .. }) && !card => {
+                starts[k] = start;
             }
-            Ok(k) if !own_text && matches!(starts[k].role, Role::Record { .. }) => {
-                starts[k] = section;
+            Ok(k) if !matches!(starts[k].role, Role::Section { .. } | Role::Record { .. }) => {
+                starts[k] = start;
             }
             Ok(_) => {}
-            Err(k) => starts.insert(k, section),
+            Err(k) => starts.insert(k, start),
         }
     }
     let asked = terms
@@ -193,25 +204,103 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
         return false;
     };
     let term = term.trim();
-    let explained = if rest.trim().is_empty() {
+    let rest = rest.trim();
+    let explained = if rest.is_empty() {
         lines
             .get(i + 1)
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)))
     } else {
-        !rest.trim_start().starts_with("//")
+        // Not a comment, nor only an address (`See also: https://…`).
+        !rest.starts_with("//") && !rest.starts_with("http") && !rest.starts_with('[')
     };
     explained
+        && !PART_LABELS.contains(&term.to_lowercase().as_str())
         && !term.is_empty()
         && term.chars().count() <= MAX_TERM_CHARS
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
 }
 
-/// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`)?
-fn names_glossary(title: &str) -> bool {
-    ["名词解释", "名词解析", "术语", "名詞解釋", "術語"]
+/// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`: true), or other
+/// questions (`## 简答题`, `## 面试题`, a heading that asks: false), or neither (`## 第一章`)?
+fn glossary_heading(title: &str) -> Option<bool> {
+    const OTHER: &[&str] = &[
+        "简答",
+        "问答",
+        "论述",
+        "面试",
+        "笔试",
+        "选择",
+        "填空",
+        "判断",
+        "计算",
+        "案例",
+        "编程",
+        "算法题",
+        "习题",
+        "练习",
+        "question",
+        "faq",
+        "exercise",
+    ];
+    let lower = title.to_lowercase();
+    if OTHER.iter().any(|w| lower.contains(w)) || ends_asking(title) {
+        return Some(false);
+    }
+    let glossary = ["名词解释", "名词解析", "术语", "名詞解釋", "術語"]
         .iter()
         .any(|w| title.contains(w))
         || ["glossary", "terminology"]
             .iter()
-            .any(|w| title.to_lowercase().contains(w))
+            .any(|w| lower.contains(w));
+    // `解释` asks to explain: the words naming a glossary ask nothing more.
+    if glossary {
+        Some(true)
+    } else if asks(title) {
+        Some(false)
+    } else {
+        None
+    }
 }
+
+/// Labels of a part of an explanation (`例如: …`, `公式: GDP = …`, `注意: …`), not terms.
+const PART_LABELS: &[&str] = &[
+    "例如",
+    "比如",
+    "举例",
+    "示例",
+    "例子",
+    "例",
+    "公式",
+    "注意",
+    "注",
+    "说明",
+    "备注",
+    "提示",
+    "参考",
+    "来源",
+    "出处",
+    "总结",
+    "小结",
+    "补充",
+    "重点",
+    "本章重点",
+    "要点",
+    "答案",
+    "解析",
+    "优点",
+    "缺点",
+    "特点",
+    "作用",
+    "原因",
+    "结论",
+    "see also",
+    "note",
+    "notes",
+    "example",
+    "examples",
+    "e.g.",
+    "formula",
+    "source",
+    "reference",
+    "references",
+];
