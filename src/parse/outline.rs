@@ -550,8 +550,17 @@ impl Outline {
             .last()
             .map_or(node.line, |&c| self.nodes[c].line);
         let markdown = |c: usize| matches!(self.nodes[c].heading.style, Style::Markdown(_));
+        // Under a heading that names a question by its number (`### 示范问题 1`), the bold line
+        // right under it words that question (`**Where is your hometown?**`): no cut. Asked
+        // only of such a line: most headings have none.
+        let worded = |i: usize| {
+            lines[node.line + 1..i]
+                .iter()
+                .all(|l| matches!(l.kind, Kind::Blank))
+                && numbered_name(node.heading.number.as_deref(), &node.heading.title)
+        };
         (node.line + 1..last)
-            .find(|&i| strong_title(lines, i, false) || collection_title(lines, i))
+            .find(|&i| (strong_title(lines, i, false) && !worded(i)) || collection_title(lines, i))
             .filter(|&cut| {
                 let k = node.children.partition_point(|&c| self.nodes[c].line < cut);
                 !(ends_asking(&node.heading.title)
