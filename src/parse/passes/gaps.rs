@@ -39,7 +39,21 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .iter()
             .filter(|&&i| is_start(starts, i) || topic_line(&lines[i]))
             .count();
-        if topics * 2 < after_gap.len() {
+        // Nor where such a gap parts the paragraphs of a card under a Markdown heading, a
+        // quarter of them (notes spaced out evenly, two blank lines for one).
+        let inside_headed = after_gap
+            .iter()
+            .filter(|&&i| {
+                let n = starts.partition_point(|s| s.line < i);
+                n > 0
+                    && matches!(starts[n - 1].role, Role::Record { .. })
+                    && lines[starts[n - 1].line].markdown_level().is_some()
+                    && lines[starts[n - 1].line + 1..i]
+                        .iter()
+                        .any(|l| !matches!(l.kind, Kind::Blank))
+            })
+            .count();
+        if topics * 2 < after_gap.len() || inside_headed * 4 >= after_gap.len() {
             return;
         }
     }
