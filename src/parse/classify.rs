@@ -749,11 +749,12 @@ fn dedent_indented_blocks<'a>(
                     }
                 }
                 seen = i;
-                // Most of its numbered lines asking, they are questions asked under it (`1.` /
-                // `**一面问了哪些问题？**` / `1. HashMap 的底层结构是什么？`).
+                // Most of its numbered lines ending in a question mark, they are questions asked
+                // under it (`1.` / `**一面问了哪些问题？**` / `1. HashMap 的底层结构是什么？`); a
+                // point that asks and answers on one line (`1. 是否线程安全？不安全…`) is a point.
                 let listed = bare_item.is_some_and(|(style, value)| {
                     value.is_some_and(|v| v > 1) || next_item_follows(texts, end, style, value)
-                }) && titles.iter().filter(|t| asks(t) || ends_asking(t)).count() * 2
+                }) && titles.iter().filter(|t| ends_asking(t)).count() * 2
                     < titles.len();
                 in_item && (listed || states_points(&titles))
             };

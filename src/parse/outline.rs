@@ -162,7 +162,13 @@ impl Outline {
                 if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
                     list = None;
                 }
-                if !matches!(l.kind, Kind::Blank) {
+                // A rule right under a heading (a setext underline, `## …` over `---`) only
+                // marks it: no text of its own.
+                let underline = i > 0
+                    && matches!(lines[i - 1].kind, Kind::Heading(_))
+                    && matches!(l.kind, Kind::Text)
+                    && blocks::is_rule_line(l.text);
+                if !matches!(l.kind, Kind::Blank) && !underline {
                     if let Some(&top) = stack.last()
                         && nodes[top].children.is_empty()
                     {

@@ -94,8 +94,9 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let in_glossary =
         |open: &[(u8, Option<bool>)]| open.iter().rev().find_map(|&(_, g)| g) == Some(true);
     let mut terms = Vec::new();
-    // Headings inside a glossary, and whether each has text of its own before a term.
-    let mut topics: Vec<(usize, u8, bool)> = Vec::new();
+    // Headings inside a glossary, whether each has text of its own before a term, and whether
+    // that text defines the heading (`## 进程` / `进程是程序在…的一次运行过程`).
+    let mut topics: Vec<(usize, u8, bool, bool)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if let Kind::Heading(h) = &l.kind
             && let Style::Markdown(level) = h.style
@@ -105,7 +106,7 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
             open.push((level, glossary_heading(&h.title)));
             if in_glossary(&open) {
-                topics.push((i, level, false));
+                topics.push((i, level, false, false));
             }
             continue;
         }
@@ -116,20 +117,74 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             terms.push(i);
         } else if let Some(topic) = topics.last_mut()
             && terms.last().is_none_or(|&t| t < topic.0)
+            && !part_label_line(l.text)
+            && !crate::parse::blocks::is_separator(l.text)
         {
+            if !topic.2
+                && let Kind::Heading(h) = &lines[topic.0].kind
+            {
+                let title = line::strip_emphasis(&h.title);
+                let title = title.trim();
+                topic.3 =
+                    !title.is_empty() && line::strip_emphasis(l.text).trim().starts_with(title);
+            }
             topic.2 = true;
         }
     }
-    if terms.len() < 3 {
+    // A heading that defines itself before the terms under it (`## 进程` / `进程是…` /
+    // `组成:` / `特征:`) is a term: those are the parts of its explanation.
+    for (n, &(i, _, _, defines)) in topics.iter().enumerate() {
+        if defines {
+            let next = topics.get(n + 1).map_or(lines.len(), |t| t.0);
+            terms.retain(|&t| t < i || t >= next);
+        }
+    }
+    let next_topic = |n: usize| topics.get(n + 1).map_or(lines.len(), |t| t.0);
+    let heading_terms = topics
+        .iter()
+        .enumerate()
+        .filter(|&(n, &(i, _, own_text, _))| {
+            own_text && !terms.iter().any(|&t| t > i && t < next_topic(n))
+        })
+        .count();
+    if terms.len() + heading_terms < 3 {
         return;
     }
-    for (n, &(i, level, own_text)) in topics.iter().enumerate() {
+    place_topics(lines, starts, &topics, &terms);
+    let asked = terms
+        .iter()
+        .filter(|&&i| !is_start(starts, i))
+        .map(|&i| {
+            let plain = line::strip_emphasis(lines[i].text);
+            let term = plain.split_once([':', '：']).map_or(&*plain, |(t, _)| t);
+            let question = term.trim().to_owned();
+            (
+                i,
+                Role::Record {
+                    number: None,
+                    question,
+                },
+            )
+        })
+        .collect();
+    add_starts(lines, starts, asked);
+}
+
+/// The headings of a glossary (line, level, text of its own, defines itself) as topics or
+/// cards, given its `terms`; see [`split_glossary_terms`].
+fn place_topics(
+    lines: &[Ln<'_>],
+    starts: &mut Vec<Start>,
+    topics: &[(usize, u8, bool, bool)],
+    terms: &[usize],
+) {
+    let next_topic = |n: usize| topics.get(n + 1).map_or(lines.len(), |t| t.0);
+    for (n, &(i, level, own_text, _)) in topics.iter().enumerate() {
         // A heading with terms under it, before the next heading, is their topic (a line of its
         // own before them is outside any card); one with none over text of its own is a card
         // (one already stays as it is); a heading over headings only is a topic. Each ends the
         // term above it.
-        let next = topics.get(n + 1).map_or(lines.len(), |t| t.0);
-        let over_terms = terms.iter().any(|&t| t > i && t < next);
+        let over_terms = terms.iter().any(|&t| t > i && t < next_topic(n));
         if !over_terms && own_text && is_start(starts, i) {
             continue;
         }
@@ -142,7 +197,7 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let start = if card {
             Start {
                 line: i,
-                rank: None,
+                rank: Some(rank),
                 role: Role::Record {
                     number: None,
                     question: title,
@@ -166,23 +221,6 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             Err(k) => starts.insert(k, start),
         }
     }
-    let asked = terms
-        .iter()
-        .filter(|&&i| !is_start(starts, i))
-        .map(|&i| {
-            let plain = line::strip_emphasis(lines[i].text);
-            let term = plain.split_once([':', '：']).map_or(&*plain, |(t, _)| t);
-            let question = term.trim().to_owned();
-            (
-                i,
-                Role::Record {
-                    number: None,
-                    question,
-                },
-            )
-        })
-        .collect();
-    add_starts(lines, starts, asked);
 }
 
 /// Is line `i` a term to explain: at the margin after a blank line or a heading, a short name
@@ -211,10 +249,12 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
             .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)))
     } else {
         // Not a comment, nor only an address (`See also: https://…`).
-        !rest.starts_with("//") && !rest.starts_with("http") && !rest.starts_with('[')
+        let address = rest.split_whitespace().count() == 1
+            && (rest.starts_with("http") || (rest.starts_with('[') && rest.ends_with(')')));
+        !rest.starts_with("//") && !address
     };
     explained
-        && !PART_LABELS.contains(&term.to_lowercase().as_str())
+        && !part_label(term)
         && !term.is_empty()
         && term.chars().count() <= MAX_TERM_CHARS
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
@@ -223,29 +263,29 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
 /// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`: true), or other
 /// questions (`## 简答题`, `## 面试题`, a heading that asks: false), or neither (`## 第一章`)?
 fn glossary_heading(title: &str) -> Option<bool> {
+    /// Named as `…题` (a bare `计算` or `选择` is often a subject: `计算机`).
     const OTHER: &[&str] = &[
         "简答",
         "问答",
         "论述",
-        "面试",
-        "笔试",
-        "选择",
-        "填空",
-        "判断",
-        "计算",
-        "案例",
-        "编程",
+        "面试题",
+        "笔试题",
+        "选择题",
+        "填空题",
+        "判断题",
+        "计算题",
+        "案例分析",
+        "编程题",
         "算法题",
         "习题",
-        "练习",
-        "question",
+        "练习题",
+        "questions",
         "faq",
-        "exercise",
+        "exercises",
     ];
     let lower = title.to_lowercase();
-    if OTHER.iter().any(|w| lower.contains(w)) || ends_asking(title) {
-        return Some(false);
-    }
+    // A title naming terms names a glossary whatever else it names (`名词解释与简答`,
+    // `名词解释（选择题也常考）`): its sub-headings say which part is which.
     let glossary = ["名词解释", "名词解析", "术语", "名詞解釋", "術語"]
         .iter()
         .any(|w| title.contains(w))
@@ -253,13 +293,25 @@ fn glossary_heading(title: &str) -> Option<bool> {
             .iter()
             .any(|w| lower.contains(w));
     // `解释` asks to explain: the words naming a glossary ask nothing more.
-    if glossary {
+    if glossary && !ends_asking(title) {
         Some(true)
-    } else if asks(title) {
+    } else if OTHER.iter().any(|w| lower.contains(w)) || ends_asking(title) || asks(title) {
         Some(false)
     } else {
         None
     }
+}
+
+/// Is `term` (before its colon) a label of a part of an explanation?
+fn part_label(term: &str) -> bool {
+    PART_LABELS.contains(&term.trim().to_lowercase().as_str())
+}
+
+/// Is the line a part label and its text (`本章重点：管理的职能。`)?
+fn part_label_line(text: &str) -> bool {
+    line::strip_emphasis(text)
+        .split_once([':', '：'])
+        .is_some_and(|(term, _)| part_label(term))
 }
 
 /// Labels of a part of an explanation (`例如: …`, `公式: GDP = …`, `注意: …`), not terms.
