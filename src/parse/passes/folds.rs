@@ -115,9 +115,10 @@ pub(crate) fn split_fold_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             starts[h].role = Role::Section { rank, title };
         }
     }
-    // A folded question already starts at its summary line: the card starts at the fold.
-    let summaries: std::collections::HashSet<usize> = cards.iter().map(|c| c.1).collect();
-    starts.retain(|s| !summaries.contains(&s.line));
+    // A folded question already starts at its summary line: the card starts at the fold. A
+    // start another reading put at the fold's line is replaced, not doubled.
+    let taken: std::collections::HashSet<usize> = cards.iter().flat_map(|c| [c.0, c.1]).collect();
+    starts.retain(|s| !taken.contains(&s.line));
     starts.extend(cards.into_iter().map(|(line, _, question)| Start {
         line,
         rank: None,
