@@ -749,13 +749,13 @@ fn dedent_indented_blocks<'a>(
                     }
                 }
                 seen = i;
-                // Most of its numbered lines ending in a question mark, they are questions asked
-                // under it (`1.` / `**一面问了哪些问题？**` / `1. HashMap 的底层结构是什么？`); a
-                // point that asks and answers on one line (`1. 是否线程安全？不安全…`) is a point.
+                // Most of its numbered lines asking, they are questions asked under it (`1.` /
+                // `**一面问了哪些问题？**` / `1. HashMap 的底层结构是什么？`, `2. 说一下 HashMap 的
+                // 底层结构`); a point that asks and answers on one line (`1. 是否线程安全？不安全…`)
+                // is a point.
                 let listed = bare_item.is_some_and(|(style, value)| {
                     value.is_some_and(|v| v > 1) || next_item_follows(texts, end, style, value)
-                }) && titles.iter().filter(|t| ends_asking(t)).count() * 2
-                    < titles.len();
+                }) && !mostly_asked(&titles);
                 in_item && (listed || states_points(&titles))
             };
             if numbered >= 2 && !fenced && !points && !under_heading {
@@ -775,6 +775,18 @@ fn dedent_indented_blocks<'a>(
         i = end;
     }
     out
+}
+
+/// Do most of these numbered titles ask, each a question of its own: ending in a question
+/// mark, or asking in words with no mark (`说一下 HashMap 的底层结构`)? One that asks and
+/// answers on one line (`是否线程安全？不安全…`) is a point.
+fn mostly_asked(titles: &[String]) -> bool {
+    titles
+        .iter()
+        .filter(|t| ends_asking(t) || (asks(t) && !t.contains(['?', '？'])))
+        .count()
+        * 2
+        >= titles.len()
 }
 
 /// Does the item numbered `value` + 1 in `style` follow line `end` (past a rule maybe): is

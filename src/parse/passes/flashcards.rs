@@ -125,8 +125,7 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             {
                 let title = line::strip_emphasis(&h.title);
                 let title = title.trim();
-                topic.3 =
-                    !title.is_empty() && line::strip_emphasis(l.text).trim().starts_with(title);
+                topic.3 = !title.is_empty() && defines(&line::strip_emphasis(l.text), title);
             }
             topic.2 = true;
         }
@@ -221,6 +220,33 @@ fn place_topics(
             Err(k) => starts.insert(k, start),
         }
     }
+}
+
+/// Does `text` define `title` (`进程是程序在…的一次运行过程。`, `TCP 指传输控制协议`), rather
+/// than introduce what follows (`进程相关的术语如下：`, `事务是…，下面几个概念都围绕它：`)?
+fn defines(text: &str, title: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix(title) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    [
+        "是",
+        "指",
+        "即",
+        "就是",
+        "（",
+        "(",
+        "is ",
+        "refers to",
+        "means ",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+        && !t.ends_with([':', '：'])
+        && !["如下", "以下", "下面", "术语", "几个"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// Is line `i` a term to explain: at the margin after a blank line or a heading, a short name

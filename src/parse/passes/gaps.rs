@@ -40,14 +40,19 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .filter(|&&i| is_start(starts, i) || topic_line(&lines[i]))
             .count();
         // Nor where such a gap parts the paragraphs of a card under a Markdown heading, a
-        // quarter of them (notes spaced out evenly, two blank lines for one).
+        // quarter of them (notes spaced out evenly, two blank lines for one). Not the last
+        // such card: topics typed without a heading may follow it.
+        let headed = |s: &Start| {
+            matches!(s.role, Role::Record { .. }) && lines[s.line].markdown_level().is_some()
+        };
+        let last_headed = starts.iter().rposition(headed);
         let inside_headed = after_gap
             .iter()
             .filter(|&&i| {
                 let n = starts.partition_point(|s| s.line < i);
                 n > 0
-                    && matches!(starts[n - 1].role, Role::Record { .. })
-                    && lines[starts[n - 1].line].markdown_level().is_some()
+                    && headed(&starts[n - 1])
+                    && Some(n - 1) != last_headed
                     && lines[starts[n - 1].line + 1..i]
                         .iter()
                         .any(|l| !matches!(l.kind, Kind::Blank))
