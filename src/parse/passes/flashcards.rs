@@ -84,8 +84,8 @@ pub(crate) fn split_definition_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) 
 /// (`# 期末名词解释题复习`, `## 术语表`, `## Glossary`), a term alone on its line and ending in a
 /// colon (`实际余额效应 (财富效应):`), after a blank line and over its explanation, asks what it
 /// means; so does a term and its explanation after the colon on one line (`人力资本: 劳动者…`).
-/// Three such terms at least, so the layout is the notes' own. The headings there with nothing
-/// of their own over the terms are their topics, and no term's explanation runs past a heading.
+/// Three such terms at least (headings there that define themselves count), so the layout is
+/// the notes' own. The headings over terms are their topics, and no explanation runs past one.
 pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // The Markdown headings open at a line: each names a glossary (true), something else to
     // answer (false: `## 简答题`, a heading that asks), or neither; the nearest that names
