@@ -142,9 +142,7 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let heading_terms = topics
         .iter()
         .enumerate()
-        .filter(|&(n, &(i, _, own_text, _))| {
-            own_text && !terms.iter().any(|&t| t > i && t < next_topic(n))
-        })
+        .filter(|&(n, &(i, _, own_text, _))| own_text && !term_between(&terms, i, next_topic(n)))
         .count();
     if terms.len() + heading_terms < 3 {
         return;
@@ -183,7 +181,7 @@ fn place_topics(
         // own before them is outside any card); one with none over text of its own is a card
         // (one already stays as it is); a heading over headings only is a topic. Each ends the
         // term above it.
-        let over_terms = terms.iter().any(|&t| t > i && t < next_topic(n));
+        let over_terms = term_between(terms, i, next_topic(n));
         if !over_terms && own_text && is_start(starts, i) {
             continue;
         }
@@ -220,6 +218,13 @@ fn place_topics(
             Err(k) => starts.insert(k, start),
         }
     }
+}
+
+/// Is a term of `terms` (in line order) past line `from` and before line `to`?
+fn term_between(terms: &[usize], from: usize, to: usize) -> bool {
+    terms
+        .get(terms.partition_point(|&t| t <= from))
+        .is_some_and(|&t| t < to)
 }
 
 /// Does `text` define `title` (`进程是程序在…的一次运行过程。`, `TCP 指传输控制协议`), rather
