@@ -21,6 +21,13 @@ static GO_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r":=|\bfunc\b|\bpackage\s+\w|\bfmt\.|\bchan\b|\bdefer\b|\bgo func\b|err\s*!=\s*nil|\bmake\(|\bgoroutine\b|\bsync\.").unwrap()
 });
 
+/// True for a CJK unified ideograph (U+4E00–U+9FFF), a Chinese character of the main block:
+/// no punctuation, no full-width Latin (see [`is_cjk`]).
+#[must_use]
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// True for a CJK ideograph or CJK punctuation: text, not code.
 #[must_use]
 pub fn is_cjk(c: char) -> bool {

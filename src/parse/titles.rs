@@ -73,9 +73,7 @@ fn without_remark(text: &str) -> &str {
         return text;
     };
     let (head, remark) = text.split_at(open);
-    let chinese = remark
-        .chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let chinese = remark.chars().any(super::code::is_han);
     let head = head.trim_end();
     if chinese && !head.is_empty() {
         head

@@ -290,7 +290,7 @@ fn sentence(text: &str) -> bool {
         || (text.ends_with('.')
             && !text.ends_with("..")
             && text.contains([',', '，'])
-            && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+            && text.chars().any(crate::parse::code::is_han))
 }
 
 /// A bullet of the list: its index in the part, its text, and whether bullets hang under it.

@@ -183,7 +183,7 @@ fn speaker_colon(text: &str) -> bool {
             return at > 0;
         }
         // Chinese words are runs of CJK ideographs, all letters: spare them the table lookup.
-        if !(('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphabetic() || c == ' ' || c == '\t') {
+        if !(crate::parse::code::is_han(c) || c.is_alphabetic() || c == ' ' || c == '\t') {
             return false;
         }
     }

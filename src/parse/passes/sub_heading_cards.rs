@@ -133,9 +133,6 @@ fn numbered_title(raw: &str) -> bool {
     let label = before.trim_end();
     before.is_empty()
         || before.ends_with([' ', '\t'])
-        || (label.chars().count() <= 4
-            && label
-                .chars()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        || (label.chars().count() <= 4 && label.chars().all(crate::parse::code::is_han))
         || LABELS.contains(&label.to_ascii_lowercase().as_str())
 }
