@@ -94,6 +94,8 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let in_glossary =
         |open: &[(u8, Option<bool>)]| open.iter().rev().find_map(|&(_, g)| g) == Some(true);
     let mut terms = Vec::new();
+    // Lines labelling a part of an explanation (`例如: …`, `References: 《…》`).
+    let mut labels = Vec::new();
     // Headings inside a glossary, whether each has text of its own before a term, and whether
     // that text defines the heading (`## 进程` / `进程是程序在…的一次运行过程`).
     let mut topics: Vec<(usize, u8, bool, bool)> = Vec::new();
@@ -115,6 +117,8 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
         if glossary_term(lines, i) {
             terms.push(i);
+        } else if part_label_line(l.text) {
+            labels.push(i);
         } else if let Some(topic) = topics.last_mut()
             && terms.last().is_none_or(|&t| t < topic.0)
             && !part_label_line(l.text)
@@ -148,6 +152,26 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     }
     place_topics(lines, starts, &topics, &terms);
+    // A part label under a term is part of its explanation, whatever read it as a title.
+    starts.retain(|s| {
+        !(matches!(s.role, Role::Record { .. })
+            && labels.binary_search(&s.line).is_ok()
+            && terms
+                .partition_point(|&t| t < s.line)
+                .checked_sub(1)
+                .is_some_and(|k| !topics.iter().any(|t| (terms[k]..s.line).contains(&t.0))))
+    });
+    // A term another reading made a card asks for the term, not `Latency:`.
+    for s in starts.iter_mut() {
+        if let Role::Record { question, .. } = &mut s.role
+            && terms.binary_search(&s.line).is_ok()
+        {
+            let asked = question.trim_end().trim_end_matches([':', '：']).trim_end();
+            if asked.len() < question.len() {
+                *question = asked.to_owned();
+            }
+        }
+    }
     let asked = terms
         .iter()
         .filter(|&&i| !is_start(starts, i))
@@ -285,7 +309,7 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
         !rest.starts_with("//") && !address
     };
     explained
-        && !part_label(term)
+        && !part_label(term, rest)
         && !term.is_empty()
         && term.chars().count() <= MAX_TERM_CHARS
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
@@ -333,16 +357,24 @@ fn glossary_heading(title: &str) -> Option<bool> {
     }
 }
 
-/// Is `term` (before its colon) a label of a part of an explanation?
-fn part_label(term: &str) -> bool {
-    PART_LABELS.contains(&term.trim().to_lowercase().as_str())
+/// Is `term` (before its colon, `rest` after it) a label of a part of an explanation?
+///
+/// `Source`, `Reference` and `References` label a part only when a citation follows (a link,
+/// a book `《…》`, or nothing on the line): `Reference: C++ 中变量的别名` explains a term.
+fn part_label(term: &str, rest: &str) -> bool {
+    let term = term.trim().to_lowercase();
+    if CITATION_LABELS.contains(&term.as_str()) {
+        let rest = rest.trim();
+        return rest.is_empty() || rest.contains("http") || rest.contains(['《', '[', '<']);
+    }
+    PART_LABELS.contains(&term.as_str())
 }
 
 /// Is the line a part label and its text (`本章重点：管理的职能。`)?
 fn part_label_line(text: &str) -> bool {
     line::strip_emphasis(text)
         .split_once([':', '：'])
-        .is_some_and(|(term, _)| part_label(term))
+        .is_some_and(|(term, rest)| part_label(term, rest))
 }
 
 /// Labels of a part of an explanation (`例如: …`, `公式: GDP = …`, `注意: …`), not terms.
@@ -383,7 +415,7 @@ const PART_LABELS: &[&str] = &[
     "examples",
     "e.g.",
     "formula",
-    "source",
-    "reference",
-    "references",
 ];
+
+/// Labels of a citation (`Reference: https://…`), which are also words a glossary explains.
+const CITATION_LABELS: &[&str] = &["source", "reference", "references"];
