@@ -475,9 +475,10 @@ pub(super) fn inline_answer(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// A question's name by number, as a pattern (`面试题一`, `第 1 题`, `Question 2`, `Q3`), the
-/// kind of question maybe named first (`示范问题 1`, `思考题2`, `Sample Question 3`).
-const NUMBERED_NAME: &str = r"(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|(?:示范|思考|练习|课后|模拟|典型|经典|补充|附加|简答|论述|计算|编程|算法|真)(?:问题|题)|(?:(?:sample|example|practice)[ \t]+)?question|q)[ \t]*[0-9一二三四五六七八九十百零]+)";
+/// A question's name by number, as a pattern (`面试题一`, `第 1 题`, `Question 2`, `Q3`,
+/// `问题 #1`), the kind of question maybe named first (`示范问题 1`, `思考题2`, `Sample
+/// Question 3`).
+const NUMBERED_NAME: &str = r"(?:第[ \t]*[0-9一二三四五六七八九十百零]+[ \t]*[题问]|(?:面试题|笔试题|题目|问题|习题|试题|例题|(?:示范|思考|练习|课后|模拟|典型|经典|补充|附加|简答|论述|计算|编程|算法|真)(?:问题|题)|(?:(?:sample|example|practice)[ \t]+)?question|q)[ \t]*(?:#|no\.)?[ \t]*[0-9一二三四五六七八九十百零]+)";
 
 /// A title that only names one question by its number (`面试题一`, `第 1 题 🟢`, `Question 2`):
 /// with content of its own above its sub-headings, the heading is that question.
@@ -490,11 +491,17 @@ fn question_name(title: &str) -> bool {
     });
     let plain = line::strip_emphasis(title);
     let t = plain.trim();
-    // A remark after the name (`第3题（多选）`) is no part of it.
+    // A remark after the name (`第3题（多选）`, `问题 #1 -- Swift 1.0 或更高版本`) is no part
+    // of it.
     let t = REMARK
         .find_iter(t)
         .find(|m| t[m.end()..].trim().is_empty())
         .map_or(t, |m| t[..m.start()].trim_end());
+    let t = [" -- ", " — ", " —— ", " - "]
+        .iter()
+        .filter_map(|dash| t.find(dash))
+        .min()
+        .map_or(t, |k| t[..k].trim_end());
     t.len() <= 48 && NAME.is_match(t)
 }
 

@@ -285,6 +285,20 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A heading naming the solution below it, colon and all (`##### 解决方案:`, `#### Solution:`):
+/// without the colon, `### 解决方案` is a topic (the remedies for the one above), and a line
+/// `解决方案：` in the text is one part of an answer (`定义：…` / `问题：…` / `解决方案：…`).
+static SOLUTION_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^()?(解决方案|参考解法|Solution|SOLUTION)[ \t]*[:：]$").unwrap());
+/// The answer label a heading's title names (`答案`, `参考答案`), or, written with `#`s, the
+/// solution label (`##### 解决方案:`).
+fn heading_answer_label<'t>(line: &str, title: &'t str) -> Option<regex::Captures<'t>> {
+    answer_label(title).or_else(|| {
+        line.starts_with('#')
+            .then(|| SOLUTION_LABEL.captures(title))?
+    })
+}
+
 /// What [`ANSWER_HEADING`] reads in `text`, unless a word in front of `解析`/`解答` names what
 /// is analysed (`updateStateByKey解析`, `HashMap解析`): a topic, not someone's answer (a tag like
 /// `Q1解析` still labels one).
@@ -407,8 +421,10 @@ pub fn classify(text: &str) -> Kind {
     let trimmed = html.as_deref().unwrap_or(trimmed);
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
-        // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
-        if let (Style::Markdown(3..), Some(c)) = (heading.style, answer_label(&heading.title))
+        // `### 答案` under a question labels its answer, as does `##### 解决方案:`; a `## 解答`
+        // part title stays a heading.
+        if let (Style::Markdown(3..), Some(c)) =
+            (heading.style, heading_answer_label(trimmed, &heading.title))
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {
