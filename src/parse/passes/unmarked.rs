@@ -502,6 +502,9 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             // A rule under each question (`___`) closes its card: it is no field to fill in,
             // and the last line of an answer is over one too.
             .filter(|t| !t.is_empty() && !spacing(t) && !blocks::is_rule_line(t))
+            // Nor is a fence (`\t```` opening the code of each question, indented too deep to
+            // be read as one): code under questions says nothing of a template.
+            .filter(|t| !t.starts_with("```") && !t.starts_with("~~~"))
             .and_then(|t| {
                 if t.chars().count() <= 12 {
                     return Some(t);
@@ -548,6 +551,8 @@ pub(crate) fn add_templated_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>)
                 && scaffold(i) == Some(shape)
                 && !l.text.trim().is_empty()
                 && l.text.trim() != shape
+                // A fence left unpaired (`    ```` closing a tab-indented one) is no question.
+                && !l.text.trim_start().starts_with("```")
                 && known.binary_search(&i).is_err()
         })
         .collect();
