@@ -92,7 +92,8 @@ fn blank_separated<'l>(lines: &'l [Ln<'_>]) -> impl Iterator<Item = (usize, usiz
 /// at the margin, none closing a sentence, is a list of cards as the same lines without the
 /// blanks are, when enough of them ask: wherever the run is, in loose text or under a card
 /// that swallowed it. (`spaced_lines` reads longer spaced lines, half of them asking, and the
-/// headings over them; these are short jottings where one in five asking is enough.)
+/// headings over them; these are short jottings where one in five asking is enough, and two
+/// in a run of eight or more.)
 pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
@@ -110,6 +111,9 @@ pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// Lines a run of jottings must hold, and of them, lines that must ask.
 const MIN_JOTTINGS: usize = 4;
 const MIN_JOTTINGS_ASKING: usize = 2;
+
+/// Lines of a checklist of jottings, where two asking are enough however many ask nothing.
+const MIN_CHECKLIST: usize = 8;
 
 /// Characters a jotted question may hold.
 const MAX_JOTTING: usize = 30;
@@ -137,9 +141,13 @@ fn jotted(l: &Ln<'_>) -> bool {
 /// `run` is emptied.
 fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>) {
     let asking = run.iter().filter(|&&i| asks(lines[i].text.trim())).count();
+    // A long checklist of topics to review (`对象创建过程`, `垃圾收集算法`, `类加载过程`, …)
+    // needs no more than two questions among them: an answer's spaced points are fewer, and
+    // ask nothing.
+    let checklist = run.len() >= MIN_CHECKLIST;
     if run.len() >= MIN_JOTTINGS
         && asking >= MIN_JOTTINGS_ASKING
-        && asking * ASKING_SHARE >= run.len()
+        && (checklist || asking * ASKING_SHARE >= run.len())
     {
         found.append(run);
     }
