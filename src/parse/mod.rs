@@ -65,12 +65,13 @@ use passes::{
     split_labelled_question_lists, split_labels_after_bare_lists, split_labels_after_cards,
     split_line_lists, split_linked_bullets, split_list_tails, split_lists_after_part_breaks,
     split_loose_by_shape, split_margin_questions, split_marked_lines, split_named_subjects,
-    split_nested_question_bullets, split_numbered_question_groups, split_question_callouts,
-    split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
-    split_rule_entries, split_rule_separated_items, split_second_code_questions,
-    split_spaced_jottings, split_spaced_lines, split_stub_groups, split_sub_heading_cards,
-    split_subject_items, split_subject_outlines, split_swollen_records, split_task_list,
-    split_titled_paragraphs, split_titles_over_blank, split_wide_gaps, title_first_line,
+    split_nested_question_bullets, split_numbered_question_groups, split_question_bank_bullets,
+    split_question_callouts, split_question_lists, split_question_runs, split_question_trees,
+    split_quoted_questions, split_rule_entries, split_rule_separated_items,
+    split_second_code_questions, split_spaced_jottings, split_spaced_lines, split_stub_groups,
+    split_sub_heading_cards, split_subject_items, split_subject_outlines, split_swollen_records,
+    split_task_list, split_titled_paragraphs, split_titles_over_blank, split_wide_gaps,
+    title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -345,6 +346,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_heading_question_lists(lines, starts);
     numbered_lists_read_alike(lines, starts);
     split_question_lists(lines, starts);
+    split_question_bank_bullets(lines, starts);
     split_bullet_led(lines, starts);
     split_question_trees(lines, starts);
     split_question_runs(lines, starts);

@@ -498,6 +498,67 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     })
 }
 
+/// A heading that only names the questions under it (`### 面试题`, `## Interview Questions`)
+/// over a list whose items carry their answers (`* 什么叫纯函数` / `    * 函数式编程`, or a
+/// fenced block under an item): each item at the margin is one question, whether it asks or
+/// names a topic, and the heading their section. Two items at least, the list right under
+/// the heading, and nothing else at the margin but code.
+pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            continue;
+        };
+        if !matches!(lines[starts[n].line].kind, Kind::Heading(_)) || !bank_title(question) {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let filled: Vec<usize> = (starts[n].line + 1..end)
+            .filter(|&i| !matches!(lines[i].kind, Kind::Blank))
+            .collect();
+        let item = |i: usize| {
+            matches!(lines[i].kind, Kind::Text)
+                && !lines[i].indented()
+                && blocks::bullet_item(lines[i].text).is_some()
+        };
+        let items: Vec<usize> = filled.iter().copied().filter(|&i| item(i)).collect();
+        let only_list = filled.first().is_some_and(|&i| item(i))
+            && filled.iter().all(|&i| {
+                item(i)
+                    || lines[i].indented()
+                    || matches!(lines[i].kind, Kind::Fence { .. } | Kind::Fenced)
+            });
+        if items.len() >= 2 && only_list {
+            section_over_bullets(lines, &mut starts[n], rank, items, &mut extra);
+        }
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// Does a heading's title only name questions (`面试题`, `**面试题：**`, `Interview Questions`)?
+fn bank_title(title: &str) -> bool {
+    // Asked of every heading record: most name no question at all.
+    if title.len() > 40 || !(title.contains('题') || title.contains("uestions")) {
+        return false;
+    }
+    let plain = line::strip_emphasis(title);
+    let t = plain.trim().trim_end_matches([':', '：']).trim_end();
+    [
+        "面试题",
+        "面试题目",
+        "面试问题",
+        "常见面试题",
+        "笔试题",
+        "问答题",
+        "简答题",
+    ]
+    .contains(&t)
+        || ["interview questions", "questions"].contains(&t.to_lowercase().as_str())
+}
+
 /// Outside any record, unindented bullets each followed by its answer on unindented lines or
 /// in a code block (`- 装饰器有多少种` / `函数装饰器和类装饰器` / `- GIL` / …): every bullet is
 /// a question. Three bullets at least, short titles, and most of them answered, so an

@@ -162,7 +162,8 @@ pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use linked_bullets::split_linked_bullets;
 pub(super) use list_tails::split_list_tails;
 pub(super) use lists::{
-    split_bullet_led, split_question_lists, split_question_runs, split_task_list,
+    split_bullet_led, split_question_bank_bullets, split_question_lists, split_question_runs,
+    split_task_list,
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
