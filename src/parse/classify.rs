@@ -79,6 +79,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     hide_folded_headings(&mut lines);
     question_table_rows(&mut lines);
     answer_headings_under_questions(&mut lines);
+    solution_headings_under_questions(&mut lines);
     numbers_read_as_decimals(&mut lines);
     auto_numbered_lists(&mut lines);
     spaced_dotted_numbers(&mut lines);
@@ -1180,6 +1181,45 @@ pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {
     let inner = t.strip_prefix('|')?;
     let inner = inner.strip_suffix('|').unwrap_or(inner);
     Some(inner.split('|').map(str::trim).collect())
+}
+
+/// A heading naming the solution (`##### 解决方案:`) under a heading that asks or names its
+/// question by number (`#### 问题 #1 -- Swift 1.0 或更高版本`, then the question's text and
+/// code) labels that question's answer. Under a topic (`## 缓存雪崩` / `### 现象:` / `### 解决
+/// 方案:`) it stays a heading, one part among the others.
+fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
+    // The Markdown headings open at each line: level and line. Whether the nearest asks is
+    // judged only under a solution heading: most notes have none.
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for i in 0..lines.len() {
+        let Kind::Heading(h) = &lines[i].kind else {
+            continue;
+        };
+        let Style::Markdown(level) = h.style else {
+            continue;
+        };
+        while open.last().is_some_and(|&(lv, _)| lv >= level) {
+            open.pop();
+        }
+        let under_question = || {
+            open.last().is_some_and(|&(_, p)| {
+                matches!(&lines[p].kind, Kind::Heading(q)
+                    if asks(&q.title)
+                        || ends_asking(&q.title)
+                        || super::asking::numbered_name(q.number.as_deref(), &q.title))
+            })
+        };
+        if let Some(label) = line::solution_label(h)
+            && under_question()
+        {
+            lines[i].kind = Kind::Marker {
+                text: line::MarkerText::new(label, ""),
+                answer: true,
+            };
+            continue;
+        }
+        open.push((level, i));
+    }
 }
 
 /// A top-level answer heading right under a question heading (`## strlen和sizeof什么区别`,

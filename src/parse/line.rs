@@ -285,18 +285,23 @@ static ANSWER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// A heading naming the solution below it, colon and all (`##### 解决方案:`, `#### Solution:`):
-/// without the colon, `### 解决方案` is a topic (the remedies for the one above), and a line
-/// `解决方案：` in the text is one part of an answer (`定义：…` / `问题：…` / `解决方案：…`).
+/// A solution named as the label of what follows, colon and all (`解决方案:`, `Solution:`).
 static SOLUTION_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^()?(解决方案|参考解法|Solution|SOLUTION)[ \t]*[:：]$").unwrap());
-/// The answer label a heading's title names (`答案`, `参考答案`), or, written with `#`s, the
-/// solution label (`##### 解决方案:`).
-fn heading_answer_label<'t>(line: &str, title: &'t str) -> Option<regex::Captures<'t>> {
-    answer_label(title).or_else(|| {
-        line.starts_with('#')
-            .then(|| SOLUTION_LABEL.captures(title))?
-    })
+    LazyLock::new(|| Regex::new(r"^(解决方案|参考解法|Solution|SOLUTION)[ \t]*[:：]$").unwrap());
+
+/// The label a heading names the solution below it by (`##### 解决方案:`, `#### Solution:`),
+/// colon and all: under a question, it labels that question's answer (see
+/// `classify::solution_headings_under_questions`). Without the colon, `### 解决方案` is a
+/// topic (the remedies for the one above), and a line `解决方案：` in the text is one part of
+/// an answer (`定义：…` / `问题：…` / `解决方案：…`).
+#[must_use]
+pub fn solution_label(heading: &Heading) -> Option<&str> {
+    if !matches!(heading.style, Style::Markdown(_)) || heading.number.is_some() {
+        return None;
+    }
+    SOLUTION_LABEL
+        .captures(&heading.title)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
 }
 
 /// What [`ANSWER_HEADING`] reads in `text`, unless a word in front of `解析`/`解答` names what
@@ -421,10 +426,8 @@ pub fn classify(text: &str) -> Kind {
     let trimmed = html.as_deref().unwrap_or(trimmed);
     // Numbers and markers count only at the very start of a line: indented ones are sub-points.
     if let Some(heading) = heading(trimmed) {
-        // `### 答案` under a question labels its answer, as does `##### 解决方案:`; a `## 解答`
-        // part title stays a heading.
-        if let (Style::Markdown(3..), Some(c)) =
-            (heading.style, heading_answer_label(trimmed, &heading.title))
+        // `### 答案` under a question labels its answer; a `## 解答` part title stays a heading.
+        if let (Style::Markdown(3..), Some(c)) = (heading.style, answer_label(&heading.title))
             && !c.get(1).is_some_and(|p| super::question_like(p.as_str()))
         {
             return Kind::Marker {

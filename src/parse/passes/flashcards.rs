@@ -308,8 +308,15 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
             && (rest.starts_with("http") || (rest.starts_with('[') && rest.ends_with(')')));
         !rest.starts_with("//") && !address
     };
+    // The explanation a label's word is judged by: the rest of the line, or the line under a
+    // term alone (`Reference:` / `C++ 里变量的别名，必须初始化。`).
+    let explanation = if rest.is_empty() {
+        lines.get(i + 1).map_or("", |n| n.text)
+    } else {
+        rest
+    };
     explained
-        && !part_label(term, rest)
+        && !part_label(term, explanation)
         && !term.is_empty()
         && term.chars().count() <= MAX_TERM_CHARS
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
@@ -359,13 +366,17 @@ fn glossary_heading(title: &str) -> Option<bool> {
 
 /// Is `term` (before its colon, `rest` after it) a label of a part of an explanation?
 ///
-/// `Source`, `Reference` and `References` label a part only when a citation follows (a link,
-/// a book `《…》`, or nothing on the line): `Reference: C++ 中变量的别名` explains a term.
+/// `Source`, `Reference` and `References` label a citation (`Source: 维基百科`, `Reference:
+/// Kimball, The Data Warehouse Toolkit`, a link, nothing) unless a sentence explains them:
+/// `Reference: C++ 中变量的别名，必须在定义时初始化。` is a term.
 fn part_label(term: &str, rest: &str) -> bool {
     let term = term.trim().to_lowercase();
     if CITATION_LABELS.contains(&term.as_str()) {
         let rest = rest.trim();
-        return rest.is_empty() || rest.contains("http") || rest.contains(['《', '[', '<']);
+        let sentence = !rest.contains("http")
+            && (rest.contains(['，', '。', '；'])
+                || (rest.ends_with('.') && rest.split_whitespace().count() >= 4));
+        return !sentence;
     }
     PART_LABELS.contains(&term.as_str())
 }

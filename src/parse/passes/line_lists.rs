@@ -21,7 +21,7 @@
 
 use super::label_lists::question_label;
 use super::{add_questions, merge_starts};
-use crate::parse::asking::asks;
+use crate::parse::asking::{asks, ends_asking};
 use crate::parse::line::Kind;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
@@ -97,14 +97,29 @@ fn blank_separated<'l>(lines: &'l [Ln<'_>]) -> impl Iterator<Item = (usize, usiz
 pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut found = Vec::new();
     let mut run: Vec<usize> = Vec::new();
+    // A run inside a card that asks (`## HashMap 的 put 流程是怎样的？`) may be its answer's
+    // steps, a few of them asking aside (`为什么用 & 而不是取模？位运算更快`): only the usual
+    // share of questions makes it a list there.
+    let in_asked_card = |run: &[usize]| {
+        run.first().is_some_and(|&first| {
+            starts[..starts.partition_point(|s| s.line < first)]
+                .last()
+                .is_some_and(|s| match &s.role {
+                    Role::Record { question, .. } => asks(question) || ends_asking(question),
+                    _ => false,
+                })
+        })
+    };
     for (from, to) in blank_separated(lines) {
         if to - from == 1 && jotted(&lines[from]) {
             run.push(from);
         } else {
-            take_jottings(lines, &mut run, &mut found);
+            let checklist = !in_asked_card(&run);
+            take_jottings(lines, &mut run, &mut found, checklist);
         }
     }
-    take_jottings(lines, &mut run, &mut found);
+    let checklist = !in_asked_card(&run);
+    take_jottings(lines, &mut run, &mut found, checklist);
     add_questions(lines, starts, found);
 }
 
@@ -138,13 +153,13 @@ fn jotted(l: &Ln<'_>) -> bool {
 }
 
 /// The lines of `run` as cards, if it is a run of jottings (see [`split_spaced_jottings`]);
-/// `run` is emptied.
-fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>) {
+/// `run` is emptied. `checklist`: a long run may be a checklist (it is in no card that asks).
+fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>, checklist: bool) {
     let asking = run.iter().filter(|&&i| asks(lines[i].text.trim())).count();
     // A long checklist of topics to review (`对象创建过程`, `垃圾收集算法`, `类加载过程`, …)
     // needs no more than two questions among them: an answer's spaced points are fewer, and
     // ask nothing.
-    let checklist = run.len() >= MIN_CHECKLIST;
+    let checklist = checklist && run.len() >= MIN_CHECKLIST;
     if run.len() >= MIN_JOTTINGS
         && asking >= MIN_JOTTINGS_ASKING
         && (checklist || asking * ASKING_SHARE >= run.len())

@@ -502,7 +502,8 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
 /// over a list whose items carry their answers (`* 什么叫纯函数` / `    * 函数式编程`, or a
 /// fenced block under an item): each item at the margin is one question, whether it asks or
 /// names a topic, and the heading their section. Two items at least, the list right under
-/// the heading, and nothing else at the margin but code.
+/// the heading, nothing else at the margin but code, and most items no label of a part of
+/// one problem (`- 题目：…`, `- 思路：…`, `- 代码`).
 pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for n in 0..starts.len() {
@@ -528,7 +529,13 @@ pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Sta
                     || lines[i].indented()
                     || matches!(lines[i].kind, Kind::Fence { .. } | Kind::Fenced)
             });
-        if items.len() >= 2 && only_list {
+        // Items labelling the parts of one problem (`- 题目：…`, `- 思路：…`, `- 代码`) are no
+        // questions.
+        let parts = items
+            .iter()
+            .filter(|&&i| blocks::bullet_item(lines[i].text).is_some_and(part_item))
+            .count();
+        if items.len() >= 2 && only_list && parts * 2 < items.len() {
             section_over_bullets(lines, &mut starts[n], rank, items, &mut extra);
         }
     }
@@ -536,6 +543,37 @@ pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Sta
         starts.extend(extra);
         starts.sort_by_key(|s| s.line);
     }
+}
+
+/// Does a list item label a part of a problem's answer (`题目：两数之和…`, `思路`, `代码`)?
+fn part_item(item: &str) -> bool {
+    let plain = line::strip_emphasis(item);
+    let t = plain.trim();
+    let label = t
+        .split_once([':', '：'])
+        .map_or(t, |(label, _)| label)
+        .trim();
+    [
+        "题目",
+        "题意",
+        "问题",
+        "思路",
+        "解题思路",
+        "解法",
+        "代码",
+        "答案",
+        "解析",
+        "解答",
+        "易错点",
+        "注意",
+        "复杂度",
+        "分析",
+        "总结",
+        "示例",
+        "输入",
+        "输出",
+    ]
+    .contains(&label)
 }
 
 /// Does a heading's title only name questions (`面试题`, `**面试题：**`, `Interview Questions`)?
