@@ -956,6 +956,21 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
     if headings.len() < 3 {
         return;
     }
+    // Cards closed by a rule (`什么是闭包？` / blank / `函数和它的词法环境的组合` / `---`): the
+    // underlined lines answer the question above each, which no heading's title does.
+    let answers = headings
+        .iter()
+        .filter(|&&(i, _)| {
+            let above = lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !matches!(l.kind, Kind::Blank));
+            above.is_some_and(|a| ends_asking(a.text)) && !ends_asking(lines[i].text)
+        })
+        .count();
+    if answers * 2 >= headings.len() {
+        return;
+    }
     for (i, level) in headings {
         let title = line::strip_emphasis(lines[i].text)
             .trim()
