@@ -183,7 +183,8 @@ pub(super) fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> b
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
-/// (`HashMap 的put方法流程？`, a blank line, `-----`).
+/// (`HashMap 的put方法流程？`, a blank line, `-----`); so must a line on its rule under a
+/// question, which it answers.
 /// `front_matter`: what [`front_matter_end`](super::classify::front_matter_end) says of `lines`.
 pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
     let l = &lines[i];
@@ -218,7 +219,21 @@ pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<
     {
         return false;
     }
-    (direct && after_break(lines, i, 0)) || ends_asking(t) || asks(t)
+    if ends_asking(t) || asks(t) {
+        return true;
+    }
+    // Right on its rule after a break, unless it answers the question above it (`什么是闭包？`
+    // / blank / `函数和它的词法环境的组合` / `---`: a card closed by a rule).
+    direct && after_break(lines, i, 0) && !under_question(lines, i)
+}
+
+/// Does the nearest line above line `i` with anything on it end asking (`什么是闭包？`)?
+pub(super) fn under_question(lines: &[Ln<'_>], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rev()
+        .find(|p| !matches!(p.kind, Kind::Blank))
+        .is_some_and(|p| ends_asking(p.text))
 }
 
 #[cfg(test)]
