@@ -103,19 +103,28 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if let Kind::Heading(h) = &l.kind
             && let Style::Markdown(level) = h.style
         {
+            let was = in_glossary(&open);
             while open.last().is_some_and(|&(lv, _)| lv >= level) {
                 open.pop();
             }
             open.push((level, glossary_heading(&h.title)));
             if in_glossary(&open) {
                 topics.push((i, level, false, false));
+            } else if was && !terms.is_empty() {
+                // The heading that closes the glossary (`## 说明` after `## Key Terms`) ends its
+                // last term too: a card if text of its own follows it.
+                let own = lines[i + 1..]
+                    .iter()
+                    .find(|n| !matches!(n.kind, Kind::Blank))
+                    .is_some_and(|n| !matches!(n.kind, Kind::Heading(_)));
+                topics.push((i, level, own, false));
             }
             continue;
         }
         if !in_glossary(&open) || matches!(l.kind, Kind::Blank) {
             continue;
         }
-        if glossary_term(lines, i) {
+        if glossary_term(lines, i) || bullet_term(lines, i) {
             terms.push(i);
         } else if part_label_line(l.text) {
             labels.push(i);
@@ -161,7 +170,13 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 .checked_sub(1)
                 .is_some_and(|k| !topics.iter().any(|t| (terms[k]..s.line).contains(&t.0))))
     });
-    // A term another reading made a card asks for the term, not `Latency:`.
+    ask_terms(lines, starts, &terms);
+}
+
+/// Each of `terms` (in line order) a card asking for its term: `人力资本` of `人力资本: …`, the
+/// whole bullet of `- SQL: drop delete truncate`; a term another reading made a card already
+/// loses its colon (`Latency:`).
+fn ask_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>, terms: &[usize]) {
     for s in starts.iter_mut() {
         if let Role::Record { question, .. } = &mut s.role
             && terms.binary_search(&s.line).is_ok()
@@ -177,8 +192,15 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .filter(|&&i| !is_start(starts, i))
         .map(|&i| {
             let plain = line::strip_emphasis(lines[i].text);
-            let term = plain.split_once([':', '：']).map_or(&*plain, |(t, _)| t);
-            let question = term.trim().to_owned();
+            // A bullet names its term whole (`- SQL: drop delete truncate`).
+            let question = match crate::parse::blocks::bullet_item(&plain) {
+                Some(item) => item.trim().to_owned(),
+                None => plain
+                    .split_once([':', '：'])
+                    .map_or(&*plain, |(t, _)| t)
+                    .trim()
+                    .to_owned(),
+            };
             (
                 i,
                 Role::Record {
@@ -322,6 +344,31 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
 }
 
+/// Is line `i` a term to explain written as a bullet of a bare list (`- 存储过程procedure`,
+/// `- 乐观锁和悲观锁`): short, at the margin, no sentence, nothing under it but the next
+/// bullet?
+fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
+    /// A term or a short topic, not a sentence.
+    const MAX_BULLET_TERM_CHARS: usize = 40;
+    let l = &lines[i];
+    if !matches!(l.kind, Kind::Text) || l.code || l.indented() {
+        return false;
+    }
+    let Some(item) = crate::parse::blocks::bullet_item(l.text) else {
+        return false;
+    };
+    let item = item.trim();
+    !item.is_empty()
+        && item.chars().count() <= MAX_BULLET_TERM_CHARS
+        && !item.contains(['。', '；'])
+        && !item.ends_with(['.', ',', '，', ';', ':', '：'])
+        && lines.get(i + 1).is_none_or(|n| match n.kind {
+            Kind::Blank | Kind::Heading(_) => true,
+            Kind::Text => !n.indented() && crate::parse::blocks::bullet_item(n.text).is_some(),
+            _ => false,
+        })
+}
+
 /// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`: true), or other
 /// questions (`## 简答题`, `## 面试题`, a heading that asks: false), or neither (`## 第一章`)?
 fn glossary_heading(title: &str) -> Option<bool> {
@@ -353,7 +400,11 @@ fn glossary_heading(title: &str) -> Option<bool> {
         .any(|w| title.contains(w))
         || ["glossary", "terminology"]
             .iter()
-            .any(|w| lower.contains(w));
+            .any(|w| lower.contains(w))
+        // `## Terms Explain`, `## Key Terms`: the word itself, not `terminal`.
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "terms");
     // `解释` asks to explain: the words naming a glossary ask nothing more.
     if glossary && !ends_asking(title) {
         Some(true)
