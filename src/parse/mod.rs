@@ -56,8 +56,8 @@ use passes::{
     parts_named_by_question, read_bold_questions_alike, read_indented_outline, read_plain_lists,
     read_sibling_sections_alike, regroup_headings, set_aside_leading_titles,
     set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
-    set_aside_text_among_sections, split_bullet_banks, split_bullet_led, split_choice_stems,
-    split_closing_questions, split_colon_topics, split_comment_numbered_items,
+    set_aside_text_among_sections, split_bold_sub_questions, split_bullet_banks, split_bullet_led,
+    split_choice_stems, split_closing_questions, split_colon_topics, split_comment_numbered_items,
     split_counted_numbers, split_definition_lists, split_dialogue, split_entry_topics,
     split_flash_cards, split_fold_cards, split_glossary_terms, split_hash_topics,
     split_heading_question_lists, split_indented_next_items, split_inline_questions,
@@ -413,6 +413,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     group_cards_under_bare_headings(lines, starts);
     keep_own_style_items(lines, starts);
     split_nested_question_bullets(lines, starts);
+    split_bold_sub_questions(lines, starts);
     split_list_tails(lines, starts);
     set_aside_text_among_sections(lines, starts);
     split_label_bullet_runs(lines, starts);

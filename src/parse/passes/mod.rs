@@ -167,7 +167,7 @@ pub(super) use lists::{
 };
 pub(super) use margin_titles::split_margin_questions;
 pub(super) use named_questions::keep_named_questions;
-pub(super) use nested_questions::split_nested_question_bullets;
+pub(super) use nested_questions::{split_bold_sub_questions, split_nested_question_bullets};
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
 pub(super) use outlines::{split_named_subjects, split_subject_outlines};

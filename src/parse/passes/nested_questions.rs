@@ -163,3 +163,95 @@ fn previous_line(lines: &[Ln<'_>], i: usize) -> Option<usize> {
         .rev()
         .find(|&j| !matches!(lines[j].kind, Kind::Blank))
 }
+
+/// A numbered part of an exam or homework that names its kind (`1. **简单题**`), over indented
+/// bullets each wholly bold (`   -  **软件工程的定义**`) with its answer indented under it: each
+/// bold bullet is a question of that part, and the part their section. Two such bullets at
+/// least, all at one indent; the part asks nothing itself and names questions (`题`), or half
+/// the bullets ask.
+pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    for n in 0..starts.len() {
+        let (Some(rank), Role::Record { question, .. }) = (starts[n].rank, &starts[n].role) else {
+            continue;
+        };
+        let Kind::Heading(h) = &lines[starts[n].line].kind else {
+            continue;
+        };
+        if h.number.is_none() {
+            continue;
+        }
+        // The bullets first: most numbered questions have none under them.
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let Some(items) = bold_sub_questions(lines, starts[n].line + 1, end) else {
+            continue;
+        };
+        if question.chars().count() > GROUP_CHARS
+            || asks(question)
+            || crate::parse::asking::ends_asking(question)
+        {
+            continue;
+        }
+        let asking = items
+            .iter()
+            .filter(|&&i| bold_bullet(&lines[i]).is_some_and(|t| asks(t) || bullet_asks(t)))
+            .count();
+        if question.contains('题') || asking * 2 >= items.len() {
+            starts[n].role = Role::Section {
+                rank,
+                title: question.clone(),
+            };
+            extra.extend(items.into_iter().map(|i| Start {
+                line: i,
+                rank: None,
+                role: Role::question(bold_bullet(&lines[i]).unwrap_or_default()),
+            }));
+        }
+    }
+    if !extra.is_empty() {
+        starts.extend(extra);
+        starts.sort_by_key(|s| s.line);
+    }
+}
+
+/// The bullets from `from` to `end` if they are bold questions, each answered under it (see
+/// [`split_bold_sub_questions`]).
+fn bold_sub_questions(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<usize>> {
+    let first = (from..end).find(|&i| !matches!(lines[i].kind, Kind::Blank))?;
+    let (indent, _) = bullet(&lines[first])?;
+    let mut items = Vec::new();
+    for i in first..end {
+        let l = &lines[i];
+        if matches!(l.kind, Kind::Blank) {
+            continue;
+        }
+        let depth = super::indent_columns(l.text);
+        if depth < indent {
+            return None;
+        }
+        if depth == indent {
+            bold_bullet(l)?;
+            // Its answer, indented deeper, right under it.
+            let answer = lines[i + 1..end]
+                .iter()
+                .find(|n| !matches!(n.kind, Kind::Blank))
+                .is_some_and(|n| super::indent_columns(n.text) > indent);
+            if !answer {
+                return None;
+            }
+            items.push(i);
+        }
+    }
+    (items.len() >= 2).then_some(items)
+}
+
+/// The text of a bullet that is wholly bold, a closing stop or colon aside
+/// (`-  **阅读《现代软件工程》的 PSP 章节**。`).
+fn bold_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
+    let (_, text) = bullet(l)?;
+    let t = text
+        .trim()
+        .trim_end_matches(['。', '：', ':', '.'])
+        .trim_end();
+    crate::parse::line::bold_span(t)
+}
