@@ -960,13 +960,7 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
     // underlined lines answer the question above each, which no heading's title does.
     let answers = headings
         .iter()
-        .filter(|&&(i, _)| {
-            let above = lines[..i]
-                .iter()
-                .rev()
-                .find(|l| !matches!(l.kind, Kind::Blank));
-            above.is_some_and(|a| ends_asking(a.text)) && !ends_asking(lines[i].text)
-        })
+        .filter(|&&(i, _)| titles::rule_closed_answer(lines, i))
         .count();
     if answers * 2 >= headings.len() {
         return;

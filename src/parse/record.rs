@@ -374,16 +374,24 @@ pub(super) fn sets_task(line: &str) -> bool {
 
 /// The answer written after ` - ` on a question's line whose question is only the part before
 /// it (`-> what is gas - an abstract unit…`), or after the colon of a line that opens with its
-/// question, a term asked alone (`人力资本: 劳动者通过教育…`).
+/// question, a term asked alone (`人力资本: 劳动者通过教育…`, `- QPS：每秒查询数`).
 fn dash_answer(line: &str, question: &str) -> Option<String> {
     if question.is_empty() {
         return None;
     }
     let plain = line::strip_emphasis(line);
-    if let Some(told) = plain.trim_start().strip_prefix(question).and_then(|rest| {
-        rest.trim_start_matches([' ', '\t'])
-            .strip_prefix([':', '：'])
-    }) {
+    // The term may open a bullet (`- QPS：每秒查询数`).
+    let opening = plain.trim_start();
+    let told = [Some(opening), crate::parse::blocks::bullet_item(opening)]
+        .into_iter()
+        .flatten()
+        .find_map(|t| {
+            t.strip_prefix(question).and_then(|rest| {
+                rest.trim_start_matches([' ', '\t'])
+                    .strip_prefix([':', '：'])
+            })
+        });
+    if let Some(told) = told {
         return Some(told.trim().to_owned()).filter(|a| !a.is_empty());
     }
     let at = line.find(question)?;

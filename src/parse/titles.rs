@@ -224,16 +224,35 @@ pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<
     }
     // Right on its rule after a break, unless it answers the question above it (`什么是闭包？`
     // / blank / `函数和它的词法环境的组合` / `---`: a card closed by a rule).
-    direct && after_break(lines, i, 0) && !under_question(lines, i)
+    direct && after_break(lines, i, 0) && !rule_closed_answer(lines, i)
 }
 
-/// Does the nearest line above line `i` with anything on it end asking (`什么是闭包？`)?
-pub(super) fn under_question(lines: &[Ln<'_>], i: usize) -> bool {
-    lines[..i]
-        .iter()
-        .rev()
-        .find(|p| !matches!(p.kind, Kind::Blank))
-        .is_some_and(|p| ends_asking(p.text))
+/// Is line `i` the answer of a card closed by the rule right under it (`什么是闭包？` / blank /
+/// `函数和它的词法环境的组合` / `---` / `什么是原型链？`)? The question above it stands alone
+/// (after a break, no list item), the line itself does not ask, and what follows the rule is
+/// the next such question, or nothing. A title over its content (`虚拟 DOM` / `---` / `…`),
+/// or over a list of questions (`快手 二面` / `------` / `- …？`), is none.
+pub(super) fn rule_closed_answer(lines: &[Ln<'_>], i: usize) -> bool {
+    let lone_question = |k: usize| {
+        let l = &lines[k];
+        matches!(l.kind, Kind::Text | Kind::Heading(_))
+            && ends_asking(l.text)
+            && blocks::bullet_item(l.text.trim_start()).is_none()
+            && (k == 0
+                || matches!(lines[k - 1].kind, Kind::Blank)
+                || blocks::is_rule_line(lines[k - 1].text))
+    };
+    let rule = lines
+        .get(i + 1)
+        .is_some_and(|n| blocks::is_rule_line(n.text) && !matches!(n.kind, Kind::Blank));
+    rule && !ends_asking(lines[i].text)
+        && (0..i)
+            .rev()
+            .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+            .is_some_and(lone_question)
+        && (i + 2..lines.len())
+            .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+            .is_none_or(lone_question)
 }
 
 #[cfg(test)]

@@ -116,7 +116,9 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 let own = lines[i + 1..]
                     .iter()
                     .find(|n| !matches!(n.kind, Kind::Blank))
-                    .is_some_and(|n| !matches!(n.kind, Kind::Heading(_)));
+                    .is_some_and(|n| {
+                        !matches!(&n.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
+                    });
                 topics.push((i, level, own, false));
             }
             continue;
@@ -187,20 +189,35 @@ fn ask_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>, terms: &[usize]) {
             }
         }
     }
+    // Bullets name their terms whole (`- 存储过程procedure`, `- SQL: drop delete truncate`),
+    // unless most are written `term：explanation` (`- QPS：每秒查询数`): then the term is
+    // before the colon.
+    let explained = |i: usize| {
+        crate::parse::blocks::bullet_item(lines[i].text).map(|item| {
+            item.split_once([':', '：'])
+                .is_some_and(|(_, rest)| !rest.trim().is_empty())
+        })
+    };
+    let (bullets, glossed) = terms.iter().fold((0, 0), |(b, g), &i| match explained(i) {
+        Some(colon) => (b + 1, g + usize::from(colon)),
+        None => (b, g),
+    });
+    let split_bullets = glossed * 2 > bullets;
     let asked = terms
         .iter()
         .filter(|&&i| !is_start(starts, i))
         .map(|&i| {
             let plain = line::strip_emphasis(lines[i].text);
-            // A bullet names its term whole (`- SQL: drop delete truncate`).
             let question = match crate::parse::blocks::bullet_item(&plain) {
-                Some(item) => item.trim().to_owned(),
-                None => plain
+                Some(item) if split_bullets => item
                     .split_once([':', '：'])
-                    .map_or(&*plain, |(t, _)| t)
-                    .trim()
-                    .to_owned(),
-            };
+                    .filter(|(_, rest)| !rest.trim().is_empty())
+                    .map_or(item, |(t, _)| t),
+                Some(item) => item,
+                None => plain.split_once([':', '：']).map_or(&*plain, |(t, _)| t),
+            }
+            .trim()
+            .to_owned();
             (
                 i,
                 Role::Record {
@@ -357,6 +374,7 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
     let Some(item) = crate::parse::blocks::bullet_item(l.text) else {
         return false;
     };
+
     let item = item.trim();
     !item.is_empty()
         && item.chars().count() <= MAX_BULLET_TERM_CHARS
@@ -366,6 +384,24 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
             Kind::Blank | Kind::Heading(_) => true,
             Kind::Text => !n.indented() && crate::parse::blocks::bullet_item(n.text).is_some(),
             _ => false,
+        })
+        && !explains_line_above(lines, i)
+}
+
+/// Is the bullet at `i` in a list that explains the text above it: under a line ending in a
+/// colon (`ACID:` / `- 原子性` / …), or glued to an explanation (`事务的四个特性` / `- 原子性`)?
+fn explains_line_above(lines: &[Ln<'_>], i: usize) -> bool {
+    let bullet = |k: usize| {
+        matches!(lines[k].kind, Kind::Text)
+            && crate::parse::blocks::bullet_item(lines[k].text).is_some()
+    };
+    let first = (0..=i).rev().take_while(|&k| bullet(k)).last().unwrap_or(i);
+    (0..i)
+        .rev()
+        .find(|&k| !matches!(lines[k].kind, Kind::Blank) && !bullet(k))
+        .is_some_and(|k| {
+            matches!(lines[k].kind, Kind::Text)
+                && (k + 1 == first || lines[k].text.trim_end().ends_with([':', '：']))
         })
 }
 
@@ -401,10 +437,14 @@ fn glossary_heading(title: &str) -> Option<bool> {
         || ["glossary", "terminology"]
             .iter()
             .any(|w| lower.contains(w))
-        // `## Terms Explain`, `## Key Terms`: the word itself, not `terminal`.
-        || lower
+        // `## Terms Explain`, `## Key Terms`: the word itself, not `terminal`, nor a phrase
+        // (`in terms of scalability`, `Terms and Conditions`).
+        || (lower
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w == "terms");
+            .any(|w| w == "terms")
+            && !["in terms", "terms of", "terms and conditions"]
+                .iter()
+                .any(|p| lower.contains(p)));
     // `解释` asks to explain: the words naming a glossary ask nothing more.
     if glossary && !ends_asking(title) {
         Some(true)

@@ -167,8 +167,8 @@ fn previous_line(lines: &[Ln<'_>], i: usize) -> Option<usize> {
 /// A numbered part of an exam or homework that names its kind (`1. **简单题**`), over indented
 /// bullets each wholly bold (`   -  **软件工程的定义**`) with its answer indented under it: each
 /// bold bullet is a question of that part, and the part their section. Two such bullets at
-/// least, all at one indent; the part asks nothing itself and names questions (`题`), or half
-/// the bullets ask.
+/// least, all at one indent; the part names a kind of question (`简答题`, `论述题`), or asks
+/// nothing and half the bullets ask.
 pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for n in 0..starts.len() {
@@ -186,9 +186,13 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
         let Some(items) = bold_sub_questions(lines, starts[n].line + 1, end) else {
             continue;
         };
+        // A kind of question names the part (`简答题`, `论述题`, `名词解释题`), though its words
+        // may ask (`论述`, `解释`); `主题切换`, `首屏白屏问题`, `这道题` name none.
+        let plain = crate::parse::line::strip_emphasis(question);
+        let kind = plain.trim().trim_end_matches([':', '：']).trim_end();
+        let names_kind = kind.ends_with('题') && !kind.ends_with("问题") && !kind.ends_with("道题");
         if question.chars().count() > GROUP_CHARS
-            || asks(question)
-            || crate::parse::asking::ends_asking(question)
+            || (!names_kind && (asks(question) || crate::parse::asking::ends_asking(question)))
         {
             continue;
         }
@@ -196,7 +200,7 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
             .iter()
             .filter(|&&i| bold_bullet(&lines[i]).is_some_and(|t| asks(t) || bullet_asks(t)))
             .count();
-        if question.contains('题') || asking * 2 >= items.len() {
+        if names_kind || asking * 2 >= items.len() {
             starts[n].role = Role::Section {
                 rank,
                 title: question.clone(),

@@ -14,7 +14,7 @@ use crate::parse::asking::{
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{
-    after_break, colon_label, strong_title, title_shaped, under_question, underlined_title,
+    after_break, colon_label, rule_closed_answer, strong_title, title_shaped, underlined_title,
 };
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 
@@ -163,16 +163,6 @@ fn title_limit(t: &str) -> usize {
     }
 }
 
-/// Is line `i` an answer closed by a rule under it, the question it answers above it
-/// (`什么是闭包？` / blank / `函数和它的词法环境的组合` / `---`)?
-fn answer_over_rule(lines: &[Ln<'_>], i: usize) -> bool {
-    lines
-        .get(i + 1)
-        .is_some_and(|n| matches!(n.kind, Kind::Text) && blocks::is_rule_line(n.text))
-        && !ends_asking(lines[i].text)
-        && under_question(lines, i)
-}
-
 /// Unnumbered questions: in text that belongs to no record (weak rule: a title line with
 /// something under it, or a line ending in `？`), and inside records (strong rule: a title line
 /// after a blank line that asks something or sits above a bare link).
@@ -265,7 +255,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             } else if container {
                 after_break(lines, i, segment_start)
                     && (!label || label_followed)
-                    && !answer_over_rule(lines, i)
+                    && !rule_closed_answer(lines, i)
             } else {
                 // A question asked in passing under a part of the answer (`### 自动刷新` /
                 // `先验证下 webpack 是否能默认自动刷新页面 ？？？`) is that part's text.
