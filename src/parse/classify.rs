@@ -1192,14 +1192,16 @@ pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {
     Some(inner.split('|').map(str::trim).collect())
 }
 
-/// A heading naming the solution (`##### 解决方案:`) under a heading that asks or names its
+/// A heading naming the solution (`##### 解决方案:`) right under a heading that names its
 /// question by number (`#### 问题 #1 -- Swift 1.0 或更高版本`, then the question's text and
 /// code) labels that question's answer. Under a topic (`## 缓存雪崩` / `### 现象:` / `### 解决
-/// 方案:`) it stays a heading, one part among the others.
+/// 方案:`) or after other parts it stays a heading, one part among the others.
 fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
     // The Markdown headings open at each line: level and line. Whether the nearest asks is
     // judged only under a solution heading: most notes have none.
     let mut open: Vec<(u8, usize)> = Vec::new();
+    // The last Markdown heading seen.
+    let mut last: Option<usize> = None;
     for i in 0..lines.len() {
         let Kind::Heading(h) = &lines[i].kind else {
             continue;
@@ -1210,12 +1212,16 @@ fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
         while open.last().is_some_and(|&(lv, _)| lv >= level) {
             open.pop();
         }
+        // Right under the heading that names its question by number (`#### 问题 #1 -- …`,
+        // `### 面试题 3：数组中重复的数字`), with no sub-heading between: the text between is
+        // that question's own. Under a question that asks (`### 接口偶发超时怎么排查？` /
+        // `### 现象:` / …), the parts before it are answer too.
         let under_question = || {
             open.last().is_some_and(|&(_, p)| {
-                matches!(&lines[p].kind, Kind::Heading(q)
-                    if asks(&q.title)
-                        || ends_asking(&q.title)
-                        || super::asking::numbered_name(q.number.as_deref(), &q.title))
+                last == Some(p)
+                    && matches!(&lines[p].kind, Kind::Heading(q)
+                        if super::asking::numbered_name(q.number.as_deref(), &q.title)
+                            || super::asking::named_with_topic(lines[p].text))
             })
         };
         if let Some(label) = line::solution_label(h)
@@ -1228,6 +1234,7 @@ fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
             continue;
         }
         open.push((level, i));
+        last = Some(i);
     }
 }
 

@@ -361,9 +361,9 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
 }
 
-/// Is line `i` a term to explain written as a bullet of a bare list (`- 存储过程procedure`,
-/// `- 乐观锁和悲观锁`): short, at the margin, no sentence, nothing under it but the next
-/// bullet?
+/// Is line `i` a term to explain written as a bullet of a bare list right under the heading
+/// that names the terms (`## Key Terms` / `- 存储过程procedure` / `- 乐观锁和悲观锁`): short, at
+/// the margin, no sentence, nothing under it but the next bullet?
 fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
     /// A term or a short topic, not a sentence.
     const MAX_BULLET_TERM_CHARS: usize = 40;
@@ -385,23 +385,26 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
             Kind::Text => !n.indented() && crate::parse::blocks::bullet_item(n.text).is_some(),
             _ => false,
         })
-        && !explains_line_above(lines, i)
+        // Nor a book or a link (`- 《数据库系统概念》`, `- [Redis 设计与实现](…)`).
+        && !item.starts_with(['《', '['])
+        && !item.contains("http")
+        && listed_under_glossary_heading(lines, i)
 }
 
-/// Is the bullet at `i` in a list that explains the text above it: under a line ending in a
-/// colon (`ACID:` / `- 原子性` / …), or glued to an explanation (`事务的四个特性` / `- 原子性`)?
-fn explains_line_above(lines: &[Ln<'_>], i: usize) -> bool {
+/// Is the bullet at `i` in a list right under a heading that names terms (`## Terms Explain`
+/// / `- 存储过程procedure`)? A list under a term's own heading (`### 进程` / `- 动态性`), after
+/// a term or its explanation, or under `## 参考资料` explains or cites something: no terms.
+fn listed_under_glossary_heading(lines: &[Ln<'_>], i: usize) -> bool {
     let bullet = |k: usize| {
         matches!(lines[k].kind, Kind::Text)
             && crate::parse::blocks::bullet_item(lines[k].text).is_some()
     };
-    let first = (0..=i).rev().take_while(|&k| bullet(k)).last().unwrap_or(i);
     (0..i)
         .rev()
         .find(|&k| !matches!(lines[k].kind, Kind::Blank) && !bullet(k))
         .is_some_and(|k| {
-            matches!(lines[k].kind, Kind::Text)
-                && (k + 1 == first || lines[k].text.trim_end().ends_with([':', '：']))
+            matches!(&lines[k].kind, Kind::Heading(h)
+                if matches!(h.style, Style::Markdown(_)) && glossary_heading(&h.title) == Some(true))
         })
 }
 
@@ -458,16 +461,17 @@ fn glossary_heading(title: &str) -> Option<bool> {
 /// Is `term` (before its colon, `rest` after it) a label of a part of an explanation?
 ///
 /// `Source`, `Reference` and `References` label a citation (`Source: 维基百科`, `Reference:
-/// Kimball, The Data Warehouse Toolkit`, a link, nothing) unless a sentence explains them:
+/// Kimball, The Data Warehouse Toolkit`, a book `《…》` or a link whatever follows, nothing)
+/// unless a sentence explains them:
 /// `Reference: C++ 中变量的别名，必须在定义时初始化。` is a term.
 fn part_label(term: &str, rest: &str) -> bool {
     let term = term.trim().to_lowercase();
     if CITATION_LABELS.contains(&term.as_str()) {
         let rest = rest.trim();
-        let sentence = !rest.contains("http")
-            && (rest.contains(['，', '。', '；'])
-                || (rest.ends_with('.') && rest.split_whitespace().count() >= 4));
-        return !sentence;
+        let cites = rest.contains("http") || rest.contains(['《', '[', '<']);
+        let sentence = rest.contains(['，', '。', '；'])
+            || (rest.ends_with('.') && rest.split_whitespace().count() >= 4);
+        return cites || !sentence;
     }
     PART_LABELS.contains(&term.as_str())
 }

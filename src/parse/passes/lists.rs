@@ -545,8 +545,9 @@ pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Sta
     }
 }
 
-/// Does a list item label a part of a problem's answer (`题目：两数之和…`, `思路`, `代码`)?
-fn part_item(item: &str) -> bool {
+/// Does a list item label a part of a problem or its answer (`题目：两数之和…`, `题目描述`,
+/// `思路`, `参考代码`, `时间复杂度`)?
+pub(crate) fn part_item(item: &str) -> bool {
     let plain = line::strip_emphasis(item);
     let t = plain.trim();
     let label = t
@@ -554,11 +555,9 @@ fn part_item(item: &str) -> bool {
         .map_or(t, |(label, _)| label)
         .trim();
     [
-        "题目",
         "题意",
         "问题",
         "思路",
-        "解题思路",
         "解法",
         "代码",
         "答案",
@@ -566,7 +565,7 @@ fn part_item(item: &str) -> bool {
         "解答",
         "易错点",
         "注意",
-        "复杂度",
+        "考点",
         "分析",
         "总结",
         "示例",
@@ -574,6 +573,13 @@ fn part_item(item: &str) -> bool {
         "输出",
     ]
     .contains(&label)
+        || (label.chars().count() <= 6
+            && (["题目", "参考", "解题"]
+                .iter()
+                .any(|w| label.starts_with(w))
+                || ["复杂度", "思路", "代码"]
+                    .iter()
+                    .any(|w| label.ends_with(w))))
 }
 
 /// Does a heading's title only name questions (`面试题`, `**面试题：**`, `Interview Questions`)?

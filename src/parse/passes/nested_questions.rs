@@ -200,7 +200,13 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
             .iter()
             .filter(|&&i| bold_bullet(&lines[i]).is_some_and(|t| asks(t) || bullet_asks(t)))
             .count();
-        if names_kind || asking * 2 >= items.len() {
+        // Bullets labelling the parts of one problem (`**题目**`, `**思路**`, `**参考答案**`)
+        // are no questions, whatever the part is named.
+        let parts = items
+            .iter()
+            .filter(|&&i| bold_bullet(&lines[i]).is_some_and(super::lists::part_item))
+            .count();
+        if parts * 2 < items.len() && (names_kind || asking * 2 >= items.len()) {
             starts[n].role = Role::Section {
                 rank,
                 title: question.clone(),
