@@ -1197,8 +1197,8 @@ pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {
 /// code) labels that question's answer. Under a topic (`## 缓存雪崩` / `### 现象:` / `### 解决
 /// 方案:`) or after other parts it stays a heading, one part among the others.
 fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
-    // The Markdown headings open at each line: level and line. Whether the nearest asks is
-    // judged only under a solution heading: most notes have none.
+    // The Markdown headings open at each line: level and line. Whether the nearest names its
+    // question is judged only under a solution heading: most notes have none.
     let mut open: Vec<(u8, usize)> = Vec::new();
     // The last Markdown heading seen.
     let mut last: Option<usize> = None;

@@ -183,8 +183,8 @@ pub(super) fn after_break(lines: &[Ln<'_>], i: usize, segment_start: usize) -> b
 /// A short line underlined by a rule is a title, wherever it stands. Right on the rule after a
 /// break it is a setext heading (`讲一讲快速失败` / `-----`); with a blank line before the rule,
 /// or glued under a paragraph, the rule may only close a part, so the line must ask
-/// (`HashMap 的put方法流程？`, a blank line, `-----`); so must a line on its rule under a
-/// question, which it answers.
+/// (`HashMap 的put方法流程？`, a blank line, `-----`). A line that answers the lone question
+/// above it, a card closed by its rule ([`rule_closed_answer`]), is no title unless it asks.
 /// `front_matter`: what [`front_matter_end`](super::classify::front_matter_end) says of `lines`.
 pub(super) fn underlined_title(lines: &[Ln<'_>], i: usize, front_matter: Option<usize>) -> bool {
     let l = &lines[i];

@@ -374,7 +374,6 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
     let Some(item) = crate::parse::blocks::bullet_item(l.text) else {
         return false;
     };
-
     let item = item.trim();
     !item.is_empty()
         && item.chars().count() <= MAX_BULLET_TERM_CHARS
