@@ -99,6 +99,9 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Headings inside a glossary, whether each has text of its own before a term, and whether
     // that text defines the heading (`## 进程` / `进程是程序在…的一次运行过程`).
     let mut topics: Vec<(usize, u8, bool, bool)> = Vec::new();
+    // Whether the nearest line above that is neither blank nor a bullet is a heading that names
+    // terms (`## Key Terms`): its bullets are terms (see [`bullet_term`]).
+    let mut under_terms_heading = false;
     for (i, l) in lines.iter().enumerate() {
         if let Kind::Heading(h) = &l.kind
             && let Style::Markdown(level) = h.style
@@ -107,7 +110,9 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             while open.last().is_some_and(|&(lv, _)| lv >= level) {
                 open.pop();
             }
-            open.push((level, glossary_heading(&h.title)));
+            let names = glossary_heading(&h.title);
+            under_terms_heading = names == Some(true);
+            open.push((level, names));
             if in_glossary(&open) {
                 topics.push((i, level, false, false));
             } else if was && !terms.is_empty() {
@@ -123,16 +128,19 @@ pub(crate) fn split_glossary_terms(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
             continue;
         }
+        let listed = under_terms_heading;
+        under_terms_heading &= matches!(l.kind, Kind::Blank)
+            || (matches!(l.kind, Kind::Text)
+                && crate::parse::blocks::bullet_item(l.text).is_some());
         if !in_glossary(&open) || matches!(l.kind, Kind::Blank) {
             continue;
         }
-        if glossary_term(lines, i) || bullet_term(lines, i) {
+        if glossary_term(lines, i) || (listed && bullet_term(&lines[i..])) {
             terms.push(i);
         } else if part_label_line(l.text) {
             labels.push(i);
         } else if let Some(topic) = topics.last_mut()
             && terms.last().is_none_or(|&t| t < topic.0)
-            && !part_label_line(l.text)
             && !crate::parse::blocks::is_separator(l.text)
         {
             if !topic.2
@@ -361,13 +369,16 @@ fn glossary_term(lines: &[Ln<'_>], i: usize) -> bool {
         && !term.contains(['。', '，', '；', ',', ';', '?', '？'])
 }
 
-/// Is line `i` a term to explain written as a bullet of a bare list right under the heading
-/// that names the terms (`## Key Terms` / `- 存储过程procedure` / `- 乐观锁和悲观锁`): short, at
-/// the margin, no sentence, nothing under it but the next bullet?
-fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
+/// Is the first of `lines` a term to explain written as a bullet of a bare list (`- 存储过程
+/// procedure` / `- 乐观锁和悲观锁`): short, at the margin, no sentence, no book or link, nothing
+/// under it but the next bullet? Only right under the heading that names the terms (`## Key
+/// Terms`): a list under a term's own heading (`### 进程` / `- 动态性`), after a term or its
+/// explanation, or under `## 参考资料` explains or cites something (see
+/// [`split_glossary_terms`]).
+fn bullet_term(lines: &[Ln<'_>]) -> bool {
     /// A term or a short topic, not a sentence.
     const MAX_BULLET_TERM_CHARS: usize = 40;
-    let l = &lines[i];
+    let l = &lines[0];
     if !matches!(l.kind, Kind::Text) || l.code || l.indented() {
         return false;
     }
@@ -379,7 +390,7 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
         && item.chars().count() <= MAX_BULLET_TERM_CHARS
         && !item.contains(['。', '；'])
         && !item.ends_with(['.', ',', '，', ';', ':', '：'])
-        && lines.get(i + 1).is_none_or(|n| match n.kind {
+        && lines.get(1).is_none_or(|n| match n.kind {
             Kind::Blank | Kind::Heading(_) => true,
             Kind::Text => !n.indented() && crate::parse::blocks::bullet_item(n.text).is_some(),
             _ => false,
@@ -387,24 +398,6 @@ fn bullet_term(lines: &[Ln<'_>], i: usize) -> bool {
         // Nor a book or a link (`- 《数据库系统概念》`, `- [Redis 设计与实现](…)`).
         && !item.starts_with(['《', '['])
         && !item.contains("http")
-        && listed_under_glossary_heading(lines, i)
-}
-
-/// Is the bullet at `i` in a list right under a heading that names terms (`## Terms Explain`
-/// / `- 存储过程procedure`)? A list under a term's own heading (`### 进程` / `- 动态性`), after
-/// a term or its explanation, or under `## 参考资料` explains or cites something: no terms.
-fn listed_under_glossary_heading(lines: &[Ln<'_>], i: usize) -> bool {
-    let bullet = |k: usize| {
-        matches!(lines[k].kind, Kind::Text)
-            && crate::parse::blocks::bullet_item(lines[k].text).is_some()
-    };
-    (0..i)
-        .rev()
-        .find(|&k| !matches!(lines[k].kind, Kind::Blank) && !bullet(k))
-        .is_some_and(|k| {
-            matches!(&lines[k].kind, Kind::Heading(h)
-                if matches!(h.style, Style::Markdown(_)) && glossary_heading(&h.title) == Some(true))
-        })
 }
 
 /// Does a heading name terms to explain (`期末名词解释`, `术语表`, `Glossary`: true), or other

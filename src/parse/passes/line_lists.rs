@@ -110,15 +110,19 @@ pub(crate) fn split_spaced_jottings(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 })
         })
     };
+    // A long checklist of topics to review (`对象创建过程`, `垃圾收集算法`, `类加载过程`, …)
+    // needs no more than two questions among them: an answer's spaced points are fewer, and
+    // ask nothing. The card around is looked up only for such a run.
+    let checklist = |run: &[usize]| run.len() >= MIN_CHECKLIST && !in_asked_card(run);
     for (from, to) in blank_separated(lines) {
         if to - from == 1 && jotted(&lines[from]) {
             run.push(from);
         } else {
-            let checklist = !in_asked_card(&run);
+            let checklist = checklist(&run);
             take_jottings(lines, &mut run, &mut found, checklist);
         }
     }
-    let checklist = !in_asked_card(&run);
+    let checklist = checklist(&run);
     take_jottings(lines, &mut run, &mut found, checklist);
     add_questions(lines, starts, found);
 }
@@ -153,13 +157,10 @@ fn jotted(l: &Ln<'_>) -> bool {
 }
 
 /// The lines of `run` as cards, if it is a run of jottings (see [`split_spaced_jottings`]);
-/// `run` is emptied. `checklist`: a long run may be a checklist (it is in no card that asks).
+/// `run` is emptied. `checklist`: the run is a checklist (long, and in no card that asks),
+/// where two questions are enough.
 fn take_jottings(lines: &[Ln<'_>], run: &mut Vec<usize>, found: &mut Vec<usize>, checklist: bool) {
     let asking = run.iter().filter(|&&i| asks(lines[i].text.trim())).count();
-    // A long checklist of topics to review (`对象创建过程`, `垃圾收集算法`, `类加载过程`, …)
-    // needs no more than two questions among them: an answer's spaced points are fewer, and
-    // ask nothing.
-    let checklist = checklist && run.len() >= MIN_CHECKLIST;
     if run.len() >= MIN_JOTTINGS
         && asking >= MIN_JOTTINGS_ASKING
         && (checklist || asking * ASKING_SHARE >= run.len())

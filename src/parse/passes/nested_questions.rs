@@ -198,23 +198,23 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
         }
         let asking = items
             .iter()
-            .filter(|&&i| bold_bullet(&lines[i]).is_some_and(|t| asks(t) || bullet_asks(t)))
+            .filter(|&&(_, t)| asks(t) || bullet_asks(t))
             .count();
         // Bullets labelling the parts of one problem (`**题目**`, `**思路**`, `**参考答案**`)
         // are no questions, whatever the part is named.
         let parts = items
             .iter()
-            .filter(|&&i| bold_bullet(&lines[i]).is_some_and(super::lists::part_item))
+            .filter(|&&(_, t)| super::lists::part_item(t))
             .count();
         if parts * 2 < items.len() && (names_kind || asking * 2 >= items.len()) {
             starts[n].role = Role::Section {
                 rank,
                 title: question.clone(),
             };
-            extra.extend(items.into_iter().map(|i| Start {
+            extra.extend(items.into_iter().map(|(i, t)| Start {
                 line: i,
                 rank: None,
-                role: Role::question(bold_bullet(&lines[i]).unwrap_or_default()),
+                role: Role::question(t),
             }));
         }
     }
@@ -224,9 +224,13 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
     }
 }
 
-/// The bullets from `from` to `end` if they are bold questions, each answered under it (see
-/// [`split_bold_sub_questions`]).
-fn bold_sub_questions(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<usize>> {
+/// The bullets from `from` to `end` (line, bold text) if they are bold questions, each
+/// answered under it (see [`split_bold_sub_questions`]).
+fn bold_sub_questions<'a>(
+    lines: &[Ln<'a>],
+    from: usize,
+    end: usize,
+) -> Option<Vec<(usize, &'a str)>> {
     let first = (from..end).find(|&i| !matches!(lines[i].kind, Kind::Blank))?;
     let (indent, _) = bullet(&lines[first])?;
     let mut items = Vec::new();
@@ -240,7 +244,7 @@ fn bold_sub_questions(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<u
             return None;
         }
         if depth == indent {
-            bold_bullet(l)?;
+            let text = bold_bullet(l)?;
             // Its answer, indented deeper, right under it.
             let answer = lines[i + 1..end]
                 .iter()
@@ -249,7 +253,7 @@ fn bold_sub_questions(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<u
             if !answer {
                 return None;
             }
-            items.push(i);
+            items.push((i, text));
         }
     }
     (items.len() >= 2).then_some(items)
