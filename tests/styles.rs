@@ -107,8 +107,8 @@ fn records_of(name: &str, bytes: &[u8], by: u32) -> Vec<(u32, u32, String)> {
         .collect()
 }
 
-/// Every UTF-8 style fixture (not opening with a front matter block or a BOM) reads the same
-/// once `change` is made to its text, its records moved down by `shift` lines.
+/// Every UTF-8 style fixture (not opening with a front matter block, Hexo's too, or a BOM)
+/// reads the same once `change` is made to its text, its records moved down by `shift` lines.
 fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
     let mut compared = 0;
     for path in fixtures() {
@@ -116,7 +116,7 @@ fn reads_the_same_after(change: impl Fn(&str) -> String, shift: u32) {
         let Ok(text) = std::str::from_utf8(&bytes) else {
             continue;
         };
-        if text.starts_with("---") || text.starts_with('\u{feff}') {
+        if text.starts_with("---") || text.starts_with("title: ") || text.starts_with('\u{feff}') {
             continue;
         }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

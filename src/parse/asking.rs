@@ -259,6 +259,25 @@ static SCORE_REMARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     .unwrap()
 });
 
+/// Does the text hold a question mark outside its web addresses? A link's query
+/// (`[List 集合就这么简单](https://mp.weixin.qq.com/s?__biz=…)`) asks nothing.
+#[must_use]
+pub fn has_question_mark(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(k) = rest.find(['?', '？']) {
+        let before = &rest[..k];
+        // Inside an address: `://` since the last white space or bracket that ends one.
+        let open = before
+            .rfind([' ', '\t', '(', ')', '<', '>', '[', ']', '"'])
+            .map_or(before, |b| &before[b..]);
+        if !open.contains("://") {
+            return true;
+        }
+        rest = &rest[k + 1..];
+    }
+    false
+}
+
 /// Does `text` ask by a question mark or an interrogative word?
 fn asks_plainly(text: &str) -> bool {
     interrogative(text) || text.trim_end().ends_with(['?', '？'])
@@ -538,4 +557,25 @@ pub(super) fn announces_question(question: &str) -> bool {
         .find(|m| t[m.end()..].trim().is_empty())
         .map_or(t, |m| t[..m.start()].trim_end());
     cut.ends_with([':', '：'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_marks_in_web_addresses_ask_nothing() {
+        assert!(!has_question_mark(
+            "[List 集合就这么简单](https://mp.weixin.qq.com/s?__biz=MzI4&mid=22)"
+        ));
+        assert!(!has_question_mark(
+            "参考 https://a.com/s?id=1 和 http://b.cn/?q"
+        ));
+        assert!(has_question_mark(
+            "[什么是 HashMap？](https://a.com/s?id=1)"
+        ));
+        assert!(has_question_mark("https://a.com/s?id=1 讲的是什么?"));
+        assert!(has_question_mark("Go 值类型有哪些？"));
+        assert!(!has_question_mark("Go 值类型"));
+    }
 }

@@ -933,7 +933,7 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
             let level = underline(&lines[i + 1])?;
             let t = line::strip_emphasis(l.text);
             let t = t.trim();
-            let titled = matches!(l.kind, Kind::Text)
+            let titled = (matches!(l.kind, Kind::Text) || numbered_title(&l.kind))
                 && !l.indented()
                 && !l.code
                 && !l.structural
@@ -966,6 +966,14 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
         return;
     }
     for (i, level) in headings {
+        // A numbered title (`五、Collection 和 Collections 的区别` / `===`) keeps its number, as
+        // it would under `#`: the numbers under it (`1.  Collection 是…`) are then its points.
+        if let Kind::Heading(h) = &mut lines[i].kind {
+            h.style = Style::Markdown(level);
+            let kept = h.title.trim_end_matches([':', '：']).len();
+            h.title.truncate(kept);
+            continue;
+        }
         let title = line::strip_emphasis(lines[i].text)
             .trim()
             .trim_end_matches([':', '：'])
@@ -980,6 +988,12 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
     }
 }
 
+/// A title numbered the Chinese way (`五、…`), which an underline makes a Markdown heading. An
+/// underlined `1. …` is a list item over a rule in Markdown and stays one.
+fn numbered_title(kind: &Kind) -> bool {
+    matches!(kind, Kind::Heading(h) if h.style == Style::Chinese)
+}
+
 /// A front matter block (`---` / `title: …` / `# 这是文章的标题` / `---`) is metadata: its
 /// YAML comments are no headings and its keys no questions. Its lines are read like a fenced
 /// block's, and so stay out of every record.
@@ -987,7 +1001,9 @@ fn hide_front_matter(lines: &mut [Ln<'_>]) {
     let Some(end) = yaml_front_matter(lines) else {
         return;
     };
-    for l in &mut lines[1..end] {
+    // Hexo's form has no opening `---`: its first line is already a key.
+    let from = usize::from(lines[0].text.trim_end() == "---");
+    for l in &mut lines[from..end] {
         if !matches!(l.kind, Kind::Blank) {
             l.kind = Kind::Fenced;
             l.code = false;
@@ -1011,12 +1027,13 @@ pub(super) fn yaml_front_matter(lines: &[Ln<'_>]) -> Option<usize> {
 }
 
 /// The last line of a front matter block (`---` on the first line, up to the next `---`; to
-/// the end of the file if none closes it), if the file opens with one. Found once: asked for
+/// the end of the file if none closes it, or [written Hexo's way](hexo_front_matter_end)), if
+/// the file opens with one. Found once: asked for
 /// every line, the search would cost an unclosed block its length squared.
 pub(super) fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
     let first = lines.first()?;
     if first.text.trim_end() != "---" {
-        return None;
+        return hexo_front_matter_end(lines);
     }
     Some(
         lines[1..]
@@ -1024,6 +1041,34 @@ pub(super) fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
             .position(|l| l.text.trim_end() == "---")
             .map_or(usize::MAX, |close| close + 1),
     )
+}
+
+/// The closing `---` of a front matter block written Hexo's way, with no opening `---`
+/// (`title: Java-集合-总结与面试题` / `tags:` / `  - Java` / `date: 2020-01-19` / `---`): the
+/// file opens on a key, and every line up to the rule is a key, a list item or indented, two
+/// keys at least, within the first 40 lines.
+fn hexo_front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
+    let key = |t: &str| {
+        t.split_once(':').is_some_and(|(k, v)| {
+            k.starts_with(|c: char| c.is_ascii_alphabetic())
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                && (v.is_empty() || v.starts_with(' '))
+        })
+    };
+    if !key(lines.first()?.text) {
+        return None;
+    }
+    let close = lines
+        .iter()
+        .take(40)
+        .position(|l| l.text.trim_end() == "---")?;
+    let head = &lines[..close];
+    let yaml = head.iter().all(|l| {
+        let t = l.text.trim_end();
+        t.is_empty() || key(t) || t.starts_with([' ', '\t']) || t.starts_with("- ")
+    });
+    (yaml && head.iter().filter(|l| key(l.text)).count() >= 2).then_some(close)
 }
 
 /// A folded answer (`<details><summary>查看答案</summary>` … `</details>`, or a fold whose

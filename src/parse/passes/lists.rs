@@ -8,8 +8,8 @@ use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
 use super::{dedent, is_start, section_over_bullets};
 use crate::parse::asking::{
-    INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, interrogative, names_round,
-    opens_with_request, question_like,
+    INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, has_question_mark, interrogative,
+    names_round, opens_with_request, question_like,
 };
 use crate::parse::classify::link_only;
 use crate::parse::line::Kind;
@@ -795,7 +795,7 @@ fn bullets_asking(lines: &[Ln<'_>], first: usize, bullets: &[(usize, &str)]) -> 
         .iter()
         .filter(|(_, b)| {
             let plain = line::strip_emphasis(b);
-            plain.contains(['?', '？'])
+            has_question_mark(&plain)
                 || (worded && question_like(&plain) && !plain.trim_end().ends_with(['。', '；']))
         })
         .count()
