@@ -569,10 +569,19 @@ impl Outline {
             .find(|&i| (strong_title(lines, i, false) && !worded(i)) || collection_title(lines, i))
             .filter(|&cut| {
                 let k = node.children.partition_point(|&c| self.nodes[c].line < cut);
-                !(ends_asking(&node.heading.title)
-                    && k > 0
+                let inside_part = k > 0
                     && markdown(node.children[k - 1])
-                    && node.children.get(k).is_some_and(|&c| markdown(c)))
+                    && node.children.get(k).is_some_and(|&c| markdown(c));
+                // Nor under a heading that lists exactly its sub-headings (`### == vs equals`
+                // over `#### ==` and `#### equals`): each holds a part of one answer.
+                !(inside_part
+                    && (ends_asking(&node.heading.title)
+                        || lists_exactly(
+                            &node.heading.title,
+                            node.children
+                                .iter()
+                                .map(|&c| self.nodes[c].heading.title.as_str()),
+                        )))
             })
     }
 
@@ -684,6 +693,23 @@ impl Outline {
             || (kids.len() >= 4 && marked > 0 && worded * 3 >= kids.len() * 2)
     }
 
+    /// A heading that lists exactly its sub-headings (`### final, finally, finalize` over
+    /// `#### final`, `#### finally`, `#### finalize`; `### == vs equals` over `#### ==` and
+    /// `#### equals`) sets them side by side: one question, they the parts of its answer. Not
+    /// where they hold questions of their own (`## Redis、MySQL` over `### Redis` / `- Redis
+    /// 为什么快？`).
+    fn compares_parts(&self, parent: &Heading, kids: &[usize]) -> bool {
+        kids.len() >= 2
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                kid.heading.number.is_none() && kid.children.is_empty() && !self.holds_question(k)
+            })
+            && lists_exactly(
+                &parent.title,
+                kids.iter().map(|&k| self.nodes[k].heading.title.as_str()),
+            )
+    }
+
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
@@ -722,6 +748,9 @@ impl Outline {
             .count();
         if parent.title.is_empty() || collection_named(&parent.title) {
             return true;
+        }
+        if self.compares_parts(parent, kids) {
+            return false;
         }
         // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
         // `Weak` 是…`) names no group: it is one prompt, its sub-headings the parts of its answer.
@@ -808,6 +837,25 @@ impl Outline {
                 && (numbered * 2 >= kids.len()
                     || (with_content > 0 && with_content * 2 >= kids.len() - placeholders)))
     }
+}
+
+/// Is `title` a list of exactly the `items`, in any order, parted by commas, `、`, `/` or
+/// ` vs ` (`final, finally, finalize`; `== vs equals`)? Case and emphasis aside.
+pub(crate) fn lists_exactly(title: &str, items: impl Iterator<Item = impl AsRef<str>>) -> bool {
+    let norm = |t: &str| line::strip_emphasis(t).trim().to_lowercase();
+    let title = norm(title).replace(" vs. ", ",").replace(" vs ", ",");
+    let mut pieces: Vec<&str> = title.split([',', '，', '、', '/']).map(str::trim).collect();
+    if pieces.len() < 2 || pieces.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    for item in items {
+        let item = norm(item.as_ref());
+        let Some(k) = pieces.iter().position(|&p| p == item) else {
+            return false;
+        };
+        pieces.swap_remove(k);
+    }
+    pieces.is_empty()
 }
 
 /// Does a heading name the remedies for the topic above it (`## 解决办法`, `### 解决方案`) or
@@ -1346,5 +1394,29 @@ fn section_title(h: &Heading, raw: &str) -> String {
         raw.trim().trim_start_matches('#').trim().to_owned()
     } else {
         h.title.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lists_exactly;
+
+    #[test]
+    fn a_title_listing_exactly_its_items() {
+        let listed = |title: &str, items: &[&str]| lists_exactly(title, items.iter());
+        assert!(listed(
+            "final, finally, finalize",
+            &["final", "finally", "finalize"]
+        ));
+        assert!(listed("== vs equals", &["equals", "=="]));
+        assert!(listed("**Redis、MySQL**", &["mysql", "Redis"]));
+        assert!(!listed("final, finally, finalize", &["final", "finally"]));
+        assert!(!listed("final, finally", &["final", "finally", "finalize"]));
+        assert!(!listed("Redis", &["Redis"]));
+        assert!(!listed(
+            "HashMap和Hashtable的区别",
+            &["HashMap", "Hashtable"]
+        ));
+        assert!(!listed("a, , b", &["a", "b"]));
     }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, strip_emphasis};
+use crate::parse::outline::lists_exactly;
 use crate::parse::{Ln, Role, Start};
 
 /// Sub-headings a heading must hold to be read as their group.
@@ -89,7 +90,10 @@ pub(crate) fn split_sub_heading_cards(lines: &[Ln<'_>], starts: &mut Vec<Start>)
             .count();
         let series = alike * 3 >= subs.len() * 2;
         let parts = number.is_some() && asking * 2 <= subs.len() && !series;
-        if own > MAX_OWN || !answered || numbered || parts {
+        // A heading that lists exactly its sub-headings (`### final, finally, finalize`) sets
+        // them side by side: they are the parts of its answer.
+        let compared = lists_exactly(question, subs.iter().map(|&j| title_of(j)));
+        if own > MAX_OWN || !answered || numbered || parts || compared {
             continue;
         }
         let title = strip_emphasis(question).trim().to_owned();

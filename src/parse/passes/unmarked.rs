@@ -13,6 +13,7 @@ use crate::parse::asking::{
 };
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
+use crate::parse::outline::lists_exactly;
 use crate::parse::titles::{
     after_break, colon_label, rule_closed_answer, strong_title, title_shaped, underlined_title,
 };
@@ -207,7 +208,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        in_part |= next > 0 && answer_part(&lines[i], &starts[next - 1]);
+        in_part |= next > 0 && answer_part(lines, i, starts, next - 1);
         if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
@@ -338,11 +339,31 @@ fn enumerated_labels(lines: &[Ln<'_>], starts: &[Start]) -> Vec<bool> {
         .collect()
 }
 
-/// Is `l` a Markdown sub-heading held as a part of the answer to `record`, a record that asks
-/// with a question mark (`## webpack 性能优化？` over `### 自动刷新`)?
-fn answer_part(l: &Ln<'_>, record: &Start) -> bool {
-    matches!(&l.kind, Kind::Heading(h) if matches!(h.style, Style::Markdown(_)))
-        && matches!(&record.role, Role::Record { question, .. } if ends_asking(question))
+/// Is line `i` a Markdown sub-heading held as a part of the answer to `starts[n]`, a record
+/// that asks with a question mark (`## webpack 性能优化？` over `### 自动刷新`)?
+fn answer_part(lines: &[Ln<'_>], i: usize, starts: &[Start], n: usize) -> bool {
+    let Kind::Heading(h) = &lines[i].kind else {
+        return false;
+    };
+    let record = &starts[n];
+    let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+    let (Style::Markdown(_), Role::Record { question, .. }) = (h.style, &record.role) else {
+        return false;
+    };
+    // Or under a heading that lists exactly its sub-headings (`### == vs equals` over `#### ==`
+    // and `#### equals`).
+    ends_asking(question)
+        || lists_exactly(
+            question,
+            lines[record.line + 1..end]
+                .iter()
+                .filter_map(|l| match &l.kind {
+                    Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
+                        Some(h.title.as_str())
+                    }
+                    _ => None,
+                }),
+        )
 }
 
 /// Heading ranks where three headings or more start records and most of them ask, or most of
