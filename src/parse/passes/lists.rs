@@ -61,7 +61,7 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Sibling headings are read alike (`## 1. CNN`, `## 2. 过拟合`, each over bold bullets):
     // where the bullet lists of a rank mostly ask, taken together, all of them are questions.
     let mut pooled: Vec<(u8, usize, usize, usize)> = Vec::new();
-    for c in found.iter().flatten().filter(|c| c.bullet_list) {
+    for c in found.iter().flatten().filter(|c| c.shape == Shape::Bullets) {
         let k = pooled
             .iter()
             .position(|p| p.0 == c.rank)
@@ -78,10 +78,22 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .iter()
             .any(|&(r, lists, items, asking)| r == rank && lists >= 2 && asking * 2 > items)
     };
+    // So are bullets answered by quotes: where such a list of a rank is questions on its own
+    // evidence (`### operation system` / `- 什么是python GIL?` / `> [链接](…)`), its siblings
+    // so written are questions too (`### 数据结构` / `- __call__方法` / `> [链接](…)`).
+    let quoted_ranks: Vec<u8> = found
+        .iter()
+        .flatten()
+        .filter(|c| c.shape == Shape::QuoteAnswered && c.split)
+        .map(|c| c.rank)
+        .collect();
     let mut extra = Vec::new();
     for (n, c) in found.into_iter().enumerate() {
         let Some(c) = c else { continue };
-        if !(c.split || (c.bullet_list && asking_rank(c.rank))) {
+        if !(c.split
+            || (c.shape == Shape::Bullets && asking_rank(c.rank))
+            || (c.shape == Shape::QuoteAnswered && quoted_ranks.contains(&c.rank)))
+        {
             continue;
         }
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
@@ -193,12 +205,23 @@ struct ListUnder {
     labels: Vec<usize>,
     /// The items are questions on their own evidence.
     split: bool,
-    /// A bullet list with nothing else under the heading.
-    bullet_list: bool,
+    /// What the lines under the heading are.
+    shape: Shape,
     /// Bullets that ask.
     asking: usize,
     /// The heading names an interview round (`### 二面`).
     round: bool,
+}
+
+/// The lines under a heading with a list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A bullet list with nothing else under the heading.
+    Bullets,
+    /// Bullets each answered by a quote under it (see [`quote_answered`]).
+    QuoteAnswered,
+    /// Anything else.
+    Other,
 }
 
 /// In an interview round's list, a bullet that names a subject (`- http`, `- mysql相关`) over
@@ -354,7 +377,7 @@ fn bare_lines_under(
         items: titles,
         labels,
         split,
-        bullet_list: false,
+        shape: Shape::Other,
         asking,
         round,
     })
@@ -487,15 +510,49 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
                 .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
         });
     let round_list = named && unanswered;
-    (only_items || (led && (mostly_asking || round_list))).then_some(ListUnder {
+    let quoted = led && quote_answered(lines, &bullets, end);
+    (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
         items: bullets,
         labels,
-        bullet_list: only_items,
+        shape: if only_items {
+            Shape::Bullets
+        } else if quoted {
+            Shape::QuoteAnswered
+        } else {
+            Shape::Other
+        },
         asking,
         round: round || in_round,
     })
+}
+
+/// Bullets answered by quotes (`- 什么是python GIL?` / `> [python面试不得不知道的点——GIL](…)`;
+/// `- 装饰器，看这两篇就够了` / `> [廖雪峰python](…)`), from `bullets[0]` up to `end`: every
+/// line a bullet, a quote, indented, or glued under the line above (a quote or item running
+/// on); a quote somewhere, and most bullets with a quote or such a line right under them.
+fn quote_answered(lines: &[Ln<'_>], bullets: &[usize], end: usize) -> bool {
+    let quote = |l: &Ln<'_>| matches!(l.kind, Kind::Text) && l.text.starts_with('>');
+    let glued = |i: usize| i > 0 && !matches!(lines[i - 1].kind, Kind::Blank);
+    let shaped = (bullets[0]..end).all(|i| {
+        let l = &lines[i];
+        matches!(l.kind, Kind::Blank)
+            || (matches!(l.kind, Kind::Text)
+                && (quote(l) || l.indented() || glued(i) || blocks::bullet_item(l.text).is_some()))
+    });
+    let answered = bullets
+        .iter()
+        .filter(|&&b| {
+            lines
+                .get(b + 1)
+                .is_some_and(|n| b + 1 < end && matches!(n.kind, Kind::Text) && !n.indented())
+        })
+        .count();
+    shaped
+        && bullets.len() >= 2
+        && (bullets[0]..end).any(|i| quote(&lines[i]))
+        && answered * 2 >= bullets.len()
 }
 
 /// A heading that only names the questions under it (`### 面试题`, `## Interview Questions`)
