@@ -260,15 +260,22 @@ static SCORE_REMARK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 });
 
 /// Does the text hold a question mark outside its web addresses? A link's query
-/// (`[List 集合就这么简单](https://mp.weixin.qq.com/s?__biz=…)`) asks nothing.
+/// (`[List 集合就这么简单](https://mp.weixin.qq.com/s?__biz=…)`) asks nothing; a full-width `？`
+/// is never part of an address.
 #[must_use]
 pub fn has_question_mark(text: &str) -> bool {
+    if text.contains('？') {
+        return true;
+    }
     let mut rest = text;
-    while let Some(k) = rest.find(['?', '？']) {
+    while let Some(k) = rest.find('?') {
         let before = &rest[..k];
-        // Inside an address: `://` since the last white space or bracket that ends one.
+        // Inside an address: `://` since the last white space, bracket or Chinese punctuation,
+        // any of which ends one.
         let open = before
-            .rfind([' ', '\t', '(', ')', '<', '>', '[', ']', '"'])
+            .rfind([
+                ' ', '\t', '(', ')', '<', '>', '[', ']', '"', '（', '）', '，', '。', '：', '；',
+            ])
             .map_or(before, |b| &before[b..]);
         if !open.contains("://") {
             return true;
@@ -576,6 +583,10 @@ mod tests {
         ));
         assert!(has_question_mark("https://a.com/s?id=1 讲的是什么?"));
         assert!(has_question_mark("Go 值类型有哪些？"));
+        assert!(has_question_mark("Redis 为什么快 https://a.com/b？"));
+        assert!(has_question_mark(
+            "双亲委派模型（https://a.com/b?x=1）是什么?"
+        ));
         assert!(!has_question_mark("Go 值类型"));
     }
 }

@@ -906,7 +906,8 @@ fn bold_part_titles(lines: &mut [Ln<'_>]) {
 }
 
 /// Headings underlined (`cookie与session区别` / `-----------`, `php方面的：` / `===`), the
-/// Markdown way, when the notes use them: three at least, each a short line after a break
+/// Markdown way, when the notes use them: three at least (any number of titles numbered the
+/// Chinese way, `一、进程管理` / `---`), each a short line after a break
 /// right on its underline, no sentence. Each is a heading of the first level (`=`) or the second (`-`); its
 /// underline stays a rule, as one under a `## …` heading is. Fewer, an underline may be a rule
 /// drawn under a paragraph, and [`underlined_title`](super::titles::underlined_title) reads
@@ -927,7 +928,7 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
             && t.bytes().all(|b| b == mark))
         .then_some(if mark == b'=' { 1 } else { 2 })
     };
-    let headings: Vec<(usize, u8)> = (0..lines.len().saturating_sub(1))
+    let mut headings: Vec<(usize, u8)> = (0..lines.len().saturating_sub(1))
         .filter_map(|i| {
             let l = &lines[i];
             let level = underline(&lines[i + 1])?;
@@ -953,7 +954,12 @@ fn setext_headings(lines: &mut [Ln<'_>]) {
             titled.then_some((i, level))
         })
         .collect();
+    // Fewer, only titles numbered the Chinese way (`一、进程管理` / `----------`) are surely
+    // headings: a paragraph over a rule is not numbered so.
     if headings.len() < 3 {
+        headings.retain(|&(i, _)| numbered_title(&lines[i].kind));
+    }
+    if headings.is_empty() {
         return;
     }
     // Cards closed by a rule (`什么是闭包？` / blank / `函数和它的词法环境的组合` / `---`): the
@@ -1045,30 +1051,46 @@ pub(super) fn front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
 
 /// The closing `---` of a front matter block written Hexo's way, with no opening `---`
 /// (`title: Java-集合-总结与面试题` / `tags:` / `  - Java` / `date: 2020-01-19` / `---`): the
-/// file opens on a key, and every line up to the rule is a key, a list item or indented, two
-/// keys at least, within the first 40 lines.
+/// file opens on a key, and every line up to the rule is a key, or a list item or indented
+/// line under a key with no value, within the first 40 lines; two keys at least, each once, one
+/// of them `title` or `date`, none of them asking. Cards written as keys (`Q: 什么是…？` / `A:
+/// …` / `---`, `Question:` twice) are no metadata.
 fn hexo_front_matter_end(lines: &[Ln<'_>]) -> Option<usize> {
-    let key = |t: &str| {
-        t.split_once(':').is_some_and(|(k, v)| {
-            k.starts_with(|c: char| c.is_ascii_alphabetic())
+    fn key(t: &str) -> Option<(&str, bool)> {
+        t.split_once(':').and_then(|(k, v)| {
+            (k.len() >= 3
+                && k.starts_with(|c: char| c.is_ascii_alphabetic())
                 && k.chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                 && (v.is_empty() || v.starts_with(' '))
+                && !v.trim_end().ends_with(['?', '？']))
+            .then_some((k, v.trim().is_empty()))
         })
-    };
-    if !key(lines.first()?.text) {
-        return None;
     }
+    key(lines.first()?.text)?;
     let close = lines
         .iter()
         .take(40)
         .position(|l| l.text.trim_end() == "---")?;
-    let head = &lines[..close];
-    let yaml = head.iter().all(|l| {
+    let mut keys: Vec<&str> = Vec::new();
+    // Whether the last key has no value of its own: list items and indented lines are its.
+    let mut open = false;
+    for l in &lines[..close] {
         let t = l.text.trim_end();
-        t.is_empty() || key(t) || t.starts_with([' ', '\t']) || t.starts_with("- ")
-    });
-    (yaml && head.iter().filter(|l| key(l.text)).count() >= 2).then_some(close)
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((k, empty)) = key(t) {
+            if keys.contains(&k) {
+                return None;
+            }
+            keys.push(k);
+            open = empty;
+        } else if !(open && (t.starts_with([' ', '\t']) || t.starts_with("- "))) {
+            return None;
+        }
+    }
+    (keys.len() >= 2 && keys.iter().any(|k| matches!(*k, "title" | "date"))).then_some(close)
 }
 
 /// A folded answer (`<details><summary>查看答案</summary>` … `</details>`, or a fold whose

@@ -338,27 +338,50 @@ impl Outline {
                             .is_some_and(|s| s.heading.value == Some(before))
                     })
             };
+            // A number typed again (`3. **BERT与transformer有哪些异同点？**` after `4. **…有什么
+            //区别？**` and its answer) where the item is a question shaped as the one before
+            // it, wholly bold and asking at the margin: one more question, misnumbered.
+            let asked_alike = || {
+                prev.is_some_and(|p| {
+                    bold_question(lines[i].text) && bold_question(lines[p.line].text)
+                })
+            };
             if let (Some(v), Some(p), true, false) = (h.value, prev_value, same_shape, markdown) {
                 if v != 1 && v < p && !after_stray() && !restarts_count(lines, i, h.style, v) {
+                    let alike = asked_alike();
+                    let (read, help) = if alike {
+                        (
+                            "read as a question of its own, shaped as the one above",
+                            format!("renumber it: the next question is {}", p + 1),
+                        )
+                    } else {
+                        (
+                            "read as a sub-point of the question above",
+                            format!(
+                                "renumber it (the next question is {}), or indent it if it is part of the answer",
+                                p + 1
+                            ),
+                        )
+                    };
                     diagnostics.push(
                         numbering::RULE
                             .at(
                                 path,
                                 Span::line(l.number, l.text.trim_end()),
                                 format!(
-                                    "number {} comes after {}; read as a sub-point of the question above",
+                                    "number {} comes after {}; {read}",
                                     h.number.as_deref().unwrap_or("?"),
-                                    prev.and_then(|p| p.heading.number.as_deref()).unwrap_or("?")
+                                    prev.and_then(|p| p.heading.number.as_deref())
+                                        .unwrap_or("?")
                                 ),
                             )
-                            .help(format!(
-                                "renumber it (the next question is {}), or indent it if it is part of the answer",
-                                p + 1
-                            )),
+                            .help(help),
                     );
-                    prev_text = Some(i);
-                    bump_body(&mut nodes, &stack);
-                    continue;
+                    if !alike {
+                        prev_text = Some(i);
+                        bump_body(&mut nodes, &stack);
+                        continue;
+                    }
                 }
                 if v == p || (v > p + 1 && v != 1) {
                     let what = if v == p {
@@ -508,7 +531,7 @@ impl Outline {
                 || (node.body <= 2
                     && names_collection(&h.title)
                     && introduction(lines, node.line)));
-        let groups = parts == 0 && (title_only || self.groups(node, kids, level));
+        let groups = parts == 0 && (title_only || self.groups(node, kids, level, lines));
         let items_below = !groups && parts == 0 && self.item_typed_high(id);
         let role = if groups && !answered_question {
             Role::Section {
@@ -697,8 +720,14 @@ impl Outline {
     /// `#### final`, `#### finally`, `#### finalize`; `### == vs equals` over `#### ==` and
     /// `#### equals`) sets them side by side: one question, they the parts of its answer. Not
     /// where they hold questions of their own (`## Redis、MySQL` over `### Redis` / `- Redis
-    /// 为什么快？`).
-    fn compares_parts(&self, parent: &Heading, kids: &[usize]) -> bool {
+    /// 为什么快？`), or bold titles alone on their lines (`**持久化机制**`), which may be.
+    fn compares_parts(&self, parent: &Heading, kids: &[usize], lines: &[Ln<'_>]) -> bool {
+        let bold_titles = |k: usize| {
+            lines[self.nodes[k].line + 1..]
+                .iter()
+                .take_while(|l| !matches!(l.kind, Kind::Heading(_)))
+                .any(|l| line::bold_span(l.text.trim()).is_some())
+        };
         kids.len() >= 2
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
@@ -708,11 +737,12 @@ impl Outline {
                 &parent.title,
                 kids.iter().map(|&k| self.nodes[k].heading.title.as_str()),
             )
+            && !kids.iter().any(|&k| bold_titles(k))
     }
 
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
-    fn groups(&self, node: &Node, kids: &[usize], level: &Level) -> bool {
+    fn groups(&self, node: &Node, kids: &[usize], level: &Level, lines: &[Ln<'_>]) -> bool {
         // `####面试题一`, then code, then `问：…`: what comes before the question line is part
         // of the question, so the card starts at the heading (when it asks one question: a
         // case with several questions under it still groups them).
@@ -749,7 +779,7 @@ impl Outline {
         if parent.title.is_empty() || collection_named(&parent.title) {
             return true;
         }
-        if self.compares_parts(parent, kids) {
+        if self.compares_parts(parent, kids, lines) {
             return false;
         }
         // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
@@ -1293,6 +1323,19 @@ fn restart_is_sublist(lines: &[Ln<'_>], from: usize, style: Style, outer: u32) -
         }
     }
     false
+}
+
+/// Is the line a numbered question wholly in bold at the margin (`3. **BERT与transformer有哪些
+/// 异同点？**`)?
+fn bold_question(text: &str) -> bool {
+    if text.starts_with([' ', '\t', '\u{3000}']) {
+        return false;
+    }
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let Some(rest) = rest.strip_prefix(['.', '、', '．']) else {
+        return false;
+    };
+    line::bold_span(rest.trim()).is_some_and(ends_asking)
 }
 
 /// A number that jumps backwards but, set off by a blank line, counts on from there for four

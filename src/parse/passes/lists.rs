@@ -84,7 +84,7 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let quoted_ranks: Vec<u8> = found
         .iter()
         .flatten()
-        .filter(|c| c.shape == Shape::QuoteAnswered && c.split)
+        .filter(|c| matches!(c.shape, Shape::QuoteAnswered { .. }) && c.split)
         .map(|c| c.rank)
         .collect();
     let mut extra = Vec::new();
@@ -92,7 +92,8 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let Some(c) = c else { continue };
         if !(c.split
             || (c.shape == Shape::Bullets && asking_rank(c.rank))
-            || (c.shape == Shape::QuoteAnswered && quoted_ranks.contains(&c.rank)))
+            || (c.shape == (Shape::QuoteAnswered { alike: true })
+                && quoted_ranks.contains(&c.rank)))
         {
             continue;
         }
@@ -218,8 +219,10 @@ struct ListUnder {
 enum Shape {
     /// A bullet list with nothing else under the heading.
     Bullets,
-    /// Bullets each answered by a quote under it (see [`quote_answered`]).
-    QuoteAnswered,
+    /// Bullets each answered by a quote under it (see [`quote_answered`]); `alike` where its
+    /// quotes are links and nothing else, or half its bullets ask in words, so that it may be
+    /// read as its siblings are.
+    QuoteAnswered { alike: bool },
     /// Anything else.
     Other,
 }
@@ -511,21 +514,43 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         });
     let round_list = named && unanswered;
     let quoted = led && quote_answered(lines, &bullets, end);
+    let shape = if only_items {
+        Shape::Bullets
+    } else if quoted {
+        Shape::QuoteAnswered {
+            alike: quotes_alike(lines, &bullets, end),
+        }
+    } else {
+        Shape::Other
+    };
     (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
         items: bullets,
         labels,
-        shape: if only_items {
-            Shape::Bullets
-        } else if quoted {
-            Shape::QuoteAnswered
-        } else {
-            Shape::Other
-        },
+        shape,
         asking,
         round: round || in_round,
     })
+}
+
+/// Does a list of bullets answered by quotes (see [`quote_answered`]) read as questions once its
+/// siblings do: its quotes point to reading (`> [理解 __call__](https://…)`), or half its
+/// bullets ask in words (`- 什么是monkey patch`)? Statements explained by a quote (`- 切换开销小`
+/// / `> 只在用户态切换`) are no questions.
+fn quotes_alike(lines: &[Ln<'_>], bullets: &[usize], end: usize) -> bool {
+    let reading = (bullets[0]..end)
+        .map(|i| lines[i].text)
+        .filter_map(|t| t.strip_prefix('>'))
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .all(|q| link_only(q) || blocks::url_only(q).is_some());
+    let asking = bullets
+        .iter()
+        .filter_map(|&b| blocks::bullet_item(lines[b].text))
+        .filter(|b| asks(&line::strip_emphasis(b)))
+        .count();
+    reading || asking * 2 >= bullets.len()
 }
 
 /// Bullets answered by quotes (`- 什么是python GIL?` / `> [python面试不得不知道的点——GIL](…)`;
