@@ -1,6 +1,7 @@
 //! Bold question lines read alike: `**Why is your first filter not enough?**` over its answer
 //! paragraph, again and again. Where most lines that are bold and nothing else, each set apart
-//! above by a blank line and with text right under it, already start cards, the others set
+//! above by a blank line and with text right under it (or after one blank line), already start
+//! cards, the others set
 //! apart alike are questions too when they end in a question mark, however long, with a comma,
 //! or with a sentence before the question (`**You designed it late. Isn't that overfitting?**`),
 //! and when they are short titles, answered or not (`**mvc 和 mvvm**`, `**组件之间如何通信**`
@@ -21,10 +22,13 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
     let apart: Vec<usize> = (0..lines.len())
         .filter(|&i| bold_set_apart(lines, i))
         .collect();
+    // Right under it, or after one blank line (`**什么是 Promise ？**` / blank / `* Promise 就是…`).
     let over_text = |i: usize| {
-        lines
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
+        let next = match lines.get(i + 1) {
+            Some(n) if matches!(n.kind, Kind::Blank) => lines.get(i + 2),
+            n => n,
+        };
+        next.is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
     };
     let bold = apart.iter().filter(|&&i| over_text(i)).count();
     let asked = apart

@@ -208,7 +208,7 @@ fn without_number(t: &str) -> &str {
 }
 
 /// The words of a text that is one Markdown link and nothing else (`[HTTP 缓存](#http-2)`).
-fn link_words(text: &str) -> Option<&str> {
+pub(crate) fn link_words(text: &str) -> Option<&str> {
     let t = text.trim();
     let inner = t.strip_prefix('[')?.strip_suffix(')')?;
     let (words, target) = inner.split_once("](")?;

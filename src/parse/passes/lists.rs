@@ -13,6 +13,7 @@ use crate::parse::asking::{
 };
 use crate::parse::classify::link_only;
 use crate::parse::line::Kind;
+use crate::parse::passes::link_contents::link_words;
 use crate::parse::titles::{colon_label, title_shape, title_shaped};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 
@@ -111,7 +112,7 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .filter(|&i| subjects.binary_search_by_key(&i, |s| s.line).is_err())
             .collect();
         let from = extra.len();
-        section_over_bullets(lines, &mut starts[n], c.rank, items, &mut extra);
+        list_questions(lines, &mut starts[n], c.rank, items, &mut extra);
         extra.extend(c.labels.iter().map(|&i| Start {
             line: i,
             rank: Some(LABEL_RANK),
@@ -127,6 +128,33 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// The heading at `start` over the questions `items`: their section, as
+/// [`section_over_bullets`] makes it, unless code stands under it before the list, which is
+/// what the heading asks about: the heading stays that question, and the bullets after its
+/// code are more (`### es6` / a fenced block / `- [es6对函数做了哪些优化？](…)`).
+fn list_questions(
+    lines: &[Ln<'_>],
+    start: &mut Start,
+    rank: u8,
+    items: Vec<usize>,
+    extra: &mut Vec<Start>,
+) {
+    let code_first = items.first().is_some_and(|&first| {
+        lines[start.line + 1..first]
+            .iter()
+            .any(|l| matches!(l.kind, Kind::Fence { .. }))
+    });
+    if code_first {
+        extra.extend(items.iter().map(|&i| Start {
+            line: i,
+            rank: None,
+            role: Role::question(blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
+        }));
+    } else {
+        section_over_bullets(lines, start, rank, items, extra);
+    }
 }
 
 /// Does a line say that the questions asked follow it (`提出了如下几个问题。`, `问了如下几道题`)?
@@ -441,6 +469,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         .iter()
         .filter(|&&i| {
             blocks::bullet_item(lines[i].text)
+                .map(|b| link_words(b.trim()).unwrap_or(b))
                 .is_some_and(|b| bullet_asks(b) || opens_with_request(b))
         })
         .count();
@@ -453,8 +482,14 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`); a
     // quote may introduce any list (`> 这个模块将会描述一些基础的问题。`).
     let remark = round && remark_before(&lines[first..bullets[0]]);
+    // So may code the heading asks about, a question of its own (`### es6` / a fenced block /
+    // `- [es6对函数做了哪些优化？](…)` …).
     let introduced = (first..bullets[0]).all(|i| {
-        matches!(lines[i].kind, Kind::Blank) || lines[i].text.starts_with('>') || label(i)
+        matches!(
+            lines[i].kind,
+            Kind::Blank | Kind::Fence { .. } | Kind::Fenced
+        ) || lines[i].text.starts_with('>')
+            || label(i)
     });
     let items_from = if remark || introduced {
         bullets[0]
