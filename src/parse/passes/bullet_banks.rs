@@ -268,25 +268,59 @@ fn count_leaves(items: &[Item<'_>]) -> (usize, usize) {
 
 /// A bank's cards, its items found from line `first`: a record at each leaf, a subject at each
 /// bullet with bullets under it. A leaf at the margin after a subject is the bank's again: it
-/// closes the subject's label.
+/// closes the subject's label. A bullet that asks over bullets that mostly do not (`* 如何停止
+/// 线程，优缺点` / `  * 使用stop()` / `  * 使用中断`) is one question, they its answer's points.
 fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start> {
-    let subjects = items.iter().any(|i| i.subject);
-    items.into_iter().map(move |i| Start {
-        line: first + i.index,
-        rank: (i.subject || (subjects && !i.nested)).then_some(LABEL_RANK),
-        role: if i.subject {
-            Role::label(i.text)
-        } else {
-            Role::question(i.text)
-        },
-    })
+    let asks_item = |i: &Item<'_>| asks(&line::strip_emphasis(i.text));
+    // Whether each item is one question answered by the bullets under it, or one of those.
+    let mut answered = vec![false; items.len()];
+    let mut k = 0;
+    while k < items.len() {
+        let under = items[k + 1..].iter().take_while(|i| i.nested).count();
+        if items[k].subject && asks_item(&items[k]) {
+            let asking = items[k + 1..=k + under]
+                .iter()
+                .filter(|i| asks_item(i))
+                .count();
+            if asking * 2 < under {
+                answered[k + 1..=k + under].fill(true);
+            }
+        }
+        k += under + 1;
+    }
+    let subjects = items
+        .iter()
+        .zip(&answered)
+        .enumerate()
+        .any(|(k, (i, _))| i.subject && !answered.get(k + 1).copied().unwrap_or(false));
+    items
+        .into_iter()
+        .zip(answered.clone())
+        .enumerate()
+        .filter(|(_, (_, a))| !a)
+        .map(move |(k, (i, _))| {
+            let subject = i.subject && !answered.get(k + 1).copied().unwrap_or(false);
+            Start {
+                line: first + i.index,
+                rank: (subject || (subjects && !i.nested)).then_some(LABEL_RANK),
+                role: if subject {
+                    Role::label(i.text)
+                } else {
+                    Role::question(i.text)
+                },
+            }
+        })
 }
 
-/// Is a bullet a sentence: holding a `。`, or Chinese words in clauses closed by a `.`
-/// (`首先表示考虑过这个问题,如何谈一谈自己的现状.`; one clause, `说一下 webpack 的构建流程.`,
-/// may be a question typed with a Western stop)?
+/// Is a bullet a sentence: holding a `。` (but for one clause that asks, `join()与sleep()的区
+/// 别。`), or Chinese words in clauses closed by a `.` (`首先表示考虑过这个问题,如何谈一谈自己的
+/// 现状.`; one clause, `说一下 webpack 的构建流程.`, may be a question typed with a Western stop)?
 fn sentence(text: &str) -> bool {
-    text.contains('。')
+    // One clause that asks, closed by a stop (`join()与sleep()的区别。`), is a question.
+    let asking_clause = text
+        .strip_suffix('。')
+        .is_some_and(|body| !body.contains(['。', '，', ',', '；']) && asks(body));
+    (text.contains('。') && !asking_clause)
         || (text.ends_with('.')
             && !text.ends_with("..")
             && text.contains([',', '，'])
@@ -328,7 +362,20 @@ fn bank_items<'a>(part: &[Ln<'a>], sentences: bool) -> Option<Vec<Item<'a>>> {
             return None;
         }
         let body = l.text.trim_start_matches([' ', '\t', '\u{3000}']);
-        let text = blocks::bullet_item(body)?.trim();
+        // A line glued under a nested bullet runs on from it, as Markdown reads it (`  * 重量级
+        // 锁` / ` synchronized死锁的实现`): the subject's detail, no item.
+        let Some(text) = blocks::bullet_item(body) else {
+            let glued = index > 0 && !matches!(part[index - 1].kind, Kind::Blank);
+            if glued
+                && items
+                    .last()
+                    .is_some_and(|i| i.nested && i.index + 1 == index)
+            {
+                continue;
+            }
+            return None;
+        };
+        let text = text.trim();
         let plain = line::strip_emphasis(text);
         let plain = plain.trim();
         if plain.is_empty()
