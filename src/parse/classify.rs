@@ -69,6 +69,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
         l.structural = false;
     }
     pair_fences(&mut lines);
+    glued_title_headings(&mut lines);
     glued_hash_comments(&mut lines);
     few_emoji_questions(&mut lines);
     bold_part_titles(&mut lines);
@@ -95,6 +96,79 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// Fewest titles typed with one `#` glued to their words that make it how the notes type
+/// headings (with no heading typed `# …` the Markdown way).
+const MIN_GLUED_TITLES: usize = 2;
+
+/// Titles typed with one `#` glued to Chinese words (`#Dubbo整体架构是什么样的`,
+/// `#集群容错策略`), each after a blank line (or first in the file), no code next to it and no
+/// other `#` on the line, are first-level headings, as `# …` would be, in notes that type two
+/// such titles or more or type other headings `# …` the Markdown way. A lone `#标签` among
+/// prose, a directive (`#define MIN(x, y) …`) and a comment over a command (`#安装依赖` / `npm
+/// install`) stay text.
+fn glued_title_headings(lines: &mut [Ln<'_>]) {
+    /// Longer, the line is a sentence behind a tag more than a title.
+    const MAX_CHARS: usize = 60;
+    let near_code = |lines: &[Ln<'_>], i: usize| {
+        let near = |l: &Ln<'_>| l.code || shell_command(l.text);
+        let before = lines[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.kind, Kind::Blank));
+        let after = lines[i + 1..]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank));
+        before.is_some_and(near) || after.is_some_and(near)
+    };
+    // Lines of that shape, comments and directives aside; all of them must be such titles (tags
+    // typed inside the text, `#TCP四次挥手#：` glued under a line, are another way of writing).
+    let shaped: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            l.text.trim_end().strip_prefix('#').is_some_and(|rest| {
+                matches!(l.kind, Kind::Text)
+                    && rest.starts_with(|c: char| c.is_alphanumeric())
+                    && rest.chars().any(code::is_han)
+                    && !directive(rest)
+                    && !near_code(lines, i)
+            })
+        })
+        .collect();
+    let titled = |i: usize| {
+        let rest = &lines[i].text.trim_end()[1..];
+        (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+            && !rest.contains('#')
+            && rest.chars().count() <= MAX_CHARS
+    };
+    if !shaped.iter().all(|&i| titled(i)) {
+        return;
+    }
+    let candidates = shaped;
+    let spaced = || {
+        lines
+            .iter()
+            .any(|l| l.markdown_level() == Some(1) && l.text.starts_with("# "))
+    };
+    if candidates.is_empty() || (candidates.len() < MIN_GLUED_TITLES && !spaced()) {
+        return;
+    }
+    for i in candidates {
+        let rest = lines[i].text.trim_end()[1..].to_owned();
+        if let Kind::Heading(h) = line::classify(&format!("# {rest}")) {
+            lines[i].kind = Kind::Heading(h);
+            lines[i].code = false;
+            lines[i].structural = false;
+        }
+    }
+}
+
+/// Does the text after a `#` open with a lowercase word and a space or bracket, as a
+/// preprocessor directive does (`define MIN(x, y) … //结尾没有;`, `include <stdio.h>`)?
+fn directive(rest: &str) -> bool {
+    let word = rest.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    word.len() < rest.len() && word.starts_with([' ', '\t', '(', '<', '"'])
 }
 
 /// A heading typed with one `#` glued to its number (`#一、下载安装包`, `#2.解压`) beside a line
