@@ -242,7 +242,9 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             // carry their answer right under them.
             let start = &starts[next - 1];
             let markdown = start.rank.is_some_and(|r| r <= 6);
-            let topic = matches!(&start.role, Role::Record { question, .. } if !asks(question))
+            // A heading numbered as a question (`## 1、js数据类型`) asks by its number.
+            let topic = matches!(&start.role, Role::Record { question, number }
+                    if !(asks(question) || markdown && number.is_some() && !ends_asking(l.text)))
                 && !start.rank.is_some_and(|r| asking_ranks.contains(&r))
                 && (markdown || ends_asking(l.text));
             // A quote right under the heading (`> Garbage Collection，是一种…`) introduces the
