@@ -99,15 +99,15 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 }
 
 /// Fewest titles typed with one `#` glued to their words that make it how the notes type
-/// headings (with no heading typed `# …` the Markdown way).
+/// headings.
 const MIN_GLUED_TITLES: usize = 2;
 
 /// Titles typed with one `#` glued to Chinese words (`#Dubbo整体架构是什么样的`,
-/// `#集群容错策略`), each after a blank line (or first in the file), no code next to it and no
-/// other `#` on the line, are first-level headings, as `# …` would be, in notes that type two
-/// such titles or more or type other headings `# …` the Markdown way. A lone `#标签` among
-/// prose, a directive (`#define MIN(x, y) …`) and a comment over a command (`#安装依赖` / `npm
-/// install`) stay text.
+/// `#集群容错策略`), each after a blank line (or first in the file) over text of its own, no
+/// code next to it and no other `#` on the line, are first-level headings, as `# …` would be,
+/// in notes that type two such titles or more and no line so glued otherwise. A lone `#标签`
+/// (`# Redis 面试题` / `#后端面试`), tags at the end, a directive (`#define MIN(x, y) …`) and
+/// comments in a script (`#导入模块` / `import requests` / `#发送请求` / `resp = …`) stay text.
 fn glued_title_headings(lines: &mut [Ln<'_>]) {
     /// Longer, the line is a sentence behind a tag more than a title.
     const MAX_CHARS: usize = 60;
@@ -122,8 +122,11 @@ fn glued_title_headings(lines: &mut [Ln<'_>]) {
             .find(|l| !matches!(l.kind, Kind::Blank));
         before.is_some_and(near) || after.is_some_and(near)
     };
-    // Lines of that shape, comments and directives aside; all of them must be such titles (tags
-    // typed inside the text, `#TCP四次挥手#：` glued under a line, are another way of writing).
+    // Lines of that shape, directives aside. Beside code, one is a comment (`#发送请求` /
+    // `resp = requests.post(…)`): the notes write comments so, and no such line is a title.
+    // All the others must be such titles (tags typed inside the text, `#TCP四次挥手#：` glued
+    // under a line, are another way of writing), each over text of its own (a tag at the end,
+    // `#八股文`, holds nothing).
     let shaped: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             let l = &lines[i];
@@ -132,28 +135,25 @@ fn glued_title_headings(lines: &mut [Ln<'_>]) {
                     && rest.starts_with(|c: char| c.is_alphanumeric())
                     && rest.chars().any(code::is_han)
                     && !directive(rest)
-                    && !near_code(lines, i)
             })
         })
         .collect();
     let titled = |i: usize| {
         let rest = &lines[i].text.trim_end()[1..];
+        let body = lines[i + 1..]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank))
+            .is_some_and(|l| l.markdown_level().is_none() && !l.text.starts_with('#'));
         (i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
             && !rest.contains('#')
             && rest.chars().count() <= MAX_CHARS
+            && body
+            && !near_code(lines, i)
     };
-    if !shaped.iter().all(|&i| titled(i)) {
+    if shaped.len() < MIN_GLUED_TITLES || !shaped.iter().all(|&i| titled(i)) {
         return;
     }
     let candidates = shaped;
-    let spaced = || {
-        lines
-            .iter()
-            .any(|l| l.markdown_level() == Some(1) && l.text.starts_with("# "))
-    };
-    if candidates.is_empty() || (candidates.len() < MIN_GLUED_TITLES && !spaced()) {
-        return;
-    }
     for i in candidates {
         let rest = lines[i].text.trim_end()[1..].to_owned();
         if let Kind::Heading(h) = line::classify(&format!("# {rest}")) {

@@ -316,10 +316,26 @@ fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start
 /// 别。`), or Chinese words in clauses closed by a `.` (`首先表示考虑过这个问题,如何谈一谈自己的
 /// 现状.`; one clause, `说一下 webpack 的构建流程.`, may be a question typed with a Western stop)?
 fn sentence(text: &str) -> bool {
-    // One clause that asks, closed by a stop (`join()与sleep()的区别。`), is a question.
-    let asking_clause = text
-        .strip_suffix('。')
-        .is_some_and(|body| !body.contains(['。', '，', ',', '；']) && asks(body));
+    // One clause that asks, closed by a stop (`join()与sleep()的区别。`), is a question; one
+    // that opens on what was said before (`这就是为什么可以用 … 代替取模。`) explains.
+    let asking_clause = text.strip_suffix('。').is_some_and(|body| {
+        !body.contains(['。', '，', ',', '；'])
+            && asks(body)
+            && ![
+                "这",
+                "那",
+                "所以",
+                "因此",
+                "因为",
+                "即",
+                "也就是",
+                "说明",
+                "可见",
+                "于是",
+            ]
+            .iter()
+            .any(|w| body.starts_with(w))
+    });
     (text.contains('。') && !asking_clause)
         || (text.ends_with('.')
             && !text.ends_with("..")

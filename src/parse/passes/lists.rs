@@ -482,13 +482,14 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // Under an interview round, a remark may come first (`整体上比较发散，就是你会啥讲啥`); a
     // quote may introduce any list (`> 这个模块将会描述一些基础的问题。`).
     let remark = round && remark_before(&lines[first..bullets[0]]);
-    // So may code the heading asks about, a question of its own (`### es6` / a fenced block /
-    // `- [es6对函数做了哪些优化？](…)` …).
+    // So may code the heading asks about, a question of its own, where every bullet after it
+    // asks (`### es6` / a fenced block / `- [es6对函数做了哪些优化？](…)` …); links after a
+    // solved task (`### 手写防抖` / code / `- [lodash debounce 源码](…)`) are its reading.
     let introduced = (first..bullets[0]).all(|i| {
-        matches!(
-            lines[i].kind,
-            Kind::Blank | Kind::Fence { .. } | Kind::Fenced
-        ) || lines[i].text.starts_with('>')
+        matches!(lines[i].kind, Kind::Blank)
+            || (matches!(lines[i].kind, Kind::Fence { .. } | Kind::Fenced)
+                && every_bullet_asks(lines, &bullets))
+            || lines[i].text.starts_with('>')
             || label(i)
     });
     let items_from = if remark || introduced {
@@ -586,6 +587,16 @@ fn quotes_alike(lines: &[Ln<'_>], bullets: &[usize], end: usize) -> bool {
         .filter(|b| asks(&line::strip_emphasis(b)))
         .count();
     reading || asking * 2 >= bullets.len()
+}
+
+/// Does every one of `bullets` ask, in its words or a link's (`- [let和const的区别是什么](…)`,
+/// `- [说说你对Iterator的理解](…)`)?
+fn every_bullet_asks(lines: &[Ln<'_>], bullets: &[usize]) -> bool {
+    bullets.iter().all(|&i| {
+        blocks::bullet_item(lines[i].text)
+            .map(|b| link_words(b.trim()).unwrap_or(b))
+            .is_some_and(|b| asks(&line::strip_emphasis(b)) || opens_with_request(b))
+    })
 }
 
 /// Bullets answered by quotes (`- 什么是python GIL?` / `> [python面试不得不知道的点——GIL](…)`;
