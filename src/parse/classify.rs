@@ -70,6 +70,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     }
     pair_fences(&mut lines);
     glued_title_headings(&mut lines);
+    quoted_config_comments(&mut lines);
     glued_hash_comments(&mut lines);
     few_emoji_questions(&mut lines);
     bold_part_titles(&mut lines);
@@ -96,6 +97,37 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// A `##` comment at the head of a quoted config block (`>## master 节点配置` /
+/// `>brokerRole=SYNC_MASTER`) is part of the code the quote shows, not a heading set off by a
+/// quote: a quoted heading right over a quoted line of code is text.
+fn quoted_config_comments(lines: &mut [Ln<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let quoted = |t: &str| {
+            t.strip_prefix('>').map(|inner| {
+                inner
+                    .trim_start_matches(['>', ' ', '\t'])
+                    .trim_end()
+                    .to_owned()
+            })
+        };
+        if !matches!(lines[i].kind, Kind::Heading(_)) || !lines[i].text.starts_with('>') {
+            continue;
+        }
+        let config = quoted(lines[i + 1].text).is_some_and(|next| {
+            next.split_once('=').is_some_and(|(key, _)| {
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            }) || code::looks_like_code(&next)
+        });
+        if config {
+            lines[i].kind = Kind::Text;
+            lines[i].code = true;
+        }
+    }
 }
 
 /// Fewest titles typed with one `#` glued to their words that make it how the notes type
