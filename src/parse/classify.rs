@@ -104,24 +104,20 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 /// quote: a quoted heading right over a quoted line of code is text.
 fn quoted_config_comments(lines: &mut [Ln<'_>]) {
     for i in 0..lines.len().saturating_sub(1) {
-        let quoted = |t: &str| {
-            t.strip_prefix('>').map(|inner| {
-                inner
-                    .trim_start_matches(['>', ' ', '\t'])
-                    .trim_end()
-                    .to_owned()
-            })
-        };
         if !matches!(lines[i].kind, Kind::Heading(_)) || !lines[i].text.starts_with('>') {
             continue;
         }
-        let config = quoted(lines[i + 1].text).is_some_and(|next| {
+        let next = lines[i + 1]
+            .text
+            .strip_prefix('>')
+            .map(|inner| inner.trim_start_matches(['>', ' ', '\t']).trim_end());
+        let config = next.is_some_and(|next| {
             next.split_once('=').is_some_and(|(key, _)| {
                 !key.is_empty()
                     && key
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-            }) || code::looks_like_code(&next)
+            }) || code::looks_like_code(next)
         });
         if config {
             lines[i].kind = Kind::Text;
@@ -143,17 +139,6 @@ const MIN_GLUED_TITLES: usize = 2;
 fn glued_title_headings(lines: &mut [Ln<'_>]) {
     /// Longer, the line is a sentence behind a tag more than a title.
     const MAX_CHARS: usize = 60;
-    let near_code = |lines: &[Ln<'_>], i: usize| {
-        let near = |l: &Ln<'_>| l.code || shell_command(l.text);
-        let before = lines[..i]
-            .iter()
-            .rev()
-            .find(|l| !matches!(l.kind, Kind::Blank));
-        let after = lines[i + 1..]
-            .iter()
-            .find(|l| !matches!(l.kind, Kind::Blank));
-        before.is_some_and(near) || after.is_some_and(near)
-    };
     // Lines of that shape, directives aside. Beside code, one is a comment (`#发送请求` /
     // `resp = requests.post(…)`): the notes write comments so, and no such line is a title.
     // All the others must be such titles (tags typed inside the text, `#TCP四次挥手#：` glued
@@ -180,13 +165,12 @@ fn glued_title_headings(lines: &mut [Ln<'_>]) {
             && !rest.contains('#')
             && rest.chars().count() <= MAX_CHARS
             && body
-            && !near_code(lines, i)
+            && !code_next_to(lines, i)
     };
     if shaped.len() < MIN_GLUED_TITLES || !shaped.iter().all(|&i| titled(i)) {
         return;
     }
-    let candidates = shaped;
-    for i in candidates {
+    for i in shaped {
         let rest = lines[i].text.trim_end()[1..].to_owned();
         if let Kind::Heading(h) = line::classify(&format!("# {rest}")) {
             lines[i].kind = Kind::Heading(h);
@@ -194,6 +178,19 @@ fn glued_title_headings(lines: &mut [Ln<'_>]) {
             lines[i].structural = false;
         }
     }
+}
+
+/// Is the nearest non-blank line above or below line `i` code or a shell command?
+fn code_next_to(lines: &[Ln<'_>], i: usize) -> bool {
+    let near = |l: &Ln<'_>| l.code || shell_command(l.text);
+    let before = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.kind, Kind::Blank));
+    let after = lines[i + 1..]
+        .iter()
+        .find(|l| !matches!(l.kind, Kind::Blank));
+    before.is_some_and(near) || after.is_some_and(near)
 }
 
 /// Does the text after a `#` open with a lowercase word and a space or bracket, as a
@@ -225,23 +222,12 @@ fn glued_hash_comments(lines: &mut [Ln<'_>]) {
         }
         _ => false,
     };
-    let code_near = |lines: &[Ln<'_>], i: usize| {
-        let near = |l: &Ln<'_>| l.code || shell_command(l.text);
-        let before = lines[..i]
-            .iter()
-            .rev()
-            .find(|l| !matches!(l.kind, Kind::Blank));
-        let after = lines[i + 1..]
-            .iter()
-            .find(|l| !matches!(l.kind, Kind::Blank));
-        before.is_some_and(near) || after.is_some_and(near)
-    };
     // The nearest heading above, glued ones read as comments aside; whether it is such a
     // question is asked only of the few that have a glued heading beside code under them.
     let mut above: Option<usize> = None;
     for i in 0..lines.len() {
         if glued(&lines[i])
-            && code_near(lines, i)
+            && code_next_to(lines, i)
             && above.is_some_and(|h| spaced_question(&lines[h]))
         {
             lines[i].kind = Kind::Text;
