@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
-use super::{dedent, is_start, section_over_bullets};
+use super::{bullet_questions, dedent, is_start, section_over_bullets};
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, has_question_mark, interrogative,
     names_round, opens_with_request, question_like,
@@ -147,11 +147,7 @@ fn list_questions(
             .any(|l| matches!(l.kind, Kind::Fence { .. }))
     });
     if code_first {
-        extra.extend(items.iter().map(|&i| Start {
-            line: i,
-            rank: None,
-            role: Role::question(blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
-        }));
+        extra.extend(bullet_questions(lines, items));
     } else {
         section_over_bullets(lines, start, rank, items, extra);
     }

@@ -277,11 +277,19 @@ fn section_over_bullets(
         rank,
         title: question.clone(),
     };
-    extra.extend(items.into_iter().map(|i| Start {
+    extra.extend(bullet_questions(lines, items));
+}
+
+/// A record at each bullet line in `items`, asking what the bullet says.
+fn bullet_questions<'a>(
+    lines: &'a [Ln<'_>],
+    items: Vec<usize>,
+) -> impl Iterator<Item = Start> + use<'a> {
+    items.into_iter().map(|i| Start {
         line: i,
         rank: None,
         role: Role::question(super::blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
-    }));
+    })
 }
 
 /// The loose stretches of a file of `len` lines, as `(from, to, whole)`: the lines before the
