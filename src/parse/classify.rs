@@ -1356,11 +1356,9 @@ pub(super) fn table_cells(text: &str) -> Option<Vec<&str>> {
 /// code) labels that question's answer. Under a topic (`## 缓存雪崩` / `### 现象:` / `### 解决
 /// 方案:`) or after other parts it stays a heading, one part among the others.
 fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
-    // The Markdown headings open at each line: level and line. Whether the nearest names its
-    // question is judged only under a solution heading: most notes have none.
-    let mut open: Vec<(u8, usize)> = Vec::new();
-    // The last Markdown heading seen.
-    let mut last: Option<usize> = None;
+    // The last Markdown heading seen: level and line. Whether it names its question is judged
+    // only under a solution heading: most notes have none.
+    let mut last: Option<(u8, usize)> = None;
     for i in 0..lines.len() {
         let Kind::Heading(h) = &lines[i].kind else {
             continue;
@@ -1368,16 +1366,13 @@ fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
         let Style::Markdown(level) = h.style else {
             continue;
         };
-        while open.last().is_some_and(|&(lv, _)| lv >= level) {
-            open.pop();
-        }
         // Right under the heading that names its question by number (`#### 问题 #1 -- …`,
-        // `### 面试题 3：数组中重复的数字`), with no sub-heading between: the text between is
-        // that question's own. Under a question that asks (`### 接口偶发超时怎么排查？` /
-        // `### 现象:` / …), the parts before it are answer too.
+        // `### 面试题 3：数组中重复的数字`), one level or more above it, with no sub-heading
+        // between: the text between is that question's own. Under a question that asks
+        // (`### 接口偶发超时怎么排查？` / `### 现象:` / …), the parts before it are answer too.
         let under_question = || {
-            open.last().is_some_and(|&(_, p)| {
-                last == Some(p)
+            last.is_some_and(|(above, p)| {
+                above < level
                     && matches!(&lines[p].kind, Kind::Heading(q)
                         if super::asking::numbered_name(q.number.as_deref(), &q.title)
                             || super::asking::named_with_topic(lines[p].text))
@@ -1392,8 +1387,7 @@ fn solution_headings_under_questions(lines: &mut [Ln<'_>]) {
             };
             continue;
         }
-        open.push((level, i));
-        last = Some(i);
+        last = Some((level, i));
     }
 }
 

@@ -272,43 +272,39 @@ fn count_leaves(items: &[Item<'_>]) -> (usize, usize) {
 /// 线程，优缺点` / `  * 使用stop()` / `  * 使用中断`) is one question, they its answer's points.
 fn bank_starts(items: Vec<Item<'_>>, first: usize) -> impl Iterator<Item = Start> {
     let asks_item = |i: &Item<'_>| asks(&line::strip_emphasis(i.text));
-    // Whether each item is one question answered by the bullets under it, or one of those.
-    let mut answered = vec![false; items.len()];
+    // Which items are subjects over the bullets under them, and which are points of the answer
+    // to the bullet above them (no card of their own).
+    let mut subject = vec![false; items.len()];
+    let mut point = vec![false; items.len()];
     let mut k = 0;
     while k < items.len() {
         let under = items[k + 1..].iter().take_while(|i| i.nested).count();
-        if items[k].subject && asks_item(&items[k]) {
-            let asking = items[k + 1..=k + under]
+        let asking = || {
+            items[k + 1..=k + under]
                 .iter()
                 .filter(|i| asks_item(i))
-                .count();
-            if asking * 2 < under {
-                answered[k + 1..=k + under].fill(true);
-            }
+                .count()
+        };
+        if items[k].subject && asks_item(&items[k]) && asking() * 2 < under {
+            point[k + 1..=k + under].fill(true);
+        } else {
+            subject[k] = items[k].subject;
         }
         k += under + 1;
     }
-    let subjects = items
-        .iter()
-        .zip(&answered)
-        .enumerate()
-        .any(|(k, (i, _))| i.subject && !answered.get(k + 1).copied().unwrap_or(false));
+    let subjects = subject.contains(&true);
     items
         .into_iter()
-        .zip(answered.clone())
-        .enumerate()
-        .filter(|(_, (_, a))| !a)
-        .map(move |(k, (i, _))| {
-            let subject = i.subject && !answered.get(k + 1).copied().unwrap_or(false);
-            Start {
-                line: first + i.index,
-                rank: (subject || (subjects && !i.nested)).then_some(LABEL_RANK),
-                role: if subject {
-                    Role::label(i.text)
-                } else {
-                    Role::question(i.text)
-                },
-            }
+        .zip(subject.into_iter().zip(point))
+        .filter(|&(_, (_, point))| !point)
+        .map(move |(i, (subject, _))| Start {
+            line: first + i.index,
+            rank: (subject || (subjects && !i.nested)).then_some(LABEL_RANK),
+            role: if subject {
+                Role::label(i.text)
+            } else {
+                Role::question(i.text)
+            },
         })
 }
 

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::nested_questions::names_group;
-use super::{bullet_questions, dedent, is_start, section_over_bullets};
+use super::{bullet_questions, dedent, is_start, merge_starts, section_over_bullets};
 use crate::parse::asking::{
     INTERVIEW_ROUNDS, asks, bullet_asks, ends_asking, has_question_mark, interrogative,
     names_round, opens_with_request, question_like,
@@ -481,10 +481,11 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // So may code the heading asks about, a question of its own, where every bullet after it
     // asks (`### es6` / a fenced block / `- [es6对函数做了哪些优化？](…)` …); links after a
     // solved task (`### 手写防抖` / code / `- [lodash debounce 源码](…)`) are its reading.
+    let fenced = |i: usize| matches!(lines[i].kind, Kind::Fence { .. } | Kind::Fenced);
+    let code_led = (first..bullets[0]).any(fenced) && every_bullet_asks(lines, &bullets);
     let introduced = (first..bullets[0]).all(|i| {
         matches!(lines[i].kind, Kind::Blank)
-            || (matches!(lines[i].kind, Kind::Fence { .. } | Kind::Fenced)
-                && every_bullet_asks(lines, &bullets))
+            || (fenced(i) && code_led)
             || lines[i].text.starts_with('>')
             || label(i)
     });
@@ -663,10 +664,7 @@ pub(crate) fn split_question_bank_bullets(lines: &[Ln<'_>], starts: &mut Vec<Sta
             section_over_bullets(lines, &mut starts[n], rank, items, &mut extra);
         }
     }
-    if !extra.is_empty() {
-        starts.extend(extra);
-        starts.sort_by_key(|s| s.line);
-    }
+    merge_starts(starts, extra);
 }
 
 /// Does a list item label a part of a problem or its answer (`题目：两数之和…`, `题目描述`,

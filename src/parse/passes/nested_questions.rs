@@ -218,10 +218,7 @@ pub(crate) fn split_bold_sub_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>
             }));
         }
     }
-    if !extra.is_empty() {
-        starts.extend(extra);
-        starts.sort_by_key(|s| s.line);
-    }
+    super::merge_starts(starts, extra);
 }
 
 /// The bullets from `from` to `end` (line, bold text) if they are bold questions, each

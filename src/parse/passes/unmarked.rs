@@ -185,6 +185,8 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Whether a Markdown sub-heading held as a part of the answer to a record that asks with a
     // question mark (`## webpack 性能优化？` over `### 自动刷新`) was passed.
     let mut in_part = false;
+    // Whether the record holds its answer in such parts: found once, at its first sub-heading.
+    let mut holds_parts: Option<bool> = None;
     let mut next = 0usize;
     let underlined = underlined_titles(lines);
     // Whether the segment holds content before line `i` (blank lines and a quote introducing
@@ -199,6 +201,7 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             titled = false;
             content_seen = false;
             in_part = false;
+            holds_parts = None;
             next += 1;
         }
         if i > segment_start {
@@ -208,7 +211,9 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if aside || (next > 0 && starts[next - 1].line == i) {
             continue;
         }
-        in_part |= next > 0 && answer_part(lines, i, starts, next - 1);
+        in_part |= next > 0
+            && lines[i].markdown_level().is_some()
+            && *holds_parts.get_or_insert_with(|| answered_in_parts(lines, starts, next - 1));
         if underlined[i] {
             extra_asks |= ends_asking(lines[i].text);
             extra.push(i);
@@ -219,16 +224,8 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         if !matches!(l.kind, Kind::Text) || !(title_shaped(l) || label) {
             continue;
         }
-        let followed = lines
-            .get(i + 1)
-            .is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+        let (followed, label_followed) = followed_under(lines, i, label);
         let announced = next > 0 && question_to_come(lines, &starts[next - 1]);
-        // A label leads in to what is under it, a numbered list too (`常用场景：` / `1. …`).
-        let label_followed = followed
-            || (label
-                && lines.get(i + 1).is_some_and(|n| {
-                    matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)))
-                }));
         // The labels of what the heading names are parts of its answer (`enumerated_labels`).
         let no_title =
             under_question_label(lines, i) || (inside_record && label && enumerated[next - 1]);
@@ -341,23 +338,30 @@ fn enumerated_labels(lines: &[Ln<'_>], starts: &[Start]) -> Vec<bool> {
         .collect()
 }
 
-/// Is line `i` a Markdown sub-heading held as a part of the answer to `starts[n]`, a record
-/// that asks with a question mark (`## webpack 性能优化？` over `### 自动刷新`)?
-fn answer_part(lines: &[Ln<'_>], i: usize, starts: &[Start], n: usize) -> bool {
-    let Kind::Heading(h) = &lines[i].kind else {
+/// Whether text stands right under line `i` (no blank line, no heading), and whether the line,
+/// if a `label`, leads in to what is under it: such text, or a numbered list too (`常用场景：` /
+/// `1. …`).
+fn followed_under(lines: &[Ln<'_>], i: usize, label: bool) -> (bool, bool) {
+    let next = lines.get(i + 1);
+    let followed = next.is_some_and(|n| !matches!(n.kind, Kind::Blank | Kind::Heading(_)));
+    let list = next.is_some_and(
+        |n| matches!(&n.kind, Kind::Heading(h) if !matches!(h.style, Style::Markdown(_))),
+    );
+    (followed, followed || (label && list))
+}
+
+/// Does the record `starts[n]` hold its answer in parts under Markdown sub-headings: it asks
+/// with a question mark (`## webpack 性能优化？` over `### 自动刷新`), or lists exactly its
+/// sub-headings (`### == vs equals` over `#### ==` and `#### equals`)?
+fn answered_in_parts(lines: &[Ln<'_>], starts: &[Start], n: usize) -> bool {
+    let Role::Record { question, .. } = &starts[n].role else {
         return false;
     };
-    let record = &starts[n];
     let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-    let (Style::Markdown(_), Role::Record { question, .. }) = (h.style, &record.role) else {
-        return false;
-    };
-    // Or under a heading that lists exactly its sub-headings (`### == vs equals` over `#### ==`
-    // and `#### equals`).
     ends_asking(question)
         || lists_exactly(
             question,
-            lines[record.line + 1..end]
+            lines[starts[n].line + 1..end]
                 .iter()
                 .filter_map(|l| match &l.kind {
                     Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
