@@ -634,34 +634,64 @@ impl Outline {
         let Some(items) = node.children.first().map(|&c| self.nodes[c].heading.style) else {
             return false;
         };
-        // All its sub-headings of one Markdown level, each answered, none with parts.
-        let answered_items = |n: &Node, least: usize| {
-            n.children.len() >= least
-                && n.children.iter().all(|&c| {
-                    let kid = &self.nodes[c];
-                    kid.heading.style == items && kid.body > 0 && kid.children.is_empty()
-                })
+        // Sub-headings of the items' level, answered, none with parts (one in four of a
+        // title's items may have them: `### == vs equals` over `#### ==`); among four or more,
+        // one in four may be left empty (`### Files的常用方法都有哪些` with nothing under it).
+        let answered = |n: &Node, parts: bool| {
+            let kids = || {
+                n.children
+                    .iter()
+                    .map(|&c| &self.nodes[c])
+                    .filter(|k| k.heading.style == items)
+            };
+            let empty = kids()
+                .filter(|k| k.body == 0 && k.children.is_empty())
+                .count();
+            let count = kids().count();
+            let with_parts = kids().filter(|k| !k.children.is_empty()).count();
+            let answered = (empty == 0 || (count >= 4 && empty * 4 <= count))
+                && (with_parts == 0 || (parts && with_parts * 4 <= count));
+            (count, answered)
         };
-        if node.body == 0 || !matches!(items, Style::Markdown(_)) || !answered_items(node, 1) {
+        let (count, items_answered) = answered(node, false);
+        if node.body == 0
+            || !matches!(items, Style::Markdown(_))
+            || count < node.children.len()
+            || !items_answered
+        {
             return false;
         }
         let siblings = node.parent.map_or(&self.roots, |p| &self.nodes[p].children);
         let at = siblings.partition_point(|&s| self.nodes[s].line < node.line);
-        // Back over earlier items typed the same way, to the title that holds the items.
+        // Back over earlier items typed the same way, to the titles that hold two items or more
+        // between them (`## JavaEE` over a bold question and `### forward 和redirect的区别`,
+        // after `## java basic` over thirty `###` questions).
+        let mut held = 0;
         for &s in siblings[..at].iter().rev().take(MISPLACED_LOOKBACK) {
             let sib = &self.nodes[s];
             if sib.heading.style != node.heading.style {
                 continue;
             }
-            if sib.body > 0 && answered_items(sib, 1) {
+            let (count, items_answered) = answered(sib, sib.body == 0);
+            if sib.body > 0 && count == sib.children.len() && count > 0 && items_answered {
                 continue;
             }
             // A title names the collection: no number, asking nothing (`## 6. Exception 和
-            // Error 的异同` over `### 经典回答` is a question answered in parts, not a title).
-            return sib.body == 0
+            // Error 的异同` over `### 经典回答` is a question answered in parts, not a title),
+            // and most of what it holds are items.
+            let title = sib.body == 0
                 && sib.heading.number.is_none()
                 && !super::question_like(&sib.heading.title)
-                && answered_items(sib, 2);
+                && count * 2 >= sib.children.len()
+                && count > 0
+                && items_answered;
+            if !title {
+                break;
+            }
+            held += count;
+            if held >= 2 {
+                return true;
+            }
         }
         false
     }
