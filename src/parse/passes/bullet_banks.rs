@@ -39,6 +39,16 @@ const MAX_ITEM_CHARS: usize = 100;
 /// summary's points are statements.
 const QUESTION_WORDS: &[&str] = &["问题", "面试题", "题目", "题库", "面经", "questions", "faq"];
 
+/// Does a title lead in to examples (`解决Http协议存在的一些问题，比如`)? Its `问题` are the
+/// problems the points under it name, not questions.
+fn leads_in(title: &str) -> bool {
+    let t = line::strip_emphasis(title);
+    let t = t.trim().trim_end_matches([':', '：', ',', '，', '…', '.']);
+    ["比如", "例如", "如下", "包括", "有以下"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
 /// Make each heading record whose answer is nothing but such a list a section over its
 /// bullets, and read such a list right under a section heading alike: a record at every bullet
 /// without bullets under it, a subject at every bullet with.
@@ -56,7 +66,8 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         };
         let (leaves, asking) = count_leaves(&items);
         let lower = title.to_lowercase();
-        let named = QUESTION_WORDS.iter().any(|w| lower.contains(w)) || question_type(title);
+        let named = (QUESTION_WORDS.iter().any(|w| lower.contains(w)) && !leads_in(title))
+            || question_type(title);
         if leaves < MIN_ITEMS || !(named || asking * 2 > leaves) {
             continue;
         }

@@ -393,6 +393,7 @@ fn bare_lines_under(
             } else {
                 !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
             }
+            && !clauses(l.text)
     });
     let asking = titles
         .iter()
@@ -408,6 +409,16 @@ fn bare_lines_under(
         asking,
         round,
     })
+}
+
+/// Does a line that asks nothing run on as clauses (`一个可以查看框架方法执行时机，可以采用重新
+/// 实现方法的方式，在子类中加入`): three parts at least, two of them eight characters or more?
+/// Terms listed by commas are short (`右值引用，move语义，完美转发`).
+fn clauses(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('，').collect();
+    parts.len() >= 3
+        && parts.iter().filter(|p| p.chars().count() >= 8).count() >= 2
+        && !asks(text.trim())
 }
 
 /// A bold line alone that names a part (`**论文/项目相关**`): short, asking nothing.
