@@ -770,6 +770,22 @@ impl Outline {
             && !kids.iter().any(|&k| bold_titles(k))
     }
 
+    /// Sub-headings that each name a kind of part (`### 流程图` over a picture, `### 概述：` over
+    /// the steps) are parts of one answer: the topic over them is one card.
+    fn named_parts(&self, kids: &[usize]) -> bool {
+        kids.len() >= 2
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                let title = line::strip_emphasis(&kid.heading.title);
+                let title = title.trim().trim_end_matches([':', '：']).trim();
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.number.is_none()
+                    && kid.children.iter().filter(|&&c| self.nodes[c].asks).count() * 2
+                        < kid.children.len().max(1)
+                    && PART_TITLES.contains(&title)
+            })
+    }
+
     /// A heading groups questions (is a section) when most of its children ask something, or
     /// when it asks nothing itself and its children carry content of their own.
     fn groups(&self, node: &Node, kids: &[usize], level: &Level, lines: &[Ln<'_>]) -> bool {
@@ -809,7 +825,7 @@ impl Outline {
         if parent.title.is_empty() || collection_named(&parent.title) {
             return true;
         }
-        if self.compares_parts(parent, kids, lines) {
+        if self.compares_parts(parent, kids, lines) || self.named_parts(kids) {
             return false;
         }
         // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
@@ -898,6 +914,48 @@ impl Outline {
                     || (with_content > 0 && with_content * 2 >= kids.len() - placeholders)))
     }
 }
+
+/// Names of the parts of one topic's write-up (`### 流程图`, `### 概述`, `### 原理`).
+const PART_TITLES: &[&str] = &[
+    "概述",
+    "简介",
+    "介绍",
+    "定义",
+    "概念",
+    "原理",
+    "流程",
+    "流程图",
+    "图解",
+    "示意图",
+    "架构图",
+    "过程",
+    "步骤",
+    "实现",
+    "实现原理",
+    "源码",
+    "源码分析",
+    "示例",
+    "例子",
+    "举例",
+    "代码",
+    "示例代码",
+    "代码示例",
+    "用法",
+    "使用",
+    "使用场景",
+    "应用场景",
+    "特点",
+    "优点",
+    "缺点",
+    "优缺点",
+    "作用",
+    "注意",
+    "注意事项",
+    "总结",
+    "小结",
+    "补充",
+    "结论",
+];
 
 /// Is `title` a list of exactly the `items`, in any order, parted by commas, `、`, `/` or
 /// ` vs ` (`final, finally, finalize`; `== vs equals`)? Case and emphasis aside.
@@ -1096,11 +1154,16 @@ fn collection_named(title: &str) -> bool {
 /// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
 /// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
 /// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
+/// A label whose gloss runs on in clauses states too.
 fn states(title: &str) -> bool {
     let t = title.trim();
-    let labelled = t
-        .split_once([':', '：'])
-        .is_some_and(|(label, _)| label.chars().count() <= 12);
+    // A gloss that runs on in clauses itself (`Required: 如果当前存在事务，则加入该事务；如果
+    // 当前没有事务，则创建一个新的事务。`) states as a sentence does.
+    let labelled = t.split_once([':', '：']).is_some_and(|(label, gloss)| {
+        label.chars().count() <= 12
+            && !(gloss.trim_end_matches('。').contains(['，', '；'])
+                && gloss.chars().count() > GLOSS_CHARS)
+    });
     let runs_on =
         t.trim_end_matches('。').contains(['。', '，']) || t.chars().count() > STATEMENT_CHARS;
     !labelled && t.contains('。') && runs_on
@@ -1111,6 +1174,9 @@ const FILLED_SHARE: usize = 10;
 
 /// Characters past which a numbered line closed by `。` is a sentence, not a topic.
 const STATEMENT_CHARS: usize = 30;
+
+/// Characters past which a label's gloss in clauses is a sentence of its own.
+const GLOSS_CHARS: usize = 20;
 
 /// `text` in lower case. Most titles are ASCII and CJK ideographs and punctuation, which
 /// have no case but ASCII's: those skip the Unicode case tables.
