@@ -70,6 +70,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     }
     pair_fences(&mut lines);
     glued_title_headings(&mut lines);
+    bulleted_headings(&mut lines);
     quoted_config_comments(&mut lines);
     glued_hash_comments(&mut lines);
     few_emoji_questions(&mut lines);
@@ -173,6 +174,40 @@ fn glued_title_headings(lines: &mut [Ln<'_>]) {
     for i in shaped {
         let rest = lines[i].text.trim_end()[1..].to_owned();
         if let Kind::Heading(h) = line::classify(&format!("# {rest}")) {
+            lines[i].kind = Kind::Heading(h);
+            lines[i].code = false;
+            lines[i].structural = false;
+        }
+    }
+}
+
+/// A heading typed as a list item at the margin (`* ### Intermediate Level`) over text at the
+/// margin that is no bullet (`1. Explain the difference between …`) heads that text: it is
+/// the heading. Such items over bullets nested under them, or one after another (`- ## 方法引用`
+/// / `- ## 重复注解` / `  - 在Java 8中…`), are a list of topics whose items are bold.
+fn bulleted_headings(lines: &mut [Ln<'_>]) {
+    let heading_in = |l: &Ln<'_>| {
+        l.text
+            .strip_prefix(['-', '*', '+'])
+            .filter(|r| r.starts_with(' '))
+            .map(str::trim_start)
+            .filter(|r| r.starts_with('#') && matches!(l.kind, Kind::Text))
+            .and_then(|r| match line::classify(r) {
+                Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => Some(h),
+                _ => None,
+            })
+    };
+    for i in 0..lines.len() {
+        let Some(h) = heading_in(&lines[i]) else {
+            continue;
+        };
+        let next = lines[i + 1..]
+            .iter()
+            .find(|l| !matches!(l.kind, Kind::Blank));
+        let heads_text = next.is_some_and(|n| {
+            !n.indented() && !n.text.starts_with(['-', '*', '+']) && !matches!(n.kind, Kind::Fenced)
+        });
+        if heads_text {
             lines[i].kind = Kind::Heading(h);
             lines[i].code = false;
             lines[i].structural = false;
