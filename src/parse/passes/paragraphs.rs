@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
-use crate::parse::asking::{asks, ends_asking};
+use crate::parse::asking::{asks, ends_asking, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
 use crate::parse::{Ln, Role, Start, blocks};
@@ -172,12 +172,50 @@ fn titled_paragraph(lines: &[Ln<'_>], f: usize, l: usize) -> bool {
         })
 }
 
+/// A Markdown heading kept as one card that asks nothing, whose lines mostly point to pages
+/// (`### 巨人的肩膀` / `- https://github.com/…` / `-https://…` / `https://…`; `### Java Core
+/// Sprout` / `><https://…>`), three or more and two in three of its lines, is a reading list
+/// too: set aside, no card. `set_aside_link_contents` reads lists of `[words](target)` items
+/// by what their words ask; this reads the addresses, written any way. Not a numbered heading
+/// (`### 4.Post和Get` over the links that answer it), nor one that names what it compares,
+/// nor pictures (`![image](https://…)`): they are content.
+fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start], link: impl Fn(&Ln<'_>) -> bool) {
+    for n in 0..starts.len() {
+        let Role::Record { question, number } = &starts[n].role else {
+            continue;
+        };
+        let at = starts[n].line;
+        if lines[at].markdown_level().is_none()
+            || number.is_some()
+            || asks(question)
+            || ends_asking(question)
+            || question_like(question)
+        {
+            continue;
+        }
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
+        let (mut filled, mut linked) = (0, 0);
+        for l in lines[at + 1..end]
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Blank))
+        {
+            filled += 1;
+            linked +=
+                usize::from(matches!(l.kind, Kind::Text) && link(l) && !l.text.contains("!["));
+        }
+        if linked >= 3 && linked * 3 >= filled * 2 {
+            starts[n].role = Role::Aside;
+        }
+    }
+}
+
 /// A title over nothing but links (three lines or more holding a URL, up to a rule or a gap of
 /// blank lines) is a reading list, not a question a link answers: it is set aside. What
 /// follows the list stands on its own: a label alone on its line (`session对象生命周期：`) groups
 /// the lines after it, a title opens a record.
 pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let link = |l: &Ln<'_>| l.text.contains("http://") || l.text.contains("https://");
+    reading_cards(lines, starts, link);
     let mut extra = Vec::new();
     let mut i = 0;
     while i < lines.len() {
