@@ -197,10 +197,25 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
                 _ => None,
             })
     };
+    // The level of the last Markdown heading above: one typed as an item that would outrank
+    // it (`### Redis 的持久化方式有哪些？` / `* ## RDB` / its text) is a bold label in its answer.
+    let mut above = u8::MAX;
     for i in 0..lines.len() {
+        if let Kind::Heading(h) = &lines[i].kind
+            && let Style::Markdown(level) = h.style
+        {
+            above = level;
+            continue;
+        }
         let Some(h) = heading_in(&lines[i]) else {
             continue;
         };
+        // A contents entry (`* ### [HTML](#html)`) links to its heading; it is none.
+        let outranks =
+            matches!(h.style, Style::Markdown(level) if above != u8::MAX && level < above);
+        if outranks || h.title.trim_start().starts_with('[') {
+            continue;
+        }
         let next = lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.kind, Kind::Blank));

@@ -532,7 +532,7 @@ impl Outline {
                     && names_collection(&h.title)
                     && introduction(lines, node.line)));
         let groups = parts == 0 && (title_only || self.groups(node, kids, level, lines));
-        let items_below = !groups && parts == 0 && self.item_typed_high(id);
+        let items_below = !groups && parts == 0 && self.item_typed_high(id, lines);
         let role = if groups && !answered_question {
             Role::Section {
                 rank: h.style.rank(),
@@ -626,14 +626,25 @@ impl Outline {
     /// before it holds its items at (`# 面试题整理` over `## window.open`, `## 正则`, …, then
     /// `# BFC` over its answer and `## vue单页面应用`, `## cookie`): one more item typed a level
     /// too high, and the sub-headings are the items that follow, not parts of its answer.
-    fn item_typed_high(&self, id: usize) -> bool {
+    fn item_typed_high(&self, id: usize, lines: &[Ln<'_>]) -> bool {
         let node = &self.nodes[id];
         let Style::Markdown(_) = node.heading.style else {
             return false;
         };
-        let Some(items) = node.children.first().map(|&c| self.nodes[c].heading.style) else {
+        let Some(&first) = node.children.first() else {
             return false;
         };
+        let items = self.nodes[first].heading.style;
+        // An answer of its own that leads in to the sub-headings (`…主要有下面三个好处：`) is
+        // answered by them: they are its parts.
+        let leads_in = lines[node.line + 1..self.nodes[first].line]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.kind, Kind::Blank))
+            .is_some_and(|l| l.text.trim_end().ends_with([':', '：']));
+        if leads_in {
+            return false;
+        }
         // Sub-headings of the items' level, answered, none with parts (one in four of a
         // title's items may have them: `### == vs equals` over `#### ==`); among four or more,
         // one in four may be left empty (`### Files的常用方法都有哪些` with nothing under it).
@@ -771,7 +782,9 @@ impl Outline {
     }
 
     /// Sub-headings that each name a kind of part (`### 流程图` over a picture, `### 概述：` over
-    /// the steps) are parts of one answer: the topic over them is one card.
+    /// the steps), none over sub-headings of its own, are parts of one answer: the topic over
+    /// them is one card. Names that also head chapters of questions (`## 原理` / `### 扩容机制`,
+    /// `## 使用`, `## 实现`, `## 源码`) need that: a chapter holds headings.
     fn named_parts(&self, kids: &[usize]) -> bool {
         kids.len() >= 2
             && kids.iter().all(|&k| {
@@ -782,6 +795,10 @@ impl Outline {
                     && kid.heading.number.is_none()
                     && kid.children.iter().filter(|&&c| self.nodes[c].asks).count() * 2
                         < kid.children.len().max(1)
+                    && !kid
+                        .children
+                        .iter()
+                        .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
                     && PART_TITLES.contains(&title)
             })
     }
@@ -928,22 +945,12 @@ const PART_TITLES: &[&str] = &[
     "图解",
     "示意图",
     "架构图",
-    "过程",
-    "步骤",
-    "实现",
-    "实现原理",
-    "源码",
-    "源码分析",
     "示例",
     "例子",
     "举例",
-    "代码",
     "示例代码",
     "代码示例",
     "用法",
-    "使用",
-    "使用场景",
-    "应用场景",
     "特点",
     "优点",
     "缺点",
@@ -1064,7 +1071,10 @@ impl Outline {
             })
             && kids
                 .iter()
-                .filter(|k| !kid(k).asks && states(&kid(k).heading.title))
+                .filter(|k| {
+                    let title = &kid(k).heading.title;
+                    !kid(k).asks && (states(title) || (kid(k).body == 0 && glossed(title)))
+                })
                 .count()
                 * 2
                 > kids.len();
@@ -1154,19 +1164,29 @@ fn collection_named(title: &str) -> bool {
 /// runs on past a topic's length — a second clause or sentence (`视图写在views.py中。并且…`,
 /// `所有的映射不是随便写的，而是…。`) or over 30 characters — and not a label with its gloss
 /// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
-/// A label whose gloss runs on in clauses states too.
 fn states(title: &str) -> bool {
     let t = title.trim();
-    // A gloss that runs on in clauses itself (`Required: 如果当前存在事务，则加入该事务；如果
-    // 当前没有事务，则创建一个新的事务。`) states as a sentence does.
-    let labelled = t.split_once([':', '：']).is_some_and(|(label, gloss)| {
-        label.chars().count() <= 12
-            && !(gloss.trim_end_matches('。').contains(['，', '；'])
-                && gloss.chars().count() > GLOSS_CHARS)
-    });
+    let labelled = t
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| label.chars().count() <= 12);
     let runs_on =
         t.trim_end_matches('。').contains(['。', '，']) || t.chars().count() > STATEMENT_CHARS;
     !labelled && t.contains('。') && runs_on
+}
+
+/// Is a numbered item a label whose gloss runs on in clauses (`Required: 如果当前存在事务，则加入
+/// 该事务；如果当前没有事务，则创建一个新的事务。`)? With nothing under it, it states as a sentence
+/// does; a term glossed so over an answer of its own (`1. GMP：G 是 goroutine，M 是系统线程，…。`
+/// over a paragraph) is a term to explain.
+fn glossed(title: &str) -> bool {
+    title
+        .trim()
+        .split_once([':', '：'])
+        .is_some_and(|(label, gloss)| {
+            label.chars().count() <= 12
+                && gloss.trim_end_matches('。').contains(['，', '；'])
+                && gloss.chars().count() > GLOSS_CHARS
+        })
 }
 
 /// An outline of empty sub-headings may have one in this many hold something.

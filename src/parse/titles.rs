@@ -129,7 +129,6 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
     matches!(l.kind, Kind::Text)
         && title_shaped(l)
         && (under_topic || !sentence_comma(l.text))
-        && !predicate_only(l.text)
         && after_break(lines, i, 0)
         && (ends_asking(l.text)
             || (followed
@@ -139,27 +138,6 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
                 && !l.text.contains([':', '：'])
                 && interrogative(l.text)))
 }
-
-/// Is the line a question's predicate with no subject (`有什么区别？` after two snippets joined
-/// by `与`, `为什么？`)? It ends a question begun above it and asks nothing on its own.
-fn predicate_only(text: &str) -> bool {
-    let t = line::strip_emphasis(text);
-    let t = t.trim().trim_end_matches(['?', '？']).trim_end();
-    t.chars().count() <= 6 && PREDICATES.iter().any(|w| t.starts_with(w))
-}
-
-/// How a question's predicate opens when its subject is left above it.
-const PREDICATES: &[&str] = &[
-    "有什么",
-    "有何",
-    "有哪些",
-    "是什么",
-    "是否",
-    "为什么",
-    "为何",
-    "怎么",
-    "如何",
-];
 
 /// Does the text hold a comma outside brackets and code (`listOf(3.14F, 2) 的型態為？` holds
 /// none: that comma parts arguments, not clauses)?

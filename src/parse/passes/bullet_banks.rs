@@ -40,13 +40,12 @@ const MAX_ITEM_CHARS: usize = 100;
 const QUESTION_WORDS: &[&str] = &["问题", "面试题", "题目", "题库", "面经", "questions", "faq"];
 
 /// Does a title lead in to examples (`解决Http协议存在的一些问题，比如`)? Its `问题` are the
-/// problems the points under it name, not questions.
+/// problems the points under it name, not questions. (`…问题如下：` and `…包括：` after
+/// `面试题` do list questions.)
 fn leads_in(title: &str) -> bool {
     let t = line::strip_emphasis(title);
     let t = t.trim().trim_end_matches([':', '：', ',', '，', '…', '.']);
-    ["比如", "例如", "如下", "包括", "有以下"]
-        .iter()
-        .any(|w| t.ends_with(w))
+    t.ends_with("比如") || t.ends_with("例如")
 }
 
 /// Make each heading record whose answer is nothing but such a list a section over its

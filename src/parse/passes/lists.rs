@@ -393,11 +393,15 @@ fn bare_lines_under(
             } else {
                 !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
             }
-            && !clauses(l.text)
     });
+    // A line asks by its mark, or in words in its first clause: words that ask further on
+    // (`自己的代码，通过这种方式查看方法在什么时候调用`, a sentence wrapped under a heading) tell.
     let asking = titles
         .iter()
-        .filter(|&&i| asks(lines[i].text.trim()))
+        .filter(|&&i| {
+            let t = lines[i].text.trim();
+            ends_asking(t) || asks(t.split(['，', ',']).next().unwrap_or(t))
+        })
         .count();
     let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
     split.then_some(ListUnder {
@@ -409,16 +413,6 @@ fn bare_lines_under(
         asking,
         round,
     })
-}
-
-/// Does a line that asks nothing run on as clauses (`一个可以查看框架方法执行时机，可以采用重新
-/// 实现方法的方式，在子类中加入`): three parts at least, two of them eight characters or more?
-/// Terms listed by commas are short (`右值引用，move语义，完美转发`).
-fn clauses(text: &str) -> bool {
-    let parts: Vec<&str> = text.trim().split('，').collect();
-    parts.len() >= 3
-        && parts.iter().filter(|p| p.chars().count() >= 8).count() >= 2
-        && !asks(text.trim())
 }
 
 /// A bold line alone that names a part (`**论文/项目相关**`): short, asking nothing.
