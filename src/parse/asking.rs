@@ -293,7 +293,20 @@ fn asks_plainly(text: &str) -> bool {
 /// Does this title clearly ask something: a question mark or an interrogative?
 #[must_use]
 pub fn asks(title: &str) -> bool {
-    interrogative(title) || REQUEST_RE.is_match(asking_part(title)) || exercise_tagged(title)
+    interrogative(title)
+        || REQUEST_RE.is_match(asking_part(title))
+        || exercise_tagged(title)
+        || interview_labelled(title)
+}
+
+/// Is the title labelled an interview question (`面试题：Linux内核了解多少`)? What follows the
+/// label is asked, however it is worded.
+fn interview_labelled(title: &str) -> bool {
+    title
+        .trim_start()
+        .strip_prefix("面试题")
+        .and_then(|rest| rest.strip_prefix(['：', ':']))
+        .is_some_and(|rest| !rest.trim().is_empty())
 }
 
 /// A kind of exercise in brackets, then what it asks (`(单选)决策树对连续值特征…的最大问题是`,
