@@ -306,7 +306,14 @@ fn interview_labelled(title: &str) -> bool {
         .trim_start()
         .strip_prefix("面试题")
         .and_then(|rest| rest.strip_prefix(['：', ':']))
-        .is_some_and(|rest| !rest.trim().is_empty())
+        .is_some_and(|rest| {
+            let rest = rest.trim();
+            // `面试题：暂无，二面只聊了项目` says there were none.
+            !rest.is_empty()
+                && !["暂无", "无", "没有", "共"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
 }
 
 /// A kind of exercise in brackets, then what it asks (`(单选)决策树对连续值特征…的最大问题是`,

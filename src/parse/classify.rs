@@ -197,8 +197,9 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
                 _ => None,
             })
     };
-    // The level of the last Markdown heading above: one typed as an item that would outrank
-    // it (`### Redis 的持久化方式有哪些？` / `* ## RDB` / its text) is a bold label in its answer.
+    // The level of the last Markdown heading above: one typed as an item at its level or
+    // above (`### Redis 的持久化方式有哪些？` / `* ## RDB` / its text) is a bold label in its
+    // answer.
     let mut above = u8::MAX;
     for i in 0..lines.len() {
         if let Kind::Heading(h) = &lines[i].kind
@@ -212,15 +213,20 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
         };
         // A contents entry (`* ### [HTML](#html)`) links to its heading; it is none.
         let outranks =
-            matches!(h.style, Style::Markdown(level) if above != u8::MAX && level < above);
+            matches!(h.style, Style::Markdown(level) if above != u8::MAX && level <= above);
         if outranks || h.title.trim_start().starts_with('[') {
             continue;
         }
         let next = lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.kind, Kind::Blank));
+        // With no heading above it, only over a numbered list (`1. What is SQL?`): alone in
+        // plain notes, `* ## 重点` over a line is emphasis.
         let heads_text = next.is_some_and(|n| {
-            !n.indented() && !n.text.starts_with(['-', '*', '+']) && !matches!(n.kind, Kind::Fenced)
+            !n.indented()
+                && !n.text.starts_with(['-', '*', '+'])
+                && !matches!(n.kind, Kind::Fenced)
+                && (above != u8::MAX || matches!(n.kind, Kind::Heading(_)))
         });
         if heads_text {
             lines[i].kind = Kind::Heading(h);

@@ -659,7 +659,15 @@ impl Outline {
                 .filter(|k| k.body == 0 && k.children.is_empty())
                 .count();
             let count = kids().count();
-            let with_parts = kids().filter(|k| !k.children.is_empty()).count();
+            // Under a title, an item's bold or numbered lines are its content; its parts are
+            // sub-headings.
+            let with_parts = kids()
+                .filter(|k| {
+                    k.children.iter().any(|&c| {
+                        !parts || matches!(self.nodes[c].heading.style, Style::Markdown(_))
+                    })
+                })
+                .count();
             let answered = (empty == 0 || (count >= 4 && empty * 4 <= count))
                 && (with_parts == 0 || (parts && with_parts * 4 <= count));
             (count, answered)

@@ -394,14 +394,9 @@ fn bare_lines_under(
                 !l.indented() && title_shaped(l) && l.text.chars().count() <= 60
             }
     });
-    // A line asks by its mark, or in words in its first clause: words that ask further on
-    // (`自己的代码，通过这种方式查看方法在什么时候调用`, a sentence wrapped under a heading) tell.
     let asking = titles
         .iter()
-        .filter(|&&i| {
-            let t = lines[i].text.trim();
-            ends_asking(t) || asks(t.split(['，', ',']).next().unwrap_or(t))
-        })
+        .filter(|&&i| asks(lines[i].text.trim()))
         .count();
     let split = titles.len() >= 2 && all_titles && (asking > 0 || round);
     split.then_some(ListUnder {

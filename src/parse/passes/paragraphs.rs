@@ -179,7 +179,7 @@ fn titled_paragraph(lines: &[Ln<'_>], f: usize, l: usize) -> bool {
 /// by what their words ask; this reads the addresses, written any way. Not a numbered heading
 /// (`### 4.Post和Get` over the links that answer it), nor one that names what it compares,
 /// nor pictures (`![image](https://…)`): they are content.
-fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start], link: impl Fn(&Ln<'_>) -> bool) {
+fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start]) {
     for n in 0..starts.len() {
         let Role::Record { question, number } = &starts[n].role else {
             continue;
@@ -200,13 +200,42 @@ fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start], link: impl Fn(&Ln<'_>) 
             .filter(|l| !matches!(l.kind, Kind::Blank))
         {
             filled += 1;
-            linked +=
-                usize::from(matches!(l.kind, Kind::Text) && link(l) && !l.text.contains("!["));
+            linked += usize::from(matches!(l.kind, Kind::Text) && pointer(l.text));
         }
         if linked >= 3 && linked * 3 >= filled * 2 {
             starts[n].role = Role::Aside;
         }
     }
+}
+
+/// Is the line mostly an address (`- https://github.com/…`, `><https://…>`, `[编程之法](https://…)`,
+/// `top命令查看：https://…`, a title with no clauses)? A point that cites its source after a
+/// sentence (`- 节点增减时只影响相邻一段数据，迁移量小，论文 https://…`) is an answer; a picture
+/// (`![image](https://…)`) is content.
+fn pointer(text: &str) -> bool {
+    /// Characters of words besides the address a pointer may hold (a label, a link's title)
+    /// when they run in clauses.
+    const WORDS: usize = 16;
+    if text.contains("![") {
+        return false;
+    }
+    let mut rest = text
+        .trim()
+        .trim_start_matches(['-', '*', '+', '>', ' '])
+        .to_owned();
+    let mut found = false;
+    while let Some(at) = rest.find("http://").or_else(|| rest.find("https://")) {
+        let end = rest[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '）'))
+            .map_or(rest.len(), |e| at + e);
+        rest.replace_range(at..end, "");
+        found = true;
+    }
+    let words = rest
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '(' | ')' | '<' | '>' | ' '))
+        .count();
+    found && (words <= WORDS || !rest.contains(['，', '。', '；']))
 }
 
 /// A title over nothing but links (three lines or more holding a URL, up to a rule or a gap of
@@ -215,7 +244,7 @@ fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start], link: impl Fn(&Ln<'_>) 
 /// the lines after it, a title opens a record.
 pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let link = |l: &Ln<'_>| l.text.contains("http://") || l.text.contains("https://");
-    reading_cards(lines, starts, link);
+    reading_cards(lines, starts);
     let mut extra = Vec::new();
     let mut i = 0;
     while i < lines.len() {
