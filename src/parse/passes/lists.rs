@@ -945,7 +945,7 @@ fn read_bullet_runs_alike(
     }
     for (boundary, items) in misses {
         let asking = count(boundary, hits);
-        if asking >= 3 && asking >= 2 * count(boundary, &per_boundary) {
+        if asking >= 3 && asking > count(boundary, &per_boundary) {
             push_question_run(lines, None, items, out);
         }
     }
