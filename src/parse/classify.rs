@@ -220,13 +220,13 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
         let next = lines[i + 1..]
             .iter()
             .find(|l| !matches!(l.kind, Kind::Blank));
-        // With no heading above it, only over a numbered list (`1. What is SQL?`): alone in
-        // plain notes, `* ## 重点` over a line is emphasis.
+        // Only over a numbered list (`1. What is SQL?`): over a line of prose, `* ## 重点` is
+        // emphasis and `* ### 第一阶段` a step of a plan.
         let heads_text = next.is_some_and(|n| {
             !n.indented()
                 && !n.text.starts_with(['-', '*', '+'])
                 && !matches!(n.kind, Kind::Fenced)
-                && (above != u8::MAX || matches!(n.kind, Kind::Heading(_)))
+                && matches!(n.kind, Kind::Heading(_))
         });
         if heads_text {
             lines[i].kind = Kind::Heading(h);

@@ -793,7 +793,15 @@ impl Outline {
     /// the steps), none over sub-headings of its own, are parts of one answer: the topic over
     /// them is one card. Names that also head chapters of questions (`## 原理` / `### 扩容机制`,
     /// `## 使用`, `## 实现`, `## 源码`) need that: a chapter holds headings.
-    fn named_parts(&self, kids: &[usize]) -> bool {
+    fn named_parts(&self, kids: &[usize], lines: &[Ln<'_>]) -> bool {
+        // A line under a part that asks with a mark (`- 为什么要用连接池？`, `**…？**`) is a
+        // question the part collects: a part of an answer asks nothing.
+        let asks_within = |k: usize| {
+            lines[self.nodes[k].line + 1..]
+                .iter()
+                .take_while(|l| l.markdown_level().is_none())
+                .any(|l| matches!(l.kind, Kind::Text | Kind::Heading(_)) && ends_asking(l.text))
+        };
         kids.len() >= 2
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
@@ -808,6 +816,7 @@ impl Outline {
                         .iter()
                         .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
                     && PART_TITLES.contains(&title)
+                    && !asks_within(k)
             })
     }
 
@@ -850,7 +859,7 @@ impl Outline {
         if parent.title.is_empty() || collection_named(&parent.title) {
             return true;
         }
-        if self.compares_parts(parent, kids, lines) || self.named_parts(kids) {
+        if self.compares_parts(parent, kids, lines) || self.named_parts(kids, lines) {
             return false;
         }
         // A heading that runs on as sentences (`# 在 Rust 中，循环引用可能导致内存泄漏，…时。
@@ -966,9 +975,6 @@ const PART_TITLES: &[&str] = &[
     "作用",
     "注意",
     "注意事项",
-    "总结",
-    "小结",
-    "补充",
     "结论",
 ];
 

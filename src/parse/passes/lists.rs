@@ -805,7 +805,7 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // blank lines (`- "What is your greatest weakness?"` / its quoted answer / blank / `- "Describe
     // your best friend…"`), sibling bullets are read alike.
     let mut bullet_misses: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
-    let mut bullet_hits: Vec<(usize, usize)> = Vec::new();
+    let mut bullet_hits: Vec<(usize, usize, usize)> = Vec::new();
     let mut next = 0;
     let mut in_record = false;
     let mut i = 0;
@@ -861,9 +861,13 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             let items: Vec<(usize, String)> =
                 bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect();
             if asking * 2 > bullets.len() {
+                let last = bullets.last().map_or(first, |&(k, _)| k);
                 match bullet_hits.last_mut() {
-                    Some((b, hits)) if *b == boundary => *hits += 1,
-                    _ => bullet_hits.push((boundary, 1)),
+                    Some((b, hits, at)) if *b == boundary => {
+                        *hits += 1;
+                        *at = last;
+                    }
+                    _ => bullet_hits.push((boundary, 1, last)),
                 }
                 Some(items)
             } else {
@@ -925,17 +929,15 @@ fn bullets_asking(lines: &[Ln<'_>], first: usize, bullets: &[(usize, &str)]) -> 
 
 /// Runs of bullets that asked too little (`misses`, each with the boundary it is under) read as
 /// their siblings: questions where three runs of asking bullets or more are under the same
-/// boundary (`hits`, in line order), twice as many as those that do not ask.
+/// boundary (`hits`, in line order, each with its last asking bullet), twice as many as those
+/// that do not ask; or more than those, for the runs before the last asking one (`* 重定向方式：
+/// 301 还是 302` before three bullets that ask, not a closing `* 面试官评价`).
 fn read_bullet_runs_alike(
     lines: &[Ln<'_>],
-    hits: &[(usize, usize)],
+    hits: &[(usize, usize, usize)],
     misses: Vec<(usize, Vec<(usize, String)>)>,
     out: &mut Vec<Start>,
 ) {
-    let count = |b: usize, runs: &[(usize, usize)]| {
-        runs.binary_search_by_key(&b, |&(r, _)| r)
-            .map_or(0, |k| runs[k].1)
-    };
     let mut per_boundary: Vec<(usize, usize)> = Vec::new();
     for &(b, _) in &misses {
         match per_boundary.last_mut() {
@@ -943,9 +945,20 @@ fn read_bullet_runs_alike(
             _ => per_boundary.push((b, 1)),
         }
     }
+    let quiet = |b: usize| {
+        per_boundary
+            .binary_search_by_key(&b, |&(r, _)| r)
+            .map_or(0, |k| per_boundary[k].1)
+    };
     for (boundary, items) in misses {
-        let asking = count(boundary, hits);
-        if asking >= 3 && asking > count(boundary, &per_boundary) {
+        let Ok(k) = hits.binary_search_by_key(&boundary, |&(r, _, _)| r) else {
+            continue;
+        };
+        let (_, asking, last) = hits[k];
+        let before_last = items.first().is_some_and(|&(line, _)| line < last);
+        if asking >= 3
+            && (asking >= 2 * quiet(boundary) || (before_last && asking > quiet(boundary)))
+        {
             push_question_run(lines, None, items, out);
         }
     }
