@@ -297,6 +297,29 @@ pub fn asks(title: &str) -> bool {
         || REQUEST_RE.is_match(asking_part(title))
         || exercise_tagged(title)
         || interview_labelled(title)
+        || holds_answer_blank(title)
+}
+
+/// Does the line leave a blank for the answer, as an exam item does (`目录etc/dev主要用于存放
+/// （    ）。`, `TCP 建立连接要 ____ 次握手`)? Empty brackets with spaces inside, or four
+/// underscores or more amid words (a line of nothing else is a rule).
+fn holds_answer_blank(text: &str) -> bool {
+    let spaced_brackets = |open: char, close: char, least: usize| {
+        text.match_indices(open).any(|(at, _)| {
+            let rest = &text[at + open.len_utf8()..];
+            let inner = rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
+            inner > 0 && rest[inner..].starts_with(close) && rest[..inner].chars().count() >= least
+        })
+    };
+    let underscores = text
+        .split(|c: char| c != '_' && c != '＿')
+        .any(|run| run.chars().count() >= 4);
+    spaced_brackets('（', '）', 1)
+        || spaced_brackets('(', ')', 2)
+        || (underscores
+            && text
+                .chars()
+                .any(|c| c != '_' && c != '＿' && !c.is_whitespace()))
 }
 
 /// Is the title labelled an interview question (`面试题：Linux内核了解多少`)? What follows the
@@ -486,7 +509,10 @@ pub(super) fn ends_asking(text: &str) -> bool {
 pub(super) fn bullet_asks(item: &str) -> bool {
     let t = item.trim();
     let bold = line::bold_span(t).is_some();
-    ends_asking(t) || (bold && asks(&line::strip_emphasis(t))) || bold_lead_asks(t)
+    ends_asking(t)
+        || (bold && asks(&line::strip_emphasis(t)))
+        || bold_lead_asks(t)
+        || holds_answer_blank(t)
 }
 
 /// Does `text` open with a bold span that ends in a question mark (`**What is X?** - …`)?
@@ -589,6 +615,20 @@ pub(super) fn announces_question(question: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_blanks_ask_and_code_does_not() {
+        assert!(holds_answer_blank("目录etc/dev主要用于存放（    ）。"));
+        assert!(holds_answer_blank(
+            "（\u{3000}）图像通过使用色彩查找表来获得"
+        ));
+        assert!(holds_answer_blank("TCP 建立连接需要 ____ 次握手"));
+        assert!(holds_answer_blank("IPv6的地址长度为(  )比特"));
+        assert!(!holds_answer_blank("调用 f( ) 即可"));
+        assert!(!holds_answer_blank("def __init__(self):"));
+        assert!(!holds_answer_blank("________"));
+        assert!(!holds_answer_blank("（注：见下文）"));
+    }
 
     #[test]
     fn question_marks_in_web_addresses_ask_nothing() {
