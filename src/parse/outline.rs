@@ -1114,12 +1114,18 @@ impl Outline {
         }
         // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
         // explanation, `2）编译` and its own): each item is asked in turn and answered under it.
-        let points_at_items = ["以下", "下列"].iter().any(|w| parent.title.contains(w))
+        // So does `##Explain the following terminologies:` over `### Alpha testing`, `### Beta
+        // testing`, … each explained, three or more.
+        let following = parent.title.to_lowercase().contains("the following");
+        let points_at_items = (["以下", "下列"].iter().any(|w| parent.title.contains(w))
+            || following)
             && !ends_asking(&parent.title)
             && kids.len() >= 2
-            && kids
-                .iter()
-                .all(|k| kid(k).body > 0 && kid(k).heading.number.is_some());
+            && kids.iter().all(|k| {
+                kid(k).body > 0
+                    && (kid(k).heading.number.is_some()
+                        || (kids.len() >= 3 && matches!(kid(k).heading.style, Style::Markdown(_))))
+            });
         if points_at_items {
             return Some(true);
         }
