@@ -76,9 +76,10 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if found < MIN_FOUND {
         return;
     }
-    // Inside the answer of a numbered Markdown heading that asks (`## 67、…怎么调试这个错误？`),
-    // a title that asks nothing (`编译`, `运行`, `在Visual Studio 2019 下的输出情况如下`) heads
-    // a part of it: the notes number their questions. Under a numbered heading that asks
+    // Inside the answer of a numbered heading or line that asks (`## 67、…怎么调试这个错误？`,
+    // `7. What are nodes and links?`), a title that asks nothing (`编译`, `运行`, `在Visual
+    // Studio 2019 下的输出情况如下`, the caption `Nodes and Links` of a picture left out of a
+    // pasted page) heads a part of it or names a figure: the notes number their questions. Under a numbered heading that asks
     // nothing (`## 2. 进阶`), such titles are topics.
     let part_title = |i: usize| {
         let numbered_question = starts[..starts.partition_point(|s| s.line < i)]
@@ -87,7 +88,7 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 Role::Record {
                     number: Some(_),
                     question,
-                } => lines[s.line].markdown_level().is_some() && asks_any_way(question),
+                } => matches!(lines[s.line].kind, Kind::Heading(_)) && asks_any_way(question),
                 _ => false,
             });
         numbered_question && !asks_any_way(lines[i].text)
