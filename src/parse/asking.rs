@@ -304,17 +304,24 @@ pub fn asks(title: &str) -> bool {
 /// （    ）。`, `TCP 建立连接要 ____ 次握手`)? Empty brackets with spaces inside, or four
 /// underscores or more amid words (a line of nothing else is a rule).
 fn holds_answer_blank(text: &str) -> bool {
+    // Empty brackets with nothing inside (`主要目标是（）和（）`) are a blank too, but not after a
+    // name (`run（）方法`, a call typed with Chinese brackets).
     let spaced_brackets = |open: char, close: char, least: usize| {
         text.match_indices(open).any(|(at, _)| {
             let rest = &text[at + open.len_utf8()..];
             let inner = rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
-            inner > 0 && rest[inner..].starts_with(close) && rest[..inner].chars().count() >= least
+            let after_name = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            rest[inner..].starts_with(close)
+                && (rest[..inner].chars().count() >= least.max(1) || (least == 0 && !after_name))
         })
     };
     let underscores = text
         .split(|c: char| c != '_' && c != '＿')
         .any(|run| run.chars().count() >= 4);
-    spaced_brackets('（', '）', 1)
+    spaced_brackets('（', '）', 0)
         || spaced_brackets('(', ')', 2)
         || (underscores
             && text
@@ -628,6 +635,8 @@ mod tests {
         assert!(!holds_answer_blank("def __init__(self):"));
         assert!(!holds_answer_blank("________"));
         assert!(!holds_answer_blank("（注：见下文）"));
+        assert!(holds_answer_blank("设计现代OS的主要目标是（）和（）"));
+        assert!(!holds_answer_blank("线程的 run（）方法"));
     }
 
     #[test]
