@@ -302,31 +302,58 @@ pub fn asks(title: &str) -> bool {
 
 /// Does the line leave a blank for the answer, as an exam item does (`目录etc/dev主要用于存放
 /// （    ）。`, `TCP 建立连接要 ____ 次握手`)? Empty brackets with spaces inside, or four
-/// underscores or more amid words (a line of nothing else is a rule).
+/// underscores or more amid words: after a space or a Chinese character, not after a label's
+/// colon (`整理人：________`) or a name (`abc_____`), nor before a date's `年`/`月`/`日`.
 fn holds_answer_blank(text: &str) -> bool {
-    // Empty brackets with nothing inside (`主要目标是（）和（）`) are a blank too, but not after a
-    // name (`run（）方法`, a call typed with Chinese brackets).
     let spaced_brackets = |open: char, close: char, least: usize| {
         text.match_indices(open).any(|(at, _)| {
             let rest = &text[at + open.len_utf8()..];
             let inner = rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\u{a0}']).len();
-            let after_name = text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-            rest[inner..].starts_with(close)
-                && (rest[..inner].chars().count() >= least.max(1) || (least == 0 && !after_name))
+            rest[inner..].starts_with(close) && rest[..inner].chars().count() >= least
         })
     };
-    let underscores = text
-        .split(|c: char| c != '_' && c != '＿')
-        .any(|run| run.chars().count() >= 4);
-    spaced_brackets('（', '）', 0)
-        || spaced_brackets('(', ')', 2)
-        || (underscores
-            && text
-                .chars()
-                .any(|c| c != '_' && c != '＿' && !c.is_whitespace()))
+    spaced_brackets('（', '）', 1) || spaced_brackets('(', ')', 2) || underscore_blank(text)
+}
+
+/// A run of four underscores or more set in words as a blank (see [`holds_answer_blank`]).
+fn underscore_blank(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let line = |c: char| c == '_' || c == '＿';
+    let mut k = 0;
+    while k < chars.len() {
+        if !line(chars[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && line(chars[k]) {
+            k += 1;
+        }
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(k).copied();
+        let set_in = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || code::is_han(c));
+        if k - start >= 4
+            && (before.is_some() || after.is_some())
+            && set_in(before)
+            && after.is_none_or(|c| !matches!(c, '年' | '月' | '日'))
+            && (set_in(after) || after.is_some_and(|c| "，。？?、；）)".contains(c)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does a heading leave blanks for its answers in empty brackets (`1、设计现代OS的主要目标是
+/// （）和（）`)? Not after a name (`run（）方法`, a call typed with Chinese brackets). Asked of
+/// headings only: in a line of prose, `调用函数要带（）` talks about brackets.
+pub(super) fn empty_brackets_blank(title: &str) -> bool {
+    title.match_indices("（）").any(|(at, _)| {
+        !title[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 /// Is the title labelled an interview question (`面试题：Linux内核了解多少`)? What follows the
@@ -635,8 +662,10 @@ mod tests {
         assert!(!holds_answer_blank("def __init__(self):"));
         assert!(!holds_answer_blank("________"));
         assert!(!holds_answer_blank("（注：见下文）"));
-        assert!(holds_answer_blank("设计现代OS的主要目标是（）和（）"));
-        assert!(!holds_answer_blank("线程的 run（）方法"));
+        assert!(empty_brackets_blank("设计现代OS的主要目标是（）和（）"));
+        assert!(!empty_brackets_blank("线程的 run（）方法"));
+        assert!(!holds_answer_blank("整理人：________ 日期：____年__月__日"));
+        assert!(!holds_answer_blank("| abc_______|"));
     }
 
     #[test]

@@ -194,11 +194,12 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// accept. Two `#` at least and a Chinese character right after, or a Latin word whose line
 /// goes on in Chinese (`##ajax请求的时候get和post的区别?`, `##bind 与call的差别`), or
 /// capitalised words joined by `/` (`###HashMap`, `##RNN/CNN/Transformer`), or an English
-/// sentence, a capitalised word and two more (`##What are the four activities…?`), so
-/// `#include`, `#标签`, `##ifdef` and `##__VA_ARGS__` stay text.
+/// question or an exam's instruction, a question word or verb and two more words (`##What are
+/// the four activities…?`, `##Please provide…`, `##Explain the following…`), so `#include`,
+/// `#标签`, `##ifdef`, `##__VA_ARGS__` and a script's `##Set the Java home` stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|[A-Z][a-z]+(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
+        r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|(?:What|How|Why|When|Where|Which|Who|Explain|Define|Describe|Compare|Please|List|Discuss|Give|State|Is|Are|Do|Does|Can)(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
     )
         .unwrap()
 });

@@ -1114,17 +1114,24 @@ impl Outline {
         }
         // An instruction about the items below it (`3、解释以下词汇` over `1）汇编语言` and its
         // explanation, `2）编译` and its own): each item is asked in turn and answered under it.
-        // So does `##Explain the following terminologies:` over `### Alpha testing`, `### Beta
-        // testing`, … each explained, three or more.
-        let following = parent.title.to_lowercase().contains("the following");
+        // So does `##Explain the following terminologies:` with nothing of its own over `###
+        // Alpha testing`, `### Beta testing`, … each explained, three or more.
+        let lower = parent.title.to_lowercase();
+        let explain_following = lower.contains("the following")
+            && ["explain", "define", "describe"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+            && node.body == 0
+            && kids.len() >= 3;
         let points_at_items = (["以下", "下列"].iter().any(|w| parent.title.contains(w))
-            || following)
+            || explain_following)
             && !ends_asking(&parent.title)
             && kids.len() >= 2
             && kids.iter().all(|k| {
                 kid(k).body > 0
                     && (kid(k).heading.number.is_some()
-                        || (kids.len() >= 3 && matches!(kid(k).heading.style, Style::Markdown(_))))
+                        || (explain_following
+                            && matches!(kid(k).heading.style, Style::Markdown(_))))
             });
         if points_at_items {
             return Some(true);

@@ -81,6 +81,8 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // Studio 2019 下的输出情况如下`, the caption `Nodes and Links` of a picture left out of a
     // pasted page) heads a part of it or names a figure: the notes number their questions. Under a numbered heading that asks
     // nothing (`## 2. 进阶`), such titles are topics.
+    // A numbered line's caption names what it asks about (`Nodes and Links` under `7. What
+    // are nodes and links?`); other titles after its gap are topics of their own.
     let part_title = |i: usize| {
         let numbered_question = starts[..starts.partition_point(|s| s.line < i)]
             .last()
@@ -88,7 +90,12 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 Role::Record {
                     number: Some(_),
                     question,
-                } => matches!(lines[s.line].kind, Kind::Heading(_)) && asks_any_way(question),
+                } => {
+                    asks_any_way(question)
+                        && (lines[s.line].markdown_level().is_some()
+                            || (matches!(lines[s.line].kind, Kind::Heading(_))
+                                && names_from(lines[i].text, question)))
+                }
                 _ => false,
             });
         numbered_question && !asks_any_way(lines[i].text)
@@ -107,6 +114,27 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Does `caption` take its words from `question`: each word of three letters or more, case
+/// aside, or, in Chinese, each pair of characters?
+fn names_from(caption: &str, question: &str) -> bool {
+    let question = question.to_lowercase();
+    let caption = caption.trim().to_lowercase();
+    let words: Vec<&str> = caption
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && w.is_ascii())
+        .collect();
+    let han: Vec<char> = caption
+        .chars()
+        .filter(|&c| crate::parse::code::is_han(c))
+        .collect();
+    let pairs_held = han
+        .windows(2)
+        .all(|p| question.contains(&p.iter().collect::<String>()));
+    (!words.is_empty() || han.len() >= 2)
+        && words.iter().all(|w| question.contains(w))
+        && pairs_held
 }
 
 /// A plain line at the margin that can open a topic: a title or a question (a statement closed

@@ -2,7 +2,7 @@
 //! the questions under them, empty groups, page furniture set aside, headings that name parts of
 //! the question above, and a list of questions asked again further down set aside.
 
-use crate::parse::asking::{asks, ends_asking, interrogative, question_like};
+use crate::parse::asking::{asks, empty_brackets_blank, ends_asking, interrogative, question_like};
 use crate::parse::line::{Kind, Style};
 use crate::parse::{Ln, Role, Start, blocks, line, normalize_question};
 
@@ -46,7 +46,7 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
         .map(|n| {
             let s = &starts[n];
             matches!(&s.role, Role::Record { question, .. }
-                if !asks(question) && !question_like(question))
+                if !asks(question) && !question_like(question) && !empty_brackets_blank(question))
                 && s.rank.is_some_and(|r| usize::from(r) < GROUP_RANKS)
                 && empty(n)
         })
