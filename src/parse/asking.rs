@@ -290,7 +290,8 @@ fn asks_plainly(text: &str) -> bool {
     interrogative(text) || text.trim_end().ends_with(['?', '？'])
 }
 
-/// Does this title clearly ask something: a question mark or an interrogative?
+/// Does this title clearly ask something: an interrogative, a request (`简述…`), an exercise's
+/// tag, the label `面试题：`, or a blank left for its answer?
 #[must_use]
 pub fn asks(title: &str) -> bool {
     interrogative(title)
@@ -318,15 +319,15 @@ fn holds_answer_blank(text: &str) -> bool {
 /// A run of four underscores or more set in words as a blank (see [`holds_answer_blank`]).
 fn underscore_blank(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    let line = |c: char| c == '_' || c == '＿';
+    let is_underscore = |c: char| c == '_' || c == '＿';
     let mut k = 0;
     while k < chars.len() {
-        if !line(chars[k]) {
+        if !is_underscore(chars[k]) {
             k += 1;
             continue;
         }
         let start = k;
-        while k < chars.len() && line(chars[k]) {
+        while k < chars.len() && is_underscore(chars[k]) {
             k += 1;
         }
         let before = start.checked_sub(1).map(|b| chars[b]);
@@ -365,11 +366,12 @@ fn interview_labelled(title: &str) -> bool {
         .and_then(|rest| rest.strip_prefix(['：', ':']))
         .is_some_and(|rest| {
             let rest = rest.trim();
-            // `面试题：暂无，二面只聊了项目` says there were none.
-            !rest.is_empty()
-                && !["暂无", "无", "没有", "共"]
-                    .iter()
-                    .any(|w| rest.starts_with(w))
+            // `面试题：暂无，二面只聊了项目` says there were none (not `无锁队列如何实现`).
+            let none = ["暂无", "无", "没有"].iter().any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(['，', ',', '。', '；']))
+            });
+            !rest.is_empty() && !none
         })
 }
 
@@ -666,6 +668,15 @@ mod tests {
         assert!(!empty_brackets_blank("线程的 run（）方法"));
         assert!(!holds_answer_blank("整理人：________ 日期：____年__月__日"));
         assert!(!holds_answer_blank("| abc_______|"));
+    }
+
+    #[test]
+    fn an_interview_label_asks_unless_it_says_there_was_none() {
+        assert!(interview_labelled("面试题：Linux内核了解多少"));
+        assert!(interview_labelled("面试题：无锁队列如何实现"));
+        assert!(interview_labelled("面试题：共享内存和管道的区别"));
+        assert!(!interview_labelled("面试题：暂无，二面只聊了项目"));
+        assert!(!interview_labelled("面试题：无"));
     }
 
     #[test]

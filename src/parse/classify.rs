@@ -225,8 +225,10 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
         let heads_text = next.is_some_and(|n| {
             !n.indented()
                 && !n.text.starts_with(['-', '*', '+'])
-                && !matches!(n.kind, Kind::Fenced)
-                && matches!(n.kind, Kind::Heading(_))
+                && matches!(&n.kind, Kind::Heading(h) if matches!(
+                    h.style,
+                    Style::Arabic | Style::Paren | Style::HalfParen | Style::Dotted | Style::Chinese
+                ))
         });
         if heads_text {
             lines[i].kind = Kind::Heading(h);

@@ -199,7 +199,7 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// `#标签`, `##ifdef`, `##__VA_ARGS__` and a script's `##Set the Java home` stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|(?:What|How|Why|When|Where|Which|Who|Explain|Define|Describe|Compare|Please|List|Discuss|Give|State|Is|Are|Do|Does|Can)(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
+        r"^(#{2,6})((?:\p{Han}|[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|(?:What|How|Why|When|Where|Which|Who|Explain|Define|Describe|Compare|Please|Discuss)(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
     )
         .unwrap()
 });

@@ -622,10 +622,11 @@ impl Outline {
             .count()
     }
 
-    /// A heading with an answer of its own over answered sub-headings of the level a title
-    /// before it holds its items at (`# 面试题整理` over `## window.open`, `## 正则`, …, then
-    /// `# BFC` over its answer and `## vue单页面应用`, `## cookie`): one more item typed a level
-    /// too high, and the sub-headings are the items that follow, not parts of its answer.
+    /// A heading with an answer of its own over answered sub-headings of the level the titles
+    /// before it hold their items at, two items or more between them (`# 面试题整理` over `##
+    /// window.open`, `## 正则`, …, then `# BFC` over its answer and `## vue单页面应用`, `##
+    /// cookie`): one more item typed a level too high, and the sub-headings are the items that
+    /// follow, not parts of its answer. Not where its answer leads in to them (`…三个好处：`).
     fn item_typed_high(&self, id: usize, lines: &[Ln<'_>]) -> bool {
         let node = &self.nodes[id];
         let Style::Markdown(_) = node.heading.style else {
@@ -791,8 +792,9 @@ impl Outline {
 
     /// Sub-headings that each name a kind of part (`### 流程图` over a picture, `### 概述：` over
     /// the steps), none over sub-headings of its own, are parts of one answer: the topic over
-    /// them is one card. Names that also head chapters of questions (`## 原理` / `### 扩容机制`,
-    /// `## 使用`, `## 实现`, `## 源码`) need that: a chapter holds headings.
+    /// them is one card. A name that also heads chapters of questions (`## 原理` / `### 扩容机制`)
+    /// needs that: a chapter holds headings. Nor may most of a part's items ask, or a line under
+    /// it ask with a mark: a part that collects questions (`### 注意事项` over `**…？**`) is none.
     fn named_parts(&self, kids: &[usize], lines: &[Ln<'_>]) -> bool {
         // A line under a part that asks with a mark (`- 为什么要用连接池？`, `**…？**`) is a
         // question the part collects: a part of an answer asks nothing.

@@ -42,7 +42,7 @@ const QUESTION_WORDS: &[&str] = &["问题", "面试题", "题目", "题库", "�
 /// Does a title lead in to examples (`解决Http协议存在的一些问题，比如`)? Its `问题` are the
 /// problems the points under it name, not questions. (`…问题如下：` and `…包括：` after
 /// `面试题` do list questions.)
-fn leads_in(title: &str) -> bool {
+fn leads_to_examples(title: &str) -> bool {
     let t = line::strip_emphasis(title);
     let t = t.trim().trim_end_matches([':', '：', ',', '，', '…', '.']);
     t.ends_with("比如") || t.ends_with("例如")
@@ -65,7 +65,7 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         };
         let (leaves, asking) = count_leaves(&items);
         let lower = title.to_lowercase();
-        let named = (QUESTION_WORDS.iter().any(|w| lower.contains(w)) && !leads_in(title))
+        let named = (QUESTION_WORDS.iter().any(|w| lower.contains(w)) && !leads_to_examples(title))
             || question_type(title);
         if leaves < MIN_ITEMS || !(named || asking * 2 > leaves) {
             continue;

@@ -76,13 +76,12 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if found < MIN_FOUND {
         return;
     }
-    // Inside the answer of a numbered heading or line that asks (`## 67、…怎么调试这个错误？`,
-    // `7. What are nodes and links?`), a title that asks nothing (`编译`, `运行`, `在Visual
-    // Studio 2019 下的输出情况如下`, the caption `Nodes and Links` of a picture left out of a
-    // pasted page) heads a part of it or names a figure: the notes number their questions. Under a numbered heading that asks
-    // nothing (`## 2. 进阶`), such titles are topics.
-    // A numbered line's caption names what it asks about (`Nodes and Links` under `7. What
-    // are nodes and links?`); other titles after its gap are topics of their own.
+    // Inside the answer of a numbered Markdown heading that asks (`## 67、…怎么调试这个错误？`),
+    // a title that asks nothing (`编译`, `运行`, `在Visual Studio 2019 下的输出情况如下`) heads
+    // a part of it: the notes number their questions. Under a numbered line that asks, only a
+    // title made of its words does (`Nodes and Links` under `7. What are nodes and links?`, the
+    // caption of a picture a pasted page lost); another (`Subnet Mask`) is a topic of its own,
+    // as is any such title under a numbered heading that asks nothing (`## 2. 进阶`).
     let part_title = |i: usize| {
         let numbered_question = starts[..starts.partition_point(|s| s.line < i)]
             .last()
@@ -117,7 +116,7 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 }
 
 /// Does `caption` take its words from `question`: each word of three letters or more, case
-/// aside, or, in Chinese, each pair of characters?
+/// aside, and, in Chinese, each pair of characters?
 fn names_from(caption: &str, question: &str) -> bool {
     let question = question.to_lowercase();
     let caption = caption.trim().to_lowercase();

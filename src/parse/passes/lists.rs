@@ -861,7 +861,7 @@ pub(crate) fn split_question_runs(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             let items: Vec<(usize, String)> =
                 bullets.iter().map(|&(k, b)| (k, b.to_owned())).collect();
             if asking * 2 > bullets.len() {
-                let last = bullets.last().map_or(first, |&(k, _)| k);
+                let last = bullets[bullets.len() - 1].0;
                 match bullet_hits.last_mut() {
                     Some((b, hits, at)) if *b == boundary => {
                         *hits += 1;
@@ -929,7 +929,7 @@ fn bullets_asking(lines: &[Ln<'_>], first: usize, bullets: &[(usize, &str)]) -> 
 
 /// Runs of bullets that asked too little (`misses`, each with the boundary it is under) read as
 /// their siblings: questions where three runs of asking bullets or more are under the same
-/// boundary (`hits`, in line order, each with its last asking bullet), twice as many as those
+/// boundary (`hits`, in line order, each with the last bullet of its last run), twice as many as those
 /// that do not ask; or more than those, for the runs before the last asking one (`* 重定向方式：
 /// 301 还是 302` before three bullets that ask, not a closing `* 面试官评价`).
 fn read_bullet_runs_alike(

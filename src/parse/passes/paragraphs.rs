@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::LINES_PER_TASK;
 use super::{add_questions, is_start};
-use crate::parse::asking::{asks, ends_asking, question_like};
+use crate::parse::asking::{asks, asks_any_way, ends_asking};
 use crate::parse::line::{Kind, Style};
 use crate::parse::titles::{colon_label, title_shaped};
 use crate::parse::{Ln, Role, Start, blocks};
@@ -185,12 +185,7 @@ fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start]) {
             continue;
         };
         let at = starts[n].line;
-        if lines[at].markdown_level().is_none()
-            || number.is_some()
-            || asks(question)
-            || ends_asking(question)
-            || question_like(question)
-        {
+        if lines[at].markdown_level().is_none() || number.is_some() || asks_any_way(question) {
             continue;
         }
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
@@ -200,7 +195,7 @@ fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start]) {
             .filter(|l| !matches!(l.kind, Kind::Blank))
         {
             filled += 1;
-            linked += usize::from(matches!(l.kind, Kind::Text) && pointer(l.text));
+            linked += usize::from(matches!(l.kind, Kind::Text) && cites_address(l.text));
         }
         if linked >= 3 && linked * 3 >= filled * 2 {
             starts[n].role = Role::Aside;
@@ -212,7 +207,7 @@ fn reading_cards(lines: &[Ln<'_>], starts: &mut [Start]) {
 /// `top命令查看：https://…`, a title with no clauses)? A point that cites its source after a
 /// sentence (`- 节点增减时只影响相邻一段数据，迁移量小，论文 https://…`) is an answer; a picture
 /// (`![image](https://…)`) is content.
-fn pointer(text: &str) -> bool {
+fn cites_address(text: &str) -> bool {
     /// Characters of words besides the address a pointer may hold (a label, a link's title)
     /// when they run in clauses.
     const WORDS: usize = 16;
@@ -225,8 +220,11 @@ fn pointer(text: &str) -> bool {
         .to_owned();
     let mut found = false;
     while let Some(at) = rest.find("http://").or_else(|| rest.find("https://")) {
+        // An address ends where Chinese punctuation or a closing bracket begins (`…/x，迁移量小`).
         let end = rest[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '）'))
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ')' | '>' | '）' | '，' | '。' | '：' | '；')
+            })
             .map_or(rest.len(), |e| at + e);
         rest.replace_range(at..end, "");
         found = true;
@@ -241,10 +239,11 @@ fn pointer(text: &str) -> bool {
 /// A title over nothing but links (three lines or more holding a URL, up to a rule or a gap of
 /// blank lines) is a reading list, not a question a link answers: it is set aside. What
 /// follows the list stands on its own: a label alone on its line (`session对象生命周期：`) groups
-/// the lines after it, a title opens a record.
+/// the lines after it, a title opens a record. Heading cards that hold reading lists are set
+/// aside first ([`reading_cards`]).
 pub(crate) fn set_aside_link_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let link = |l: &Ln<'_>| l.text.contains("http://") || l.text.contains("https://");
     reading_cards(lines, starts);
+    let link = |l: &Ln<'_>| l.text.contains("http://") || l.text.contains("https://");
     let mut extra = Vec::new();
     let mut i = 0;
     while i < lines.len() {
