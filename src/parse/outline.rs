@@ -1195,9 +1195,7 @@ fn collection_named(title: &str) -> bool {
 /// (`GMP：G是协程。`)? A topic with a full stop typed after it (`进程间的通信方式。`) is none.
 fn states(title: &str) -> bool {
     let t = title.trim();
-    let labelled = t
-        .split_once([':', '：'])
-        .is_some_and(|(label, _)| label.chars().count() <= 12);
+    let labelled = label_and_gloss(t).is_some();
     let runs_on =
         t.trim_end_matches('。').contains(['。', '，']) || t.chars().count() > STATEMENT_CHARS;
     !labelled && t.contains('。') && runs_on
@@ -1208,15 +1206,20 @@ fn states(title: &str) -> bool {
 /// does; a term glossed so over an answer of its own (`1. GMP：G 是 goroutine，M 是系统线程，…。`
 /// over a paragraph) is a term to explain.
 fn glossed(title: &str) -> bool {
-    title
-        .trim()
-        .split_once([':', '：'])
-        .is_some_and(|(label, gloss)| {
-            label.chars().count() <= 12
-                && gloss.trim_end_matches('。').contains(['，', '；'])
-                && gloss.chars().count() > GLOSS_CHARS
-        })
+    label_and_gloss(title.trim()).is_some_and(|(_, gloss)| {
+        gloss.trim_end_matches('。').contains(['，', '；']) && gloss.chars().count() > GLOSS_CHARS
+    })
 }
+
+/// A numbered item's label and its gloss, split at the first colon (`GMP：G是协程。`), where
+/// the label is short enough to name a term.
+fn label_and_gloss(text: &str) -> Option<(&str, &str)> {
+    text.split_once([':', '：'])
+        .filter(|(label, _)| label.chars().count() <= LABEL_CHARS)
+}
+
+/// Most characters a term's label before its colon holds.
+const LABEL_CHARS: usize = 12;
 
 /// An outline of empty sub-headings may have one in this many hold something.
 const FILLED_SHARE: usize = 10;

@@ -929,9 +929,9 @@ fn bullets_asking(lines: &[Ln<'_>], first: usize, bullets: &[(usize, &str)]) -> 
 
 /// Runs of bullets that asked too little (`misses`, each with the boundary it is under) read as
 /// their siblings: questions where three runs of asking bullets or more are under the same
-/// boundary (`hits`, in line order, each with the last bullet of its last run), twice as many as those
-/// that do not ask; or more than those, for the runs before the last asking one (`* 重定向方式：
-/// 301 还是 302` before three bullets that ask, not a closing `* 面试官评价`).
+/// boundary (`hits`, in line order, each with the last bullet of its last run), twice as many
+/// as those that do not ask; or more than those, for the runs before the last asking one
+/// (`* 重定向方式：301 还是 302` before three bullets that ask, not a closing `* 面试官评价`).
 fn read_bullet_runs_alike(
     lines: &[Ln<'_>],
     hits: &[(usize, usize, usize)],
