@@ -331,7 +331,17 @@ fn read_stretch(
         if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last)) {
             continue;
         }
-        if answered(at, &filled) {
+        // An empty quote line (`>` between quoted paragraphs) under a line answers nothing,
+        // except under quoted questions listed bare: `> 设计模式的七大原则` / `>` / `> …是什么?`.
+        let answers = |i: usize| {
+            !lines[i]
+                .text
+                .trim_start()
+                .trim_start_matches(['>', ' ', '\t'])
+                .is_empty()
+                || mostly_ask(lines, at)
+        };
+        if answered(at, &filled, answers) {
             // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
             // cards only where most of its items ask.
             let outline = not_bullets[last + 1] == not_bullets[first];
@@ -442,13 +452,16 @@ fn reaches_end(filled: usize, last: usize) -> bool {
 }
 
 /// Have enough of the lines at `at` lines under them (the next non-blank line, of `filled`,
-/// is not one of them) to be a list of questions, some answered so far and some not?
-fn answered(at: &[usize], filled: &[usize]) -> bool {
+/// is not one of them and `answers`) to be a list of questions, some answered so far and some
+/// not?
+fn answered(at: &[usize], filled: &[usize], answers: impl Fn(usize) -> bool) -> bool {
     let under = at
         .iter()
         .filter(|&&i| {
             let k = filled.partition_point(|&f| f <= i);
-            filled.get(k).is_some_and(|n| at.binary_search(n).is_err())
+            filled
+                .get(k)
+                .is_some_and(|&n| at.binary_search(&n).is_err() && answers(n))
         })
         .count();
     under >= MIN_ANSWERED && under * 3 >= at.len()
