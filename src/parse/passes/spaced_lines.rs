@@ -2,7 +2,7 @@
 
 use super::is_start;
 use super::link_contents::link_line;
-use crate::parse::asking::{asks, asks_mid_line, ends_asking};
+use crate::parse::asking::{asks, asks_mid_line, ends_asking, has_question_mark};
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
@@ -56,7 +56,11 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
             continue;
         }
-        if !list_of_questions(lines, &run) {
+        // Under a heading that asks with a question mark (`#### 十三、什么是同步？什么是异步？`),
+        // lines are its answer's paragraphs unless they ask with question marks too: a request
+        // word inside a sentence (`同步与异步描述的是被调用者。`, `举例：如果A调用B`) is no question.
+        let strict = heading.is_some_and(|p| has_question_mark(lines[starts[p].line].text));
+        if !list_of_questions(lines, &run, strict) {
             continue;
         }
         let to = starts.partition_point(|s| s.line <= last);
@@ -121,9 +125,13 @@ fn alone(lines: &[Ln<'_>], i: usize) -> bool {
 }
 
 /// Do the lines read as a list of questions: two asking lines next to each other, at least
-/// half of them asking, and the rest short?
-fn list_of_questions(lines: &[Ln<'_>], run: &[usize]) -> bool {
-    let asking: Vec<bool> = run.iter().map(|&k| line_asks(lines[k].text)).collect();
+/// half of them asking, and the rest short? When `strict`, only a line with a question mark
+/// asks.
+fn list_of_questions(lines: &[Ln<'_>], run: &[usize], strict: bool) -> bool {
+    let asking: Vec<bool> = run
+        .iter()
+        .map(|&k| line_asks(lines[k].text) && (!strict || has_question_mark(lines[k].text)))
+        .collect();
     let count = asking.iter().filter(|&&a| a).count();
     let adjacent = asking.windows(2).any(|w| w[0] && w[1]);
     let short = run
