@@ -132,12 +132,29 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
         && after_break(lines, i, 0)
         && (ends_asking(l.text)
             || (followed
-                && (question_like(l.text)
+                && ((question_like(l.text) && !labelled_point(l.text))
                     || next_line.is_some_and(|n| blocks::url_only(n.text).is_some())))
             || (spaced_paragraph_follows(lines, i)
                 && !l.text.contains([':', '：'])
                 && interrogative(l.text)))
 }
+
+/// Is the line a point of an answer labelled by the part it tells (`场景：需要经常改变字符串内容
+/// 的时候使用后两个`, `原理：…`): a label of a word or two before a colon, and a statement after
+/// it that asks nothing? The label's word (`场景`) names a part; it asks no question.
+fn labelled_point(text: &str) -> bool {
+    let plain = line::strip_emphasis(text);
+    plain.split_once([':', '：']).is_some_and(|(label, gloss)| {
+        let gloss = gloss.trim();
+        label.trim().chars().count() <= POINT_LABEL_CHARS
+            && !gloss.is_empty()
+            && !question_like(gloss)
+            && !ends_asking(gloss)
+    })
+}
+
+/// Most characters the label of an answer's labelled point holds (`场景`, `使用场景`).
+const POINT_LABEL_CHARS: usize = 4;
 
 /// Does the text hold a comma outside brackets and code (`listOf(3.14F, 2) 的型態為？` holds
 /// none: that comma parts arguments, not clauses)?
