@@ -140,14 +140,22 @@ pub(super) fn strong_title(lines: &[Ln<'_>], i: usize, under_topic: bool) -> boo
 }
 
 /// Is the line a point of an answer labelled by the part it tells (`场景：需要经常改变字符串内容
-/// 的时候使用后两个`, `原理：…`): a label of a word or two before a colon, and a statement after
-/// it that asks nothing? The label's word (`场景`) names a part; it asks no question.
+/// 的时候使用后两个`, `实现原理：在运行时…`): a label of a word or two before a colon, and a
+/// statement after it that asks nothing, a sentence rather than the name of a topic? The label's
+/// word (`场景`) names a part; it asks no question. Over a topic's name (`区别：ArrayList和
+/// LinkedList`, `原理：TCP滑动窗口`) it titles a question still.
 fn labelled_point(text: &str) -> bool {
     let plain = line::strip_emphasis(text);
     plain.split_once([':', '：']).is_some_and(|(label, gloss)| {
         let gloss = gloss.trim();
+        let sentence = gloss.contains(['，', '。', '；', ',', ';'])
+            || gloss
+                .chars()
+                .filter(|&c| crate::parse::code::is_han(c))
+                .count()
+                >= STATEMENT_HAN;
         label.trim().chars().count() <= POINT_LABEL_CHARS
-            && !gloss.is_empty()
+            && sentence
             && !question_like(gloss)
             && !ends_asking(gloss)
     })
@@ -155,6 +163,9 @@ fn labelled_point(text: &str) -> bool {
 
 /// Most characters the label of an answer's labelled point holds (`场景`, `使用场景`).
 const POINT_LABEL_CHARS: usize = 4;
+
+/// Chinese characters from which a label's text is a statement, not a topic's name.
+const STATEMENT_HAN: usize = 12;
 
 /// Does the text hold a comma outside brackets and code (`listOf(3.14F, 2) 的型態為？` holds
 /// none: that comma parts arguments, not clauses)?

@@ -266,6 +266,7 @@ fn read_stretch(
     if filled.len() < MIN_STRETCH || seen.len() < MIN_REPEATS {
         return false;
     }
+    let worded = worded(lines, &filled);
     // The shapes, in the order they first appear.
     let mut shapes: Vec<(Shape, Vec<usize>)> = Vec::new();
     let mut index: HashMap<Shape, usize> = HashMap::new();
@@ -331,17 +332,15 @@ fn read_stretch(
         if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last)) {
             continue;
         }
-        // An empty quote line (`>` between quoted paragraphs) under a line answers nothing,
-        // except under quoted questions listed bare: `> 设计模式的七大原则` / `>` / `> …是什么?`.
-        let answers = |i: usize| {
-            !lines[i]
-                .text
-                .trim_start()
-                .trim_start_matches(['>', ' ', '\t'])
-                .is_empty()
-                || mostly_ask(lines, at)
-        };
-        if answered(at, &filled, answers) {
+        // Lines under a line are looked for past empty quote lines, so a quoted preface of labels
+        // each over `>` (`> 💭 **面试场景**：…` / `>` / `> ⏱️ **预计学习时间**：60分钟`) answers
+        // nothing; quoted questions listed bare (`> 设计模式的七大原则` / `>` / `> …是什么?`)
+        // or numbered (`> 1. Redis持久化机制` / `>` / `> 2. …`) are still cards, as they were
+        // when the `>` was read as an answer.
+        let listed =
+            mostly_ask(lines, at) || at.iter().all(|&i| unnumbered(lines[i].text).0.is_some());
+        let under = if listed { &filled } else { &worded };
+        if answered(at, under) {
             // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
             // cards only where most of its items ask.
             let outline = not_bullets[last + 1] == not_bullets[first];
@@ -349,7 +348,7 @@ fn read_stretch(
                 extra.extend(at.iter().map(|&i| card(lines, i)));
                 return true;
             }
-        } else if whole && let Some(groups) = counted_list(lines, at, &filled) {
+        } else if whole && let Some(groups) = counted_list(lines, at, &worded) {
             // A numbered list with nothing under its items, all there is in its part (not
             // points before its questions): questions listed unanswered, in groups a label
             // may head (`主观问题：` over `1，jvm调优` `2，…`).
@@ -451,17 +450,31 @@ fn reaches_end(filled: usize, last: usize) -> bool {
     last * 3 >= filled * 2
 }
 
+/// The non-blank lines at `filled` without empty quote lines (`>` between quoted paragraphs):
+/// what stands under a quoted line is the next quoted line with words in it.
+fn worded(lines: &[Ln<'_>], filled: &[usize]) -> Vec<usize> {
+    let quote_mark_only = |i: usize| {
+        lines[i]
+            .text
+            .trim_start()
+            .trim_start_matches(['>', ' ', '\t'])
+            .is_empty()
+    };
+    filled
+        .iter()
+        .copied()
+        .filter(|&i| !quote_mark_only(i))
+        .collect()
+}
+
 /// Have enough of the lines at `at` lines under them (the next non-blank line, of `filled`,
-/// is not one of them and `answers`) to be a list of questions, some answered so far and some
-/// not?
-fn answered(at: &[usize], filled: &[usize], answers: impl Fn(usize) -> bool) -> bool {
+/// is not one of them) to be a list of questions, some answered so far and some not?
+fn answered(at: &[usize], filled: &[usize]) -> bool {
     let under = at
         .iter()
         .filter(|&&i| {
             let k = filled.partition_point(|&f| f <= i);
-            filled
-                .get(k)
-                .is_some_and(|&n| at.binary_search(&n).is_err() && answers(n))
+            filled.get(k).is_some_and(|n| at.binary_search(n).is_err())
         })
         .count();
     under >= MIN_ANSWERED && under * 3 >= at.len()

@@ -57,9 +57,14 @@ pub(crate) fn split_spaced_lines(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         // Under a heading that asks with a question mark (`#### 十三、什么是同步？什么是异步？`),
-        // lines are its answer's paragraphs unless they ask with question marks too: a request
-        // word inside a sentence (`同步与异步描述的是被调用者。`, `举例：如果A调用B`) is no question.
-        let strict = heading.is_some_and(|p| has_question_mark(lines[starts[p].line].text));
+        // lines one of which closes a sentence are its answer's paragraphs unless they ask with
+        // question marks too: a request word inside a sentence (`同步与异步描述的是被调用者。`,
+        // `举例：如果A调用B`) is no question. Lines that close none list what the heading asks
+        // for (`#### 一面问了什么？` / `讲讲项目里Redis是怎么用的` / `手写单例模式`).
+        let strict = heading.is_some_and(|p| has_question_mark(lines[starts[p].line].text))
+            && run
+                .iter()
+                .any(|&k| lines[k].text.trim_end().ends_with('。'));
         if !list_of_questions(lines, &run, strict) {
             continue;
         }
