@@ -1097,6 +1097,22 @@ impl Outline {
         if statements {
             return Some(false);
         }
+        // A heading that leads in with a colon over numbered labels that lead in too, each
+        // explained under it (`### Primary Use Cases of Apache Kafka:` / `1. **Real-Time Data
+        // Streaming:**` / `   - Process and analyze…` / `2. **Event Sourcing:**` / …): the
+        // parts of one answer, not questions.
+        let leads_in = |t: &str| line::strip_emphasis(t).trim_end().ends_with([':', '：']);
+        let labelled_parts = leads_in(&parent.title)
+            && !names_collection(&parent.title)
+            && kids.len() >= 2
+            && kids.iter().all(|k| {
+                !matches!(kid(k).heading.style, Style::Markdown(_))
+                    && !kid(k).asks
+                    && leads_in(&kid(k).heading.title)
+            });
+        if labelled_parts {
+            return Some(false);
+        }
         // A heading that explains itself first, in a line or a few (`# 缓存击穿` / `单个热点key
         // 过期，请求会访问数据库` / `1. 互斥锁：…` / `2. 逻辑过期…`), over numbered items none of
         // which asks: one card, the items the points of its answer.
