@@ -5,12 +5,14 @@
 //! apart alike are questions too when they end in a question mark, however long, with a comma,
 //! or with a sentence before the question (`**You designed it late. Isn't that overfitting?**`),
 //! and when they are short titles, answered or not (`**mvc 和 mvvm**`, `**组件之间如何通信**`
-//! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title.
+//! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title. So are they
+//! where every such line stands under a heading that asks nothing (`# Node`) or under another
+//! such line, three of them questions already or asking in words (`**为什么需要使用 Buffer**`).
 
 use super::{add_questions, record_at};
-use crate::parse::asking::ends_asking;
+use crate::parse::asking::{asks, ends_asking, numbered_name};
 use crate::parse::line::{self, Kind};
-use crate::parse::{Ln, Start};
+use crate::parse::{Ln, Role, Start};
 
 /// Bold lines already read as questions before the others are read alike.
 const MIN_ASKED: usize = 3;
@@ -35,12 +37,44 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
         .iter()
         .filter(|&&i| over_text(i) && record_at(starts, i).is_some())
         .count();
-    if asked < MIN_ASKED || asked * 2 < bold {
+    // Under topic headings that ask nothing (`# Node`, `# MySQL`; not `### 示范问题 1`, which
+    // names the question its bold line puts), bold titles are the notes' cards where some ask in words (`**为什么需要使用
+    // Buffer**`, `**express 和 koa 的区别**`), however many name a topic (`**设置外键**`).
+    let under_topic = |i: usize| {
+        let n = starts.partition_point(|s| s.line <= i);
+        n == 0
+            || match &starts[n - 1].role {
+                Role::Record { question, .. } => {
+                    let at = starts[n - 1].line;
+                    apart.binary_search(&at).is_ok()
+                        || (lines[at].markdown_level().is_some()
+                            && !asks(question)
+                            && !numbered_name(None, question))
+                }
+                Role::Section { .. } => true,
+                _ => false,
+            }
+    };
+    let asking_words = apart
+        .iter()
+        .filter(|&&i| {
+            over_text(i)
+                && (record_at(starts, i).is_some() || asks(&line::strip_emphasis(lines[i].text)))
+        })
+        .count();
+    let alike = asked >= MIN_ASKED && asked * 2 >= bold;
+    let topical = apart
+        .iter()
+        .filter(|&&i| over_text(i))
+        .all(|&i| under_topic(i));
+    if !(alike || (topical && asking_words >= MIN_ASKED)) {
         return;
     }
+    // Read so, a longer bold line that asks in words is one of them too.
+    let asking = |i: usize| !alike && asks(&line::strip_emphasis(lines[i].text));
     let extra: Vec<usize> = apart
         .into_iter()
-        .filter(|&i| ends_asking(lines[i].text) || short_title(lines[i].text))
+        .filter(|&i| ends_asking(lines[i].text) || short_title(lines[i].text) || asking(i))
         .collect();
     add_questions(lines, starts, extra);
 }
