@@ -105,11 +105,13 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             Vec::new()
         };
         // The subjects' starts are in line order: each item is looked up by halving.
+        let points = answer_points(lines, &c.items);
         let items: Vec<usize> = c
             .items
             .iter()
             .copied()
             .filter(|&i| subjects.binary_search_by_key(&i, |s| s.line).is_err())
+            .filter(|i| points.binary_search(i).is_err())
             .collect();
         let from = extra.len();
         list_questions(lines, &mut starts[n], c.rank, items, &mut extra);
@@ -128,6 +130,45 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Of the bullets `items`, those that are points of an answer: where the questions are bold
+/// (`* **如何定制Manager？什么场景下需要定制？**`), two at least, a plain bullet that asks
+/// nothing, right after a line of the answer above it or another such bullet (`每个Model都有…`
+/// / blank / `* 可切片` / `* 可迭代`), is a point of that answer. In line order.
+fn answer_points(lines: &[Ln<'_>], items: &[usize]) -> Vec<usize> {
+    let text = |i: usize| {
+        blocks::bullet_item(lines[i].text)
+            .unwrap_or_default()
+            .trim()
+    };
+    let bold = |i: usize| line::bold_lead(text(i)).is_some();
+    let bold_asking = items
+        .iter()
+        .filter(|&&i| bold(i) && bullet_asks(text(i)))
+        .count();
+    if bold_asking < 2 {
+        return Vec::new();
+    }
+    let mut points: Vec<usize> = Vec::new();
+    for &i in items {
+        if bold(i) || bullet_asks(text(i)) || asks(text(i)) {
+            continue;
+        }
+        // The line above, past blank lines: answer text, or a point just found.
+        let above = (0..i)
+            .rev()
+            .find(|&k| !matches!(lines[k].kind, Kind::Blank));
+        let after_answer = above.is_some_and(|k| {
+            points.last() == Some(&k)
+                || (matches!(lines[k].kind, Kind::Text)
+                    && blocks::bullet_item(lines[k].text).is_none())
+        });
+        if after_answer {
+            points.push(i);
+        }
+    }
+    points
 }
 
 /// The heading at `start` over the questions `items`: their section, as
