@@ -1097,12 +1097,15 @@ impl Outline {
         if statements {
             return Some(false);
         }
-        // A heading that leads in with a colon over numbered labels that lead in too, each
-        // explained under it (`### Primary Use Cases of Apache Kafka:` / `1. **Real-Time Data
-        // Streaming:**` / `   - Process and analyze…` / `2. **Event Sourcing:**` / …): the
-        // parts of one answer, not questions.
+        // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
+        // features…) over numbered labels that lead in too, each explained under it (`### Primary
+        // Use Cases of Apache Kafka:` / `1. **Real-Time Data Streaming:**` / `   - Process and
+        // analyze…` / `2. **Event Sourcing:**` / …): the parts of one answer, not questions. A
+        // chapter, a day's log or a list of problems so written (`## 第五章 文件管理：`, `### 缓存
+        // 的三大问题：`) keeps its questions.
         let leads_in = |t: &str| line::strip_emphasis(t).trim_end().ends_with([':', '：']);
         let labelled_parts = leads_in(&parent.title)
+            && names_kinds(&parent.title)
             && !names_collection(&parent.title)
             && kids.len() >= 2
             && kids.iter().all(|k| {
@@ -1232,6 +1235,39 @@ fn glossed(title: &str) -> bool {
 fn label_and_gloss(text: &str) -> Option<(&str, &str)> {
     text.split_once([':', '：'])
         .filter(|(label, _)| label.chars().count() <= LABEL_CHARS)
+}
+
+/// Words of a title that name the kinds of one thing its items are (`Use Cases of Apache Kafka:`,
+/// `Redis 持久化的两种方式：`, `优点：`).
+const KIND_WORDS: &[&str] = &[
+    "场景",
+    "方式",
+    "方法",
+    "优点",
+    "缺点",
+    "优势",
+    "特点",
+    "特性",
+    "原因",
+    "作用",
+    "用途",
+    "use case",
+    "uses",
+    "ways",
+    "types",
+    "kinds",
+    "features",
+    "benefits",
+    "advantages",
+    "disadvantages",
+    "reasons",
+    "characteristics",
+];
+
+/// Does a title name the kinds of one thing its items are (see [`KIND_WORDS`])?
+fn names_kinds(title: &str) -> bool {
+    let lower = lowercase(title);
+    KIND_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Most characters a term's label before its colon holds.

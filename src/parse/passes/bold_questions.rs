@@ -6,8 +6,9 @@
 //! or with a sentence before the question (`**You designed it late. Isn't that overfitting?**`),
 //! and when they are short titles, answered or not (`**mvc 和 mvvm**`, `**组件之间如何通信**`
 //! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title. So are they
-//! where every such line stands under a heading that asks nothing (`# Node`) or under another
-//! such line, three of them questions already or asking in words (`**为什么需要使用 Buffer**`).
+//! where every such line stands under a heading that asks nothing and carries no number
+//! (`# Node`) or under another such line, three of them questions already or asking in words
+//! (`**为什么需要使用 Buffer**`), no label coming back and none naming a part (`**示例**`).
 
 use super::{add_questions, record_at};
 use crate::parse::asking::{asks, ends_asking, numbered_name};
@@ -37,9 +38,44 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
         .iter()
         .filter(|&&i| over_text(i) && record_at(starts, i).is_some())
         .count();
-    // Under topic headings that ask nothing (`# Node`, `# MySQL`; not `### 示范问题 1`, which
-    // names the question its bold line puts), bold titles are the notes' cards where some ask in words (`**为什么需要使用
-    // Buffer**`, `**express 和 koa 的区别**`), however many name a topic (`**设置外键**`).
+    let alike = asked >= MIN_ASKED && asked * 2 >= bold;
+    let over: Vec<usize> = apart.iter().copied().filter(|&i| over_text(i)).collect();
+    if !alike && !under_topics(lines, starts, &apart, &over) {
+        return;
+    }
+    // Read so, a longer bold line that asks in words is one of them too, and only lines with
+    // text or code under them count, none naming a part of an answer (`**示例**`).
+    let asking = |i: usize| !alike && asks(&line::strip_emphasis(lines[i].text));
+    let over_content = |i: usize| {
+        over_text(i)
+            || lines[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.kind, Kind::Blank))
+                .is_some_and(|n| matches!(n.kind, Kind::Fence { .. }))
+    };
+    let part = |i: usize| {
+        ANSWER_PARTS.contains(
+            &line::strip_emphasis(lines[i].text)
+                .trim()
+                .trim_end_matches([':', '：']),
+        )
+    };
+    let extra: Vec<usize> = apart
+        .into_iter()
+        .filter(|&i| alike || (over_content(i) && !part(i)))
+        .filter(|&i| ends_asking(lines[i].text) || short_title(lines[i].text) || asking(i))
+        .collect();
+    add_questions(lines, starts, extra);
+}
+
+/// Are the bold lines `over` (set apart, with text under them; `apart` all those set apart)
+/// the notes' cards by where they stand? Under topic headings that ask nothing and carry no
+/// number (`# Node`, `# MySQL`; not `### 1. synchronized 的底层原理`, a question whose bold
+/// lines are the parts of its answer, nor `### 示范问题 1`, which names the question its bold line
+/// puts), or under one another, three of them cards already or asking in words (`**为什么需要
+/// 使用 Buffer**`, `**express 和 koa 的区别**`), however many name a topic (`**设置外键**`). Not
+/// where one label comes back (`**是什么**` under two headings): those name parts.
+fn under_topics(lines: &[Ln<'_>], starts: &[Start], apart: &[usize], over: &[usize]) -> bool {
     let under_topic = |i: usize| {
         let n = starts.partition_point(|s| s.line <= i);
         n == 0
@@ -47,7 +83,8 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
                 Role::Record { question, .. } => {
                     let at = starts[n - 1].line;
                     apart.binary_search(&at).is_ok()
-                        || (lines[at].markdown_level().is_some()
+                        || (matches!(&lines[at].kind, Kind::Heading(h) if h.number.is_none())
+                            && lines[at].markdown_level().is_some()
                             && !asks(question)
                             && !numbered_name(None, question))
                 }
@@ -55,29 +92,38 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
                 _ => false,
             }
     };
-    let asking_words = apart
+    let asking = over
         .iter()
-        .filter(|&&i| {
-            over_text(i)
-                && (record_at(starts, i).is_some() || asks(&line::strip_emphasis(lines[i].text)))
-        })
+        .filter(|&&i| record_at(starts, i).is_some() || asks(&line::strip_emphasis(lines[i].text)))
         .count();
-    let alike = asked >= MIN_ASKED && asked * 2 >= bold;
-    let topical = apart
+    let mut words: Vec<String> = over
         .iter()
-        .filter(|&&i| over_text(i))
-        .all(|&i| under_topic(i));
-    if !(alike || (topical && asking_words >= MIN_ASKED)) {
-        return;
-    }
-    // Read so, a longer bold line that asks in words is one of them too.
-    let asking = |i: usize| !alike && asks(&line::strip_emphasis(lines[i].text));
-    let extra: Vec<usize> = apart
-        .into_iter()
-        .filter(|&i| ends_asking(lines[i].text) || short_title(lines[i].text) || asking(i))
+        .map(|&i| line::strip_emphasis(lines[i].text).trim().to_owned())
         .collect();
-    add_questions(lines, starts, extra);
+    words.sort_unstable();
+    let repeated = words.windows(2).any(|w| w[0] == w[1]);
+    asking >= MIN_ASKED && !repeated && over.iter().all(|&i| under_topic(i))
 }
+
+/// Labels that name a part of one answer (`**示例**`, `**注意**`), never a question of their own.
+const ANSWER_PARTS: &[&str] = &[
+    "答案",
+    "答",
+    "解析",
+    "示例",
+    "例子",
+    "代码",
+    "注意",
+    "注意事项",
+    "总结",
+    "步骤",
+    "原理",
+    "作用",
+    "结论",
+    "解决",
+    "解决办法",
+    "解决方案",
+];
 
 /// Longer than this, a bold line is a sentence set off, more than a title.
 const MAX_TITLE_CHARS: usize = 30;
