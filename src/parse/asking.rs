@@ -109,6 +109,15 @@ const REQUESTS: &[&str] = &[
     "设计一个",
     "实现一个",
     "描述",
+    // An exam's requests opened by `试` (try to): `试述…`, `试说明…`, `试举例说明…`.
+    "试述",
+    "试说明",
+    "试分析",
+    "试比较",
+    "试解释",
+    "试简述",
+    "试列举",
+    "试证明",
     // In traditional characters.
     "給出",
     "舉例",

@@ -1391,11 +1391,11 @@ pub(super) fn question_cell(cell: &str) -> String {
     unquoted.trim().to_owned()
 }
 
-/// Does a table header name its column as the questions (`问题`, `常见面试问题`, `題目`)?
+/// Does a table header name its column as the questions (`问题`, `常见面试问题`, `題目`, `题面`)?
 fn question_column(header: &str) -> bool {
     let h = line::strip_emphasis(header);
     let h = h.trim();
-    ["问题", "题目", "面试题", "問題", "題目"]
+    ["问题", "题目", "题面", "面试题", "問題", "題目", "題面"]
         .iter()
         .any(|w| h.contains(w))
         || ["问", "Q", "Question", "question", "Questions", "questions"].contains(&h)
