@@ -220,7 +220,8 @@ pub(super) fn names_collection(title: &str) -> bool {
         || question_type(title)
 }
 
-/// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`).
+/// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`, `应用题`,
+/// `名词解释`).
 const QUESTION_TYPES: &[&str] = &[
     "填空题",
     "选择题",
@@ -235,6 +236,13 @@ const QUESTION_TYPES: &[&str] = &[
     "编程题",
     "算法题",
     "习题",
+    "应用题",
+    "计算题",
+    "综合题",
+    "分析题",
+    "设计题",
+    "证明题",
+    "名词解释",
 ];
 
 /// A short title naming a kind of exercise (`### 填空题`, `## 可选练习题`, `二、简答题（每题5分）`):
