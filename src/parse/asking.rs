@@ -109,15 +109,6 @@ const REQUESTS: &[&str] = &[
     "设计一个",
     "实现一个",
     "描述",
-    // An exam's requests opened by `试` (try to): `试述…`, `试说明…`, `试举例说明…`.
-    "试述",
-    "试说明",
-    "试分析",
-    "试比较",
-    "试解释",
-    "试简述",
-    "试列举",
-    "试证明",
     // In traditional characters.
     "給出",
     "舉例",
@@ -220,8 +211,7 @@ pub(super) fn names_collection(title: &str) -> bool {
         || question_type(title)
 }
 
-/// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`, `应用题`,
-/// `名词解释`).
+/// Kinds of exercise a set of questions is made of (`填空题`, `问答题`, `可选练习题`).
 const QUESTION_TYPES: &[&str] = &[
     "填空题",
     "选择题",
@@ -236,6 +226,12 @@ const QUESTION_TYPES: &[&str] = &[
     "编程题",
     "算法题",
     "习题",
+];
+
+/// Kinds of exercise that also name a problem's subject or a way to solve it (`设计题：秒杀系统`,
+/// `计算题解题套路`): they name a set of questions only where they close the title, after a
+/// number or a course's name at most (`### 2. 应用题`, `## 二、名词解释：`, `软件工程 计算题`).
+const CLOSING_QUESTION_TYPES: &[&str] = &[
     "应用题",
     "计算题",
     "综合题",
@@ -249,8 +245,11 @@ const QUESTION_TYPES: &[&str] = &[
 /// the questions of that kind are under it. One that asks (`选择题怎么做？`) is a question.
 pub(super) fn question_type(title: &str) -> bool {
     let t = title.trim();
-    let named =
-        t.chars().count() <= 16 && QUESTION_TYPES.iter().any(|w| t.contains(w)) && !asks_plainly(t);
+    let closed = t.trim_end_matches([':', '：', ' ']);
+    let named = t.chars().count() <= 16
+        && (QUESTION_TYPES.iter().any(|w| t.contains(w))
+            || CLOSING_QUESTION_TYPES.iter().any(|w| closed.ends_with(w)))
+        && !asks_plainly(t);
     named || scored_per_question(t)
 }
 
@@ -313,6 +312,7 @@ fn asks_plainly(text: &str) -> bool {
 pub fn asks(title: &str) -> bool {
     interrogative(title)
         || REQUEST_RE.is_match(asking_part(title))
+        || TRY_REQUEST_RE.is_match(asking_part(title))
         || exercise_tagged(title)
         || interview_labelled(title)
         || holds_answer_blank(title)
@@ -446,6 +446,14 @@ fn any_of(words: &[&str]) -> regex::Regex {
 
 static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
+
+/// An exam's requests opened by `试` (try to: `试述…`, `试说明…`, `请试分析…`), where `试` opens a
+/// word: at the start, after a number, a mark or `请`; inside a word it is another word's
+/// (`测试说明`, `考试说明`, `尝试说明`).
+static TRY_REQUEST_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[\s\d\p{P}])(?:请)?试(?:述|说明|分析|比较|解释|简述|列举|证明)")
+        .expect("a valid pattern")
+});
 
 static REQUEST_RE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| any_of(&[REQUESTS, ASKING_REQUESTS].concat()));
@@ -668,6 +676,25 @@ pub(super) fn announces_question(question: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_opened_by_try_asks_only_where_try_opens_a_word() {
+        assert!(asks("试述 SQL 的特点。"));
+        assert!(asks("3. 试说明进程与线程的区别。"));
+        assert!(asks("请试分析死锁产生的原因"));
+        assert!(!asks("测试说明"));
+        assert!(!asks("考试说明：闭卷"));
+        assert!(!asks("我们尝试说明一下这个现象"));
+    }
+
+    #[test]
+    fn exercise_kinds_that_name_a_problem_group_only_closing_the_title() {
+        assert!(question_type("应用题"));
+        assert!(question_type("二、名词解释："));
+        assert!(question_type("填空题（每题2分）"));
+        assert!(!question_type("设计题：秒杀系统"));
+        assert!(!question_type("计算题解题套路"));
+    }
 
     #[test]
     fn answer_blanks_ask_and_code_does_not() {

@@ -134,8 +134,10 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 
 /// Of the bullets `items`, those that are points of an answer: where the questions are bold
 /// (`* **如何定制Manager？什么场景下需要定制？**`), two at least, a plain bullet that asks
-/// nothing, right after a line of the answer above it or another such bullet (`每个Model都有…`
-/// / blank / `* 可切片` / `* 可迭代`), is a point of that answer. In line order.
+/// nothing, right after a line of the answer above it or another such bullet, with nothing of
+/// its own under it (`每个Model都有…` / blank / `* 可切片` / `* 可迭代`), is a point of that
+/// answer; one over an answer paragraph (`- volatile 关键字` / its answer) is a question the
+/// writer did not make bold. In line order.
 fn answer_points(lines: &[Ln<'_>], items: &[usize]) -> Vec<usize> {
     let text = |i: usize| {
         blocks::bullet_item(lines[i].text)
@@ -164,7 +166,13 @@ fn answer_points(lines: &[Ln<'_>], items: &[usize]) -> Vec<usize> {
                 || (matches!(lines[k].kind, Kind::Text)
                     && blocks::bullet_item(lines[k].text).is_none())
         });
-        if after_answer {
+        // A point has nothing of its own under it: the next line is a bullet, or the list ends.
+        let bare = (i + 1..lines.len())
+            .find(|&k| !matches!(lines[k].kind, Kind::Blank))
+            .is_none_or(|k| {
+                !matches!(lines[k].kind, Kind::Text) || blocks::bullet_item(lines[k].text).is_some()
+            });
+        if after_answer && bare {
             points.push(i);
         }
     }
