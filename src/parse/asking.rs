@@ -229,8 +229,9 @@ const QUESTION_TYPES: &[&str] = &[
 ];
 
 /// Kinds of exercise that also name a problem's subject or a way to solve it (`设计题：秒杀系统`,
-/// `计算题解题套路`): they name a set of questions only where they close the title, after a
-/// number or a course's name at most (`### 2. 应用题`, `## 二、名词解释：`, `软件工程 计算题`).
+/// `计算题解题套路`, `秒杀系统设计题`): they name a set of questions only where they close the
+/// title, after a number or a name set apart by a space at most (`### 2. 应用题`, `## 二、名词
+/// 解释：`, `软件工程 计算题`; see [`closing_question_type`]).
 const CLOSING_QUESTION_TYPES: &[&str] = &[
     "应用题",
     "计算题",
@@ -245,12 +246,29 @@ const CLOSING_QUESTION_TYPES: &[&str] = &[
 /// the questions of that kind are under it. One that asks (`选择题怎么做？`) is a question.
 pub(super) fn question_type(title: &str) -> bool {
     let t = title.trim();
-    let closed = t.trim_end_matches([':', '：', ' ']);
     let named = t.chars().count() <= 16
-        && (QUESTION_TYPES.iter().any(|w| t.contains(w))
-            || CLOSING_QUESTION_TYPES.iter().any(|w| closed.ends_with(w)))
+        && (QUESTION_TYPES.iter().any(|w| t.contains(w)) || closing_question_type(t))
         && !asks_plainly(t);
     named || scored_per_question(t)
+}
+
+/// Does a title close with one of [`CLOSING_QUESTION_TYPES`], after nothing but a number (`2.
+/// 应用题`, `二、名词解释：`) or a name set apart by a space (`软件工程 计算题`)? Not after words
+/// run into it (`秒杀系统设计题`: one problem).
+fn closing_question_type(title: &str) -> bool {
+    let closed = title.trim_end_matches([':', '：', ' ']);
+    CLOSING_QUESTION_TYPES.iter().any(|w| {
+        closed.strip_suffix(w).is_some_and(|before| {
+            let before = before.trim_start_matches(|c: char| {
+                c.is_ascii_digit()
+                    || "一二三四五六七八九十".contains(c)
+                    || c.is_ascii_punctuation()
+                    || "、．。：（）".contains(c)
+                    || c.is_whitespace()
+            });
+            before.is_empty() || before.ends_with([' ', '\u{3000}'])
+        })
+    })
 }
 
 /// A short title with a remark that scores each of its questions (`基本查询和子查询（每题5分，
@@ -311,8 +329,10 @@ fn asks_plainly(text: &str) -> bool {
 #[must_use]
 pub fn asks(title: &str) -> bool {
     interrogative(title)
-        || REQUEST_RE.is_match(asking_part(title))
-        || TRY_REQUEST_RE.is_match(asking_part(title))
+        || {
+            let part = asking_part(title);
+            REQUEST_RE.is_match(part) || TRY_REQUEST_RE.is_match(part)
+        }
         || exercise_tagged(title)
         || interview_labelled(title)
         || holds_answer_blank(title)
@@ -447,11 +467,12 @@ fn any_of(words: &[&str]) -> regex::Regex {
 static INTERROGATIVE_RE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| any_of(INTERROGATIVES));
 
-/// An exam's requests opened by `试` (try to: `试述…`, `试说明…`, `请试分析…`), where `试` opens a
-/// word: at the start, after a number, a mark or `请`; inside a word it is another word's
-/// (`测试说明`, `考试说明`, `尝试说明`).
+/// An exam's requests opened by `试` (try to: `试述…`, `试说明…`, `请试分析…`), where `试` (or
+/// `请试`) opens the line or follows a number, a space or a mark; inside a word it is another
+/// word's (`测试说明`, `考试说明`, `尝试说明`). (`试解释`, `试简述` and `试列举` ask anyway: their
+/// second words are requests of their own.)
 static TRY_REQUEST_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:^|[\s\d\p{P}])(?:请)?试(?:述|说明|分析|比较|解释|简述|列举|证明)")
+    regex::Regex::new(r"(?:^|[\s\d\p{P}])(?:请)?试(?:述|说明|分析|比较|证明)")
         .expect("a valid pattern")
 });
 
@@ -692,7 +713,9 @@ mod tests {
         assert!(question_type("应用题"));
         assert!(question_type("二、名词解释："));
         assert!(question_type("填空题（每题2分）"));
+        assert!(question_type("软件工程 计算题"));
         assert!(!question_type("设计题：秒杀系统"));
+        assert!(!question_type("秒杀系统设计题"));
         assert!(!question_type("计算题解题套路"));
     }
 

@@ -192,16 +192,17 @@ static GLUED_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `####面试题一`: a heading typed without the space after its `#`s, which many Markdown editors
 /// accept. Two `#` at least and a Chinese character right after, or a Latin word, a number
-/// perhaps glued to its front if it opens with two small letters, whose line goes on in Chinese
-/// (`##ajax请求的时候get和post的区别?`, `##bind 与call的差别`, `###2int、char、long各占多少字节数`;
-/// not a quantity in a script's comment, `##4G内存以下的机器…`, `##1e-3的学习率…`), or
+/// perhaps glued to its front if it opens with three small letters, whose line goes on in
+/// Chinese (`##ajax请求的时候get和post的区别?`, `##bind 与call的差别`, `###2int、char、long各占多少
+/// 字节数`; not a quantity in a script's comment, `##4G内存以下的机器…`, `##512mb内存…`,
+/// `##1e-3的学习率…`), or
 /// capitalised words joined by `/` (`###HashMap`, `##RNN/CNN/Transformer`), or an English
 /// question or an exam's instruction, a question word or verb and two more words (`##What are
 /// the four activities…?`, `##Please provide…`, `##Explain the following…`), so `#include`,
 /// `#标签`, `##ifdef`, `##__VA_ARGS__` and a script's `##Set the Java home` stay text.
 static GLUED_HAN_MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(#{2,6})((?:\p{Han}|(?:[0-9]{1,3}[a-z])?[A-Za-z][^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|(?:What|How|Why|When|Where|Which|Who|Explain|Define|Describe|Compare|Please|Discuss)(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
+        r"^(#{2,6})((?:\p{Han}|(?:[0-9]{1,3}[a-z]{3}|[A-Za-z])[^#\p{Han}]*\p{Han}).*?|[A-Z][A-Za-z0-9]*(?:/[A-Z][A-Za-z0-9]*)*|(?:What|How|Why|When|Where|Which|Who|Explain|Define|Describe|Compare|Please|Discuss)(?:[ \t]+[A-Za-z0-9(][^ \t#]*){2,}.*?)[ \t#]*$",
     )
         .unwrap()
 });

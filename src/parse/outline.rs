@@ -1098,7 +1098,7 @@ impl Outline {
             return Some(false);
         }
         // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
-        // features…) over numbered labels that lead in too, each explained under it (`### Primary
+        // features…) over numbered labels that lead in too, none asking (`### Primary
         // Use Cases of Apache Kafka:` / `1. **Real-Time Data Streaming:**` / `   - Process and
         // analyze…` / `2. **Event Sourcing:**` / …): the parts of one answer, not questions. A
         // chapter, a day's log or a list of problems so written (`## 第五章 文件管理：`, `### 缓存
@@ -1252,7 +1252,6 @@ const KIND_WORDS: &[&str] = &[
     "作用",
     "用途",
     "use case",
-    "uses",
     "ways",
     "types",
     "kinds",
@@ -1264,10 +1263,19 @@ const KIND_WORDS: &[&str] = &[
     "characteristics",
 ];
 
-/// Does a title name the kinds of one thing its items are (see [`KIND_WORDS`])?
+/// Does a title name the kinds of one thing its items are (see [`KIND_WORDS`])? An English
+/// word counts whole, or with a plural `s` (`use cases`; `ways`, not the end of `always`).
 fn names_kinds(title: &str) -> bool {
     let lower = lowercase(title);
-    KIND_WORDS.iter().any(|w| lower.contains(w))
+    KIND_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let before = lower[..at].chars().next_back();
+            let rest = &lower[at + w.len()..];
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            !w.is_ascii() || (!latin(before) && !latin(rest.chars().next()))
+        })
+    })
 }
 
 /// Most characters a term's label before its colon holds.

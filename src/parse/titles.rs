@@ -164,7 +164,7 @@ fn labelled_point(text: &str) -> bool {
 /// Most characters the label of an answer's labelled point holds (`场景`, `使用场景`).
 const POINT_LABEL_CHARS: usize = 4;
 
-/// Chinese characters from which a label's text is a statement, not a topic's name.
+/// Chinese characters from which the text after a label is a statement, not a topic's name.
 const STATEMENT_HAN: usize = 12;
 
 /// Does the text hold a comma outside brackets and code (`listOf(3.14F, 2) 的型態為？` holds

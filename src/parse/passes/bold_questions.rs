@@ -5,17 +5,19 @@
 //! apart alike are questions too when they end in a question mark, however long, with a comma,
 //! or with a sentence before the question (`**You designed it late. Isn't that overfitting?**`),
 //! and when they are short titles, answered or not (`**mvc 和 mvvm**`, `**组件之间如何通信**`
-//! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title. So are they
-//! where every such line stands under a heading that asks nothing and carries no number
-//! (`# Node`) or under another such line, three of them questions already or asking in words
-//! (`**为什么需要使用 Buffer**`), no label coming back and none naming a part (`**示例**`).
+//! over a blank line). A bold sentence (`**…，不是一个问题标题。**`) is no title. Such bold lines
+//! are read as questions, too, where every one stands under a heading that asks nothing and
+//! carries no number (`# Node`) or under another such line, three of them questions already or
+//! asking in words (`**为什么需要使用 Buffer**`), no label coming back and none naming a part
+//! (`**示例**`).
 
 use super::{add_questions, record_at};
 use crate::parse::asking::{asks, ends_asking, numbered_name};
 use crate::parse::line::{self, Kind};
 use crate::parse::{Ln, Role, Start};
 
-/// Bold lines already read as questions before the others are read alike.
+/// Bold lines already read as questions before the others are read alike (or, under topic
+/// headings, already questions or asking in words).
 const MIN_ASKED: usize = 3;
 
 /// Read bold question lines alike (see the module).
@@ -26,33 +28,28 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
         .filter(|&i| bold_set_apart(lines, i))
         .collect();
     // Right under it, or after one blank line (`**什么是 Promise ？**` / blank / `* Promise 就是…`).
-    let over_text = |i: usize| {
-        let next = match lines.get(i + 1) {
-            Some(n) if matches!(n.kind, Kind::Blank) => lines.get(i + 2),
-            n => n,
-        };
-        next.is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code)
+    let under = |i: usize| match lines.get(i + 1) {
+        Some(n) if matches!(n.kind, Kind::Blank) => lines.get(i + 2),
+        n => n,
     };
+    let over_text = |i: usize| under(i).is_some_and(|n| matches!(n.kind, Kind::Text) && !n.code);
+    // Text or a fenced block (`**koa context 中的请求响应对象**` / a fence).
+    let over_content =
+        |i: usize| over_text(i) || under(i).is_some_and(|n| matches!(n.kind, Kind::Fence { .. }));
     let bold = apart.iter().filter(|&&i| over_text(i)).count();
     let asked = apart
         .iter()
         .filter(|&&i| over_text(i) && record_at(starts, i).is_some())
         .count();
     let alike = asked >= MIN_ASKED && asked * 2 >= bold;
-    let over: Vec<usize> = apart.iter().copied().filter(|&i| over_text(i)).collect();
+    let over: Vec<usize> = apart.iter().copied().filter(|&i| over_content(i)).collect();
     if !alike && !under_topics(lines, starts, &apart, &over) {
         return;
     }
-    // Read so, a longer bold line that asks in words is one of them too, and only lines with
-    // text or code under them count, none naming a part of an answer (`**示例**`).
+    // Read by where they stand (not alike), only lines with text or code under them are
+    // cards, none naming a part of an answer (`**示例**`), and a longer one that asks in words
+    // is one too.
     let asking = |i: usize| !alike && asks(&line::strip_emphasis(lines[i].text));
-    let over_content = |i: usize| {
-        over_text(i)
-            || lines[i + 1..]
-                .iter()
-                .find(|n| !matches!(n.kind, Kind::Blank))
-                .is_some_and(|n| matches!(n.kind, Kind::Fence { .. }))
-    };
     let part = |i: usize| {
         ANSWER_PARTS.contains(
             &line::strip_emphasis(lines[i].text)
@@ -68,7 +65,8 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
     add_questions(lines, starts, extra);
 }
 
-/// Are the bold lines `over` (set apart, with text under them; `apart` all those set apart)
+/// Are the bold lines `over` (set apart, with text or code under them; `apart` all those set
+/// apart)
 /// the notes' cards by where they stand? Under topic headings that ask nothing and carry no
 /// number (`# Node`, `# MySQL`; not `### 1. synchronized 的底层原理`, a question whose bold
 /// lines are the parts of its answer, nor `### 示范问题 1`, which names the question its bold line

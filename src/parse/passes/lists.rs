@@ -132,6 +132,9 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     starts.sort_by_key(|s| s.line);
 }
 
+/// Bold bullets that ask before plain ones among them can be points of their answers.
+const MIN_BOLD_QUESTIONS: usize = 2;
+
 /// Of the bullets `items`, those that are points of an answer: where the questions are bold
 /// (`* **如何定制Manager？什么场景下需要定制？**`), two at least, a plain bullet that asks
 /// nothing, right after a line of the answer above it or another such bullet, with nothing of
@@ -149,7 +152,7 @@ fn answer_points(lines: &[Ln<'_>], items: &[usize]) -> Vec<usize> {
         .iter()
         .filter(|&&i| bold(i) && bullet_asks(text(i)))
         .count();
-    if bold_asking < 2 {
+    if bold_asking < MIN_BOLD_QUESTIONS {
         return Vec::new();
     }
     let mut points: Vec<usize> = Vec::new();
@@ -166,11 +169,16 @@ fn answer_points(lines: &[Ln<'_>], items: &[usize]) -> Vec<usize> {
                 || (matches!(lines[k].kind, Kind::Text)
                     && blocks::bullet_item(lines[k].text).is_none())
         });
-        // A point has nothing of its own under it: the next line is a bullet, or the list ends.
+        // A point has no answer of its own under it: the next line is a bullet, a Markdown
+        // heading or the code the point shows, or the notes end (an answer marker, a paragraph
+        // or a numbered line under it is its own answer).
         let bare = (i + 1..lines.len())
             .find(|&k| !matches!(lines[k].kind, Kind::Blank))
             .is_none_or(|k| {
-                !matches!(lines[k].kind, Kind::Text) || blocks::bullet_item(lines[k].text).is_some()
+                lines[k].markdown_level().is_some()
+                    || matches!(lines[k].kind, Kind::Fence { .. })
+                    || (matches!(lines[k].kind, Kind::Text)
+                        && blocks::bullet_item(lines[k].text).is_some())
             });
         if after_answer && bare {
             points.push(i);

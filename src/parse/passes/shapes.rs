@@ -266,7 +266,7 @@ fn read_stretch(
     if filled.len() < MIN_STRETCH || seen.len() < MIN_REPEATS {
         return false;
     }
-    let worded = worded(lines, &filled);
+    let worded = worded_lines(lines, &filled);
     // The shapes, in the order they first appear.
     let mut shapes: Vec<(Shape, Vec<usize>)> = Vec::new();
     let mut index: HashMap<Shape, usize> = HashMap::new();
@@ -452,7 +452,7 @@ fn reaches_end(filled: usize, last: usize) -> bool {
 
 /// The non-blank lines at `filled` without empty quote lines (`>` between quoted paragraphs):
 /// what stands under a quoted line is the next quoted line with words in it.
-fn worded(lines: &[Ln<'_>], filled: &[usize]) -> Vec<usize> {
+fn worded_lines(lines: &[Ln<'_>], filled: &[usize]) -> Vec<usize> {
     let quote_mark_only = |i: usize| {
         lines[i]
             .text
