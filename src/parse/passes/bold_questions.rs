@@ -66,11 +66,10 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
 }
 
 /// Are the bold lines `over` (set apart, with text or code under them; `apart` all those set
-/// apart)
-/// the notes' cards by where they stand? Under topic headings that ask nothing and carry no
-/// number (`# Node`, `# MySQL`; not `### 1. synchronized 的底层原理`, a question whose bold
-/// lines are the parts of its answer, nor `### 示范问题 1`, which names the question its bold line
-/// puts), or under one another, three of them cards already or asking in words (`**为什么需要
+/// apart) the notes' cards by where they stand? Under topic headings that ask nothing and carry
+/// no number (`# Node`, `# MySQL`; not `### 1. synchronized 的底层原理`, a question whose bold
+/// lines are the parts of its answer, nor `### 示范问题 1`, which names the question its bold
+/// line puts), or under one another, three of them cards already or asking in words (`**为什么需要
 /// 使用 Buffer**`, `**express 和 koa 的区别**`), however many name a topic (`**设置外键**`). Not
 /// where one label comes back (`**是什么**` under two headings): those name parts.
 fn under_topics(lines: &[Ln<'_>], starts: &[Start], apart: &[usize], over: &[usize]) -> bool {
