@@ -804,20 +804,35 @@ impl Outline {
                 .take_while(|l| l.markdown_level().is_none())
                 .any(|l| matches!(l.kind, Kind::Text | Kind::Heading(_)) && ends_asking(l.text))
         };
+        // A label under a part (`#### 无ICP时：`) is a step of the part, not a chapter's topic.
+        let label = |c: &usize| {
+            let node = &self.nodes[*c];
+            !node
+                .children
+                .iter()
+                .any(|&g| matches!(self.nodes[g].heading.style, Style::Markdown(_)))
+                && !node.asks
+                && line::strip_emphasis(lines[node.line].text)
+                    .trim_end()
+                    .ends_with([':', '：'])
+        };
         kids.len() >= 2
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
                 let title = line::strip_emphasis(&kid.heading.title);
                 let title = title.trim().trim_end_matches([':', '：']).trim();
+                // Part names put together (`定义与原理`, `执行流程`, `性能影响`) name parts
+                // too, where three siblings at least are all such names.
+                let exact = PART_TITLES.contains(&title);
                 matches!(kid.heading.style, Style::Markdown(_))
                     && kid.heading.number.is_none()
                     && kid.children.iter().filter(|&&c| self.nodes[c].asks).count() * 2
                         < kid.children.len().max(1)
-                    && !kid
-                        .children
-                        .iter()
-                        .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
-                    && PART_TITLES.contains(&title)
+                    && !kid.children.iter().any(|c| {
+                        matches!(self.nodes[*c].heading.style, Style::Markdown(_))
+                            && (exact || !label(c))
+                    })
+                    && (exact || (kids.len() >= 3 && part_words(title)))
                     && !asks_within(k)
             })
     }
@@ -979,6 +994,32 @@ const PART_TITLES: &[&str] = &[
     "注意事项",
     "结论",
 ];
+
+/// Generic words that name a part of an answer rather than a subject: `定义与原理`, `执行流程`,
+/// `示例场景`, `性能影响`, `设计要点` are made of nothing else.
+const PART_WORDS: &[&str] = &[
+    "定义", "原理", "概念", "核心", "执行", "工作", "流程", "示例", "例子", "案例", "场景", "性能",
+    "影响", "优势", "劣势", "特性", "特点", "优点", "缺点", "实现", "方式", "方法", "设计", "要点",
+    "技术", "对比", "效果", "提升", "优化", "组合", "监控", "工具", "原则", "基本", "主要", "常见",
+    "适用", "使用", "应用", "注意", "事项", "背景", "作用", "用法", "步骤", "分类", "类型", "结构",
+    "代码", "说明", "简介", "概述", "介绍", "解决", "方案", "机制", "局限", "限制", "风险", "建议",
+    "最佳", "实践", "配置", "原因", "分析", "意义", "目的", "关键", "思想", "总结", "策略", "细节",
+    "过程", "图解", "演示", "与", "和", "及",
+];
+
+/// Is `title` made of [`PART_WORDS`] alone, two at least (`执行流程`, `定义与原理`)?
+fn part_words(title: &str) -> bool {
+    // Can `rest` be cut into part words? Titles are short: a plain search will do.
+    fn cut(rest: &str, words: usize) -> bool {
+        if rest.is_empty() {
+            return words >= 2;
+        }
+        PART_WORDS
+            .iter()
+            .any(|w| rest.strip_prefix(w).is_some_and(|r| cut(r, words + 1)))
+    }
+    title.chars().count() <= 8 && cut(title, 0)
+}
 
 /// Is `title` a list of exactly the `items`, in any order, parted by commas, `、`, `/` or
 /// ` vs ` (`final, finally, finalize`; `== vs equals`)? Case and emphasis aside.
