@@ -25,14 +25,20 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks, line};
 /// line standing alone there is a question left unanswered, and a label with a blank line under
 /// it (`缓存：`) groups the titles below it.
 pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    // The indented block under a title: text, or code fenced with an indent (` ```js`).
+    let block_under = |i: usize| {
+        lines.get(i + 1).is_some_and(|n| {
+            n.indented()
+                && match n.kind {
+                    Kind::Text => !n.code,
+                    Kind::Fence { .. } => true,
+                    _ => false,
+                }
+        })
+    };
     // A numbered title of the same shape (`4.离线浏览` over its indented points) is one of
     // the titles, not a parent of the ones after it.
-    let hangs = |s: &Start| {
-        !lines[s.line].indented()
-            && lines
-                .get(s.line + 1)
-                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented() && !n.code)
-    };
+    let hangs = |s: &Start| !lines[s.line].indented() && block_under(s.line);
     let free = |i: usize| {
         let mut k = starts.partition_point(|s| s.line <= i);
         let own = k > 0 && starts[k - 1].line == i;
@@ -56,11 +62,7 @@ pub(crate) fn add_hanging_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .with_min_len(LINES_PER_TASK)
         .filter(|&i| {
             // The shape of the line and the next first: they rule most lines out.
-            if !(line_start(i)
-                && lines
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented() && !n.code))
-            {
+            if !(line_start(i) && block_under(i)) {
                 return false;
             }
             let t = line::strip_emphasis(lines[i].text);
