@@ -334,9 +334,11 @@ static WHOLE_LINK: LazyLock<Regex> =
 /// `1 Kafka怎么保证数据的高可用？`: a number and a space in front of a question.
 static SPACED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \t\u{3000}]+(\D.*)$").unwrap());
+/// An answer or note label and its colon, opening a line (`答案：`, `注意：`); words may point
+/// to the answer between the two (`答案解析参考这里：…`, `答案如下：`).
 static MARKER: LazyLock<Lead> = LazyLock::new(|| {
     Lead::new(
-        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)[ \t]*[:：][ \t\u{3000}]*",
+        r"^(答案解析|参考答案|标准答案|答案|解答|解析|回答|答|Answer|A\d{0,3}|参考|原因分析|解释|注意|注|说明|备注|提示)(?:参考这里|参考|如下|见下|在这里|这里)?[ \t]*[:：][ \t\u{3000}]*",
     )
 });
 /// Decoration in front of a number: `****1.`, `@@@1)))`.
@@ -465,10 +467,11 @@ pub fn classify(text: &str) -> Kind {
     if let Some(marker) = bare_marker(trimmed) {
         return marker;
     }
-    // Labels are at most five characters and a colon: look no further for one.
+    // Labels are at most nine characters and a colon (`答案解析参考这里：`): look no further
+    // for one.
     let has_label_colon = trimmed.starts_with([
         '答', '参', '标', '解', '回', 'A', '原', '注', '说', '备', '提',
-    ]) && trimmed.chars().take(8).any(|c| c == ':' || c == '：');
+    ]) && trimmed.chars().take(10).any(|c| c == ':' || c == '：');
     if let Some(c) = has_label_colon.then(|| MARKER.captures(trimmed)).flatten() {
         let label = c[1].to_owned();
         // `参考：https://…` is a reference, not the answer.
