@@ -454,7 +454,10 @@ fn asking_part(title: &str) -> &str {
 /// part of a statement.
 pub(super) fn opens_with_request(text: &str) -> bool {
     let t = text.trim_start().trim_start_matches('请');
-    REQUEST_RE.find(t).is_some_and(|m| m.start() == 0)
+    // A request word right before a colon labels what follows (`介绍：b = a，…`): no request.
+    REQUEST_RE
+        .find(t)
+        .is_some_and(|m| m.start() == 0 && !t[m.end()..].starts_with([':', '：']))
 }
 
 /// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass

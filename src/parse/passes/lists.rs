@@ -92,7 +92,7 @@ pub(crate) fn split_question_lists(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     for (n, c) in found.into_iter().enumerate() {
         let Some(c) = c else { continue };
         if !(c.split
-            || (c.shape == Shape::Bullets && asking_rank(c.rank))
+            || (c.shape == Shape::Bullets && asking_rank(c.rank) && c.told * 2 < c.items.len())
             || (c.shape == (Shape::QuoteAnswered { alike: true })
                 && quoted_ranks.contains(&c.rank)))
         {
@@ -291,6 +291,9 @@ struct ListUnder {
     shape: Shape,
     /// Bullets that ask.
     asking: usize,
+    /// Bullets that tell or define (`- 介绍：b = a，只复制引用`), or label what follows
+    /// (`- 介绍：`): items of an answer, however their siblings' lists read.
+    told: usize,
     /// The heading names an interview round (`### 二面`).
     round: bool,
 }
@@ -463,6 +466,7 @@ fn bare_lines_under(
         split,
         shape: Shape::Other,
         asking,
+        told: 0,
         round,
     })
 }
@@ -613,6 +617,16 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     } else {
         Shape::Other
     };
+    let told_items = bullets
+        .iter()
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text).is_some_and(|b| {
+                told_sentence(b)
+                    || defines(b)
+                    || (line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b))
+            })
+        })
+        .count();
     (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
@@ -620,6 +634,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         labels,
         shape,
         asking,
+        told: told_items,
         round: round || in_round,
     })
 }
