@@ -279,6 +279,33 @@ fn defines(text: &str) -> bool {
         && !question_like(rest)
 }
 
+/// A heading that names problems (`### 一些工程问题`) over bullets that each carry their own
+/// indented answer: each bullet is one of those problems, answered.
+fn answered_problems(lines: &[Ln<'_>], question: &str, bullets: &[usize]) -> bool {
+    question.trim_end().ends_with("问题")
+        && bullets.len() >= 2
+        && bullets.iter().all(|&b| {
+            lines
+                .get(b + 1)
+                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
+        })
+}
+
+/// The bullets at `bullets` that tell, define (see [`defines`]) or label what follows
+/// (`- 介绍：`) without asking.
+fn told_items(lines: &[Ln<'_>], bullets: &[usize]) -> usize {
+    bullets
+        .iter()
+        .filter(|&&i| {
+            blocks::bullet_item(lines[i].text).is_some_and(|b| {
+                told_sentence(b)
+                    || defines(b)
+                    || (line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b))
+            })
+        })
+        .count()
+}
+
 /// The items under a heading that asks nothing, if they could be its questions.
 struct ListUnder {
     rank: u8,
@@ -596,16 +623,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         })
         .count();
     let collection = (round || (named && unanswered)) && told * 2 < bullets.len();
-    // A heading that names problems (`### 一些工程问题`) over bullets that each carry their
-    // own indented answer: each bullet is one of those problems, answered.
-    let answered_problems = question.trim_end().ends_with("问题")
-        && only_items
-        && bullets.len() >= 2
-        && bullets.iter().all(|&b| {
-            lines
-                .get(b + 1)
-                .is_some_and(|n| matches!(n.kind, Kind::Text) && n.indented())
-        });
+    let answered_problems = only_items && answered_problems(lines, question, &bullets);
     let round_list = named && unanswered;
     let quoted = led && quote_answered(lines, &bullets, end);
     let shape = if only_items {
@@ -617,16 +635,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     } else {
         Shape::Other
     };
-    let told_items = bullets
-        .iter()
-        .filter(|&&i| {
-            blocks::bullet_item(lines[i].text).is_some_and(|b| {
-                told_sentence(b)
-                    || defines(b)
-                    || (line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b))
-            })
-        })
-        .count();
+    let told = told_items(lines, &bullets);
     (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
@@ -634,7 +643,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         labels,
         shape,
         asking,
-        told: told_items,
+        told,
         round: round || in_round,
     })
 }
