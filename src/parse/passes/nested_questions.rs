@@ -22,7 +22,7 @@
 //! (`- 浏览器` / `  - 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`), stay its answer.
 
 use crate::parse::asking::{asks, bullet_asks, question_like};
-use crate::parse::line::Kind;
+use crate::parse::line::{self, Kind};
 use crate::parse::{Ln, Role, Start, blocks};
 
 /// Characters past which a bullet is a sentence, not the name of a group.
@@ -142,6 +142,13 @@ fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> 
     if texts
         .iter()
         .any(|t| t.is_empty() || t.chars().count() > STUB_CHARS || t.ends_with(['。', '；', ';']))
+    {
+        return None;
+    }
+    // A nested answer (`+ 题目: …？` / `+ 解答: …`): the bullet over them is one card.
+    if texts
+        .iter()
+        .any(|t| matches!(line::classify(t), Kind::Marker { answer: true, .. }))
     {
         return None;
     }
