@@ -120,12 +120,14 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
             asking_siblings.insert((parent, rank));
         }
     }
+    let chapter = chapters_at_section_level(lines, starts, &candidate);
     for (n, start) in starts.iter_mut().enumerate() {
-        let grouped = candidate[n]
-            && start.rank.is_some_and(|rank| {
-                grouping(rank)
-                    && parent_of[n].is_some_and(|p| !asking_siblings.contains(&(p, rank)))
-            });
+        let grouped = chapter[n]
+            || candidate[n]
+                && start.rank.is_some_and(|rank| {
+                    grouping(rank)
+                        && parent_of[n].is_some_and(|p| !asking_siblings.contains(&(p, rank)))
+                });
         if let (true, Some(rank), Role::Record { question, .. }) =
             (beside[n] || grouped, start.rank, &start.role)
         {
@@ -133,6 +135,46 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
             start.role = Role::Section { rank, title };
         }
     }
+}
+
+/// Which `candidate` (empty) headings are chapters typed at their sections' level (`## 4. 注解`
+/// right over `## 4.1. 什么是…`): the next heading extends its number.
+fn chapters_at_section_level(lines: &[Ln<'_>], starts: &[Start], candidate: &[bool]) -> Vec<bool> {
+    // A chapter typed at its sections' level (`## 4. 注解` right over `## 4.1. 什么是…`):
+    // the next heading extends its number.
+    let number = |n: usize| match starts.get(n).map(|s| &lines[s.line].kind) {
+        Some(Kind::Heading(h)) => h.number.as_deref().map(|x| x.trim_end_matches('.')),
+        _ => None,
+    };
+    // Not where headings of that rank numbered by one number are cards (`## 65、说说移动构造
+    // 函数` before `## 66、C++函数调用的压栈过程` / `## 66.1、以例子进行讲解`): there the
+    // sub-numbers are parts of a question.
+    if !candidate.contains(&true) {
+        return vec![false; starts.len()];
+    }
+    let mut card_ranks: Vec<Option<u8>> = (0..starts.len())
+        .filter(|&n| {
+            !candidate[n]
+                && matches!(starts[n].role, Role::Record { .. })
+                && number(n).is_some_and(|x| !x.contains('.'))
+        })
+        .map(|n| starts[n].rank)
+        .collect();
+    card_ranks.sort_unstable();
+    card_ranks.dedup();
+    (0..starts.len())
+        .map(|n| {
+            candidate[n]
+                && !card_ranks.contains(&starts[n].rank)
+                && starts
+                    .get(n + 1)
+                    .is_some_and(|next| next.rank == starts[n].rank)
+                && number(n).zip(number(n + 1)).is_some_and(|(own, next)| {
+                    next.strip_prefix(own)
+                        .is_some_and(|rest| rest.starts_with('.'))
+                })
+        })
+        .collect()
 }
 
 /// A line that only points elsewhere: one Markdown link or a bare address, bulleted or not.
