@@ -331,7 +331,9 @@ pub fn asks(title: &str) -> bool {
     interrogative(title)
         || {
             let part = asking_part(title);
-            REQUEST_RE.is_match(part) || TRY_REQUEST_RE.is_match(part)
+            // The term of a definition (`介绍：b = a，…`) has its colon after it.
+            let term = part.len() < title.trim().len();
+            requests(part, term) || TRY_REQUEST_RE.is_match(part)
         }
         || exercise_tagged(title)
         || interview_labelled(title)
@@ -448,6 +450,15 @@ fn asking_part(title: &str) -> &str {
     } else {
         term
     }
+}
+
+/// Does `text` hold a request word (`讲讲`, `介绍一下`)? Not one right before a colon, in it or
+/// after it (`colon_after`): that labels what follows (`介绍：b = a，只复制引用`).
+fn requests(text: &str, colon_after: bool) -> bool {
+    REQUEST_RE.find_iter(text).any(|m| {
+        let rest = &text[m.end()..];
+        !(rest.starts_with([':', '：']) || (rest.is_empty() && colon_after))
+    })
 }
 
 /// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is
