@@ -1493,6 +1493,9 @@ fn aside_title(title: &str) -> bool {
         "发展趋势与挑战",
         "重点参考",
         "推荐参考",
+        "资料推荐",
+        "资源推荐",
+        "书籍推荐",
     ];
     let plain = line::strip_emphasis(title);
     // Emoji in front (`📋 **TABLE OF CONTENTS**`) decorate the name.
@@ -1517,9 +1520,17 @@ fn aside_title(title: &str) -> bool {
         let part = lowercase(part.trim().trim_end_matches([':', '：']).trim());
         ASIDES.contains(&part.as_str())
             || ASIDE_ENDINGS.iter().any(|e| part.ends_with(e))
-            || ["参考资料", "参考链接", "参考文献", "参考文档"]
-                .iter()
-                .any(|p| part.starts_with(p))
+            || [
+                "参考资料",
+                "参考链接",
+                "参考文献",
+                "参考文档",
+                "学习资料",
+                "学习资源",
+                "推荐资料",
+            ]
+            .iter()
+            .any(|p| part.starts_with(p))
             || ["来源", "出处"]
                 .iter()
                 .any(|e| part.ends_with(e) && part.chars().count() <= 6)
