@@ -452,23 +452,34 @@ fn asking_part(title: &str) -> &str {
     }
 }
 
-/// Does `text` hold a request word (`讲讲`, `介绍一下`)? Not one right before a colon, in it or
-/// after it (`colon_after`): that labels what follows (`介绍：b = a，只复制引用`).
+/// Does `text` hold a request word (`讲讲`, `介绍一下`)? Not one that labels what follows (see
+/// [`labels_after`]), nor one that ends a definition's term (`colon_after`: `介绍：b = a，…`).
 fn requests(text: &str, colon_after: bool) -> bool {
     REQUEST_RE.find_iter(text).any(|m| {
         let rest = &text[m.end()..];
-        !(rest.starts_with([':', '：']) || (rest.is_empty() && colon_after))
+        !(labels_after(rest) || (rest.is_empty() && colon_after))
     })
+}
+
+/// Does a request word followed by `rest` label what comes after it? It does before a colon
+/// with nothing after it (`介绍：`) or an explanation (`介绍：b = a。赋值引用，只复制引用`); over a
+/// topic it still asks (`简述：TCP三次握手的过程`).
+fn labels_after(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix([':', '：']) else {
+        return false;
+    };
+    let after = after.trim();
+    after.is_empty() || after.contains(['，', '。', '；']) || after.ends_with(['.', ';'])
 }
 
 /// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is
 /// part of a statement.
 pub(super) fn opens_with_request(text: &str) -> bool {
     let t = text.trim_start().trim_start_matches('请');
-    // A request word right before a colon labels what follows (`介绍：b = a，…`): no request.
+    // A request word right before a colon may label what follows (`介绍：b = a，…`).
     REQUEST_RE
         .find(t)
-        .is_some_and(|m| m.start() == 0 && !t[m.end()..].starts_with([':', '：']))
+        .is_some_and(|m| m.start() == 0 && !labels_after(&t[m.end()..]))
 }
 
 /// A word list as one regex: literal alternations run on a multi-pattern searcher, one pass

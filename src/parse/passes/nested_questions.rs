@@ -34,15 +34,37 @@ const STUB_CHARS: usize = 80;
 /// Add a record at each nested bullet of a bullet that names a group of questions.
 pub(crate) fn split_nested_question_bullets(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut at = Vec::new();
+    // Bullets over a nested question and its answer, outside any card: cards of their own.
+    let mut answered = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         match group_at(lines, starts, i) {
-            Some(items) => {
+            Some(Nested::Questions(items)) => {
                 i = items.last().map_or(i, |&j| j) + 1;
                 at.extend(items);
             }
+            Some(Nested::Answered) => {
+                let k = starts.partition_point(|s| s.line <= i);
+                if k == 0 || !matches!(starts[k - 1].role, Role::Record { .. }) {
+                    answered.push(i);
+                }
+                i += 1;
+            }
             None => i += 1,
         }
+    }
+    if !answered.is_empty() {
+        starts.extend(answered.into_iter().map(|line| {
+            Start {
+                line,
+                rank: None,
+                role: Role::question(
+                    bullet(&lines[line])
+                        .map_or(lines[line].text, |(_, t)| t.trim_start_matches('#').trim()),
+                ),
+            }
+        }));
+        starts.sort_by_key(|s| s.line);
     }
     let at: Vec<usize> = at
         .into_iter()
@@ -109,8 +131,17 @@ pub(crate) fn names_group(name: &str) -> bool {
         || question_like(name))
 }
 
-/// The nested bullets under the bullet at `i`, if it names a group of questions.
-fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> {
+/// What the bullets nested under a bullet are.
+enum Nested {
+    /// Questions the bullet names a group of: these lines.
+    Questions(Vec<usize>),
+    /// A question and its answer (`+ 题目: …？` / `+ 解答: …`): the bullet is one card.
+    Answered,
+}
+
+/// The nested bullets under the bullet at `i`, if it names a group of questions, or holds one
+/// question answered.
+fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Nested> {
     let (indent, item) = bullet(&lines[i])?;
     if !names_group(unboxed(item)) {
         return None;
@@ -139,16 +170,16 @@ fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> 
         return None;
     }
     let texts: Vec<&str> = items.iter().map(|&(_, t)| unboxed(t)).collect();
-    if texts
-        .iter()
-        .any(|t| t.is_empty() || t.chars().count() > STUB_CHARS || t.ends_with(['。', '；', ';']))
-    {
-        return None;
-    }
     // A nested answer (`+ 题目: …？` / `+ 解答: …`): the bullet over them is one card.
     if texts
         .iter()
         .any(|t| matches!(line::classify(t), Kind::Marker { answer: true, .. }))
+    {
+        return Some(Nested::Answered);
+    }
+    if texts
+        .iter()
+        .any(|t| t.is_empty() || t.chars().count() > STUB_CHARS || t.ends_with(['。', '；', ';']))
     {
         return None;
     }
@@ -161,7 +192,8 @@ fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Vec<usize>> 
         && previous_line(lines, i).is_some_and(|p| bare_card(lines, starts, p, indent))
         && end < lines.len()
         && bare_card(lines, starts, end, indent);
-    (asked * 2 >= texts.len() || among_cards).then(|| items.into_iter().map(|(j, _)| j).collect())
+    (asked * 2 >= texts.len() || among_cards)
+        .then(|| Nested::Questions(items.into_iter().map(|(j, _)| j).collect()))
 }
 
 /// The last non-blank line above `i`.
