@@ -455,6 +455,14 @@ fn asking_part(title: &str) -> &str {
 /// Does `text` hold a request word (`讲讲`, `介绍一下`)? Not one that labels what follows (see
 /// [`labels_after`]), nor one that ends a definition's term (`colon_after`: `介绍：b = a，…`).
 fn requests(text: &str, colon_after: bool) -> bool {
+    // The plain test first: most lines hold no request. Only a colon makes one a label, and
+    // only then are the words found one by one.
+    if !REQUEST_RE.is_match(text) {
+        return false;
+    }
+    if !colon_after && !text.as_bytes().contains(&b':') && !text.contains('：') {
+        return true;
+    }
     REQUEST_RE.find_iter(text).any(|m| {
         let rest = &text[m.end()..];
         !(labels_after(rest) || (rest.is_empty() && colon_after))
