@@ -471,13 +471,16 @@ fn requests(text: &str, colon_after: bool) -> bool {
 
 /// Does a request word followed by `rest` label what comes after it? It does before a colon
 /// with nothing after it (`介绍：`) or an explanation (`介绍：b = a。赋值引用，只复制引用`); over a
-/// topic it still asks (`简述：TCP三次握手的过程`).
+/// topic it still asks (`简述：TCP三次握手的过程`), and so it does where what follows asks
+/// (`简述：TCP三次握手的过程，以及为什么不是两次`).
 fn labels_after(rest: &str) -> bool {
-    let Some(after) = rest.strip_prefix([':', '：']) else {
+    let Some(after) = rest.trim_start().strip_prefix([':', '：']) else {
         return false;
     };
     let after = after.trim();
-    after.is_empty() || after.contains(['，', '。', '；']) || after.ends_with(['.', ';'])
+    after.is_empty()
+        || ((after.contains(['，', ',', '。', '；', ';']) || after.ends_with('.'))
+            && !interrogative(after))
 }
 
 /// Does the line open with a request (`讲讲…`, `请简述…`)? Inside a sentence the same word is

@@ -64,13 +64,14 @@ pub(crate) fn split_dialogue(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     // A name that labels an answer (`答案解析参考这里：…`) asks nothing: no asker. A letter
     // is a speaker's name too (`A：…` / `B：…`).
-    let labels_answer = |name: &str| {
-        !name.is_ascii()
-            && said.iter().any(|&(i, n, _)| {
-                n == name && matches!(lines[i].kind, Kind::Marker { answer: true, .. })
-            })
-    };
-    names.retain(|n| counts[n] >= 3 && !labels_answer(n));
+    let labels_answer: HashSet<&str> = said
+        .iter()
+        .filter(|&&(i, n, _)| {
+            !n.is_ascii() && matches!(lines[i].kind, Kind::Marker { answer: true, .. })
+        })
+        .map(|&(_, n, _)| n)
+        .collect();
+    names.retain(|n| counts[n] >= 3 && !labels_answer.contains(n));
     let Some((asker, other)) = names.iter().find_map(|&asker| transcript(&said, asker)) else {
         return;
     };

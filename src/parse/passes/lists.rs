@@ -293,13 +293,13 @@ fn answered_problems(lines: &[Ln<'_>], question: &str, bullets: &[usize]) -> boo
 
 /// The bullets at `bullets` that tell, define (see [`defines`]) or label what follows
 /// (`- 介绍：`) without asking.
-fn told_items(lines: &[Ln<'_>], bullets: &[usize]) -> usize {
+fn told_items(lines: &[Ln<'_>], bullets: &[usize], round: bool) -> usize {
     bullets
         .iter()
         .filter(|&&i| {
             blocks::bullet_item(lines[i].text).is_some_and(|b| {
                 told_sentence(b)
-                    || defines(b)
+                    || (!round && defines(b))
                     || (line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b))
             })
         })
@@ -635,7 +635,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     } else {
         Shape::Other
     };
-    let told = told_items(lines, &bullets);
+    let told_or_labels = told_items(lines, &bullets, round);
     (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
@@ -643,7 +643,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
         labels,
         shape,
         asking,
-        told,
+        told: told_or_labels,
         round: round || in_round,
     })
 }

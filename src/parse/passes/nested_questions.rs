@@ -170,10 +170,12 @@ fn group_at(lines: &[Ln<'_>], starts: &[Start], i: usize) -> Option<Nested> {
         return None;
     }
     let texts: Vec<&str> = items.iter().map(|&(_, t)| unboxed(t)).collect();
-    // A nested answer (`+ 题目: …？` / `+ 解答: …`): the bullet over them is one card.
+    // A nested question and its answer (`+ 题目: …？` / `+ 解答: …`): the bullet over them is
+    // one card. A remark labelled so (`- 本文的题目` / `  - 解释：带星号的是高频题`) asks nothing.
     if texts
         .iter()
         .any(|t| matches!(line::classify(t), Kind::Marker { answer: true, .. }))
+        && texts.iter().any(|t| asks_plainly(t))
     {
         return Some(Nested::Answered);
     }

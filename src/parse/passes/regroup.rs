@@ -140,8 +140,9 @@ pub(crate) fn empty_group_headings(lines: &[Ln<'_>], starts: &mut [Start]) {
 /// Which `candidate` (empty) headings are chapters typed at their sections' level (`## 4. 注解`
 /// right over `## 4.1. 什么是…`): the next heading extends its number.
 fn chapters_at_section_level(lines: &[Ln<'_>], starts: &[Start], candidate: &[bool]) -> Vec<bool> {
-    // A chapter typed at its sections' level (`## 4. 注解` right over `## 4.1. 什么是…`):
-    // the next heading extends its number.
+    if !candidate.contains(&true) {
+        return vec![false; starts.len()];
+    }
     let number = |n: usize| match starts.get(n).map(|s| &lines[s.line].kind) {
         Some(Kind::Heading(h)) => h.number.as_deref().map(|x| x.trim_end_matches('.')),
         _ => None,
@@ -149,9 +150,6 @@ fn chapters_at_section_level(lines: &[Ln<'_>], starts: &[Start], candidate: &[bo
     // Not where headings of that rank numbered by one number are cards (`## 65、说说移动构造
     // 函数` before `## 66、C++函数调用的压栈过程` / `## 66.1、以例子进行讲解`): there the
     // sub-numbers are parts of a question.
-    if !candidate.contains(&true) {
-        return vec![false; starts.len()];
-    }
     let mut card_ranks: Vec<Option<u8>> = (0..starts.len())
         .filter(|&n| {
             !candidate[n]
