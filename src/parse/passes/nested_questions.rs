@@ -19,7 +19,9 @@
 //! questions, not of answered topics) at the margin, or in a checklist whose nested bullets
 //! carry to-do boxes (`- [ ] 作用域链`). Nested points that state (`- 速度快。`), sit under a
 //! bullet that asks or states, or under a card deeper in an outline of subjects
-//! (`- 浏览器` / `  - 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`), stay its answer.
+//! (`- 浏览器` / `  - 浏览器渲染过程` / `    - 解析 HTML 生成 DOM 树`), stay its answer. A
+//! bullet over a nested question and its answer (`- ### 图像格式` / `  + 题目: …？` /
+//! `  + 解答: …`) names no group: it is one card, and outside any card it starts one.
 
 use crate::parse::asking::{asks, bullet_asks, question_like};
 use crate::parse::line::{self, Kind};
@@ -44,8 +46,12 @@ pub(crate) fn split_nested_question_bullets(lines: &[Ln<'_>], starts: &mut Vec<S
                 at.extend(items);
             }
             Some(Nested::Answered) => {
+                // Not inside a card, nor at a start of another kind (a section's line).
                 let k = starts.partition_point(|s| s.line <= i);
-                if k == 0 || !matches!(starts[k - 1].role, Role::Record { .. }) {
+                if k == 0
+                    || !(starts[k - 1].line == i
+                        || matches!(starts[k - 1].role, Role::Record { .. }))
+                {
                     answered.push(i);
                 }
                 i += 1;
