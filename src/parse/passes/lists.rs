@@ -291,19 +291,24 @@ fn answered_problems(lines: &[Ln<'_>], question: &str, bullets: &[usize]) -> boo
         })
 }
 
-/// The bullets at `bullets` that tell, define (see [`defines`]) or label what follows
-/// (`- 介绍：`) without asking.
-fn told_items(lines: &[Ln<'_>], bullets: &[usize], round: bool) -> usize {
-    bullets
+/// Of the bullets at `bullets`, how many tell or define (see [`told_sentence`], and
+/// [`defines`] outside an interview `round`'s own list), and how many do that or label what
+/// follows (`- 介绍：`) without asking. Each bullet is read once for both counts.
+fn told_items(lines: &[Ln<'_>], bullets: &[usize], round: bool) -> (usize, usize) {
+    let mut told = 0;
+    let mut told_or_labels = 0;
+    for b in bullets
         .iter()
-        .filter(|&&i| {
-            blocks::bullet_item(lines[i].text).is_some_and(|b| {
-                told_sentence(b)
-                    || (!round && defines(b))
-                    || (line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b))
-            })
-        })
-        .count()
+        .filter_map(|&i| blocks::bullet_item(lines[i].text))
+    {
+        if told_sentence(b) || (!round && defines(b)) {
+            told += 1;
+            told_or_labels += 1;
+        } else if line::strip_emphasis(b).trim_end().ends_with([':', '：']) && !asks(b) {
+            told_or_labels += 1;
+        }
+    }
+    (told, told_or_labels)
 }
 
 /// The items under a heading that asks nothing, if they could be its questions.
@@ -615,13 +620,7 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     // `- 项目中遇到的最大难点是什么，怎么解决的。`), what was said back in sentences.
     // Under a topic heading of a log of rounds (`# 面经` / `### 索引`), terms explained after
     // a colon are told too; in a round's own list (`### 一面`) they are what was asked.
-    let told = bullets
-        .iter()
-        .filter(|&&i| {
-            blocks::bullet_item(lines[i].text)
-                .is_some_and(|b| told_sentence(b) || (!round && defines(b)))
-        })
-        .count();
+    let (told, told_or_labels) = told_items(lines, &bullets, round);
     let collection = (round || (named && unanswered)) && told * 2 < bullets.len();
     let answered_problems = only_items && answered_problems(lines, question, &bullets);
     let round_list = named && unanswered;
@@ -635,7 +634,6 @@ fn list_under(lines: &[Ln<'_>], starts: &[Start], n: usize, in_round: bool) -> O
     } else {
         Shape::Other
     };
-    let told_or_labels = told_items(lines, &bullets, round);
     (only_items || quoted || (led && (mostly_asking || round_list))).then_some(ListUnder {
         rank,
         split: mostly_asking || collection || answered_problems,
