@@ -1007,6 +1007,12 @@ const PART_WORDS: &[&str] = &[
     "过程", "图解", "演示", "与", "和", "及",
 ];
 
+/// Does `title` name a part of one topic's write-up: one of [`PART_TITLES`] (`原理`), or made of
+/// [`PART_WORDS`] alone (`执行流程`)?
+pub(crate) fn names_a_part(title: &str) -> bool {
+    PART_TITLES.contains(&title) || part_words(title)
+}
+
 /// Is `title` made of [`PART_WORDS`] alone, two at least (`执行流程`, `定义与原理`)?
 fn part_words(title: &str) -> bool {
     // Can `rest` be cut into part words? Titles are short: a plain search will do.

@@ -456,7 +456,7 @@ fn glossary_heading(title: &str) -> Option<bool> {
 /// Kimball, The Data Warehouse Toolkit`, a book `《…》` or a link whatever follows, nothing)
 /// unless a sentence explains them:
 /// `Reference: C++ 中变量的别名，必须在定义时初始化。` is a term.
-fn part_label(term: &str, rest: &str) -> bool {
+pub(super) fn part_label(term: &str, rest: &str) -> bool {
     let term = term.trim().to_lowercase();
     if CITATION_LABELS.contains(&term.as_str()) {
         let rest = rest.trim();

@@ -10,9 +10,11 @@
 
 use std::collections::HashMap;
 
+use super::flashcards::part_label;
 use super::{indent_columns, loose_stretches};
 use crate::parse::asking::{asks, asks_any_way, names_collection};
 use crate::parse::line::{Kind, chinese_value, classify, strip_emphasis};
+use crate::parse::outline::names_a_part;
 use crate::parse::titles::title_shaped;
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
@@ -84,10 +86,15 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // Lines shaped like the record's own (`18.ES6新特性` over `1.严格模式` …) are its points;
         // lines shaped like the card right after it are more such cards, and a list over most
         // of the file, some of its items asking, is a list of cards.
+        // So is a glossary over most of the file under a line of plain text, its terms defined
+        // one after another, even where that line defines a term too (`jvm详解：https://…`);
+        // under a heading (`## HTTP状态码` over `200：…`, `301：…`) the terms are its answer.
+        let plain = matches!(lines[s.line].kind, Kind::Text);
         let accept = |sh: &Shape, at: &[usize]| {
-            own.as_ref() != Some(sh)
+            (own.as_ref() != Some(sh)
                 && (next.as_ref() == Some(sh)
-                    || most && at.iter().any(|&i| asks_any_way(text_of(lines[i].text))))
+                    || most && at.iter().any(|&i| asks_any_way(text_of(lines[i].text)))))
+                || (most && plain && glossary(lines, sh, at))
         };
         if read_stretch(
             lines,
@@ -117,6 +124,27 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
     starts.extend(extra);
     starts.sort_by_key(|s| s.line);
+}
+
+/// Terms a glossary must define (see [`glossary`]).
+const MIN_GLOSSARY: usize = 6;
+
+/// Are the lines `at`, of shape `sh`, a glossary: terms at the margin, each opening its line
+/// before a colon and its definition (`双亲委派：1. 避免重复加载…`, `新生代：eden，s0，s1…`),
+/// six at least, none repeated, and none a label of an answer's parts (`优点：`, `例如：`,
+/// `执行流程：`)?
+fn glossary(lines: &[Ln<'_>], sh: &Shape, at: &[usize]) -> bool {
+    if sh.indent > 0 || sh.marks != "t" || at.len() < MIN_GLOSSARY {
+        return false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    at.iter().all(|&i| {
+        let text = lines[i].text.trim();
+        term(text).is_some_and(|t| {
+            let rest = &text[t.len()..];
+            seen.insert(t) && !part_label(t, rest) && !names_a_part(t)
+        })
+    })
 }
 
 /// Sections of one heading level that must open their cards with one shape before their
@@ -328,8 +356,11 @@ fn read_stretch(
             return true;
         }
         // A shape that the line right after the stretch has too runs on past its end.
+        // A glossary's terms are cards however far down the stretch they run, each defined on
+        // its own line.
+        let defines = glossary(lines, outer, at);
         let runs_on = follows == Some(outer);
-        if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last)) {
+        if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last) || defines) {
             continue;
         }
         // Lines under a line are looked for past empty quote lines, so a quoted preface of labels
@@ -340,7 +371,7 @@ fn read_stretch(
         let listed =
             mostly_ask(lines, at) || at.iter().all(|&i| unnumbered(lines[i].text).0.is_some());
         let under = if listed { &filled } else { &worded };
-        if answered(at, under) {
+        if defines || answered(at, under) {
             // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
             // cards only where most of its items ask.
             let outline = not_bullets[last + 1] == not_bullets[first];
@@ -520,8 +551,9 @@ fn text_of(text: &str) -> &str {
 }
 
 /// The shape of a line that has marks before its text: quote marks, a heading, a bullet, a
-/// number, bold. A line with none of them (plain text) has no shape to read by, and neither
-/// has a rule, a table row or a bare link.
+/// number, bold, or (plain text otherwise) a term before its colon. A line with none of them has
+/// no shape to read by, and neither has a rule, a table row, a bare link or a label of an
+/// answer's part (`比如：…`, `example：…`), which is no term.
 fn shape(text: &str) -> Option<Shape> {
     let indent = indent_columns(text);
     if blocks::is_rule_line(text) {
@@ -552,7 +584,7 @@ fn shape(text: &str) -> Option<Shape> {
     } else if let Some(tag) = list_tag(rest) {
         marks.push('<');
         marks.push_str(tag);
-    } else if marks.is_empty() && term(rest).is_some() {
+    } else if marks.is_empty() && term(rest).is_some_and(|t| !part_label(t, &rest[t.len()..])) {
         marks.push('t');
     }
     if marks.is_empty() || rest.trim().is_empty() || rest.starts_with(['|', '[', '!']) {
@@ -637,7 +669,10 @@ mod tests {
             Some((0, "<ol".into()))
         );
         assert_eq!(marks("列表：有序可变的序列"), Some((0, "t".into())));
-        assert_eq!(marks("\texample：[1, 2]"), Some((4, "t".into())));
+        assert_eq!(marks("\tpop：删除并返回"), Some((4, "t".into())));
+        // A label of an answer's part is no term.
+        assert_eq!(marks("\texample：[1, 2]"), None);
+        assert_eq!(marks("比如：两个进程各拿一把锁"), None);
     }
 
     #[test]
