@@ -56,22 +56,22 @@ use passes::{
     parts_named_by_question, read_bold_questions_alike, read_indented_outline, read_plain_lists,
     read_sibling_sections_alike, regroup_headings, set_aside_leading_titles,
     set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
-    set_aside_text_among_sections, split_bold_sub_questions, split_bullet_banks, split_bullet_led,
-    split_choice_stems, split_closing_questions, split_colon_topics, split_comment_numbered_items,
-    split_counted_numbers, split_definition_lists, split_dialogue, split_entry_topics,
-    split_flash_cards, split_fold_cards, split_glossary_terms, split_hash_topics,
-    split_heading_question_lists, split_indented_next_items, split_inline_questions,
-    split_label_bullet_runs, split_labelled_follow_ups, split_labelled_items,
-    split_labelled_question_lists, split_labels_after_bare_lists, split_labels_after_cards,
-    split_line_lists, split_linked_bullets, split_list_tails, split_lists_after_part_breaks,
-    split_loose_by_shape, split_margin_questions, split_marked_lines, split_named_subjects,
-    split_nested_question_bullets, split_numbered_question_groups, split_question_bank_bullets,
-    split_question_callouts, split_question_lists, split_question_runs, split_question_trees,
-    split_quoted_questions, split_rule_entries, split_rule_separated_items,
-    split_second_code_questions, split_spaced_jottings, split_spaced_lines, split_stub_groups,
-    split_sub_heading_cards, split_subject_items, split_subject_outlines, split_swollen_records,
-    split_task_list, split_titled_paragraphs, split_titles_over_blank, split_wide_gaps,
-    title_first_line,
+    set_aside_text_among_sections, split_bold_points, split_bold_sub_questions, split_bullet_banks,
+    split_bullet_led, split_choice_stems, split_closing_questions, split_colon_topics,
+    split_comment_numbered_items, split_counted_numbers, split_definition_lists, split_dialogue,
+    split_entry_topics, split_flash_cards, split_fold_cards, split_glossary_terms,
+    split_hash_topics, split_heading_question_lists, split_indented_next_items,
+    split_inline_questions, split_label_bullet_runs, split_labelled_follow_ups,
+    split_labelled_items, split_labelled_question_lists, split_labels_after_bare_lists,
+    split_labels_after_cards, split_line_lists, split_linked_bullets, split_list_tails,
+    split_lists_after_part_breaks, split_loose_by_shape, split_margin_questions,
+    split_marked_lines, split_named_subjects, split_nested_question_bullets,
+    split_numbered_question_groups, split_question_bank_bullets, split_question_callouts,
+    split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
+    split_rule_entries, split_rule_separated_items, split_second_code_questions,
+    split_spaced_jottings, split_spaced_lines, split_stub_groups, split_sub_heading_cards,
+    split_subject_items, split_subject_outlines, split_swollen_records, split_task_list,
+    split_titled_paragraphs, split_titles_over_blank, split_wide_gaps, title_first_line,
 };
 use record::make_record;
 pub use record::{refers_to_code, tag};
@@ -414,6 +414,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     keep_own_style_items(lines, starts);
     split_nested_question_bullets(lines, starts);
     split_bold_sub_questions(lines, starts);
+    split_bold_points(lines, starts);
     split_list_tails(lines, starts);
     set_aside_text_among_sections(lines, starts);
     split_label_bullet_runs(lines, starts);

@@ -50,6 +50,7 @@
 //! - [`shapes`]: a fallback: loose text, or a card implausibly large, read by the line shape
 //!   that repeats down it; sibling headings read alike by the shape their cards open with.
 //! - [`inline_questions`]: loose lines that each open with a question and go on with its answer.
+//! - [`bold_points`]: knowledge points as wholly bold bullets under the headings grouping them.
 //! - [`bold_questions`]: bold question lines read alike.
 //! - [`bullet_banks`]: a heading over a list of unanswered bullets that ask: a question bank.
 //! - [`line_lists`]: questions jotted one to a line, in a block of short lines or each alone
@@ -65,6 +66,7 @@
 mod answer_points;
 mod answered_siblings;
 mod bare_list_label;
+mod bold_points;
 mod bold_questions;
 mod bullet_banks;
 mod callouts;
@@ -128,6 +130,7 @@ mod wrapped_lines;
 pub(super) use answer_points::{keep_answer_points, keep_labelled_answers};
 pub(super) use answered_siblings::keep_sibling_cards_answered;
 pub(super) use bare_list_label::split_labels_after_bare_lists;
+pub(super) use bold_points::split_bold_points;
 pub(super) use bold_questions::read_bold_questions_alike;
 pub(super) use bullet_banks::split_bullet_banks;
 pub(super) use callouts::{asking_callout, split_question_callouts};

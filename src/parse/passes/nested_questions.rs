@@ -305,7 +305,7 @@ fn bold_sub_questions<'a>(
 
 /// The text of a bullet that is wholly bold, a closing stop or colon aside
 /// (`-  **阅读《现代软件工程》的 PSP 章节**。`).
-fn bold_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
+pub(super) fn bold_bullet<'a>(l: &Ln<'a>) -> Option<&'a str> {
     let (_, text) = bullet(l)?;
     let t = text
         .trim()
