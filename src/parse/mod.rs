@@ -63,8 +63,8 @@ use passes::{
     split_hash_topics, split_heading_question_lists, split_indented_next_items,
     split_inline_questions, split_label_bullet_runs, split_labelled_follow_ups,
     split_labelled_items, split_labelled_question_lists, split_labels_after_bare_lists,
-    split_labels_after_cards, split_line_lists, split_linked_bullets, split_list_tails,
-    split_lists_after_part_breaks, split_loose_by_shape, split_margin_questions,
+    split_labels_after_cards, split_letter_numbered, split_line_lists, split_linked_bullets,
+    split_list_tails, split_lists_after_part_breaks, split_loose_by_shape, split_margin_questions,
     split_marked_lines, split_named_subjects, split_nested_question_bullets,
     split_numbered_question_groups, split_question_bank_bullets, split_question_callouts,
     split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
@@ -407,6 +407,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_line_lists(lines, starts);
     split_spaced_jottings(lines, starts);
     split_counted_numbers(lines, starts);
+    split_letter_numbered(lines, starts);
     split_colon_topics(lines, starts);
     keep_lead_in_points(lines, starts);
     keep_numbered_heading_cards_whole(lines, starts);

@@ -1091,6 +1091,7 @@ fn question_run(
         };
         !l.code
             && !l.structural
+            && !markup_only(t)
             && !body.contains(['。', '；'])
             && !body.ends_with([':', '：'])
             && l.text.chars().count() <= 200
@@ -1105,6 +1106,18 @@ fn question_run(
             .map(|&k| (k, lines[k].text.trim().to_owned()))
             .collect()
     })
+}
+
+/// Is `text` nothing but HTML tags (`</p>`, `<li><b>`, `<br/>`)?
+fn markup_only(text: &str) -> bool {
+    let mut rest = text.trim();
+    while let Some(tag) = rest.strip_prefix('<') {
+        let Some(close) = tag.find('>') else {
+            return false;
+        };
+        rest = tag[close + 1..].trim_start();
+    }
+    rest.is_empty() && text.trim().starts_with('<')
 }
 
 /// Under a label (`中软：`), an indented block whose lines each stand alone — one line per

@@ -61,6 +61,7 @@
 //! - [`counted_numbers`]: items numbered loosely at the margin (`1 …`, `2:…`), read by how they
 //!   count.
 //! - [`choices`]: multiple-choice quizzes whose options are ticked task-list boxes.
+//! - [`letter_numbers`]: questions numbered after a letter (`R1.`, `P12、`), as exercises are.
 //! - [`gaps`]: topics set apart by wide gaps of blank lines, where the gaps part the cards.
 
 mod answer_points;
@@ -96,6 +97,7 @@ mod label_runs;
 mod labelled;
 mod lead_in_points;
 mod lead_titles;
+mod letter_numbers;
 mod line_lists;
 mod link_contents;
 mod linked_bullets;
@@ -160,6 +162,7 @@ pub(super) use label_runs::split_label_bullet_runs;
 pub(super) use labelled::split_labelled_items;
 pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use lead_titles::set_aside_leading_titles;
+pub(super) use letter_numbers::split_letter_numbered;
 pub(super) use line_lists::{split_line_lists, split_spaced_jottings};
 pub(super) use link_contents::{link_line, set_aside_link_contents};
 pub(super) use linked_bullets::split_linked_bullets;
