@@ -936,10 +936,12 @@ impl Outline {
         // Only headings made for grouping (`##`, `一、`) group topics; a numbered question's
         // `（1）` children are its steps.
         let grouping_style = matches!(parent.style, Style::Markdown(_) | Style::Chinese);
-        // A topic with an introduction over sub-headings that ask nothing: one note.
+        // A topic with an introduction over sub-headings that ask nothing: one note. Not an
+        // outline three levels deep: a chapter.
         let sub_headings = numbered == 0
             && asking == 0
             && node.body > 0
+            && !self.three_deep(kids)
             && !kids.iter().any(|&k| self.holds_question(k));
         if self.empty_outline(node, kids) {
             return true;
@@ -1207,11 +1209,32 @@ impl Outline {
         None
     }
 
+    /// Are two of `kids` or more over Markdown headings of their own (`# 第四章：邓小平理论` /
+    /// its introduction / `## 主要内容` / `### 社会主义本质` / … / `## 历史地位` / `### …`): an
+    /// outline three levels deep, a chapter rather than one note?
+    fn three_deep(&self, kids: &[usize]) -> bool {
+        kids.iter()
+            .filter(|&&k| {
+                self.nodes[k]
+                    .children
+                    .iter()
+                    .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
+            })
+            .nth(1)
+            .is_some()
+    }
+
     /// A contents heading lists; sub-headings under it with answers of their own (`## 目录`,
     /// then `### 1、什么是Zookeeper?` over a paragraph, `### 2、…` …) are the content it
-    /// introduces, not the list: two of them at least and half its sub-headings or more.
+    /// introduces, not the list: two of them at least and half its sub-headings or more. So
+    /// are those under an overview (`## 基本概念` over `### 进程的定义` and its paragraph).
     fn introduces_content(&self, node: &Node) -> bool {
-        if !contents_title(&node.heading.title) {
+        let overview = || {
+            let plain = line::strip_emphasis(&node.heading.title);
+            ["基本概念", "概述", "简介", "簡介", "overview"]
+                .contains(&plain.trim().to_lowercase().as_str())
+        };
+        if !contents_title(&node.heading.title) && !overview() {
             return false;
         }
         let (mut headings, mut answered) = (0, 0);
