@@ -461,12 +461,34 @@ fn requests(text: &str, colon_after: bool) -> bool {
         return false;
     }
     if !colon_after && !text.as_bytes().contains(&b':') && !text.contains('：') {
-        return true;
+        return REQUEST_RE
+            .find_iter(text)
+            .any(|m| !named_request(&text[..m.start()], ""));
     }
     REQUEST_RE.find_iter(text).any(|m| {
         let rest = &text[m.end()..];
-        !(labels_after(rest) || (rest.is_empty() && colon_after))
+        !(named_request(&text[..m.start()], rest)
+            || labels_after(rest)
+            || (rest.is_empty() && colon_after))
     })
+}
+
+/// Is a request word, with `before` and `rest` around it, a noun: what a phrase names (`存储方式
+/// 的描述`), or the last word of a definition after its term (`外模式：…的逻辑结构和特征描述`)?
+fn named_request(before: &str, rest: &str) -> bool {
+    if before.ends_with('的') {
+        return true;
+    }
+    let closing = rest
+        .trim()
+        .trim_end_matches(['。', '.', '；', ';', '，', ','])
+        .is_empty();
+    closing
+        && before.rsplit_once([':', '：']).is_some_and(|(term, said)| {
+            !term.trim().is_empty()
+                && said.chars().count() >= 4
+                && !said.ends_with(['请', '试', '一', '下', ' '])
+        })
 }
 
 /// Does a request word followed by `rest` label what comes after it? It does before a colon
@@ -742,6 +764,20 @@ mod tests {
         assert!(!asks("测试说明"));
         assert!(!asks("考试说明：闭卷"));
         assert!(!asks("我们尝试说明一下这个现象"));
+    }
+
+    #[test]
+    fn a_request_word_that_a_phrase_names_asks_nothing() {
+        assert!(!asks("内模式：数据物理结构和存储方式的描述"));
+        assert!(!asks(
+            "外模式：数据库用户使用的局部数据的逻辑结构和特征描述"
+        ));
+        assert!(!asks("这是对整个流程的介绍"));
+        assert!(asks("描述一下三次握手"));
+        assert!(asks("TCP：描述三次握手的过程"));
+        assert!(asks("问题：请描述"));
+        assert!(asks("请简单介绍一下 Redis 的持久化"));
+        assert!(asks("简述：TCP三次握手的过程"));
     }
 
     #[test]
