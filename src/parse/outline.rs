@@ -1209,16 +1209,19 @@ impl Outline {
         None
     }
 
-    /// Are two of `kids` or more over Markdown headings of their own (`# 第四章：邓小平理论` /
-    /// its introduction / `## 主要内容` / `### 社会主义本质` / … / `## 历史地位` / `### …`): an
-    /// outline three levels deep, a chapter rather than one note?
+    /// Are two of `kids` or more over three Markdown headings of their own or more (`#
+    /// 第四章：邓小平理论` / its introduction / `## 主要内容` / `### 社会主义本质` / … / `## 历史地位`
+    /// / `### …`): an outline three levels deep, a chapter rather than one note? A note's parts
+    /// may have parts of their own, two or so (`## 复杂度` / `### 时间` / `### 空间`).
     fn three_deep(&self, kids: &[usize]) -> bool {
         kids.iter()
             .filter(|&&k| {
                 self.nodes[k]
                     .children
                     .iter()
-                    .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
+                    .filter(|&&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
+                    .nth(2)
+                    .is_some()
             })
             .nth(1)
             .is_some()
@@ -1227,14 +1230,11 @@ impl Outline {
     /// A contents heading lists; sub-headings under it with answers of their own (`## 目录`,
     /// then `### 1、什么是Zookeeper?` over a paragraph, `### 2、…` …) are the content it
     /// introduces, not the list: two of them at least and half its sub-headings or more. So
-    /// are those under an overview (`## 基本概念` over `### 进程的定义` and its paragraph).
+    /// are those under the basic concepts (`## 基本概念` over `### 进程的定义` and its paragraph);
+    /// an overview's (`## 概述` over `### 课程信息`, `### 考试范围`) are its preface.
     fn introduces_content(&self, node: &Node) -> bool {
-        let overview = || {
-            let plain = line::strip_emphasis(&node.heading.title);
-            ["基本概念", "概述", "简介", "簡介", "overview"]
-                .contains(&plain.trim().to_lowercase().as_str())
-        };
-        if !contents_title(&node.heading.title) && !overview() {
+        let concepts = || line::strip_emphasis(&node.heading.title).trim() == "基本概念";
+        if !contents_title(&node.heading.title) && !concepts() {
             return false;
         }
         let (mut headings, mut answered) = (0, 0);

@@ -12,9 +12,11 @@
 //! ```
 //!
 //! Under one heading, bold bullets may as well be the labelled parts of one topic's answer
-//! (`## Redis持久化` / `- **RDB**` / `- **AOF**`), so the layout must be the file's own: three
-//! headings at least, nothing under them but such bullets, their answers and what hangs from
-//! them (a table under `- **相关条约**`), three bullets a heading on average.
+//! (`## Redis持久化` / `- **RDB**` / `- **AOF**`) or the steps of one process (`## 三次握手` /
+//! `- **第一次握手**` / …) or the members of a set the heading names (`## 线程池的七大参数`,
+//! `## 索引类型`), so the layout must be the file's own: three headings at least, each over three
+//! such bullets or more and naming no set (or naming a chapter, `## 第三章 …`), nothing under
+//! them but the bullets, their answers and what hangs from them (a table under `- **相关条约**`).
 
 use super::nested_questions::bold_bullet;
 use super::{Ln, Role, Start, indent_columns, merge_starts};
@@ -22,9 +24,53 @@ use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, Style};
 use crate::parse::outline::names_a_part;
 
-/// Headings a file must hold over bold points, and bold points each must hold on average.
+/// Headings a file must hold over bold points.
 const MIN_HEADINGS: usize = 3;
-const POINTS_PER_HEADING: usize = 3;
+
+/// Bold points a heading must hold, unless it names a chapter: two are likelier the labelled
+/// parts of one answer (`## Redis持久化` / `- **RDB**` / `- **AOF**`).
+const MIN_POINTS: usize = 3;
+
+/// Does a heading name a chapter (`第三章 辛亥革命…`, `` `第五章 …` ``, `第2讲`)?
+fn names_chapter(title: &str) -> bool {
+    let t = crate::parse::line::strip_emphasis(title);
+    let t = t.trim().trim_start_matches('`');
+    t.strip_prefix('第').is_some_and(|rest| {
+        rest.chars()
+            .take(5)
+            .find(|c| !(c.is_ascii_digit() || "一二三四五六七八九十百零".contains(*c)))
+            .is_some_and(|c| matches!(c, '章' | '讲' | '講' | '节' | '節' | '单' | '篇' | '课'))
+    })
+}
+
+/// Does a heading name a set its bullets enumerate (`线程池的七大参数`, `四种拒绝策略`, `索引类型`,
+/// `事务隔离级别`)? They are its answer, one card.
+fn names_set(title: &str) -> bool {
+    const SETS: &[&str] = &[
+        "类型", "分类", "种类", "级别", "方式", "方法", "策略", "参数", "状态", "特点", "特性",
+    ];
+    let t = crate::parse::line::strip_emphasis(title);
+    let t = t.trim().trim_end_matches([':', '：']);
+    let chars: Vec<char> = t.chars().collect();
+    let counted = chars.windows(2).any(|w| {
+        (w[0].is_ascii_digit() || "一二三四五六七八九十两".contains(w[0]))
+            && "大种个类条点步".contains(w[1])
+    });
+    counted || SETS.iter().any(|w| t.ends_with(w))
+}
+
+/// Is a bold point a step of one process (`**第一次握手**`, `**第二步**`, `**Step 1**`)?
+fn step(l: &Ln<'_>) -> bool {
+    bold_bullet(l).is_some_and(|t| {
+        let t = t.trim();
+        t.starts_with('第')
+            && t.chars()
+                .nth(1)
+                .is_some_and(|c| "一二三四五六七八九十123456789".contains(c))
+            || t.starts_with("步骤")
+            || t.to_lowercase().starts_with("step")
+    })
+}
 
 /// Read the bold bullets under the file's headings as cards (see the module).
 pub(crate) fn split_bold_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
@@ -41,14 +87,17 @@ pub(crate) fn split_bold_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         }
         let end = starts.get(n + 1).map_or(lines.len(), |t| t.line);
-        if let Some(points) = bold_points(lines, s.line + 1, end) {
+        if let Some(points) = bold_points(lines, s.line + 1, end)
+            && (names_chapter(question) || (points.len() >= MIN_POINTS && !names_set(question)))
+            && points.iter().filter(|&&i| step(&lines[i])).count() * 2 < points.len()
+        {
             found.push((n, points));
         }
     }
-    let points: usize = found.iter().map(|(_, p)| p.len()).sum();
-    if found.len() < MIN_HEADINGS || points < POINTS_PER_HEADING * found.len() {
+    if found.len() < MIN_HEADINGS {
         return;
     }
+    let points: usize = found.iter().map(|(_, p)| p.len()).sum();
     let mut extra = Vec::with_capacity(points);
     for (n, at) in found {
         let s = &mut starts[n];

@@ -10,8 +10,10 @@
 //! ```
 //!
 //! One capital letter and a number (`R1.`, `P12、`, `T3：`) name a review question, a problem,
-//! an exercise. Where one letter numbers lines at the margin one after another (1, 2, 3 …),
-//! three in a row at least, each such line starts a card, numbered by its letter and number.
+//! an exercise. Where one letter numbers lines at the margin one after another from 1 (1, 2, 3
+//! …), three in a row at least, each with something under it before the next, each such line
+//! starts a card, numbered by its letter and number. Glued one under another (`P0：…` / `P1：…`,
+//! `S1：加锁` / `S2：…`, `L1：32KB` / `L2：…`) they list levels or steps inside an answer.
 
 use std::sync::LazyLock;
 
@@ -65,12 +67,12 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         for item in items.into_iter().chain(std::iter::once(&(0, ' ', 0, ""))) {
             if run
                 .last()
-                .is_some_and(|p| item.1 == letter && item.2 == p.2 + 1)
+                .is_some_and(|p| item.1 == letter && item.2 == p.2 + 1 && apart(lines, p.0, item.0))
             {
                 run.push(item);
                 continue;
             }
-            if run.len() >= MIN_RUN {
+            if run.len() >= MIN_RUN && run[0].2 == 1 {
                 for &&(i, _, value, question) in &run {
                     let role = Role::Record {
                         number: Some(format!("{letter}{value}")),
@@ -96,6 +98,15 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     merge_starts(starts, extra);
+}
+
+/// Is something but blank lines between lines `a` and `b`: an answer, a tag? Lines glued one
+/// under another (`P0：核心业务不可用` / `P1：…`, `S1：加锁` / `S2：…`) list levels or steps inside
+/// one answer.
+fn apart(lines: &[Ln<'_>], a: usize, b: usize) -> bool {
+    lines[a + 1..b]
+        .iter()
+        .any(|l| !matches!(l.kind, Kind::Blank))
 }
 
 #[cfg(test)]

@@ -87,14 +87,19 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         // lines shaped like the card right after it are more such cards, and a list over most
         // of the file, some of its items asking, is a list of cards.
         // So is a glossary over most of the file under a line of plain text, its terms defined
-        // one after another, even where that line defines a term too (`jvm详解：https://…`);
-        // under a heading (`## HTTP状态码` over `200：…`, `301：…`) the terms are its answer.
+        // one after another, even where that line names a term by a link (`jvm详解：https://…`);
+        // under a heading (`## HTTP状态码` over `200：…`, `301：…`), or a line that defines a
+        // topic of its own (`快速排序：面试高频` over `时间复杂度：…`, `稳定性：…`), the terms
+        // are its answer.
         let plain = matches!(lines[s.line].kind, Kind::Text);
+        let linked = own.is_some() && lines[s.line].text.contains("://");
         let accept = |sh: &Shape, at: &[usize]| {
             (own.as_ref() != Some(sh)
                 && (next.as_ref() == Some(sh)
-                    || most && at.iter().any(|&i| asks_any_way(text_of(lines[i].text)))))
-                || (most && plain && glossary(lines, sh, at))
+                    || most
+                        && (at.iter().any(|&i| asks_any_way(text_of(lines[i].text)))
+                            || (plain && glossary(lines, sh, at)))))
+                || (most && linked && plain && glossary(lines, sh, at))
         };
         if read_stretch(
             lines,
@@ -131,10 +136,19 @@ const MIN_GLOSSARY: usize = 6;
 
 /// Are the lines `at`, of shape `sh`, a glossary: terms at the margin, each opening its line
 /// before a colon and its definition (`双亲委派：1. 避免重复加载…`, `新生代：eden，s0，s1…`),
-/// six at least, none repeated, and none a label of an answer's parts (`优点：`, `例如：`,
-/// `执行流程：`)?
+/// six at least, half of them after a blank line, none repeated, and none a label of an
+/// answer's parts (`优点：`, `例如：`, `执行流程：`)?
 fn glossary(lines: &[Ln<'_>], sh: &Shape, at: &[usize]) -> bool {
     if sh.indent > 0 || sh.marks != "t" || at.len() < MIN_GLOSSARY {
+        return false;
+    }
+    // Half its terms at least open a paragraph: a glossary sets its terms apart, where a topic's
+    // attributes are listed one under another (`时间复杂度：…` / `稳定性：…`).
+    let opening = at
+        .iter()
+        .filter(|&&i| i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
+        .count();
+    if opening * 2 < at.len() {
         return false;
     }
     let mut seen = std::collections::HashSet::new();
