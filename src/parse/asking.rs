@@ -461,9 +461,11 @@ fn requests(text: &str, colon_after: bool) -> bool {
         return false;
     }
     if !colon_after && !text.as_bytes().contains(&b':') && !text.contains('：') {
-        return REQUEST_RE
-            .find_iter(text)
-            .any(|m| !named_request(&text[..m.start()], ""));
+        // Without a colon only `的` names a request: the words' places are found only then.
+        return !text.contains('的')
+            || REQUEST_RE
+                .find_iter(text)
+                .any(|m| !named_request(&text[..m.start()], ""));
     }
     REQUEST_RE.find_iter(text).any(|m| {
         let rest = &text[m.end()..];

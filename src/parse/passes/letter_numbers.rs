@@ -39,11 +39,10 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         .filter(|(_, l)| {
             matches!(l.kind, Kind::Text)
                 && !l.code
-                && l.text
-                    .trim_start_matches('*')
-                    .as_bytes()
-                    .first()
-                    .is_some_and(u8::is_ascii_uppercase)
+                && matches!(
+                    l.text.trim_start_matches('*').as_bytes(),
+                    [letter, digit, ..] if letter.is_ascii_uppercase() && digit.is_ascii_digit()
+                )
         })
         .filter_map(|(i, l)| {
             let c = LETTER_NUMBER.captures(l.text.trim_end())?;
