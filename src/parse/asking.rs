@@ -461,35 +461,44 @@ fn requests(text: &str, colon_after: bool) -> bool {
         return false;
     }
     if !colon_after && !text.as_bytes().contains(&b':') && !text.contains('：') {
-        // Without a colon only `的` names a request: the words' places are found only then.
-        return !text.contains('的')
-            || REQUEST_RE
-                .find_iter(text)
-                .any(|m| !named_request(&text[..m.start()], ""));
+        return true;
     }
     REQUEST_RE.find_iter(text).any(|m| {
         let rest = &text[m.end()..];
-        !(named_request(&text[..m.start()], rest)
+        !(defined_by_request(&text[..m.start()], rest)
             || labels_after(rest)
             || (rest.is_empty() && colon_after))
     })
 }
 
-/// Is a request word, with `before` and `rest` around it, a noun: what a phrase names (`存储方式
-/// 的描述`), or the last word of a definition after its term (`外模式：…的逻辑结构和特征描述`)?
-fn named_request(before: &str, rest: &str) -> bool {
-    if before.ends_with('的') {
-        return true;
-    }
+/// Is a request word, with `before` and `rest` around it, the last word of a definition after
+/// its term, a noun there (`外模式：…的逻辑结构和特征描述`, `内模式：…存储方式的描述`)? Not after a
+/// question's label (`题目：TCP握手描述`), nor in a definition that asks for something (`请`).
+fn defined_by_request(before: &str, rest: &str) -> bool {
     let closing = rest
         .trim()
         .trim_end_matches(['。', '.', '；', ';', '，', ','])
         .is_empty();
     closing
         && before.rsplit_once([':', '：']).is_some_and(|(term, said)| {
-            !term.trim().is_empty()
+            let term = line::strip_emphasis(term);
+            let term = term.trim();
+            !term.is_empty()
+                && ![
+                    "题目",
+                    "问题",
+                    "问",
+                    "题",
+                    "提问",
+                    "面试题",
+                    "Q",
+                    "q",
+                    "Question",
+                ]
+                .contains(&term)
                 && said.chars().count() >= 4
-                && !said.ends_with(['请', '试', '一', '下', ' '])
+                && !said.contains('请')
+                && !said.ends_with(['试', '一', '下', ' '])
         })
 }
 
@@ -769,12 +778,14 @@ mod tests {
     }
 
     #[test]
-    fn a_request_word_that_a_phrase_names_asks_nothing() {
+    fn a_request_word_ending_a_definition_asks_nothing() {
         assert!(!asks("内模式：数据物理结构和存储方式的描述"));
         assert!(!asks(
             "外模式：数据库用户使用的局部数据的逻辑结构和特征描述"
         ));
-        assert!(!asks("这是对整个流程的介绍"));
+        assert!(asks("三级模式结构的介绍一下"));
+        assert!(asks("请对 Spring 框架做一个简单的介绍"));
+        assert!(asks("题目：TCP三次握手描述"));
         assert!(asks("描述一下三次握手"));
         assert!(asks("TCP：描述三次握手的过程"));
         assert!(asks("问题：请描述"));

@@ -47,7 +47,27 @@ fn names_chapter(title: &str) -> bool {
 /// `事务隔离级别`)? They are its answer, one card.
 fn names_set(title: &str) -> bool {
     const SETS: &[&str] = &[
-        "类型", "分类", "种类", "级别", "方式", "方法", "策略", "参数", "状态", "特点", "特性",
+        "类型",
+        "分类",
+        "种类",
+        "级别",
+        "方式",
+        "方法",
+        "策略",
+        "参数",
+        "状态",
+        "特点",
+        "特性",
+        "生命周期",
+        "过程",
+        "流程",
+        "算法",
+        "区域",
+        "原则",
+        "机制",
+        "模式",
+        "步骤",
+        "阶段",
     ];
     let t = crate::parse::line::strip_emphasis(title);
     let t = t.trim().trim_end_matches([':', '：']);
@@ -94,7 +114,14 @@ pub(crate) fn split_bold_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             found.push((n, points));
         }
     }
-    if found.len() < MIN_HEADINGS {
+    // A bold text that comes back under another heading (`**重点**`, `**难点**` under each
+    // chapter) labels the parts of each, and no bold bullet there is a point.
+    let mut texts = std::collections::HashSet::new();
+    let labels = found
+        .iter()
+        .flat_map(|(_, at)| at.iter().filter_map(|&i| bold_bullet(&lines[i])))
+        .any(|t| !texts.insert(t));
+    if found.len() < MIN_HEADINGS || labels {
         return;
     }
     let points: usize = found.iter().map(|(_, p)| p.len()).sum();

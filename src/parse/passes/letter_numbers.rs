@@ -11,8 +11,8 @@
 //!
 //! One capital letter and a number (`R1.`, `P12、`, `T3：`) name a review question, a problem,
 //! an exercise. Where one letter numbers lines at the margin one after another from 1 (1, 2, 3
-//! …), three in a row at least, each with something under it before the next, each such line
-//! starts a card, numbered by its letter and number. Glued one under another (`P0：…` / `P1：…`,
+//! …), three in a row at least, each with something under it before the next, half of them
+//! asking, each such line starts a card, numbered by its letter and number. Glued one under another (`P0：…` / `P1：…`,
 //! `S1：加锁` / `S2：…`, `L1：32KB` / `L2：…`) they list levels or steps inside an answer.
 
 use std::sync::LazyLock;
@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Ln, Role, Start, merge_starts};
+use crate::parse::asking::asks_any_way;
 use crate::parse::line::Kind;
 
 /// `R1. …`, `P12、…`, `T3：…`, bold or not: the letter, the number, then the question.
@@ -71,7 +72,10 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 run.push(item);
                 continue;
             }
-            if run.len() >= MIN_RUN && run[0].2 == 1 {
+            // Questions, half of them at least: levels (`P1：核心业务不可用`), steps (`S1：加锁`)
+            // and threads (`T1：读余额`) listed in an answer state.
+            let asking = run.iter().filter(|n| asks_any_way(n.3)).count();
+            if run.len() >= MIN_RUN && run[0].2 == 1 && asking * 2 >= run.len() {
                 for &&(i, _, value, question) in &run {
                     let role = Role::Record {
                         number: Some(format!("{letter}{value}")),

@@ -136,29 +136,50 @@ const MIN_GLOSSARY: usize = 6;
 
 /// Are the lines `at`, of shape `sh`, a glossary: terms at the margin, each opening its line
 /// before a colon and its definition (`双亲委派：1. 避免重复加载…`, `新生代：eden，s0，s1…`),
-/// six at least, half of them after a blank line, none repeated, and none a label of an
-/// answer's parts (`优点：`, `例如：`, `执行流程：`)?
+/// six at least, half of them after a blank line, none repeated, and none naming a part of an
+/// answer (`执行流程：`)? A few labels of an answer's parts among them (`比如：…`) belong to the
+/// terms above them.
 fn glossary(lines: &[Ln<'_>], sh: &Shape, at: &[usize]) -> bool {
     if sh.indent > 0 || sh.marks != "t" || at.len() < MIN_GLOSSARY {
         return false;
     }
+    // The labels among them (`比如：…` under a term) belong to the terms above.
+    let terms: Vec<usize> = at
+        .iter()
+        .copied()
+        .filter(|&i| !labels_part(lines, i))
+        .collect();
+    if terms.len() < MIN_GLOSSARY || (at.len() - terms.len()) * 2 >= terms.len() {
+        return false;
+    }
     // Half its terms at least open a paragraph: a glossary sets its terms apart, where a topic's
     // attributes are listed one under another (`时间复杂度：…` / `稳定性：…`).
-    let opening = at
+    let opening = terms
         .iter()
         .filter(|&&i| i == 0 || matches!(lines[i - 1].kind, Kind::Blank))
         .count();
-    if opening * 2 < at.len() {
+    if opening * 2 < terms.len() {
         return false;
     }
     let mut seen = std::collections::HashSet::new();
-    at.iter().all(|&i| {
+    terms.iter().all(|&i| {
         let text = lines[i].text.trim();
-        term(text).is_some_and(|t| {
-            let rest = &text[t.len()..];
-            seen.insert(t) && !part_label(t, rest) && !names_a_part(t)
-        })
+        term(text).is_some_and(|t| seen.insert(t) && !names_a_part(t))
     })
+}
+
+/// The cards of a glossary's lines `at`: one per term, its labels aside.
+fn glossary_cards<'a>(lines: &'a [Ln<'_>], at: &'a [usize]) -> impl Iterator<Item = Start> + 'a {
+    at.iter()
+        .filter(|&&i| !labels_part(lines, i))
+        .map(|&i| card(lines, i))
+}
+
+/// Does line `i` open with the label of an answer's part (`比如：…`, `example: …`) where a term
+/// would stand?
+fn labels_part(lines: &[Ln<'_>], i: usize) -> bool {
+    let text = lines[i].text.trim();
+    term(text).is_some_and(|t| part_label(t, &text[t.len()..]))
 }
 
 /// Sections of one heading level that must open their cards with one shape before their
@@ -385,7 +406,11 @@ fn read_stretch(
         let listed =
             mostly_ask(lines, at) || at.iter().all(|&i| unnumbered(lines[i].text).0.is_some());
         let under = if listed { &filled } else { &worded };
-        if defines || answered(at, under) {
+        if defines {
+            extra.extend(glossary_cards(lines, at));
+            return true;
+        }
+        if answered(at, under) {
             // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
             // cards only where most of its items ask.
             let outline = not_bullets[last + 1] == not_bullets[first];
@@ -566,8 +591,7 @@ fn text_of(text: &str) -> &str {
 
 /// The shape of a line that has marks before its text: quote marks, a heading, a bullet, a
 /// number, bold, or (plain text otherwise) a term before its colon. A line with none of them has
-/// no shape to read by, and neither has a rule, a table row, a bare link or a label of an
-/// answer's part (`比如：…`, `example：…`), which is no term.
+/// no shape to read by, and neither has a rule, a table row or a bare link.
 fn shape(text: &str) -> Option<Shape> {
     let indent = indent_columns(text);
     if blocks::is_rule_line(text) {
@@ -598,7 +622,7 @@ fn shape(text: &str) -> Option<Shape> {
     } else if let Some(tag) = list_tag(rest) {
         marks.push('<');
         marks.push_str(tag);
-    } else if marks.is_empty() && term(rest).is_some_and(|t| !part_label(t, &rest[t.len()..])) {
+    } else if marks.is_empty() && term(rest).is_some() {
         marks.push('t');
     }
     if marks.is_empty() || rest.trim().is_empty() || rest.starts_with(['|', '[', '!']) {
@@ -683,10 +707,7 @@ mod tests {
             Some((0, "<ol".into()))
         );
         assert_eq!(marks("列表：有序可变的序列"), Some((0, "t".into())));
-        assert_eq!(marks("\tpop：删除并返回"), Some((4, "t".into())));
-        // A label of an answer's part is no term.
-        assert_eq!(marks("\texample：[1, 2]"), None);
-        assert_eq!(marks("比如：两个进程各拿一把锁"), None);
+        assert_eq!(marks("\texample：[1, 2]"), Some((4, "t".into())));
     }
 
     #[test]
