@@ -453,7 +453,8 @@ fn asking_part(title: &str) -> &str {
 }
 
 /// Does `text` hold a request word (`讲讲`, `介绍一下`)? Not one that labels what follows (see
-/// [`labels_after`]), nor one that ends a definition's term (`colon_after`: `介绍：b = a，…`).
+/// [`labels_after`]), nor one that ends a definition's term (`colon_after`: `介绍：b = a，…`), nor
+/// one that ends the definition itself (see [`defined_by_request`]).
 fn requests(text: &str, colon_after: bool) -> bool {
     // The plain test first: most lines hold no request. Only a colon makes one a label, and
     // only then are the words found one by one.
@@ -472,33 +473,35 @@ fn requests(text: &str, colon_after: bool) -> bool {
 }
 
 /// Is a request word, with `before` and `rest` around it, the last word of a definition after
-/// its term, a noun there (`外模式：…的逻辑结构和特征描述`, `内模式：…存储方式的描述`)? Not after a
-/// question's label (`题目：TCP握手描述`), nor in a definition that asks for something (`请`).
+/// its term, a noun there (`外模式：…的逻辑结构和特征描述`, `内模式：…存储方式的描述`)? The
+/// definition names something (a `的` in it); not after a question's label (`题目：TCP握手描述`),
+/// nor where it asks how to answer (`请`, `从源码角度描述`, `分别详细介绍`, `结合B+树举例`).
 fn defined_by_request(before: &str, rest: &str) -> bool {
+    const QUESTION_LABELS: &[&str] = &[
+        "题目",
+        "问题",
+        "问",
+        "题",
+        "提问",
+        "面试题",
+        "q",
+        "question",
+    ];
+    const HOW: &[&str] = &["从", "结合", "分别", "详细", "简单", "具体", "请"];
     let closing = rest
         .trim()
         .trim_end_matches(['。', '.', '；', ';', '，', ','])
         .is_empty();
     closing
         && before.rsplit_once([':', '：']).is_some_and(|(term, said)| {
-            let term = line::strip_emphasis(term);
-            let term = term.trim();
+            let term = line::strip_emphasis(term).trim().to_lowercase();
+            let said = said.trim();
             !term.is_empty()
-                && ![
-                    "题目",
-                    "问题",
-                    "问",
-                    "题",
-                    "提问",
-                    "面试题",
-                    "Q",
-                    "q",
-                    "Question",
-                ]
-                .contains(&term)
+                && !QUESTION_LABELS.contains(&term.as_str())
                 && said.chars().count() >= 4
-                && !said.contains('请')
-                && !said.ends_with(['试', '一', '下', ' '])
+                && said.contains('的')
+                && !HOW.iter().any(|w| said.contains(w))
+                && !said.ends_with(['试', '一', '下'])
         })
 }
 
@@ -786,6 +789,10 @@ mod tests {
         assert!(asks("三级模式结构的介绍一下"));
         assert!(asks("请对 Spring 框架做一个简单的介绍"));
         assert!(asks("题目：TCP三次握手描述"));
+        assert!(asks("question：TCP三次握手的描述"));
+        assert!(asks("HashMap：从源码角度描述"));
+        assert!(asks("Redis持久化：分别详细介绍"));
+        assert!(asks("数据库索引：结合B+树举例"));
         assert!(asks("描述一下三次握手"));
         assert!(asks("TCP：描述三次握手的过程"));
         assert!(asks("问题：请描述"));

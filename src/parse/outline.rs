@@ -1233,7 +1233,10 @@ impl Outline {
     /// are those under the basic concepts (`## 基本概念` over `### 进程的定义` and its paragraph);
     /// an overview's (`## 概述` over `### 课程信息`, `### 考试范围`) are its preface.
     fn introduces_content(&self, node: &Node) -> bool {
-        let concepts = || line::strip_emphasis(&node.heading.title).trim() == "基本概念";
+        let concepts = || {
+            let plain = line::strip_emphasis(&node.heading.title);
+            plain.trim().trim_end_matches([':', '：']).trim_end() == "基本概念"
+        };
         if !contents_title(&node.heading.title) && !concepts() {
             return false;
         }

@@ -79,16 +79,23 @@ fn names_set(title: &str) -> bool {
     counted || SETS.iter().any(|w| t.ends_with(w))
 }
 
-/// Is a bold point a step of one process (`**第一次握手**`, `**第二步**`, `**Step 1**`)?
+/// Is a bold point a step of one process (`**第一次握手**`, `**第二步**`, `**Step 1**`)? Not an
+/// event numbered so (`**第一次鸦片战争**`).
 fn step(l: &Ln<'_>) -> bool {
     bold_bullet(l).is_some_and(|t| {
         let t = t.trim();
-        t.starts_with('第')
-            && t.chars()
-                .nth(1)
-                .is_some_and(|c| "一二三四五六七八九十123456789".contains(c))
+        let ordinal = t.strip_prefix('第').is_some_and(|rest| {
+            let after = rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+            });
+            after.len() < rest.len()
+                && ["步", "阶段", "次握手", "次挥手", "轮"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+        });
+        ordinal
             || t.starts_with("步骤")
-            || t.to_lowercase().starts_with("step")
+            || t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("step"))
     })
 }
 
@@ -103,11 +110,12 @@ pub(crate) fn split_bold_points(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let Kind::Heading(h) = &lines[s.line].kind else {
             continue;
         };
-        if !matches!(h.style, Style::Markdown(_)) || asks_any_way(question) {
+        if !matches!(h.style, Style::Markdown(_)) {
             continue;
         }
         let end = starts.get(n + 1).map_or(lines.len(), |t| t.line);
         if let Some(points) = bold_points(lines, s.line + 1, end)
+            && !asks_any_way(question)
             && (names_chapter(question) || (points.len() >= MIN_POINTS && !names_set(question)))
             && points.iter().filter(|&&i| step(&lines[i])).count() * 2 < points.len()
         {
@@ -172,7 +180,8 @@ fn bold_points(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<usize>> 
         if !answered && !points.is_empty() {
             return None;
         }
-        if names_a_part(text) || super::lists::part_item(text) {
+        let name = text.trim_end_matches([':', '：']).trim_end();
+        if names_a_part(name) || super::lists::part_item(name) {
             return None;
         }
         points.push(i);

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use super::{Ln, Role, Start, merge_starts};
 use crate::parse::asking::asks_any_way;
-use crate::parse::line::Kind;
+use crate::parse::line::{Kind, strip_emphasis};
 
 /// `R1. …`, `P12、…`, `T3：…`, bold or not: the letter, the number, then the question.
 static LETTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,12 +74,15 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             }
             // Questions, half of them at least: levels (`P1：核心业务不可用`), steps (`S1：加锁`)
             // and threads (`T1：读余额`) listed in an answer state.
-            let asking = run.iter().filter(|n| asks_any_way(n.3)).count();
+            let asking = run
+                .iter()
+                .filter(|n| asks_any_way(&strip_emphasis(n.3)))
+                .count();
             if run.len() >= MIN_RUN && run[0].2 == 1 && asking * 2 >= run.len() {
                 for &&(i, _, value, question) in &run {
                     let role = Role::Record {
                         number: Some(format!("{letter}{value}")),
-                        question: question.trim_end_matches("**").trim().to_owned(),
+                        question: strip_emphasis(question).trim().to_owned(),
                     };
                     // A line another reading found asking keeps its start, now numbered.
                     match starts.binary_search_by_key(&i, |s| s.line) {

@@ -1066,7 +1066,8 @@ fn push_question_run(
     }
 }
 
-/// Plain lines that are all questions (line indices): two or more, no sentence inside, and (when
+/// Plain lines that are all questions (line indices): two or more, no sentence inside, none only
+/// HTML tags (`</p>`), and (when
 /// `asking_needed`) most of them asking (`sleep和wait的区别，以及wait的实现原理`). Where each
 /// line stands alone between blank lines, one may close with `。` (`MVC模式介绍。`): nothing
 /// above it for it to answer. Glued under a question, such a sentence is its answer.

@@ -6,7 +6,8 @@
 //!
 //! The same reading checks the plausibility of what the other passes made: a card whose
 //! question asks nothing, holding most of the file or a shape the next card opens with, is read
-//! again inside by the shape that repeats down it.
+//! again inside by the shape that repeats down it; there, a glossary's terms (`术语：定义`
+//! paragraphs) are cards however far down they run.
 
 use std::collections::HashMap;
 
@@ -35,7 +36,15 @@ const MAX_TITLE: usize = 80;
 pub(crate) fn split_loose_by_shape(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     for (from, to, whole) in loose_stretches(starts, lines.len()) {
-        read_stretch(lines, from, to, whole, &|_, _| true, None, &mut extra);
+        read_stretch(
+            lines,
+            from,
+            to,
+            Stretch::Loose { whole },
+            &|_, _| true,
+            None,
+            &mut extra,
+        );
     }
     if starts.is_empty() && extra.is_empty() {
         extra.extend(one_topic(lines).map(|i| card(lines, i)));
@@ -105,7 +114,7 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             lines,
             s.line + 1,
             end,
-            false,
+            Stretch::Card,
             &accept,
             next.as_ref(),
             &mut extra,
@@ -308,13 +317,23 @@ struct Shape {
     marks: String,
 }
 
+/// What a stretch read by its shapes is.
+#[derive(Clone, Copy)]
+enum Stretch {
+    /// Loose text; `whole`: all there is in its part.
+    Loose { whole: bool },
+    /// The body of one card read again: where a glossary may stand (see
+    /// [`split_swollen_records`]).
+    Card,
+}
+
 /// Starts for the stretch `from..to`, if one shape `accept`ed repeats down it; whether it
 /// found any.
 fn read_stretch(
     lines: &[Ln<'_>],
     from: usize,
     to: usize,
-    whole: bool,
+    stretch: Stretch,
     accept: &dyn Fn(&Shape, &[usize]) -> bool,
     follows: Option<&Shape>,
     extra: &mut Vec<Start>,
@@ -393,7 +412,7 @@ fn read_stretch(
         // A shape that the line right after the stretch has too runs on past its end.
         // A glossary's terms are cards however far down the stretch they run, each defined on
         // its own line.
-        let defines = glossary(lines, outer, at);
+        let defines = matches!(stretch, Stretch::Card) && glossary(lines, outer, at);
         let runs_on = follows == Some(outer);
         if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last) || defines) {
             continue;
@@ -418,7 +437,9 @@ fn read_stretch(
                 extra.extend(at.iter().map(|&i| card(lines, i)));
                 return true;
             }
-        } else if whole && let Some(groups) = counted_list(lines, at, &worded) {
+        } else if matches!(stretch, Stretch::Loose { whole: true })
+            && let Some(groups) = counted_list(lines, at, &worded)
+        {
             // A numbered list with nothing under its items, all there is in its part (not
             // points before its questions): questions listed unanswered, in groups a label
             // may head (`主观问题：` over `1，jvm调优` `2，…`).
