@@ -17,6 +17,8 @@
 //! `## 索引类型`), so the layout must be the file's own: three headings at least, each over three
 //! such bullets or more and naming no set (or naming a chapter, `## 第三章 …`), nothing under
 //! them but the bullets, their answers and what hangs from them (a table under `- **相关条约**`).
+//! A bold text that comes back under another heading (`**重点**`, `**难点**`) labels parts: no
+//! bullet of the file is then a point.
 
 use super::nested_questions::bold_bullet;
 use super::{Ln, Role, Start, indent_columns, merge_starts};

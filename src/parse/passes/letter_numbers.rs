@@ -12,8 +12,9 @@
 //! One capital letter and a number (`R1.`, `P12、`, `T3：`) name a review question, a problem,
 //! an exercise. Where one letter numbers lines at the margin one after another from 1 (1, 2, 3
 //! …), three in a row at least, each with something under it before the next, half of them
-//! asking, each such line starts a card, numbered by its letter and number. Glued one under another (`P0：…` / `P1：…`,
-//! `S1：加锁` / `S2：…`, `L1：32KB` / `L2：…`) they list levels or steps inside an answer.
+//! asking, each such line starts a card, numbered by its letter and number. Glued one under
+//! another (`S1：加锁` / `S2：…`), or stating (`P1：核心业务不可用` / `15 分钟内响应。` / `P2：…`),
+//! they list the levels, steps or threads of one answer.
 
 use std::sync::LazyLock;
 
