@@ -54,7 +54,7 @@ use passes::{
     keep_named_questions, keep_numbered_heading_cards_whole, keep_own_style_items,
     keep_sibling_cards_answered, numbered_lists_read_alike, pair_answer_lists,
     parts_named_by_question, read_bold_questions_alike, read_indented_outline, read_plain_lists,
-    read_sibling_sections_alike, regroup_headings, set_aside_leading_titles,
+    read_sibling_sections_alike, regroup_headings, rule_entries, set_aside_leading_titles,
     set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
     set_aside_text_among_sections, split_bold_points, split_bold_sub_questions, split_bullet_banks,
     split_bullet_led, split_choice_stems, split_closing_questions, split_colon_topics,
@@ -366,11 +366,13 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     parts_named_by_question(starts);
     split_task_list(lines, starts);
     split_choice_stems(lines, starts);
-    split_rule_entries(lines, starts);
+    // The entries between rules, read by two passes: found once.
+    let entries = rule_entries(lines);
+    split_rule_entries(lines, starts, entries.as_deref());
     split_labelled_follow_ups(lines, starts);
     split_second_code_questions(lines, starts);
     split_rule_separated_items(lines, starts);
-    split_entry_topics(lines, starts);
+    split_entry_topics(lines, starts, entries.as_deref());
     split_fold_cards(lines, starts);
     split_question_callouts(lines, starts);
     split_labelled_items(lines, starts);

@@ -188,7 +188,9 @@ pub(super) use regroup::{
     empty_group_headings, empty_unnumbered_among_numbered, parts_named_by_question,
     regroup_headings, set_aside_repeated_list,
 };
-pub(super) use separators::{split_entry_topics, split_rule_entries, split_rule_separated_items};
+pub(super) use separators::{
+    rule_entries, split_entry_topics, split_rule_entries, split_rule_separated_items,
+};
 pub(super) use shapes::{read_sibling_sections_alike, split_loose_by_shape, split_swollen_records};
 pub(super) use spaced_lines::split_spaced_lines;
 pub(super) use stub_groups::split_stub_groups;

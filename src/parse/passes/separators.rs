@@ -18,8 +18,13 @@ use crate::parse::{Ln, Role, Start, blocks, line};
 /// are the structure: three or more, no Markdown heading among them, and at least two thirds
 /// of them opening with a title line. An entry that is only a label (`Redis:`) groups the
 /// entries after it.
-pub(crate) fn split_rule_entries(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let Some(entries) = rule_entries(lines) else {
+/// `entries`: [`rule_entries`] of `lines`, found once for this pass and [`split_entry_topics`].
+pub(crate) fn split_rule_entries(
+    lines: &[Ln<'_>],
+    starts: &mut Vec<Start>,
+    entries: Option<&[(usize, usize)]>,
+) {
+    let Some(entries) = entries else {
         return;
     };
     // An entry opened by a question already found (`1、null与undefined的异同点是什么呢？`) is
@@ -152,7 +157,7 @@ fn entry_margin(lines: &[Ln<'_>], first: usize, last: usize) -> usize {
 /// where the rules make the structure: three separators or more before the first Markdown
 /// heading. Notes that switch to headings later (`-----` between items, then `### 38.` …)
 /// keep their rules as the structure of the part above the headings.
-fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
+pub(crate) fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
     let end = lines
         .iter()
         .position(|l| l.markdown_level().is_some())
@@ -182,13 +187,18 @@ fn rule_entries(lines: &[Ln<'_>]) -> Option<Vec<(usize, usize)>> {
 /// their own, one record each, where an entry holds two or more of them besides its first
 /// line. Read only where the rules make the structure (three separators or more, no Markdown
 /// heading).
-pub(crate) fn split_entry_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
-    let Some(entries) = rule_entries(lines) else {
+/// `entries`: [`rule_entries`] of `lines`.
+pub(crate) fn split_entry_topics(
+    lines: &[Ln<'_>],
+    starts: &mut Vec<Start>,
+    entries: Option<&[(usize, usize)]>,
+) {
+    let Some(entries) = entries else {
         return;
     };
     let blank = |k: usize| lines.get(k).is_none_or(|l| matches!(l.kind, Kind::Blank));
     let mut extra = Vec::new();
-    for (first, last) in entries {
+    for &(first, last) in entries {
         let margin = entry_margin(lines, first, last);
         let topics: Vec<usize> = (first + 1..=last)
             .filter(|&k| {
