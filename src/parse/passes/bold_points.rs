@@ -20,7 +20,7 @@
 //! A bold text that comes back under another heading (`**重点**`, `**难点**`) labels parts: no
 //! bullet of the file is then a point.
 
-use super::nested_questions::bold_bullet;
+use super::nested_questions::{bold_bullet, bullet};
 use super::{Ln, Role, Start, indent_columns, merge_starts};
 use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, Style};
@@ -171,9 +171,7 @@ fn bold_points(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<usize>> 
         if depth < indent || matches!(l.kind, Kind::Heading(_)) {
             return None;
         }
-        let bullet_here = depth == indent
-            && crate::parse::blocks::bullet_item(l.text.trim_start()).is_some()
-            && matches!(l.kind, Kind::Text);
+        let bullet_here = depth == indent && bullet(l).is_some();
         if !bullet_here {
             answered = true;
             continue;

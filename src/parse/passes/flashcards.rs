@@ -456,7 +456,7 @@ fn glossary_heading(title: &str) -> Option<bool> {
 /// Kimball, The Data Warehouse Toolkit`, a book `《…》` or a link whatever follows, nothing)
 /// unless a sentence explains them:
 /// `Reference: C++ 中变量的别名，必须在定义时初始化。` is a term.
-pub(super) fn part_label(term: &str, rest: &str) -> bool {
+fn part_label(term: &str, rest: &str) -> bool {
     let term = term.trim().to_lowercase();
     if CITATION_LABELS.contains(&term.as_str()) {
         let rest = rest.trim();
@@ -469,7 +469,7 @@ pub(super) fn part_label(term: &str, rest: &str) -> bool {
 }
 
 /// Is the line a part label and its text (`本章重点：管理的职能。`)?
-fn part_label_line(text: &str) -> bool {
+pub(super) fn part_label_line(text: &str) -> bool {
     line::strip_emphasis(text)
         .split_once([':', '：'])
         .is_some_and(|(term, rest)| part_label(term, rest))

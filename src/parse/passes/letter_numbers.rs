@@ -64,44 +64,35 @@ pub(crate) fn split_letter_numbered(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     for letter in letters {
         let items: Vec<&(usize, char, u32, &str)> =
             numbered.iter().filter(|n| n.1 == letter).collect();
-        let mut run: Vec<&(usize, char, u32, &str)> = Vec::new();
-        for item in items.into_iter().chain(std::iter::once(&(0, ' ', 0, ""))) {
-            if run
-                .last()
-                .is_some_and(|p| item.1 == letter && item.2 == p.2 + 1 && apart(lines, p.0, item.0))
-            {
-                run.push(item);
-                continue;
-            }
+        for run in items.chunk_by(|p, n| n.2 == p.2 + 1 && apart(lines, p.0, n.0)) {
             // Questions, half of them at least: levels (`P1：核心业务不可用`), steps (`S1：加锁`)
             // and threads (`T1：读余额`) listed in an answer state.
             let asking = run
                 .iter()
                 .filter(|n| asks_any_way(&strip_emphasis(n.3)))
                 .count();
-            if run.len() >= MIN_RUN && run[0].2 == 1 && asking * 2 >= run.len() {
-                for &&(i, _, value, question) in &run {
-                    let role = Role::Record {
-                        number: Some(format!("{letter}{value}")),
-                        question: strip_emphasis(question).trim().to_owned(),
-                    };
-                    // A line another reading found asking keeps its start, now numbered.
-                    match starts.binary_search_by_key(&i, |s| s.line) {
-                        Ok(k) => {
-                            if matches!(starts[k].role, Role::Record { number: None, .. }) {
-                                starts[k].role = role;
-                            }
+            if run.len() < MIN_RUN || run[0].2 != 1 || asking * 2 < run.len() {
+                continue;
+            }
+            for &&(i, _, value, question) in run {
+                let role = Role::Record {
+                    number: Some(format!("{letter}{value}")),
+                    question: strip_emphasis(question).trim().to_owned(),
+                };
+                // A line another reading found asking keeps its start, now numbered.
+                match starts.binary_search_by_key(&i, |s| s.line) {
+                    Ok(k) => {
+                        if matches!(starts[k].role, Role::Record { number: None, .. }) {
+                            starts[k].role = role;
                         }
-                        Err(_) => extra.push(Start {
-                            line: i,
-                            rank: None,
-                            role,
-                        }),
                     }
+                    Err(_) => extra.push(Start {
+                        line: i,
+                        rank: None,
+                        role,
+                    }),
                 }
             }
-            run.clear();
-            run.push(item);
         }
     }
     merge_starts(starts, extra);

@@ -88,7 +88,7 @@ pub(crate) fn split_nested_question_bullets(lines: &[Ln<'_>], starts: &mut Vec<S
 }
 
 /// A bullet line's indent (in columns) and its text without the bullet.
-fn bullet<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
+pub(super) fn bullet<'a>(line: &Ln<'a>) -> Option<(usize, &'a str)> {
     if !matches!(line.kind, Kind::Text) {
         return None;
     }

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::flashcards::part_label;
+use super::flashcards::part_label_line;
 use super::{indent_columns, loose_stretches};
 use crate::parse::asking::{asks, asks_any_way, names_collection};
 use crate::parse::line::{Kind, chinese_value, classify, strip_emphasis};
@@ -103,12 +103,14 @@ pub(crate) fn split_swollen_records(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let plain = matches!(lines[s.line].kind, Kind::Text);
         let linked = own.is_some() && lines[s.line].text.contains("://");
         let accept = |sh: &Shape, at: &[usize]| {
-            (own.as_ref() != Some(sh)
+            let own_shape = own.as_ref() == Some(sh);
+            if !own_shape
                 && (next.as_ref() == Some(sh)
-                    || most
-                        && (at.iter().any(|&i| asks_any_way(text_of(lines[i].text)))
-                            || (plain && glossary(lines, sh, at)))))
-                || (most && linked && plain && glossary(lines, sh, at))
+                    || most && at.iter().any(|&i| asks_any_way(text_of(lines[i].text))))
+            {
+                return true;
+            }
+            (!own_shape || linked) && most && plain && glossary(lines, sh, at)
         };
         if read_stretch(
             lines,
@@ -156,7 +158,7 @@ fn glossary(lines: &[Ln<'_>], sh: &Shape, at: &[usize]) -> bool {
     let terms: Vec<usize> = at
         .iter()
         .copied()
-        .filter(|&i| !labels_part(lines, i))
+        .filter(|&i| !part_label_line(lines[i].text))
         .collect();
     if terms.len() < MIN_GLOSSARY || (at.len() - terms.len()) * 2 >= terms.len() {
         return false;
@@ -180,15 +182,8 @@ fn glossary(lines: &[Ln<'_>], sh: &Shape, at: &[usize]) -> bool {
 /// The cards of a glossary's lines `at`: one per term, its labels aside.
 fn glossary_cards<'a>(lines: &'a [Ln<'_>], at: &'a [usize]) -> impl Iterator<Item = Start> + 'a {
     at.iter()
-        .filter(|&&i| !labels_part(lines, i))
+        .filter(|&&i| !part_label_line(lines[i].text))
         .map(|&i| card(lines, i))
-}
-
-/// Does line `i` open with the label of an answer's part (`比如：…`, `example: …`) where a term
-/// would stand?
-fn labels_part(lines: &[Ln<'_>], i: usize) -> bool {
-    let text = lines[i].text.trim();
-    term(text).is_some_and(|t| part_label(t, &text[t.len()..]))
 }
 
 /// Sections of one heading level that must open their cards with one shape before their
@@ -409,12 +404,15 @@ fn read_stretch(
             );
             return true;
         }
-        // A shape that the line right after the stretch has too runs on past its end.
         // A glossary's terms are cards however far down the stretch they run, each defined on
         // its own line.
-        let defines = matches!(stretch, Stretch::Card) && glossary(lines, outer, at);
+        if matches!(stretch, Stretch::Card) && glossary(lines, outer, at) {
+            extra.extend(glossary_cards(lines, at));
+            return true;
+        }
+        // A shape that the line right after the stretch has too runs on past its end.
         let runs_on = follows == Some(outer);
-        if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last) || defines) {
+        if at.len() < MIN_REPEATS || !(runs_on || reaches_end(filled.len(), last)) {
             continue;
         }
         // Lines under a line are looked for past empty quote lines, so a quoted preface of labels
@@ -425,10 +423,6 @@ fn read_stretch(
         let listed =
             mostly_ask(lines, at) || at.iter().all(|&i| unnumbered(lines[i].text).0.is_some());
         let under = if listed { &filled } else { &worded };
-        if defines {
-            extra.extend(glossary_cards(lines, at));
-            return true;
-        }
         if answered(at, under) {
             // A bare outline (bullets under bullets, nothing else: a plan, a checklist) is
             // cards only where most of its items ask.
