@@ -77,6 +77,7 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
     bold_part_titles(&mut lines);
     unbox_fenced_items(&mut lines);
     hide_front_matter(&mut lines);
+    hide_style_blocks(&mut lines);
     setext_headings(&mut lines);
     root_prompts(&mut lines);
     hide_folded_headings(&mut lines);
@@ -1165,6 +1166,37 @@ fn hide_front_matter(lines: &mut [Ln<'_>]) {
             l.code = false;
             l.structural = false;
         }
+    }
+}
+
+/// A `<style>` or `<script>` element at the margin (`<style>` / `.hiden-block{` / `color:
+/// black;` / … / `</style>`), as notes written for a web page carry, is the page's code: its
+/// rules are no questions and its lines stay out of every record, as a fenced block's do. An
+/// element never closed is left as it is.
+fn hide_style_blocks(lines: &mut [Ln<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].text.trim_end();
+        let Some(tag) = ["style", "script"].into_iter().find(|tag| {
+            t.strip_prefix('<')
+                .and_then(|rest| rest.strip_prefix(tag))
+                .is_some_and(|rest| rest.starts_with(['>', ' ']))
+        }) else {
+            i += 1;
+            continue;
+        };
+        let close = format!("</{tag}>");
+        let Some(end) = (i..lines.len()).find(|&j| lines[j].text.contains(&close)) else {
+            return;
+        };
+        for l in &mut lines[i..=end] {
+            if !matches!(l.kind, Kind::Blank) {
+                l.kind = Kind::Fenced;
+                l.code = false;
+                l.structural = false;
+            }
+        }
+        i = end + 1;
     }
 }
 
