@@ -564,16 +564,36 @@ pub fn interrogative(title: &str) -> bool {
     let part = asking_part(t);
     INTERROGATIVE_RE
         .find_iter(part)
-        .any(|m| !counts_questions(m.as_str(), &part[m.end()..]))
+        .any(|m| !asks_nothing(m.as_str(), &part[..m.start()], &part[m.end()..]))
 }
 
 /// Does `title` ask with an interrogative word that `other` does not hold (`JDK1.7中的区别` under
 /// `HashMap和ConcurrentHashMap有什么区别？` asks nothing new: it names a part of that answer)?
 pub(super) fn asks_beyond(title: &str, other: &str) -> bool {
     let part = asking_part(title.trim());
-    INTERROGATIVE_RE
-        .find_iter(part)
-        .any(|m| !other.contains(m.as_str()) && !counts_questions(m.as_str(), &part[m.end()..]))
+    INTERROGATIVE_RE.find_iter(part).any(|m| {
+        !other.contains(m.as_str())
+            && !asks_nothing(m.as_str(), &part[..m.start()], &part[m.end()..])
+    })
+}
+
+/// Does the interrogative `word`, between `before` and `after`, ask nothing? It counts the
+/// questions that follow ([`counts_questions`]); it states that two things differ (`本质与现象
+/// 是相互区别的`, `有所区别`); or it is doubled in a rule (`有什么样的内容就有什么样的形式`: whatever
+/// the one, so the other).
+fn asks_nothing(word: &str, before: &str, after: &str) -> bool {
+    let differ = matches!(word, "区别" | "區別")
+        && ["相互", "互相", "有所", "加以"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    let doubled = matches!(word, "什么" | "什麼" | "怎么" | "怎麼" | "怎样" | "怎樣")
+        && (after
+            .split_once('就')
+            .is_some_and(|(_, rule)| rule.contains(word))
+            || before
+                .rsplit_once('就')
+                .is_some_and(|(cause, _)| cause.contains(word)));
+    counts_questions(word, after) || differ || doubled
 }
 
 /// Does the interrogative `word` count the questions that follow (`几个问题`, `几道题`:
