@@ -431,7 +431,7 @@ impl Outline {
         nodes
             .par_iter_mut()
             .with_min_len(NODES_PER_TASK)
-            .for_each(|n| n.aside = aside_title(&n.heading.title));
+            .for_each(|n| n.aside = aside_title(&n.heading.title) && !numbered_preface(&n.heading));
         Self { nodes, roots }
     }
 
@@ -475,7 +475,7 @@ impl Outline {
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let (parts, new_question) = self.answered_in_parts(node);
-        let answered_question = interrogative(&h.title) && node.body > 0;
+        let answered_question = self.answered_over_kids(node);
         // Its content overrides the title's word: a `### 小结` over numbered questions reviews
         // them, it is no aside.
         let asking_kids = node
@@ -487,7 +487,11 @@ impl Outline {
         let reviews = node.children.len() >= 2
             && asking_kids * 2 >= node.children.len()
             && !contents_title(&h.title);
-        if matches!(h.style, Style::Markdown(_)) && node.aside && !reviews {
+        if matches!(h.style, Style::Markdown(_))
+            && node.aside
+            && !reviews
+            && !self.chapter_over_sections(node)
+        {
             out.push(Start {
                 line: node.line,
                 rank: Some(h.style.rank()),
@@ -943,7 +947,7 @@ impl Outline {
             && node.body > 0
             && !self.three_deep(kids)
             && !kids.iter().any(|&k| self.holds_question(k));
-        if self.empty_outline(node, kids) {
+        if self.empty_outline(node, kids) || (sub_headings && self.topics_after_intro(node)) {
             return true;
         }
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
@@ -1057,6 +1061,12 @@ fn names_remedies(title: &str) -> bool {
         .iter()
         .any(|w| title.contains(w))
 }
+
+/// Least non-blank lines of a topic's own that make it a card before its sub-topics (see
+/// `topics_after_intro`); each sub-topic holds [`TOPIC_LINES`], all of them [`TOPICS_LINES`].
+const TOPIC_INTRO_LINES: usize = 3;
+const TOPIC_LINES: usize = 5;
+const TOPICS_LINES: usize = 30;
 
 /// Most non-blank lines a heading's own introduction over the points of its answer holds
 /// (see `items_decide`): more, and what is under the heading is more than an introduction.
@@ -1209,6 +1219,47 @@ impl Outline {
         None
     }
 
+    /// A heading with an answer of its own that stays a card when it groups the headings
+    /// under it: one that asks (`## Redis回收进程如何工作的？` over text), or a topic explained
+    /// at length over long sub-topics (see `topics_after_intro`).
+    fn answered_over_kids(&self, node: &Node) -> bool {
+        (interrogative(&node.heading.title) && node.body > 0)
+            || (matches!(node.heading.style, Style::Markdown(_)) && self.topics_after_intro(node))
+    }
+
+    /// A topic explained at length in its own words (`## 事务处理` over nine lines on what a
+    /// transaction is) over sub-headings as long, each a topic of its own (`### 事务活动的流程`,
+    /// `### 有关事务的语句`, each ten lines or more): too much for one note. The heading keeps
+    /// its words as a card and the sub-headings are cards after it. Not where they name parts
+    /// of one write-up (`### 原理`, `### 优点`), nor over a short introduction.
+    fn topics_after_intro(&self, node: &Node) -> bool {
+        let kids = &node.children;
+        let weights: Vec<usize> = kids.iter().map(|&k| self.weight(k)).collect();
+        node.body >= TOPIC_INTRO_LINES
+            && kids.len() >= 2
+            && !node.asks
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.number.is_none()
+                    && !kid.asks
+                    && !kid.aside
+                    && !names_a_part(&kid.heading.title)
+            })
+            && weights.iter().sum::<usize>() >= TOPICS_LINES.max(TOPIC_LINES * kids.len())
+    }
+
+    /// Non-blank lines under a heading, its sub-headings and theirs included.
+    fn weight(&self, id: usize) -> usize {
+        let node = &self.nodes[id];
+        node.body
+            + node
+                .children
+                .iter()
+                .map(|&c| 1 + self.weight(c))
+                .sum::<usize>()
+    }
+
     /// Are two of `kids` or more over three Markdown headings of their own or more (`#
     /// 第四章：邓小平理论` / its introduction / `## 主要内容` / `### 社会主义本质` / … / `## 历史地位`
     /// / `### …`): an outline three levels deep, a chapter rather than one note? A note's parts
@@ -1248,6 +1299,29 @@ impl Outline {
             }
         }
         answered >= 2 && answered * 2 >= headings
+    }
+
+    /// A numbered chapter named as a preface (`## 1. 简介`) over sections numbered under it
+    /// (`### 1.1 概述`, `### 1.2 Kafka 优点`), two at least that hold something: the first
+    /// chapter of the notes, its sections their first topics, not a preface to skip.
+    fn chapter_over_sections(&self, node: &Node) -> bool {
+        let Some(prefix) = node.heading.number.as_deref().map(|n| format!("{n}.")) else {
+            return false;
+        };
+        node.children
+            .iter()
+            .map(|&c| &self.nodes[c])
+            .filter(|kid| {
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid
+                        .heading
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with(&prefix))
+                    && (kid.body > kid.links || !kid.children.is_empty())
+            })
+            .nth(1)
+            .is_some()
     }
 
     /// Does this node, or any node under it, ask a question? A heading over a list of
@@ -1309,6 +1383,18 @@ fn label_and_gloss(text: &str) -> Option<(&str, &str)> {
     text.split_once([':', '：'])
         .filter(|(label, _)| label.chars().count() <= LABEL_CHARS)
 }
+
+/// Does a numbered item define a term: a short label, a colon and a gloss of a clause at
+/// least (`**Broker**：一台 kafka 服务器就是一个broker。`)?
+pub(crate) fn defines_term(text: &str) -> bool {
+    label_and_gloss(text.trim()).is_some_and(|(label, gloss)| {
+        !line::strip_emphasis(label).trim().is_empty()
+            && gloss.trim().chars().count() >= TERM_GLOSS_CHARS
+    })
+}
+
+/// Characters a term's gloss holds at least (see [`defines_term`]).
+const TERM_GLOSS_CHARS: usize = 8;
 
 /// Words of a title that name the kinds of one thing its items are (`Use Cases of Apache Kafka:`,
 /// `Redis 持久化的两种方式：`, `优点：`).
@@ -1567,6 +1653,22 @@ fn aside_title(title: &str) -> bool {
                 .iter()
                 .any(|e| part.ends_with(e) && part.chars().count() <= 6)
     })
+}
+
+/// A section numbered inside a chapter (`### 1.1 概述`, `## 2.1 简介`) and named as an
+/// introduction opens the chapter's topics: its text is the chapter's first note, not a
+/// preface to the notes. References and summaries (`### 3.5 小结`) stay asides.
+fn numbered_preface(heading: &Heading) -> bool {
+    const INTRODUCTIONS: &[&str] = &["概述", "简介", "簡介", "介绍", "介紹", "overview"];
+    heading.number.as_deref().is_some_and(|n| {
+        n.trim_end_matches('.')
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_ascii_digit()))
+    }) && {
+        let plain = line::strip_emphasis(&heading.title);
+        let plain = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
+        INTRODUCTIONS.contains(&plain.as_str())
+    }
 }
 
 /// Names of a table of contents (`目录`, `目錄`, `Contents`, `TOC`).

@@ -6,6 +6,7 @@ use super::super::line::{Kind, Style};
 use super::super::record::sets_task;
 use super::{Ln, Role, Start, add_questions};
 use super::{blank_runs, is_start, usual_gap};
+use crate::parse::outline::defines_term;
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
 /// between a question and the next (counted in the file's usual gaps, see [`usual_gap`]).
@@ -99,8 +100,8 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
             j += 1;
         }
         // Only a list inside a record that began before the break: the outline read it as
-        // that record's points.
-        if items.len() >= 2 && in_record(i) {
+        // that record's points. Not a glossary: terms defined in the answer.
+        if items.len() >= 2 && in_record(i) && !glossary(lines, &items) {
             added.extend(items.into_iter().filter(|&k| !has_start(k)));
         }
         i = j.max(i + 1);
@@ -130,6 +131,18 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
     }));
     add_questions(lines, starts, topics);
+}
+
+/// Numbered items that define terms (`1. **Broker**：一台 kafka 服务器…`, `2. **Producer**：…`),
+/// most of them, and ask nothing: a glossary inside an answer.
+fn glossary(lines: &[Ln<'_>], items: &[usize]) -> bool {
+    let texts = || {
+        items.iter().filter_map(|&k| match &lines[k].kind {
+            Kind::Heading(h) => Some(h.title.as_str()),
+            _ => None,
+        })
+    };
+    !texts().any(asks) && texts().filter(|t| defines_term(t)).count() * 2 > items.len()
 }
 
 /// Blocks of one part that each open with a title.
