@@ -579,20 +579,24 @@ pub(super) fn asks_beyond(title: &str, other: &str) -> bool {
 
 /// Does the interrogative `word`, between `before` and `after`, ask nothing? It counts the
 /// questions that follow ([`counts_questions`]); it states that two things differ (`本质与现象
-/// 是相互区别的`, `有所区别`); or it is doubled in a rule (`有什么样的内容就有什么样的形式`: whatever
-/// the one, so the other).
+/// 是相互区别的`, `有所区别。`); or it is doubled in a rule (`有什么样的内容，就有什么样的形式`:
+/// whatever the one, so the other).
 fn asks_nothing(word: &str, before: &str, after: &str) -> bool {
+    // `相互区别的`, `有所区别。`: not `相互区别与联系`, `互相区别在哪`, which name or ask.
     let differ = matches!(word, "区别" | "區別")
         && ["相互", "互相", "有所", "加以"]
             .iter()
-            .any(|w| before.ends_with(w));
-    let doubled = matches!(word, "什么" | "什麼" | "怎么" | "怎麼" | "怎样" | "怎樣")
-        && (after
-            .split_once('就')
-            .is_some_and(|(_, rule)| rule.contains(word))
-            || before
-                .rsplit_once('就')
-                .is_some_and(|(cause, _)| cause.contains(word)));
+            .any(|w| before.ends_with(w))
+        && (after.is_empty() || after.starts_with(['的', '，', '。', '；', ',', ';']));
+    // Only `有什么样的…就有什么样的…`: `锁过期了就怎么办` asks.
+    let rule = "有什么样";
+    let doubled = matches!(word, "什么" | "什麼")
+        && ((before.ends_with('有')
+            && after.starts_with('样')
+            && after
+                .split_once('就')
+                .is_some_and(|(_, then)| then.contains(rule)))
+            || (before.ends_with("就有") && after.starts_with('样') && before.contains(rule)));
     counts_questions(word, after) || differ || doubled
 }
 

@@ -1169,24 +1169,31 @@ fn hide_front_matter(lines: &mut [Ln<'_>]) {
     }
 }
 
-/// A `<style>` or `<script>` element at the margin (`<style>` / `.hiden-block{` / `color:
-/// black;` / … / `</style>`), as notes written for a web page carry, is the page's code: its
-/// rules are no questions and its lines stay out of every record, as a fenced block's do. An
-/// element never closed is left as it is.
+/// A `<style>` or `<script>` element that opens the notes (`<style>` / `.hiden-block{` /
+/// `color: black;` / … / `</style>`), before anything else but front matter, as notes written
+/// for a web page carry: the page's code, whose rules are no questions. Its lines stay out of
+/// every record, as a fenced block's do. Each tag stands alone on its line, and no heading
+/// comes between them; an element never closed, or one further down, is left as it is.
 fn hide_style_blocks(lines: &mut [Ln<'_>]) {
-    let mut i = 0;
+    let mut i = yaml_front_matter(lines).map_or(0, |end| end + 1);
     while i < lines.len() {
-        let t = lines[i].text.trim_end();
+        while i < lines.len() && matches!(lines[i].kind, Kind::Blank | Kind::Fenced) {
+            i += 1;
+        }
+        let Some(l) = lines.get(i) else { return };
+        let t = l.text.trim_end();
         let Some(tag) = ["style", "script"].into_iter().find(|tag| {
             t.strip_prefix('<')
                 .and_then(|rest| rest.strip_prefix(tag))
-                .is_some_and(|rest| rest.starts_with(['>', ' ']))
+                .is_some_and(|rest| rest == ">" || (rest.starts_with(' ') && rest.ends_with('>')))
         }) else {
-            i += 1;
-            continue;
+            return;
         };
         let close = format!("</{tag}>");
-        let Some(end) = (i..lines.len()).find(|&j| lines[j].text.contains(&close)) else {
+        let Some(end) = (i + 1..lines.len())
+            .take_while(|&j| lines[j].markdown_level().is_none())
+            .find(|&j| lines[j].text.trim() == close)
+        else {
             return;
         };
         for l in &mut lines[i..=end] {

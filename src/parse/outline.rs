@@ -475,7 +475,7 @@ impl Outline {
         // A heading that asks and has an answer of its own (`## Redis回收进程如何工作的？`, then
         // text, then `### 谈谈redis事务？`) is a record; its asking children are records too.
         let (parts, new_question) = self.answered_in_parts(node);
-        let answered_question = self.answered_over_kids(node);
+        let answered_question = self.answered_over_kids(node, lines);
         // Its content overrides the title's word: a `### 小结` over numbered questions reviews
         // them, it is no aside.
         let asking_kids = node
@@ -947,7 +947,7 @@ impl Outline {
             && node.body > 0
             && !self.three_deep(kids)
             && !kids.iter().any(|&k| self.holds_question(k));
-        if self.empty_outline(node, kids) || (sub_headings && self.topics_after_intro(node)) {
+        if self.empty_outline(node, kids) {
             return true;
         }
         // A heading among sibling headings that ask (`## 栈和堆的区别？`, `## DOM操作`, `## 闭包
@@ -962,7 +962,8 @@ impl Outline {
         }
         // Placeholders aside, the heading is read by the sub-headings that hold something.
         let placeholders = self.placeholders(kids);
-        asking * 2 >= kids.len()
+        (sub_headings && self.topics_after_intro(node, lines))
+            || asking * 2 >= kids.len()
             || (grouping_style
                 && !sub_headings
                 && !question_like(&parent.title)
@@ -999,6 +1000,9 @@ const PART_TITLES: &[&str] = &[
     "注意",
     "注意事项",
     "结论",
+    "区别",
+    "联系",
+    "区别与联系",
 ];
 
 /// Generic words that name a part of an answer rather than a subject: `定义与原理`, `执行流程`,
@@ -1066,6 +1070,8 @@ fn names_remedies(title: &str) -> bool {
 /// `topics_after_intro`); each sub-topic holds [`TOPIC_LINES`], all of them [`TOPICS_LINES`].
 const TOPIC_INTRO_LINES: usize = 3;
 const TOPIC_LINES: usize = 5;
+/// Most sub-headings an introduction names as the parts of one answer.
+const NAMED_PARTS: usize = 3;
 const TOPICS_LINES: usize = 30;
 
 /// Most non-blank lines a heading's own introduction over the points of its answer holds
@@ -1222,9 +1228,10 @@ impl Outline {
     /// A heading with an answer of its own that stays a card when it groups the headings
     /// under it: one that asks (`## Redis回收进程如何工作的？` over text), or a topic explained
     /// at length over long sub-topics (see `topics_after_intro`).
-    fn answered_over_kids(&self, node: &Node) -> bool {
+    fn answered_over_kids(&self, node: &Node, lines: &[Ln<'_>]) -> bool {
         (interrogative(&node.heading.title) && node.body > 0)
-            || (matches!(node.heading.style, Style::Markdown(_)) && self.topics_after_intro(node))
+            || (matches!(node.heading.style, Style::Markdown(_))
+                && self.topics_after_intro(node, lines))
     }
 
     /// A topic explained at length in its own words (`## 事务处理` over nine lines on what a
@@ -1232,9 +1239,30 @@ impl Outline {
     /// `### 有关事务的语句`, each ten lines or more): too much for one note. The heading keeps
     /// its words as a card and the sub-headings are cards after it. Not where they name parts
     /// of one write-up (`### 原理`, `### 优点`), nor over a short introduction.
-    fn topics_after_intro(&self, node: &Node) -> bool {
+    fn topics_after_intro(&self, node: &Node, lines: &[Ln<'_>]) -> bool {
         let kids = &node.children;
         let weights: Vec<usize> = kids.iter().map(|&k| self.weight(k)).collect();
+        // An introduction that names its two or three sub-headings (`从底层结构、扩容、线程安全
+        // 三个方面回答`) leads in to the parts of its answer; one that lists more (`常用措施：数据
+        // 转储、日志、数据库镜像` over five) outlines a chapter.
+        let named = || {
+            if kids.len() > NAMED_PARTS {
+                return false;
+            }
+            let Some(&first) = kids.first() else {
+                return false;
+            };
+            let intro = &lines[node.line + 1..self.nodes[first].line];
+            kids.iter()
+                .filter(|&&k| {
+                    let title = line::strip_emphasis(&self.nodes[k].heading.title);
+                    let title = title.trim();
+                    !title.is_empty() && intro.iter().any(|l| l.text.contains(title))
+                })
+                .count()
+                * 2
+                > kids.len()
+        };
         node.body >= TOPIC_INTRO_LINES
             && kids.len() >= 2
             && !node.asks
@@ -1247,6 +1275,7 @@ impl Outline {
                     && !names_a_part(&kid.heading.title)
             })
             && weights.iter().sum::<usize>() >= TOPICS_LINES.max(TOPIC_LINES * kids.len())
+            && !named()
     }
 
     /// Non-blank lines under a heading, its sub-headings and theirs included.
@@ -1301,13 +1330,18 @@ impl Outline {
         answered >= 2 && answered * 2 >= headings
     }
 
-    /// A numbered chapter named as a preface (`## 1. 简介`) over sections numbered under it
-    /// (`### 1.1 概述`, `### 1.2 Kafka 优点`), two at least that hold something: the first
-    /// chapter of the notes, its sections their first topics, not a preface to skip.
+    /// A numbered chapter named as an introduction (`## 1. 简介`) over sections numbered under
+    /// it (`### 1.1 概述`, `### 1.2 Kafka 优点`), two at least that hold something: the first
+    /// chapter of the notes, its sections their first topics, not a preface to skip. A
+    /// preface, references or a summary so numbered (`## 1. 前言` over `### 1.1 写作目的`)
+    /// stays one.
     fn chapter_over_sections(&self, node: &Node) -> bool {
         let Some(prefix) = node.heading.number.as_deref().map(|n| format!("{n}.")) else {
             return false;
         };
+        if !introduction_title(&node.heading.title) {
+            return false;
+        }
         node.children
             .iter()
             .map(|&c| &self.nodes[c])
@@ -1659,16 +1693,20 @@ fn aside_title(title: &str) -> bool {
 /// introduction opens the chapter's topics: its text is the chapter's first note, not a
 /// preface to the notes. References and summaries (`### 3.5 小结`) stay asides.
 fn numbered_preface(heading: &Heading) -> bool {
-    const INTRODUCTIONS: &[&str] = &["概述", "简介", "簡介", "介绍", "介紹", "overview"];
     heading.number.as_deref().is_some_and(|n| {
         n.trim_end_matches('.')
             .split_once('.')
             .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_ascii_digit()))
-    }) && {
-        let plain = line::strip_emphasis(&heading.title);
-        let plain = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
-        INTRODUCTIONS.contains(&plain.as_str())
-    }
+    }) && introduction_title(&heading.title)
+}
+
+/// Does a title name an introduction to a subject (`简介`, `概述`, `Overview`), rather than
+/// a preface to the notes (`前言`), their sources or their summary?
+fn introduction_title(title: &str) -> bool {
+    const INTRODUCTIONS: &[&str] = &["概述", "简介", "簡介", "介绍", "介紹", "overview"];
+    let plain = line::strip_emphasis(title);
+    let plain = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
+    INTRODUCTIONS.contains(&plain.as_str())
 }
 
 /// Names of a table of contents (`目录`, `目錄`, `Contents`, `TOC`).

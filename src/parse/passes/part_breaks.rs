@@ -101,7 +101,10 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
         // Only a list inside a record that began before the break: the outline read it as
         // that record's points. Not a glossary: terms defined in the answer.
-        if items.len() >= 2 && in_record(i) && !glossary(lines, &items) {
+        if items.len() >= 2
+            && in_record(i)
+            && !(glossary(lines, &items) && answers_heading(lines, starts, i))
+        {
             added.extend(items.into_iter().filter(|&k| !has_start(k)));
         }
         i = j.max(i + 1);
@@ -132,6 +135,24 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     }));
     add_questions(lines, starts, topics);
 }
+
+/// Does the record open at line `i` start at a heading with little of its own (`### 1.4
+/// Kafka 架构` over a picture), which a glossary after a gap answers?
+fn answers_heading(lines: &[Ln<'_>], starts: &[Start], i: usize) -> bool {
+    starts[..starts.partition_point(|s| s.line <= i)]
+        .last()
+        .is_some_and(|s| {
+            lines[s.line].markdown_level().is_some()
+                && lines[s.line + 1..i]
+                    .iter()
+                    .filter(|l| !matches!(l.kind, Kind::Blank))
+                    .count()
+                    <= HEADING_LEAD_LINES
+        })
+}
+
+/// Most non-blank lines between a heading and a glossary after a gap that it still answers.
+const HEADING_LEAD_LINES: usize = 2;
 
 /// Numbered items that define terms (`1. **Broker**：一台 kafka 服务器…`, `2. **Producer**：…`),
 /// most of them, and ask nothing: a glossary inside an answer.
