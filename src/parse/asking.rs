@@ -588,15 +588,14 @@ fn asks_nothing(word: &str, before: &str, after: &str) -> bool {
             .iter()
             .any(|w| before.ends_with(w))
         && (after.is_empty() || after.starts_with(['的', '，', '。', '；', ',', ';']));
-    // Only `有什么样的…就有什么样的…`: `锁过期了就怎么办` asks.
-    let rule = "有什么样";
-    let doubled = matches!(word, "什么" | "什麼")
-        && ((before.ends_with('有')
-            && after.starts_with('样')
-            && after
-                .split_once('就')
-                .is_some_and(|(_, then)| then.contains(rule)))
-            || (before.ends_with("就有") && after.starts_with('样') && before.contains(rule)));
+    // Only `有什么样的…就（会）有什么样的…`, in either script: `锁过期了就怎么办` asks.
+    let doubled = matches!(word, "什么" | "什麼") && after.starts_with(['样', '樣']) && {
+        let whole = format!("{before}{word}{after}");
+        whole.split_once('就').is_some_and(|(cause, then)| {
+            let rule = |t: &str| t.contains("有什么样") || t.contains("有什麼樣");
+            rule(cause) && rule(then)
+        })
+    };
     counts_questions(word, after) || differ || doubled
 }
 

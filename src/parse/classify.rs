@@ -1160,20 +1160,15 @@ fn hide_front_matter(lines: &mut [Ln<'_>]) {
     };
     // Hexo's form has no opening `---`: its first line is already a key.
     let from = usize::from(lines[0].text.trim_end() == "---");
-    for l in &mut lines[from..end] {
-        if !matches!(l.kind, Kind::Blank) {
-            l.kind = Kind::Fenced;
-            l.code = false;
-            l.structural = false;
-        }
-    }
+    hide(&mut lines[from..end]);
 }
 
 /// A `<style>` or `<script>` element that opens the notes (`<style>` / `.hiden-block{` /
-/// `color: black;` / … / `</style>`), before anything else but front matter, as notes written
-/// for a web page carry: the page's code, whose rules are no questions. Its lines stay out of
-/// every record, as a fenced block's do. Each tag stands alone on its line, and no heading
-/// comes between them; an element never closed, or one further down, is left as it is.
+/// `color: black;` / … / `</style>`), before anything else but YAML front matter, as notes
+/// written for a web page carry: the page's code, whose rules are no questions. Its lines stay
+/// out of every record, as front matter's do. The opening tag is alone on its line (not
+/// `<script src="a.js"></script>`), the closing tag ends a line, and no heading or numbered
+/// line comes between them; an element never so closed, or one further down, is left as it is.
 fn hide_style_blocks(lines: &mut [Ln<'_>]) {
     let mut i = yaml_front_matter(lines).map_or(0, |end| end + 1);
     while i < lines.len() {
@@ -1185,25 +1180,34 @@ fn hide_style_blocks(lines: &mut [Ln<'_>]) {
         let Some(tag) = ["style", "script"].into_iter().find(|tag| {
             t.strip_prefix('<')
                 .and_then(|rest| rest.strip_prefix(tag))
-                .is_some_and(|rest| rest == ">" || (rest.starts_with(' ') && rest.ends_with('>')))
+                .and_then(|rest| rest.strip_suffix('>'))
+                .is_some_and(|attributes| {
+                    attributes.is_empty()
+                        || (attributes.starts_with(' ') && !attributes.contains(['<', '>']))
+                })
         }) else {
             return;
         };
         let close = format!("</{tag}>");
         let Some(end) = (i + 1..lines.len())
-            .take_while(|&j| lines[j].markdown_level().is_none())
-            .find(|&j| lines[j].text.trim() == close)
+            .take_while(|&j| !matches!(lines[j].kind, Kind::Heading(_)))
+            .find(|&j| lines[j].text.trim_end().ends_with(&close))
         else {
             return;
         };
-        for l in &mut lines[i..=end] {
-            if !matches!(l.kind, Kind::Blank) {
-                l.kind = Kind::Fenced;
-                l.code = false;
-                l.structural = false;
-            }
-        }
+        hide(&mut lines[i..=end]);
         i = end + 1;
+    }
+}
+
+/// Read `lines` as a fenced block's, metadata that stays out of every record.
+fn hide(lines: &mut [Ln<'_>]) {
+    for l in lines {
+        if !matches!(l.kind, Kind::Blank) {
+            l.kind = Kind::Fenced;
+            l.code = false;
+            l.structural = false;
+        }
     }
 }
 

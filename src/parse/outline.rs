@@ -1067,7 +1067,7 @@ fn names_remedies(title: &str) -> bool {
 }
 
 /// Least non-blank lines of a topic's own that make it a card before its sub-topics (see
-/// `topics_after_intro`); each sub-topic holds [`TOPIC_LINES`], all of them [`TOPICS_LINES`].
+/// `topics_after_intro`); the sub-topics hold [`TOPIC_LINES`] each on average, [`TOPICS_LINES`] in all.
 const TOPIC_INTRO_LINES: usize = 3;
 const TOPIC_LINES: usize = 5;
 /// Most sub-headings an introduction names as the parts of one answer.
@@ -1235,13 +1235,14 @@ impl Outline {
     }
 
     /// A topic explained at length in its own words (`## 事务处理` over nine lines on what a
-    /// transaction is) over sub-headings as long, each a topic of its own (`### 事务活动的流程`,
-    /// `### 有关事务的语句`, each ten lines or more): too much for one note. The heading keeps
-    /// its words as a card and the sub-headings are cards after it. Not where they name parts
-    /// of one write-up (`### 原理`, `### 优点`), nor over a short introduction.
+    /// transaction is) over sub-headings that hold as much between them, topics of their own
+    /// (`### 事务活动的流程`, `### 有关事务的语句`, ten lines or more each): too much for one
+    /// note. The heading keeps its words as a card and the sub-headings are cards after it.
+    /// Not where they name parts of one write-up (`### 原理`, `### 优点`), nor over a short
+    /// introduction. The sub-headings are weighed together, five lines each on average and
+    /// thirty in all, as chapters hold a short one beside long ones (`### 数据库镜像`).
     fn topics_after_intro(&self, node: &Node, lines: &[Ln<'_>]) -> bool {
         let kids = &node.children;
-        let weights: Vec<usize> = kids.iter().map(|&k| self.weight(k)).collect();
         // An introduction that names its two or three sub-headings (`从底层结构、扩容、线程安全
         // 三个方面回答`) leads in to the parts of its answer; one that lists more (`常用措施：数据
         // 转储、日志、数据库镜像` over five) outlines a chapter.
@@ -1274,7 +1275,8 @@ impl Outline {
                     && !kid.aside
                     && !names_a_part(&kid.heading.title)
             })
-            && weights.iter().sum::<usize>() >= TOPICS_LINES.max(TOPIC_LINES * kids.len())
+            && kids.iter().map(|&k| self.weight(k)).sum::<usize>()
+                >= TOPICS_LINES.max(TOPIC_LINES * kids.len())
             && !named()
     }
 

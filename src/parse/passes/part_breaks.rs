@@ -142,7 +142,8 @@ fn answers_heading(lines: &[Ln<'_>], starts: &[Start], i: usize) -> bool {
     starts[..starts.partition_point(|s| s.line <= i)]
         .last()
         .is_some_and(|s| {
-            lines[s.line].markdown_level().is_some()
+            s.line < i
+                && lines[s.line].markdown_level().is_some()
                 && lines[s.line + 1..i]
                     .iter()
                     .filter(|l| !matches!(l.kind, Kind::Blank))
