@@ -794,6 +794,45 @@ impl Outline {
             && !kids.iter().any(|&k| bold_titles(k))
     }
 
+    /// Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
+    /// Markdown sub-headings whose numbers extend the heading's, two of them or one with
+    /// sub-headings of its own, make a chapter, unless the heading asks (asked by the caller).
+    fn numbered_chapter(&self, parent: &Heading, kids: &[usize]) -> bool {
+        let kid = |k: &usize| &self.nodes[*k];
+        parent.number.as_deref().is_some_and(|p| {
+            let prefix = format!("{p}.");
+            kids.iter().all(|k| {
+                matches!(kid(k).heading.style, Style::Markdown(_))
+                    && kid(k)
+                        .heading
+                        .number
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with(&prefix))
+            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
+        })
+    }
+
+    /// A heading with words of its own (`### 课上习题——复杂生产者消费者` over the problem and
+    /// its code) over sub-headings that each name a part of its answer (`#### 分析步骤`), none
+    /// over headings or questions of its own: one card, whatever its title names.
+    fn answered_in_named_parts(&self, node: &Node, kids: &[usize]) -> bool {
+        node.body > node.links
+            && !kids.is_empty()
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                let title = line::strip_emphasis(&kid.heading.title);
+                let title = title.trim().trim_end_matches([':', '：']).trim();
+                matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.number.is_none()
+                    && !kid
+                        .children
+                        .iter()
+                        .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
+                    && !self.holds_question(k)
+                    && names_a_part(title)
+            })
+    }
+
     /// Sub-headings that each name a kind of part (`### 流程图` over a picture, `### 概述：` over
     /// the steps), none over sub-headings of its own, are parts of one answer: the topic over
     /// them is one card. A name that also heads chapters of questions (`## 原理` / `### 扩容机制`)
@@ -854,6 +893,7 @@ impl Outline {
             <= 1;
         if kids.is_empty()
             || self.worded_below(node, kids, single_question)
+            || self.answered_in_named_parts(node, kids)
             || (numbered_name(node.heading.number.as_deref(), &node.heading.title)
                 && node.body > 0
                 && single_question)
@@ -891,20 +931,7 @@ impl Outline {
         if let Some(groups) = self.items_decide(node, kids) {
             return groups;
         }
-        // Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
-        // Markdown sub-headings whose numbers extend the heading's, two of them or one with
-        // sub-headings of its own, make a chapter, unless the heading asks.
-        let chapter = parent.number.as_deref().is_some_and(|p| {
-            let prefix = format!("{p}.");
-            kids.iter().all(|k| {
-                matches!(kid(k).heading.style, Style::Markdown(_))
-                    && kid(k)
-                        .heading
-                        .number
-                        .as_deref()
-                        .is_some_and(|n| n.starts_with(&prefix))
-            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
-        });
+        let chapter = self.numbered_chapter(parent, kids);
         // Not among sibling headings that mostly ask (`# 5. CRTP` after `# 1.为什么…？`): there
         // it is one more question, its sub-headings the parts of its answer.
         let peers = level.of_style(parent.style);

@@ -35,6 +35,7 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
             || counts_on(&starts[first], &starts[rest[0]])
             || numbered_on(lines, starts, first)
             || listed(lines, starts[first].line + 1, starts[first + 1].line)
+            || written_up(lines, starts[first].line + 1, starts[first + 1].line)
         {
             return;
         }
@@ -48,6 +49,21 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
         starts[first].role = Role::Aside;
     }
 }
+
+/// Do the lines from `from` to `to` write a topic up: more lines than a preface holds, with a
+/// fenced block or a label over points among them (`## node 中的事件环` / `**关键字**: …` /
+/// its diagram fenced / `**流程**` / points)? That is a card, whatever shape its title has.
+fn written_up(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
+    let part = &lines[from..to];
+    part.iter()
+        .filter(|l| !matches!(l.kind, Kind::Blank))
+        .count()
+        > PREFACE_LINES
+        && part.iter().any(|l| matches!(l.kind, Kind::Fence { .. }))
+}
+
+/// Most non-blank lines a note's preface holds.
+const PREFACE_LINES: usize = 12;
 
 /// The file's first line underlined by `===` (`GBDT/XGBoost 备忘` / `===`: a Markdown title of
 /// the first level) over cards of its own is the notes' title, whatever stands between (a
