@@ -1,6 +1,7 @@
 //! The first line of a file that names what the file collects (`java 常见的面试题`,
 //! `# Questions`): the file's title, not a question.
 
+use super::lead_titles::part_heading;
 use crate::parse::asking::{self, asks, ends_asking, question_like};
 use crate::parse::line::{self, Kind};
 use crate::parse::{LABEL_RANK, Ln, Role, Start};
@@ -8,7 +9,8 @@ use crate::parse::{LABEL_RANK, Ln, Role, Start};
 /// A record opened by the file's first line, where that line only names a collection of
 /// questions and asks nothing, and two records or more come after it, is the title over
 /// them: a section (a Markdown heading keeps its rank), its introduction lines outside any
-/// question.
+/// question. Not a record that holds the headings of its answer's parts (`## 课上习题——生产者
+/// 消费者` / the problem / `### 分析步骤`): that is one problem, read whole.
 pub(crate) fn title_first_line(lines: &[Ln<'_>], starts: &mut [Start]) {
     let Some(first) = lines.iter().position(|l| !matches!(l.kind, Kind::Blank)) else {
         return;
@@ -17,16 +19,24 @@ pub(crate) fn title_first_line(lines: &[Ln<'_>], starts: &mut [Start]) {
         .iter()
         .filter(|s| matches!(s.role, Role::Record { .. }))
         .count();
-    let Some(start) = starts.first_mut() else {
+    let Some(Start {
+        line: at,
+        role: Role::Record { question, .. },
+        ..
+    }) = starts.first()
+    else {
         return;
     };
-    let Role::Record { question, .. } = &start.role else {
-        return;
-    };
-    if start.line != first || records < 3 || !names_collection(question) {
+    let end = starts.get(1).map_or(lines.len(), |next| next.line);
+    if *at != first
+        || records < 3
+        || !names_collection(question)
+        || lines[first + 1..end].iter().any(part_heading)
+    {
         return;
     }
     let title = line::strip_emphasis(question).trim().to_owned();
+    let start = &mut starts[0];
     start.role = Role::Section {
         rank: start.rank.unwrap_or(LABEL_RANK),
         title,

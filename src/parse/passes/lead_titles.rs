@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, Style, strip_emphasis};
+use crate::parse::outline::names_a_part;
 use crate::parse::{Ln, Role, Start, blocks};
 
 /// Cards after the first that must share one shape to show how the note's cards look.
@@ -51,15 +52,29 @@ pub(crate) fn set_aside_leading_titles(lines: &[Ln<'_>], starts: &mut [Start]) {
 }
 
 /// Do the lines from `from` to `to` write a topic up: more lines than a preface holds, with a
-/// fenced block or a label over points among them (`## node 中的事件环` / `**关键字**: …` /
-/// its diagram fenced / `**流程**` / points)? That is a card, whatever shape its title has.
+/// fenced block among them (`## node 中的事件环` / `**关键字**: …` / its diagram fenced /
+/// `**流程**` / points), or parts under headings that name them (`## 课上习题——生产者消费者` /
+/// the problem / `### 分析步骤` / …)? That is a card, whatever shape its title has.
 fn written_up(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
     let part = &lines[from..to];
-    part.iter()
-        .filter(|l| !matches!(l.kind, Kind::Blank))
-        .count()
-        > PREFACE_LINES
-        && part.iter().any(|l| matches!(l.kind, Kind::Fence { .. }))
+    part.iter().any(part_heading)
+        || (part
+            .iter()
+            .filter(|l| !matches!(l.kind, Kind::Blank))
+            .count()
+            > PREFACE_LINES
+            && part.iter().any(|l| matches!(l.kind, Kind::Fence { .. })))
+}
+
+/// A Markdown heading that names a part of one answer (`### 分析步骤`, `### 原理`).
+pub(super) fn part_heading(l: &Ln<'_>) -> bool {
+    match &l.kind {
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
+            let title = strip_emphasis(&h.title);
+            names_a_part(title.trim().trim_end_matches([':', '：']).trim())
+        }
+        _ => false,
+    }
 }
 
 /// Most non-blank lines a note's preface holds.
