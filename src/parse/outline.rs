@@ -820,8 +820,6 @@ impl Outline {
             && !kids.is_empty()
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
-                let title = line::strip_emphasis(&kid.heading.title);
-                let title = title.trim().trim_end_matches([':', '：']).trim();
                 matches!(kid.heading.style, Style::Markdown(_))
                     && kid.heading.number.is_none()
                     && !kid
@@ -829,7 +827,7 @@ impl Outline {
                         .iter()
                         .any(|&c| matches!(self.nodes[c].heading.style, Style::Markdown(_)))
                     && !self.holds_question(k)
-                    && names_a_part(title)
+                    && titles_a_part(&kid.heading.title)
             })
     }
 
@@ -1048,6 +1046,13 @@ const PART_WORDS: &[&str] = &[
 /// [`PART_WORDS`] alone (`执行流程`)?
 pub(crate) fn names_a_part(title: &str) -> bool {
     PART_TITLES.contains(&title) || part_words(title)
+}
+
+/// Does a heading's title, emphasis and a closing colon aside (`#### **分析步骤：**`), name a
+/// part of one answer ([`names_a_part`])?
+pub(crate) fn titles_a_part(title: &str) -> bool {
+    let plain = line::strip_emphasis(title);
+    names_a_part(plain.trim().trim_end_matches([':', '：']).trim())
 }
 
 /// Is `title` made of [`PART_WORDS`] alone, two at least (`执行流程`, `定义与原理`)?

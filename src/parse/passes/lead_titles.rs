@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::parse::asking::asks_any_way;
 use crate::parse::line::{Kind, Style, strip_emphasis};
-use crate::parse::outline::names_a_part;
+use crate::parse::outline::titles_a_part;
 use crate::parse::{Ln, Role, Start, blocks};
 
 /// Cards after the first that must share one shape to show how the note's cards look.
@@ -69,10 +69,7 @@ fn written_up(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
 /// A Markdown heading that names a part of one answer (`### 分析步骤`, `### 原理`).
 pub(super) fn part_heading(l: &Ln<'_>) -> bool {
     match &l.kind {
-        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => {
-            let title = strip_emphasis(&h.title);
-            names_a_part(title.trim().trim_end_matches([':', '：']).trim())
-        }
+        Kind::Heading(h) if matches!(h.style, Style::Markdown(_)) => titles_a_part(&h.title),
         _ => false,
     }
 }
