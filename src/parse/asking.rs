@@ -794,6 +794,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn statements_that_differ_or_double_a_question_word_ask_nothing() {
+        assert!(!asks("本质与现象是相互区别的"));
+        assert!(!asks("本质与现象有所区别。"));
+        assert!(!asks("有什么样的内容，就有什么样的形式"));
+        assert!(!asks("有什麼樣的內容，就有什麼樣的形式"));
+        assert!(!asks("有什么样的内容，就会有什么样的形式"));
+        assert!(asks("现象和本质的相互区别与联系"));
+        assert!(asks("进程和线程互相区别在哪"));
+        assert!(asks("Redis 怎么实现分布式锁，锁过期了就怎么办"));
+        assert!(asks("什么是热 key，热 key 太热了就会有什么问题"));
+    }
+
+    #[test]
     fn a_request_opened_by_try_asks_only_where_try_opens_a_word() {
         assert!(asks("试述 SQL 的特点。"));
         assert!(asks("3. 试说明进程与线程的区别。"));
