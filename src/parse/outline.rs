@@ -798,18 +798,12 @@ impl Outline {
     /// Markdown sub-headings whose numbers extend the heading's, two of them or one with
     /// sub-headings of its own, make a chapter, unless the heading asks (asked by the caller).
     fn numbered_chapter(&self, parent: &Heading, kids: &[usize]) -> bool {
-        let kid = |k: &usize| &self.nodes[*k];
-        parent.number.as_deref().is_some_and(|p| {
-            let prefix = format!("{p}.");
-            kids.iter().all(|k| {
-                matches!(kid(k).heading.style, Style::Markdown(_))
-                    && kid(k)
-                        .heading
-                        .number
-                        .as_deref()
-                        .is_some_and(|n| n.starts_with(&prefix))
-            }) && (kids.len() >= 2 || kids.iter().any(|k| !kid(k).children.is_empty()))
-        })
+        let Some(prefix) = chapter_prefix(parent) else {
+            return false;
+        };
+        kids.iter()
+            .all(|&k| numbered_under(&self.nodes[k].heading, &prefix))
+            && (kids.len() >= 2 || kids.iter().any(|&k| !self.nodes[k].children.is_empty()))
     }
 
     /// A heading with words of its own (`### 课上习题——复杂生产者消费者` over the problem and
@@ -1347,11 +1341,8 @@ impl Outline {
     /// are those under the basic concepts (`## 基本概念` over `### 进程的定义` and its paragraph);
     /// an overview's (`## 概述` over `### 课程信息`, `### 考试范围`) are its preface.
     fn introduces_content(&self, node: &Node) -> bool {
-        let concepts = || {
-            let plain = line::strip_emphasis(&node.heading.title);
-            plain.trim().trim_end_matches([':', '：']).trim_end() == "基本概念"
-        };
-        if !contents_title(&node.heading.title) && !concepts() {
+        if !contents_title(&node.heading.title) && plain_name(&node.heading.title) != "基本概念"
+        {
             return false;
         }
         let (mut headings, mut answered) = (0, 0);
@@ -1370,7 +1361,7 @@ impl Outline {
     /// preface, references or a summary so numbered (`## 1. 前言` over `### 1.1 写作目的`)
     /// stays one.
     fn chapter_over_sections(&self, node: &Node) -> bool {
-        let Some(prefix) = node.heading.number.as_deref().map(|n| format!("{n}.")) else {
+        let Some(prefix) = chapter_prefix(&node.heading) else {
             return false;
         };
         if !introduction_title(&node.heading.title) {
@@ -1380,12 +1371,7 @@ impl Outline {
             .iter()
             .map(|&c| &self.nodes[c])
             .filter(|kid| {
-                matches!(kid.heading.style, Style::Markdown(_))
-                    && kid
-                        .heading
-                        .number
-                        .as_deref()
-                        .is_some_and(|n| n.starts_with(&prefix))
+                numbered_under(&kid.heading, &prefix)
                     && (kid.body > kid.links || !kid.children.is_empty())
             })
             .nth(1)
@@ -1723,6 +1709,22 @@ fn aside_title(title: &str) -> bool {
     })
 }
 
+/// What the numbers of a chapter's sections open with: the chapter's number and a dot (`3.`
+/// for `# 3.核心原理`), if it has one.
+fn chapter_prefix(chapter: &Heading) -> Option<String> {
+    chapter.number.as_deref().map(|n| format!("{n}."))
+}
+
+/// A Markdown heading numbered inside the chapter whose [`chapter_prefix`] is `prefix` (`##
+/// 3.1 同步机制` under `# 3.核心原理`).
+fn numbered_under(heading: &Heading, prefix: &str) -> bool {
+    matches!(heading.style, Style::Markdown(_))
+        && heading
+            .number
+            .as_deref()
+            .is_some_and(|n| n.starts_with(prefix))
+}
+
 /// A section numbered inside a chapter (`### 1.1 概述`, `## 2.1 简介`) and named as an
 /// introduction opens the chapter's topics: its text is the chapter's first note, not a
 /// preface to the notes. References and summaries (`### 3.5 小结`) stay asides.
@@ -1738,15 +1740,19 @@ fn numbered_preface(heading: &Heading) -> bool {
 /// a preface to the notes (`前言`), their sources or their summary?
 fn introduction_title(title: &str) -> bool {
     const INTRODUCTIONS: &[&str] = &["概述", "简介", "簡介", "介绍", "介紹", "overview"];
+    INTRODUCTIONS.contains(&plain_name(title).as_str())
+}
+
+/// A heading's title as a name to look up: without emphasis, white space or a closing colon,
+/// in lower case (`**Contents:**` is `contents`).
+fn plain_name(title: &str) -> String {
     let plain = line::strip_emphasis(title);
-    let plain = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
-    INTRODUCTIONS.contains(&plain.as_str())
+    lowercase(plain.trim().trim_end_matches([':', '：']).trim())
 }
 
 /// Names of a table of contents (`目录`, `目錄`, `Contents`, `TOC`).
 fn contents_title(title: &str) -> bool {
-    let plain = line::strip_emphasis(title);
-    let part = lowercase(plain.trim().trim_end_matches([':', '：']).trim());
+    let part = plain_name(title);
     [
         "目录",
         "内容目录",

@@ -50,11 +50,7 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     // Starts stay sorted until the end, where the new ones are added.
     let has_start = |k: usize| is_start(starts, k);
     // Inside a record that began before line `i`.
-    let in_record = |i: usize| {
-        starts[..starts.partition_point(|s| s.line <= i)]
-            .last()
-            .is_some_and(|s| s.line < i && matches!(s.role, Role::Record { .. }))
-    };
+    let in_record = |i: usize| record_before(starts, i).is_some();
     let mut added = Vec::new();
     let mut topics = Vec::new();
     let mut marked = Vec::new();
@@ -136,20 +132,24 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
     add_questions(lines, starts, topics);
 }
 
+/// The record that line `i` falls inside, begun on an earlier line (`starts` sorted by line).
+fn record_before(starts: &[Start], i: usize) -> Option<&Start> {
+    starts[..starts.partition_point(|s| s.line <= i)]
+        .last()
+        .filter(|s| s.line < i && matches!(s.role, Role::Record { .. }))
+}
+
 /// Does the record open at line `i` start at a heading with little of its own (`### 1.4
 /// Kafka 架构` over a picture), which a glossary after a gap answers?
 fn answers_heading(lines: &[Ln<'_>], starts: &[Start], i: usize) -> bool {
-    starts[..starts.partition_point(|s| s.line <= i)]
-        .last()
-        .is_some_and(|s| {
-            s.line < i
-                && lines[s.line].markdown_level().is_some()
-                && lines[s.line + 1..i]
-                    .iter()
-                    .filter(|l| !matches!(l.kind, Kind::Blank))
-                    .count()
-                    <= HEADING_LEAD_LINES
-        })
+    record_before(starts, i).is_some_and(|s| {
+        lines[s.line].markdown_level().is_some()
+            && lines[s.line + 1..i]
+                .iter()
+                .filter(|l| !matches!(l.kind, Kind::Blank))
+                .count()
+                <= HEADING_LEAD_LINES
+    })
 }
 
 /// Most non-blank lines between a heading and a glossary after a gap that it still answers.
