@@ -626,6 +626,36 @@ pub(super) fn asks_mid_line(title: &str) -> bool {
     false
 }
 
+/// Subjects that `原理` closes into the name of a university course (`编译原理`, `计算机组成原理`,
+/// `数据库系统原理`), never a question about how something works.
+const COURSE_STEMS: &[&str] = &[
+    "编译",
+    "组成",
+    "微机",
+    "通信",
+    "控制",
+    "数据库",
+    "数据库系统",
+    "操作系统",
+    "网络",
+    "计算机网络",
+];
+
+/// Does the text before a `原理` end in a course's subject (see [`COURSE_STEMS`])?
+fn names_course(before: &str) -> bool {
+    COURSE_STEMS.iter().any(|stem| before.ends_with(stem))
+}
+
+/// Is the question word `word`, between `before` and `after` in a title, a name rather than a
+/// question (see [`question_like`])?
+fn asks_no_question(word: &str, before: &str, after: &str) -> bool {
+    match word {
+        "作用" => after.starts_with('域'),
+        "原理" => names_course(before) && !after.trim().is_empty(),
+        _ => before.is_empty() && after.is_empty() && ASKING_REQUESTS.contains(&word),
+    }
+}
+
 /// Does this title ask something (a question mark, or a question word)?
 #[must_use]
 pub fn question_like(title: &str) -> bool {
@@ -634,10 +664,13 @@ pub fn question_like(title: &str) -> bool {
         return true;
     }
     let part = asking_part(t);
-    // `作用` (what something is for) asks; `作用域` (a scope) names a topic.
+    // `作用` (what something is for) asks; `作用域` (a scope) names a topic. `原理` asks how
+    // something works, but closes the name of a course before what the notes are about it
+    // (`编译原理复习提纲`); a topic so named alone (`编译原理` over its answer) still asks.
+    // A request with nothing to act on (`# 介绍`) names a chapter: it asks nothing.
     if QUESTION_WORD_RE
         .find_iter(part)
-        .any(|m| !(m.as_str() == "作用" && part[m.end()..].starts_with('域')))
+        .any(|m| !asks_no_question(m.as_str(), &part[..m.start()], &part[m.end()..]))
     {
         return true;
     }
@@ -804,6 +837,19 @@ mod tests {
         assert!(asks("进程和线程互相区别在哪"));
         assert!(asks("Redis 怎么实现分布式锁，锁过期了就怎么办"));
         assert!(asks("什么是热 key，热 key 太热了就会有什么问题"));
+    }
+
+    #[test]
+    fn a_course_name_or_a_bare_request_is_no_question() {
+        assert!(!question_like("编译原理复习提纲"));
+        assert!(!question_like("计算机组成原理期末复习"));
+        assert!(!question_like("介绍"));
+        assert!(question_like("编译原理"));
+        assert!(question_like("HashMap原理"));
+        assert!(question_like("原理"));
+        assert!(question_like("介绍一下 Redis"));
+        assert!(question_like("Spring 的作用"));
+        assert!(!question_like("作用域"));
     }
 
     #[test]
