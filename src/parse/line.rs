@@ -221,6 +221,14 @@ static NAV_LINK: LazyLock<Regex> = LazyLock::new(|| {
 static ANCHOR_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)<(?:a|span)\s+(?:name|id)\s*=\s*["']?[^>]*>|</(?:a|span)>"#).unwrap()
 });
+/// Is `text` only HTML anchors (`<span id="lec1"></span>`, `<a name="q3"></a>`): a spot for
+/// links to land on, no words?
+#[must_use]
+pub fn anchor_only(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('<') && ANCHOR_TAG.is_match(t) && ANCHOR_TAG.replace_all(t, "").trim().is_empty()
+}
+
 /// An attribute block after a heading (`### 什么是协程？ {#coroutine}`, `{: .note}`): markup
 /// for the page, not words.
 static HEADING_ATTRIBUTES: LazyLock<Regex> =

@@ -163,12 +163,18 @@ impl Outline {
                     list = None;
                 }
                 // A rule right under a heading (a setext underline, `## …` over `---`) only
-                // marks it: no text of its own.
+                // marks it: no text of its own. Nor is an anchor (`<span id="lec1"></span>`, a
+                // spot for the contents' links to land on) any text, nor a rule under it.
+                let anchor = |j: usize| {
+                    matches!(lines[j].kind, Kind::Text) && line::anchor_only(lines[j].text)
+                };
+                let heading = |j: usize| matches!(lines[j].kind, Kind::Heading(_));
                 let underline = i > 0
-                    && matches!(lines[i - 1].kind, Kind::Heading(_))
+                    && (heading(i - 1) || (i > 1 && anchor(i - 1) && heading(i - 2)))
                     && matches!(l.kind, Kind::Text)
                     && blocks::is_rule_line(l.text);
-                if !matches!(l.kind, Kind::Blank) && !underline {
+                let marks = underline || anchor(i);
+                if !matches!(l.kind, Kind::Blank) && !marks {
                     if let Some(&top) = stack.last()
                         && nodes[top].children.is_empty()
                     {
