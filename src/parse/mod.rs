@@ -47,24 +47,25 @@ pub use ids::{normalize_question, record_id};
 use orphans::{Orphans, report_orphans};
 use outline::Outline;
 use passes::{
-    add_hanging_titles, add_questions_over_folds, add_spaced_topics, add_templated_questions,
-    add_unnumbered_titles, drop_table_headers, empty_group_headings,
-    empty_unnumbered_among_numbered, frame_rule_titles, group_cards_under_bare_headings,
-    join_wrapped_lines, keep_answer_points, keep_labelled_answers, keep_lead_in_points,
-    keep_named_questions, keep_numbered_heading_cards_whole, keep_own_style_items,
-    keep_sibling_cards_answered, numbered_lists_read_alike, pair_answer_lists,
-    parts_named_by_question, read_bold_questions_alike, read_indented_outline, read_plain_lists,
-    read_sibling_sections_alike, regroup_headings, rule_entries, set_aside_leading_titles,
-    set_aside_link_contents, set_aside_link_lists, set_aside_placeholders, set_aside_repeated_list,
-    set_aside_text_among_sections, split_bold_points, split_bold_sub_questions, split_bullet_banks,
-    split_bullet_led, split_choice_stems, split_closing_questions, split_colon_topics,
-    split_comment_numbered_items, split_counted_numbers, split_definition_lists, split_dialogue,
-    split_entry_topics, split_flash_cards, split_fold_cards, split_glossary_terms,
-    split_hash_topics, split_heading_question_lists, split_indented_next_items,
-    split_inline_questions, split_label_bullet_runs, split_labelled_follow_ups,
-    split_labelled_items, split_labelled_question_lists, split_labels_after_bare_lists,
-    split_labels_after_cards, split_letter_numbered, split_line_lists, split_linked_bullets,
-    split_list_tails, split_lists_after_part_breaks, split_loose_by_shape, split_margin_questions,
+    add_hanging_titles, add_questions_over_answer_labels, add_questions_over_folds,
+    add_spaced_topics, add_templated_questions, add_unnumbered_titles, drop_table_headers,
+    empty_group_headings, empty_unnumbered_among_numbered, frame_rule_titles,
+    group_cards_under_bare_headings, join_wrapped_lines, keep_answer_points, keep_labelled_answers,
+    keep_lead_in_points, keep_named_questions, keep_numbered_heading_cards_whole,
+    keep_own_style_items, keep_sibling_cards_answered, numbered_lists_read_alike,
+    pair_answer_lists, parts_named_by_question, read_bold_questions_alike, read_indented_outline,
+    read_plain_lists, read_sibling_sections_alike, regroup_headings, rule_entries,
+    set_aside_leading_titles, set_aside_link_contents, set_aside_link_lists,
+    set_aside_placeholders, set_aside_repeated_list, set_aside_text_among_sections,
+    split_bold_points, split_bold_sub_questions, split_bullet_banks, split_bullet_led,
+    split_choice_stems, split_closing_questions, split_colon_topics, split_comment_numbered_items,
+    split_counted_numbers, split_definition_lists, split_dialogue, split_entry_topics,
+    split_flash_cards, split_fold_cards, split_glossary_terms, split_hash_topics,
+    split_heading_question_lists, split_indented_next_items, split_inline_questions,
+    split_label_bullet_runs, split_labelled_follow_ups, split_labelled_items,
+    split_labelled_question_lists, split_labels_after_bare_lists, split_labels_after_cards,
+    split_letter_numbered, split_line_lists, split_linked_bullets, split_list_tails,
+    split_lists_after_part_breaks, split_loose_by_shape, split_margin_questions,
     split_marked_lines, split_named_subjects, split_nested_question_bullets,
     split_numbered_question_groups, split_question_bank_bullets, split_question_callouts,
     split_question_lists, split_question_runs, split_question_trees, split_quoted_questions,
@@ -351,6 +352,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     split_question_trees(lines, starts);
     split_question_runs(lines, starts);
     split_marked_lines(lines, starts);
+    add_questions_over_answer_labels(lines, starts);
     add_hanging_titles(lines, starts);
     set_aside_link_lists(lines, starts);
     add_unnumbered_titles(lines, starts);

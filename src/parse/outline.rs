@@ -158,6 +158,18 @@ impl Outline {
                         quoted_list |= quoted;
                     }
                 }
+                // An answer label whose text opens a list (`答:1、客户端浏览器通过DNS…`): the
+                // `2、` `3、` lines after it go on with the answer's list.
+                if let Kind::Marker { text, answer: true } = &l.kind
+                    && let Kind::Heading(item) = line::classify(text.rest())
+                    && !matches!(item.style, Style::Markdown(_) | Style::Question)
+                    && item.value == Some(1)
+                {
+                    list = Some((item.style, 1));
+                    nested = None;
+                    // A rule above closed what came before; this list opens after it.
+                    after_rule = false;
+                }
                 // A list opened in a quote goes on only as long as the quote's paragraph.
                 if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
                     list = None;

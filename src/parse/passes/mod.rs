@@ -24,6 +24,7 @@
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
 //! - [`labelled`]: items with a question label and an answer label.
+//! - [`labelled_answers`]: unmarked questions over an answer label.
 //! - [`placeholders`]: numbers with no question typed after them.
 //! - [`plain`]: plain-text question lists that no number of their own marks.
 //! - [`paragraphs`]: plain text read by its paragraphs, line markers and link lists.
@@ -95,6 +96,7 @@ mod label_after_cards;
 mod label_lists;
 mod label_runs;
 mod labelled;
+mod labelled_answers;
 mod lead_in_points;
 mod lead_titles;
 mod letter_numbers;
@@ -160,6 +162,7 @@ pub(super) use label_after_cards::split_labels_after_cards;
 pub(super) use label_lists::split_labelled_question_lists;
 pub(super) use label_runs::split_label_bullet_runs;
 pub(super) use labelled::split_labelled_items;
+pub(super) use labelled_answers::add_questions_over_answer_labels;
 pub(super) use lead_in_points::keep_lead_in_points;
 pub(super) use lead_titles::set_aside_leading_titles;
 pub(super) use letter_numbers::split_letter_numbered;
