@@ -815,12 +815,28 @@ impl Outline {
     /// Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
     /// Markdown sub-headings whose numbers extend the heading's, two of them or one with
     /// sub-headings of its own, make a chapter, unless the heading asks (asked by the caller).
+    /// Sections of the next chapter's section numbered under it for want of that section's
+    /// own heading (`#### 1.2.1` after `#### 1.1.3` under `### 1.1`, no `### 1.2`) count: they
+    /// are numbered deeper in the same chapter.
     fn numbered_chapter(&self, parent: &Heading, kids: &[usize]) -> bool {
         let Some(prefix) = chapter_prefix(parent) else {
             return false;
         };
-        kids.iter()
-            .all(|&k| numbered_under(&self.nodes[k].heading, &prefix))
+        let depth = |n: &str| n.trim_end_matches('.').split('.').count();
+        let chapter = prefix.split('.').next().map(|c| format!("{c}."));
+        let deeper = |h: &Heading| {
+            matches!(h.style, Style::Markdown(_))
+                && h.number.as_deref().is_some_and(|n| {
+                    depth(n) > depth(&prefix)
+                        && chapter.as_deref().is_some_and(|c| n.starts_with(c))
+                })
+        };
+        kids.first()
+            .is_some_and(|&k| numbered_under(&self.nodes[k].heading, &prefix))
+            && kids.iter().all(|&k| {
+                let h = &self.nodes[k].heading;
+                numbered_under(h, &prefix) || deeper(h)
+            })
             && (kids.len() >= 2 || kids.iter().any(|&k| !self.nodes[k].children.is_empty()))
     }
 
