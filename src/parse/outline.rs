@@ -1375,15 +1375,19 @@ impl Outline {
     /// are those under the basic concepts (`## 基本概念` over `### 进程的定义` and its paragraph);
     /// an overview's (`## 概述` over `### 课程信息`, `### 考试范围`) are its preface.
     fn introduces_content(&self, node: &Node) -> bool {
-        if !contents_title(&node.heading.title) && plain_name(&node.heading.title) != "基本概念"
-        {
+        let basics = plain_name(&node.heading.title) == "基本概念";
+        if !contents_title(&node.heading.title) && !basics {
             return false;
         }
         let (mut headings, mut answered) = (0, 0);
         for kid in node.children.iter().map(|&c| &self.nodes[c]) {
             if matches!(kid.heading.style, Style::Markdown(_)) {
                 headings += 1;
-                answered += usize::from(kid.body > kid.links);
+                // Under the basic concepts, a concept explained in numbered points (`#### 1.
+                // 基本概念` / `1. 数据：…`) holds something too; a contents heading's numbered
+                // lines are its links.
+                answered +=
+                    usize::from(kid.body > kid.links || (basics && !kid.children.is_empty()));
             }
         }
         answered >= 2 && answered * 2 >= headings
