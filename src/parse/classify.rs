@@ -20,7 +20,8 @@ use crate::read::SourceText;
 pub(super) const LINES_PER_TASK: usize = 4096;
 
 pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
-    let raw: Vec<_> = source.lines().collect();
+    let mut raw: Vec<_> = source.lines().collect();
+    strip_margin(&mut raw);
     // Each line is classified alone, once: on every core. The steps below that read lines
     // ahead of the rest ask these kinds, and a line they leave as it was keeps its kind.
     let kinds: Vec<Kind> = raw
@@ -99,6 +100,51 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
             };
         });
     lines
+}
+
+/// Notes indented as a whole (every line that holds anything opens with the same four spaces,
+/// say, as when pasted into a page): the shared margin is no indent of any line's, so it is
+/// cut from all of them before anything is read. Lines are not copied: each keeps a slice of
+/// its text. A front matter block at the top (`---` … `---`) is the page's, at the margin: the notes'
+/// margin is found below it.
+fn strip_margin(raw: &mut [crate::read::Line<'_>]) {
+    let body = if raw.first().is_some_and(|l| l.text.trim_end() == "---") {
+        raw.iter()
+            .skip(1)
+            .position(|l| l.text.trim_end() == "---")
+            .map_or(raw.len(), |close| close + 2)
+    } else {
+        0
+    };
+    let raw = &mut raw[body..];
+    let mut filled = raw.iter().filter(|l| !l.text.trim().is_empty());
+    let Some(first) = filled.next() else {
+        return;
+    };
+    let mut margin = &first.text[..first.text.len() - first.text.trim_start().len()];
+    for l in filled {
+        if margin.is_empty() {
+            return;
+        }
+        let shared = margin
+            .bytes()
+            .zip(l.text.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        margin = &margin[..shared];
+    }
+    // Cut only whole characters (a U+3000 is three bytes).
+    let cut = (0..=margin.len())
+        .rev()
+        .find(|&k| margin.is_char_boundary(k))
+        .unwrap_or(0);
+    if cut == 0 {
+        return;
+    }
+    // A blank line shorter than the margin is left empty.
+    for l in raw.iter_mut() {
+        l.text = l.text.get(cut..).unwrap_or("");
+    }
 }
 
 /// A `##` comment at the head of a quoted config block (`>## master 节点配置` /
