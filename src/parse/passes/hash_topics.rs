@@ -44,12 +44,17 @@ pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if tagged.len() < MIN_TOPICS {
         return;
     }
-    // Notes hang under a topic: its next non-blank line is indented.
+    // Notes hang under a topic: its next non-blank line is indented, or, the topic set off by
+    // a blank line above it, its notes follow right under it at the margin.
     let hangs = |i: usize| {
+        let set_off = i == 0 || matches!(lines[i - 1].kind, Kind::Blank);
         lines[i + 1..]
             .iter()
-            .find(|l| !l.text.trim().is_empty())
-            .is_some_and(Ln::indented)
+            .position(|l| !l.text.trim().is_empty())
+            .is_some_and(|k| {
+                let next = &lines[i + 1 + k];
+                next.indented() || (set_off && k == 0 && !next.code && !hash_topic(next))
+            })
     };
     let hanging = tagged.iter().filter(|&&i| hangs(i)).count();
     if hanging * 3 < tagged.len() * 2 {
