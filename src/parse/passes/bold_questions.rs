@@ -12,7 +12,7 @@
 //! (`**示例**`).
 
 use super::{add_questions, record_at};
-use crate::parse::asking::{asks, ends_asking, numbered_name};
+use crate::parse::asking::{asks, ends_asking, numbered_name, question_like};
 use crate::parse::line::{self, Kind};
 use crate::parse::{Ln, Role, Start};
 
@@ -44,6 +44,8 @@ pub(crate) fn read_bold_questions_alike(lines: &[Ln<'_>], starts: &mut Vec<Start
     let alike = asked >= MIN_ASKED && asked * 2 >= bold;
     let over: Vec<usize> = apart.iter().copied().filter(|&i| over_content(i)).collect();
     if !alike && !under_topics(lines, starts, &apart, &over) {
+        let asked = follow_ups(lines, starts, &over);
+        add_questions(lines, starts, asked);
         return;
     }
     // Read by where they stand (not alike), only lines with text or code under them are
@@ -100,6 +102,38 @@ fn under_topics(lines: &[Ln<'_>], starts: &[Start], apart: &[usize], over: &[usi
     words.sort_unstable();
     let repeated = words.windows(2).any(|w| w[0] == w[1]);
     asking >= MIN_ASKED && !repeated && over.iter().all(|&i| under_topic(i))
+}
+
+/// Bold questions asked after a topic's explanation (`### 四次挥手` / its steps / `**为什么建立连接
+/// 是三次握手，关闭连接却是四次挥手呢？**` / the answer): each is a question the topic raises,
+/// a card of its own, however few. Only under a Markdown heading that carries no number and
+/// asks nothing, and only after text of the topic's own: a question's bold lines, or a topic's
+/// first line, are parts of its answer.
+fn follow_ups(lines: &[Ln<'_>], starts: &[Start], over: &[usize]) -> Vec<usize> {
+    over.iter()
+        .copied()
+        .filter(|&i| {
+            if !ends_asking(lines[i].text) || record_at(starts, i).is_some() {
+                return false;
+            }
+            let n = starts.partition_point(|s| s.line <= i);
+            let Some(Start {
+                line: at,
+                role: Role::Record { question, .. },
+                ..
+            }) = n.checked_sub(1).map(|n| &starts[n])
+            else {
+                return false;
+            };
+            matches!(&lines[*at].kind, Kind::Heading(h) if h.number.is_none())
+                && lines[*at].markdown_level().is_some()
+                && !asks(question)
+                && !question_like(question)
+                && lines[at + 1..i].iter().any(|l| {
+                    matches!(l.kind, Kind::Text) && line::bold_span(l.text.trim_end()).is_none()
+                })
+        })
+        .collect()
 }
 
 /// Labels that name a part of one answer (`**示例**`, `**注意**`), never a question of their own.
