@@ -1222,7 +1222,14 @@ fn numbered(line: &str) -> Option<Heading> {
         // `1...`, `2. ...` trail off; `42. .call() 和 .apply() 的区别？` names a method.
         let ellipsis =
             rest.starts_with('.') && !rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic());
-        if !decimal && !ellipsis {
+        // `16、32` (or `16. 32`): the tail of a list of numbers wrapped onto the line
+        // (`…为1、2、4、8、` / `16、32`), no item numbered 16.
+        let numbers = matches!(&c[2], "、" | ".")
+            && rest.starts_with(|ch: char| ch.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '、' | '，' | ',' | ' ' | '。'));
+        if !decimal && !ellipsis && !numbers {
             return Some(Heading::numbered(Style::Arabic, &c[1], rest));
         }
     }
