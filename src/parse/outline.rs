@@ -954,7 +954,7 @@ impl Outline {
         if matches!(parent.style, Style::Markdown(_)) && states(&parent.title) {
             return false;
         }
-        if let Some(groups) = self.items_decide(node, kids) {
+        if let Some(groups) = self.items_decide(node, kids, lines) {
             return groups;
         }
         let chapter = self.numbered_chapter(parent, kids);
@@ -1138,6 +1138,9 @@ const TOPICS_LINES: usize = 30;
 /// (see `items_decide`): more, and what is under the heading is more than an introduction.
 const INTRO_LINES: usize = 3;
 
+/// Characters past which a numbered item is a point made, not the title of a topic.
+const TOPIC_CHARS: usize = 30;
+
 impl Outline {
     /// `### Question 1.1: Design a crawler` right over a bare `**Question:**` label and the
     /// one question it words (quoted below, no list of questions under it): the label only
@@ -1185,7 +1188,7 @@ impl Outline {
     }
 
     /// What the shape of the numbered items alone decides, before the heading's own words.
-    fn items_decide(&self, node: &Node, kids: &[usize]) -> Option<bool> {
+    fn items_decide(&self, node: &Node, kids: &[usize], lines: &[Ln<'_>]) -> Option<bool> {
         let parent = &node.heading;
         let kid = |k: &usize| &self.nodes[*k];
         // Numbered one-liners that ask nothing and have nothing under them (`### 主要功能`
@@ -1254,7 +1257,11 @@ impl Outline {
                     Style::Arabic | Style::Paren | Style::HalfParen
                 ) && !kid(k).asks
                     && !ends_asking(&kid(k).heading.title)
-            });
+            })
+            // Items that each hold a paragraph of their own (`1. 基本可用（Basically
+            // Available）` / blank / its explanation, as `# CAP理论`'s items before) are
+            // topics the introduction leads to, not points of its answer.
+            && !self.titles_over_paragraphs(kids, lines);
         if explained {
             return Some(false);
         }
@@ -1283,6 +1290,24 @@ impl Outline {
             return Some(true);
         }
         None
+    }
+
+    /// Does each of `kids`, two or more, title a paragraph of its own: a short title, a blank
+    /// line, then text under it? Not a label leading in to its points (`1. **测试的开始**：`)
+    /// or glossed (`1. 互斥锁：只让一个线程重建缓存`): a point made.
+    fn titles_over_paragraphs(&self, kids: &[usize], lines: &[Ln<'_>]) -> bool {
+        kids.len() >= 2
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                let title = line::strip_emphasis(&kid.heading.title);
+                kid.body > 0
+                    && kid.children.is_empty()
+                    && title.chars().count() <= TOPIC_CHARS
+                    && !title.contains([':', '：'])
+                    && lines
+                        .get(kid.line + 1)
+                        .is_some_and(|l| matches!(l.kind, Kind::Blank))
+            })
     }
 
     /// A heading with an answer of its own that stays a card when it groups the headings
