@@ -1225,6 +1225,28 @@ impl Outline {
         if statements {
             return Some(false);
         }
+        // Under a heading with text of its own, numbered items that each gloss a label at
+        // length (`1. 运行时异常：都是RuntimeException类及其子类异常，如…`), none asking, are
+        // the points of its answer too.
+        let glossary =
+            node.body > 0
+                && kids.len() >= 2
+                && kids.iter().all(|k| {
+                    !matches!(kid(k).heading.style, Style::Markdown(_))
+                        && kid(k).heading.number.is_some()
+                        && kid(k).children.is_empty()
+                        && !kid(k).asks
+                        && kid(k).heading.title.split_once([':', '：']).is_some_and(
+                            |(label, gloss)| {
+                                label.chars().count() <= GLOSSARY_LABEL_CHARS
+                                    && gloss.contains(['，', '；'])
+                                    && gloss.chars().count() > GLOSS_CHARS
+                            },
+                        )
+                });
+        if glossary {
+            return Some(false);
+        }
         // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
         // features…) over numbered labels that lead in too, none asking (`### Primary
         // Use Cases of Apache Kafka:` / `1. **Real-Time Data Streaming:**` / `   - Process and
@@ -1556,6 +1578,10 @@ fn names_kinds(title: &str) -> bool {
 
 /// Most characters a term's label before its colon holds.
 const LABEL_CHARS: usize = 12;
+
+/// Characters a label may run to before the gloss in a glossary under a heading with text of
+/// its own (`非运行时异常 （编译异常）：…`): the items are known to be points there.
+const GLOSSARY_LABEL_CHARS: usize = 16;
 
 /// An outline of empty sub-headings may have one in this many hold something.
 const FILLED_SHARE: usize = 10;
