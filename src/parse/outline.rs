@@ -840,6 +840,20 @@ impl Outline {
             && (kids.len() >= 2 || kids.iter().any(|&k| !self.nodes[k].children.is_empty()))
     }
 
+    /// A section numbered inside its chapter (`#### 1.1 命题与联结词`) whose words ask nothing,
+    /// over sub-headings without numbers: a section of topics, not a numbered question.
+    fn numbered_section(&self, parent: &Heading, kids: &[usize]) -> bool {
+        parent
+            .number
+            .as_deref()
+            .is_some_and(|n| n.trim_end_matches('.').contains('.'))
+            && !question_like(&parent.title)
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k].heading;
+                matches!(kid.style, Style::Markdown(_)) && kid.number.is_none()
+            })
+    }
+
     /// A heading with words of its own (`### 课上习题——复杂生产者消费者` over the problem and
     /// its code) over sub-headings that each name a part of its answer (`#### 分析步骤`), none
     /// over headings or questions of its own: one card, whatever its title names.
@@ -984,7 +998,8 @@ impl Outline {
         let arabic_number = parent
             .number
             .as_deref()
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            && !self.numbered_section(parent, kids);
         if interrogative(&parent.title)
             || (matches!(parent.style, Style::Markdown(_)) && arabic_number)
         {
