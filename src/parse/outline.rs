@@ -111,6 +111,9 @@ impl Outline {
         let mut stack: Vec<usize> = Vec::new();
         // An active sub-point list: (style, last value).
         let mut list: Option<(Style, u32)> = None;
+        // The active list was opened by an answer label (`答:1、…`): it is the answer's, and a
+        // numbered line that asks after it (`3、HashMap和Hashtable的区别？`) is a question.
+        let mut answer_list = false;
         // The active list opened inside a quote (`>1、…`).
         let mut quoted_list = false;
         // The indent of a list nested in an item of the active one (`    1. 网络请求` under
@@ -155,6 +158,7 @@ impl Outline {
                             stack.truncate(headings);
                         }
                         list = Some((item.style, value));
+                        answer_list &= continues;
                         quoted_list |= quoted;
                     }
                 }
@@ -166,6 +170,7 @@ impl Outline {
                     && item.value == Some(1)
                 {
                     list = Some((item.style, 1));
+                    answer_list = true;
                     nested = None;
                     // A rule above closed what came before; this list opens after it.
                     after_rule = false;
@@ -292,6 +297,7 @@ impl Outline {
                 style == h.style
                     && h.value == Some(last + 1)
                     && !(h.value == expected && is_question)
+                    && !(answer_list && item_asks)
             });
             // A restart right under an item with nothing of its own yet (`19.Css3新特性`, then
             // `1.过渡` `2.动画` …) lists that item's points when they are bare lines to the end.
@@ -321,6 +327,7 @@ impl Outline {
             if starts_list || continues_list {
                 quoted_list &= !starts_list;
                 list = h.value.map(|v| (h.style, v));
+                answer_list &= continues_list;
                 prev_text = Some(i);
                 bump_body(&mut nodes, &stack);
                 continue;
@@ -1153,6 +1160,16 @@ const TOPICS_LINES: usize = 30;
 /// (see `items_decide`): more, and what is under the heading is more than an introduction.
 const INTRO_LINES: usize = 3;
 
+/// Does an introduction announce what follows as steps, stages or a plan (`下面是安装的步骤`,
+/// `按周安排如下`, `排查思路如下`)?
+fn announces_steps(text: &str) -> bool {
+    [
+        "如下", "以下", "下面", "步骤", "流程", "过程", "阶段", "计划", "安排", "思路",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
 /// Characters past which a numbered item is a point made, not the title of a topic.
 const TOPIC_CHARS: usize = 30;
 
@@ -1240,25 +1257,7 @@ impl Outline {
         if statements {
             return Some(false);
         }
-        // Under a heading with text of its own, numbered items that each gloss a label at
-        // length (`1. 运行时异常：都是RuntimeException类及其子类异常，如…`), none asking, are
-        // the points of its answer too.
-        let glossary =
-            node.body > 0
-                && kids.len() >= 2
-                && kids.iter().all(|k| {
-                    !matches!(kid(k).heading.style, Style::Markdown(_))
-                        && kid(k).heading.number.is_some()
-                        && kid(k).children.is_empty()
-                        && !kid(k).asks
-                        && kid(k).heading.title.split_once([':', '：']).is_some_and(
-                            |(label, gloss)| {
-                                label.chars().count() <= GLOSSARY_LABEL_CHARS
-                                    && gloss.contains(['，', '；'])
-                                    && gloss.chars().count() > GLOSS_CHARS
-                            },
-                        )
-                });
+        let glossary = self.glossary(node, kids);
         if glossary {
             return Some(false);
         }
@@ -1295,10 +1294,7 @@ impl Outline {
                 ) && !kid(k).asks
                     && !ends_asking(&kid(k).heading.title)
             })
-            // Items that each hold a paragraph of their own (`1. 基本可用（Basically
-            // Available）` / blank / its explanation, as `# CAP理论`'s items before) are
-            // topics the introduction leads to, not points of its answer.
-            && !self.titles_over_paragraphs(kids, lines);
+            && !self.topics_introduced(node, kids, lines);
         if explained {
             return Some(false);
         }
@@ -1327,6 +1323,41 @@ impl Outline {
             return Some(true);
         }
         None
+    }
+
+    /// Under a heading with text of its own, numbered items that each gloss a label at length
+    /// (`1. 运行时异常：都是RuntimeException类及其子类异常，如…`), none asking, are the points of
+    /// its answer too.
+    fn glossary(&self, node: &Node, kids: &[usize]) -> bool {
+        node.body > 0
+            && kids.len() >= 2
+            && kids.iter().all(|&k| {
+                let kid = &self.nodes[k];
+                !matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.number.is_some()
+                    && kid.children.is_empty()
+                    && !kid.asks
+                    && kid
+                        .heading
+                        .title
+                        .split_once([':', '：'])
+                        .is_some_and(|(label, gloss)| {
+                            label.chars().count() <= GLOSSARY_LABEL_CHARS
+                                && gloss.contains(['，', '；'])
+                                && gloss.chars().count() > GLOSS_CHARS
+                        })
+            })
+    }
+
+    /// Items that each hold a paragraph of their own (`1. 基本可用（Basically Available）` /
+    /// blank / its explanation, as `# CAP理论`'s items before) are topics the introduction
+    /// leads to, not points of its answer; unless it announces them as steps or stages
+    /// (`下面是编译安装的步骤`, `按周安排如下`).
+    fn topics_introduced(&self, node: &Node, kids: &[usize], lines: &[Ln<'_>]) -> bool {
+        self.titles_over_paragraphs(kids, lines)
+            && !lines[node.line + 1..self.nodes[kids[0]].line]
+                .iter()
+                .any(|l| announces_steps(l.text))
     }
 
     /// Does each of `kids`, two or more, title a paragraph of its own: a short title, a blank

@@ -45,7 +45,8 @@ pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     }
     // Notes hang under a topic: its next non-blank line is indented, or, the topic set off by
-    // a blank line above it, its notes follow right under it at the margin.
+    // a blank line above it, its notes follow right under it at the margin, in words (a
+    // command alone under a `#安装依赖` is a script's comment over its code).
     let hangs = |i: usize| {
         let set_off = i == 0 || matches!(lines[i - 1].kind, Kind::Blank);
         lines[i + 1..]
@@ -53,7 +54,12 @@ pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             .position(|l| !l.text.trim().is_empty())
             .is_some_and(|k| {
                 let next = &lines[i + 1 + k];
-                next.indented() || (set_off && k == 0 && !next.code && !hash_topic(next))
+                next.indented()
+                    || (set_off
+                        && k == 0
+                        && !next.code
+                        && !hash_topic(next)
+                        && next.text.chars().any(is_han))
             })
     };
     let hanging = tagged.iter().filter(|&&i| hangs(i)).count();
@@ -74,7 +80,8 @@ pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     }
 }
 
-/// A line at the margin opening with one `#` glued to a word that no code directive begins.
+/// A line at the margin opening with one `#` glued to a word that no code directive begins,
+/// the only tag on the line.
 fn hash_topic(l: &Ln<'_>) -> bool {
     if !matches!(l.kind, Kind::Text) || l.code || l.indented() {
         return false;
@@ -85,11 +92,18 @@ fn hash_topic(l: &Ln<'_>) -> bool {
     let Some(first) = rest.chars().next() else {
         return false;
     };
-    if !(first.is_alphanumeric()) || rest.trim().chars().count() > MAX_CHARS {
+    // One tag to a line: `#MySQL #索引 #面试` tags a diary entry.
+    if !(first.is_alphanumeric()) || rest.trim().chars().count() > MAX_CHARS || rest.contains(" #")
+    {
         return false;
     }
     let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
     let after = rest[word.len()..].chars().next();
     // `#include <a.h>`, `#define N 10`: a directive word followed by a space or nothing.
     !(DIRECTIVES.contains(&word.as_str()) && after.is_none_or(|c| c == ' ' || c == '\t'))
+}
+
+/// A CJK ideograph: notes in Chinese words, not a command.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }

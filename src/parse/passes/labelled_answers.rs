@@ -2,6 +2,7 @@
 //! (`IP地址的分类` / `答：A类地址…`).
 
 use super::add_questions;
+use crate::parse::asking::asks_any_way;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
@@ -37,9 +38,10 @@ pub(crate) fn add_questions_over_answer_labels(lines: &[Ln<'_>], starts: &mut Ve
             continue;
         }
         labels += 1;
+        // A remark in brackets between them (`（本题10分）`) is no question.
         let Some(q) = lines[..i]
             .iter()
-            .rposition(|p| !matches!(p.kind, Kind::Blank))
+            .rposition(|p| !matches!(p.kind, Kind::Blank) && !bracketed(p.text))
         else {
             continue;
         };
@@ -60,8 +62,8 @@ pub(crate) fn add_questions_over_answer_labels(lines: &[Ln<'_>], starts: &mut Ve
     add_questions(lines, starts, found);
 }
 
-/// A line of text at the margin, short, alone in its paragraph: above it a blank line, a
-/// heading or nothing.
+/// A line of text at the margin, short, alone in its paragraph (above it a blank line, a
+/// heading or nothing), that leads in to nothing and is no statement.
 fn question_line(lines: &[Ln<'_>], q: usize) -> bool {
     let l = &lines[q];
     matches!(l.kind, Kind::Text)
@@ -69,6 +71,14 @@ fn question_line(lines: &[Ln<'_>], q: usize) -> bool {
         && !l.indented()
         && l.text.chars().count() <= MAX_CHARS
         && !l.text.trim_end().ends_with(['：', ':'])
+        // A sentence that states (`我当时只说了RDB。`) is a remark; `简述…。` asks.
+        && (!l.text.trim_end().ends_with('。') || asks_any_way(l.text))
         && q.checked_sub(1)
             .is_none_or(|p| matches!(lines[p].kind, Kind::Blank | Kind::Heading(_)))
+}
+
+/// A line wholly in brackets (`（本题10分）`, `(表格见课本P112)`).
+fn bracketed(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'))
 }
