@@ -626,24 +626,23 @@ pub(super) fn asks_mid_line(title: &str) -> bool {
     false
 }
 
-/// Subjects that `原理` closes into the name of a university course (`编译原理`, `计算机组成原理`,
-/// `数据库系统原理`), never a question about how something works.
-const COURSE_STEMS: &[&str] = &[
+/// Courses whose names `原理` closes (`编译原理`, `计算机组成原理`, `数据库系统原理`): the whole
+/// of what stands before it, never a question about how something works.
+const COURSES: &[&str] = &[
     "编译",
-    "组成",
+    "计算机组成",
     "微机",
     "通信",
-    "控制",
+    "自动控制",
     "数据库",
     "数据库系统",
     "操作系统",
-    "网络",
     "计算机网络",
 ];
 
-/// Does the text before a `原理` end in a course's subject (see [`COURSE_STEMS`])?
+/// Is the text before a `原理` the name of a course (see [`COURSES`])?
 fn names_course(before: &str) -> bool {
-    COURSE_STEMS.iter().any(|stem| before.ends_with(stem))
+    COURSES.contains(&before.trim())
 }
 
 /// Is the question word `word`, between `before` and `after` in a title, a name rather than a
@@ -846,6 +845,8 @@ mod tests {
         assert!(!question_like("介绍"));
         assert!(question_like("编译原理"));
         assert!(question_like("HashMap原理"));
+        assert!(question_like("TCP拥塞控制原理详解"));
+        assert!(question_like("神经网络原理与实现"));
         assert!(question_like("原理"));
         assert!(question_like("介绍一下 Redis"));
         assert!(question_like("Spring 的作用"));

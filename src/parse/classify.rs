@@ -126,18 +126,15 @@ fn strip_margin(raw: &mut [crate::read::Line<'_>]) {
         if margin.is_empty() {
             return;
         }
+        // Compared a character at a time: a U+3000 and a `【` share their first two bytes.
         let shared = margin
-            .bytes()
-            .zip(l.text.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
+            .char_indices()
+            .zip(l.text.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(margin.len(), |((at, _), _)| at);
         margin = &margin[..shared];
     }
-    // Cut only whole characters (a U+3000 is three bytes).
-    let cut = (0..=margin.len())
-        .rev()
-        .find(|&k| margin.is_char_boundary(k))
-        .unwrap_or(0);
+    let cut = margin.len();
     if cut == 0 {
         return;
     }
@@ -1560,5 +1557,44 @@ fn answer_headings_under_questions(lines: &mut [Ln<'_>]) {
             };
         }
         prev = Some(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stripped(text: &str) -> Vec<&str> {
+        let mut raw: Vec<_> = crate::read::split_lines(text).collect();
+        strip_margin(&mut raw);
+        raw.iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn the_margin_every_line_shares_is_cut() {
+        assert_eq!(
+            stripped("    #去重\n\n    select 1\n"),
+            ["#去重", "", "select 1"]
+        );
+        assert_eq!(stripped("\t问题\n\t  答案\n"), ["问题", "  答案"]);
+        // A front matter block at the margin keeps the notes' margin below it.
+        assert_eq!(
+            stripped("---\ntitle: a\n---\n  问题\n  答案\n"),
+            ["---", "title: a", "---", "问题", "答案"]
+        );
+        assert_eq!(stripped("问题\n  答案\n"), ["问题", "  答案"]);
+    }
+
+    #[test]
+    fn an_ideographic_space_and_a_bracket_share_no_margin() {
+        // U+3000 and `【` open with the same two bytes: the margin is compared by characters.
+        assert_eq!(
+            stripped("\u{3000}\u{3000}第一章\n【问题】什么是操作系统？\n"),
+            ["\u{3000}\u{3000}第一章", "【问题】什么是操作系统？"]
+        );
+        assert_eq!(
+            stripped("\u{3000}\u{3000}第一章\n\u{3000}【问题】\n"),
+            ["\u{3000}第一章", "【问题】"]
+        );
     }
 }

@@ -1224,7 +1224,7 @@ fn numbered(line: &str) -> Option<Heading> {
             rest.starts_with('.') && !rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic());
         // `16、32` (or `16. 32`): the tail of a list of numbers wrapped onto the line
         // (`…为1、2、4、8、` / `16、32`), no item numbered 16.
-        let numbers = matches!(&c[2], "、" | ".")
+        let numbers = matches!(&c[2], "、" | "." | "．")
             && rest.starts_with(|ch: char| ch.is_ascii_digit())
             && rest
                 .chars()

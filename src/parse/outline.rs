@@ -149,13 +149,7 @@ impl Outline {
                         if !continues && std::mem::take(&mut after_rule) {
                             // The list is the first numbered line after the rule: what the
                             // rule closes is closed now.
-                            let headings = stack
-                                .iter()
-                                .rposition(|&n| {
-                                    matches!(nodes[n].heading.style, Style::Markdown(_))
-                                })
-                                .map_or(0, |p| p + 1);
-                            stack.truncate(headings);
+                            close_numbered(&mut stack, &nodes);
                         }
                         list = Some((item.style, value));
                         answer_list &= continues;
@@ -165,6 +159,9 @@ impl Outline {
                 // An answer label whose text opens a list (`答:1、客户端浏览器通过DNS…`): the
                 // `2、` `3、` lines after it go on with the answer's list.
                 if let Kind::Marker { text, answer: true } = &l.kind
+                    && text
+                        .rest()
+                        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '（' | '(' | '一'))
                     && let Kind::Heading(item) = line::classify(text.rest())
                     && !matches!(item.style, Style::Markdown(_) | Style::Question)
                     && item.value == Some(1)
@@ -172,8 +169,10 @@ impl Outline {
                     list = Some((item.style, 1));
                     answer_list = true;
                     nested = None;
-                    // A rule above closed what came before; this list opens after it.
-                    after_rule = false;
+                    // A rule above closed the numbered lines before it; this list opens after.
+                    if std::mem::take(&mut after_rule) {
+                        close_numbered(&mut stack, &nodes);
+                    }
                 }
                 // A list opened in a quote goes on only as long as the quote's paragraph.
                 if matches!(l.kind, Kind::Blank) && std::mem::take(&mut quoted_list) {
@@ -187,7 +186,7 @@ impl Outline {
                 };
                 let heading = |j: usize| matches!(lines[j].kind, Kind::Heading(_));
                 let underline = i > 0
-                    && (heading(i - 1) || (i > 1 && anchor(i - 1) && heading(i - 2)))
+                    && (heading(i - 1) || (i > 1 && heading(i - 2) && anchor(i - 1)))
                     && matches!(l.kind, Kind::Text)
                     && blocks::is_rule_line(l.text);
                 let marks = underline || anchor(i);
@@ -244,11 +243,7 @@ impl Outline {
             let rank = h.style.rank();
             if std::mem::take(&mut after_rule) && !matches!(h.style, Style::Markdown(_)) {
                 // Only headings outlive the rule; the numbered lines above it are closed.
-                let headings = stack
-                    .iter()
-                    .rposition(|&n| matches!(nodes[n].heading.style, Style::Markdown(_)))
-                    .map_or(0, |p| p + 1);
-                stack.truncate(headings);
+                close_numbered(&mut stack, &nodes);
                 list = None;
                 quoted_list = false;
                 prev_text = None;
@@ -822,9 +817,9 @@ impl Outline {
     /// Chapter numbering (`# 3.核心原理` over `## 3.1 同步机制` over `### 3.1.1 同步方法`):
     /// Markdown sub-headings whose numbers extend the heading's, two of them or one with
     /// sub-headings of its own, make a chapter, unless the heading asks (asked by the caller).
-    /// Sections of the next chapter's section numbered under it for want of that section's
-    /// own heading (`#### 1.2.1` after `#### 1.1.3` under `### 1.1`, no `### 1.2`) count: they
-    /// are numbered deeper in the same chapter.
+    /// After the first, sections numbered deeper in the same chapter count too: those of the
+    /// next section, nested under this one for want of its own heading (`#### 1.2.1` after
+    /// `#### 1.1.3` under `### 1.1`, no `### 1.2`).
     fn numbered_chapter(&self, parent: &Heading, kids: &[usize]) -> bool {
         let Some(prefix) = chapter_prefix(parent) else {
             return false;
@@ -1330,6 +1325,8 @@ impl Outline {
     /// its answer too.
     fn glossary(&self, node: &Node, kids: &[usize]) -> bool {
         node.body > 0
+            && !names_collection(&node.heading.title)
+            && !node.heading.title.contains("问题")
             && kids.len() >= 2
             && kids.iter().all(|&k| {
                 let kid = &self.nodes[k];
@@ -1337,15 +1334,7 @@ impl Outline {
                     && kid.heading.number.is_some()
                     && kid.children.is_empty()
                     && !kid.asks
-                    && kid
-                        .heading
-                        .title
-                        .split_once([':', '：'])
-                        .is_some_and(|(label, gloss)| {
-                            label.chars().count() <= GLOSSARY_LABEL_CHARS
-                                && gloss.contains(['，', '；'])
-                                && gloss.chars().count() > GLOSS_CHARS
-                        })
+                    && glossed_within(&kid.heading.title, GLOSSARY_LABEL_CHARS)
             })
     }
 
@@ -1557,7 +1546,12 @@ fn states(title: &str) -> bool {
 /// does; a term glossed so over an answer of its own (`1. GMP：G 是 goroutine，M 是系统线程，…。`
 /// over a paragraph) is a term to explain.
 fn glossed(title: &str) -> bool {
-    label_and_gloss(title.trim()).is_some_and(|(_, gloss)| {
+    glossed_within(title, LABEL_CHARS)
+}
+
+/// [`glossed`], the label running to `label_chars` characters at most.
+fn glossed_within(title: &str, label_chars: usize) -> bool {
+    label_and_gloss_within(title.trim(), label_chars).is_some_and(|(_, gloss)| {
         gloss.trim_end_matches('。').contains(['，', '；']) && gloss.chars().count() > GLOSS_CHARS
     })
 }
@@ -1565,8 +1559,13 @@ fn glossed(title: &str) -> bool {
 /// A numbered item's label and its gloss, split at the first colon (`GMP：G是协程。`), where
 /// the label is short enough to name a term.
 fn label_and_gloss(text: &str) -> Option<(&str, &str)> {
+    label_and_gloss_within(text, LABEL_CHARS)
+}
+
+/// [`label_and_gloss`], the label running to `label_chars` characters at most.
+fn label_and_gloss_within(text: &str, label_chars: usize) -> Option<(&str, &str)> {
     text.split_once([':', '：'])
-        .filter(|(label, _)| label.chars().count() <= LABEL_CHARS)
+        .filter(|(label, _)| label.chars().count() <= label_chars)
 }
 
 /// Does a numbered item define a term: a short label, a colon and a gloss of a clause at
@@ -2029,6 +2028,15 @@ fn bare_sublist(lines: &[Ln<'_>], from: usize, style: Style) -> bool {
         }
     }
     run >= 2 && asking * 2 < run
+}
+
+/// Close the numbered lines open on `stack`: only Markdown headings outlive a rule.
+fn close_numbered(stack: &mut Vec<usize>, nodes: &[Node]) {
+    let headings = stack
+        .iter()
+        .rposition(|&n| matches!(nodes[n].heading.style, Style::Markdown(_)))
+        .map_or(0, |p| p + 1);
+    stack.truncate(headings);
 }
 
 fn bump_body(nodes: &mut [Node], stack: &[usize]) {

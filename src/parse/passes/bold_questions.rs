@@ -10,6 +10,8 @@
 //! carries no number (`# Node`) or under another such line, three of them questions already or
 //! asking in words (`**为什么需要使用 Buffer**`), no label coming back and none naming a part
 //! (`**示例**`).
+//! Elsewhere, a bold line that asks with a question mark after a topic's explanation, under an
+//! unnumbered Markdown heading that asks nothing, is a card of its own (see `follow_ups`).
 
 use super::{add_questions, record_at};
 use crate::parse::asking::{asks, ends_asking, numbered_name, question_like};

@@ -1,7 +1,9 @@
 //! Plain text whose topics are tagged with a `#` glued to their words (`#JDK`, `#java特性#：`)
-//! at the margin, each over its notes indented below it.
+//! at the margin, each over its notes: indented below it, or, set off by a blank line above,
+//! in words right under it.
 
 use super::add_questions;
+use crate::parse::code::is_han;
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
@@ -31,9 +33,10 @@ const DIRECTIVES: &[&str] = &[
 ];
 
 /// In plain text (no Markdown heading), where four or more lines at the margin open with a `#`
-/// glued to their words (`#JDK`, `#java特性#：`) and most of them have their notes indented
-/// right under them, each such line names a topic: it starts a record, whether or not a blank
-/// line sets it off from the notes of the topic above.
+/// glued to their words (`#JDK`, `#java特性#：`) and most of them have their notes right under
+/// them (indented, or in words under a tag set off by a blank line), each such line names a
+/// topic: it starts a record, whether or not a blank line sets it off from the notes of the
+/// topic above.
 pub(crate) fn split_hash_topics(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     if lines.iter().any(|l| l.markdown_level().is_some()) {
         return;
@@ -101,9 +104,4 @@ fn hash_topic(l: &Ln<'_>) -> bool {
     let after = rest[word.len()..].chars().next();
     // `#include <a.h>`, `#define N 10`: a directive word followed by a space or nothing.
     !(DIRECTIVES.contains(&word.as_str()) && after.is_none_or(|c| c == ' ' || c == '\t'))
-}
-
-/// A CJK ideograph: notes in Chinese words, not a command.
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }

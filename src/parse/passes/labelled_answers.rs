@@ -22,8 +22,8 @@ pub(crate) fn add_questions_over_answer_labels(lines: &[Ln<'_>], starts: &mut Ve
     let mut labels = 0;
     let mut asked: Vec<usize> = Vec::new();
     let mut found: Vec<usize> = Vec::new();
-    // The line the last record or question found started at, and whether an answer label has
-    // come under it since.
+    // The line the last record started at (before this pass), and whether an answer label has
+    // come under it since; a question this pass finds is answered by the label that found it.
     let mut next_start = 0;
     let mut open: Option<(usize, bool)> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -39,10 +39,11 @@ pub(crate) fn add_questions_over_answer_labels(lines: &[Ln<'_>], starts: &mut Ve
         }
         labels += 1;
         // A remark in brackets between them (`（本题10分）`) is no question.
-        let Some(q) = lines[..i]
-            .iter()
-            .rposition(|p| !matches!(p.kind, Kind::Blank) && !bracketed(p.text))
-        else {
+        let Some(q) = lines[..i].iter().rposition(|p| match p.kind {
+            Kind::Blank => false,
+            Kind::Text => !bracketed(p.text),
+            _ => true,
+        }) else {
             continue;
         };
         let started = starts
