@@ -105,8 +105,8 @@ pub(super) fn classify_all(source: &SourceText) -> Vec<Ln<'_>> {
 /// Notes indented as a whole (every line that holds anything opens with the same four spaces,
 /// say, as when pasted into a page): the shared margin is no indent of any line's, so it is
 /// cut from all of them before anything is read. Lines are not copied: each keeps a slice of
-/// its text. A front matter block at the top (`---` … `---`) is the page's, at the margin: the notes'
-/// margin is found below it.
+/// its text. A front matter block at the top (`---` … `---`) is the page's, at the margin:
+/// the notes' margin is found below it.
 fn strip_margin(raw: &mut [crate::read::Line<'_>]) {
     let body = if raw.first().is_some_and(|l| l.text.trim_end() == "---") {
         raw.iter()

@@ -1252,8 +1252,7 @@ impl Outline {
         if statements {
             return Some(false);
         }
-        let glossary = self.glossary(node, kids);
-        if glossary {
+        if self.glossary(node, kids) {
             return Some(false);
         }
         // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
