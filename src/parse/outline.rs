@@ -1096,8 +1096,7 @@ pub(crate) fn names_a_part(title: &str) -> bool {
 /// Does a heading's title, emphasis and a closing colon aside (`#### **分析步骤：**`), name a
 /// part of one answer ([`names_a_part`])?
 pub(crate) fn titles_a_part(title: &str) -> bool {
-    let plain = line::strip_emphasis(title);
-    names_a_part(plain.trim().trim_end_matches([':', '：']).trim())
+    names_a_part(&plain_name(title))
 }
 
 /// Is `title` made of [`PART_WORDS`] alone, two at least (`执行流程`, `定义与原理`)?
@@ -1343,9 +1342,20 @@ impl Outline {
     /// (`下面是编译安装的步骤`, `按周安排如下`).
     fn topics_introduced(&self, node: &Node, kids: &[usize], lines: &[Ln<'_>]) -> bool {
         self.titles_over_paragraphs(kids, lines)
-            && !lines[node.line + 1..self.nodes[kids[0]].line]
+            && !self
+                .introduction(node, lines)
                 .iter()
                 .any(|l| announces_steps(l.text))
+    }
+
+    /// The lines between a heading and its first child: its own introduction over them (asked
+    /// only of a heading with children).
+    fn introduction<'l, 'a>(&self, node: &Node, lines: &'l [Ln<'a>]) -> &'l [Ln<'a>] {
+        let end = node
+            .children
+            .first()
+            .map_or(node.line + 1, |&first| self.nodes[first].line);
+        &lines[node.line + 1..end]
     }
 
     /// Does each of `kids`, two or more, title a paragraph of its own: a short title, a blank
@@ -1391,10 +1401,7 @@ impl Outline {
             if kids.len() > NAMED_PARTS {
                 return false;
             }
-            let Some(&first) = kids.first() else {
-                return false;
-            };
-            let intro = &lines[node.line + 1..self.nodes[first].line];
+            let intro = self.introduction(node, lines);
             kids.iter()
                 .filter(|&&k| {
                     let title = line::strip_emphasis(&self.nodes[k].heading.title);

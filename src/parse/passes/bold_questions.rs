@@ -13,7 +13,7 @@
 //! Elsewhere, a bold line that asks with a question mark after a topic's explanation, under an
 //! unnumbered Markdown heading that asks nothing, is a card of its own (see `follow_ups`).
 
-use super::{add_questions, record_at};
+use super::{add_questions, record_at, record_before};
 use crate::parse::asking::{asks, ends_asking, numbered_name, question_like};
 use crate::parse::line::{self, Kind};
 use crate::parse::{Ln, Role, Start};
@@ -84,10 +84,7 @@ fn under_topics(lines: &[Ln<'_>], starts: &[Start], apart: &[usize], over: &[usi
                 Role::Record { question, .. } => {
                     let at = starts[n - 1].line;
                     apart.binary_search(&at).is_ok()
-                        || (matches!(&lines[at].kind, Kind::Heading(h) if h.number.is_none())
-                            && lines[at].markdown_level().is_some()
-                            && !asks(question)
-                            && !numbered_name(None, question))
+                        || (topic_heading(&lines[at], question) && !numbered_name(None, question))
                 }
                 Role::Section { .. } => true,
                 _ => false,
@@ -118,24 +115,29 @@ fn follow_ups(lines: &[Ln<'_>], starts: &[Start], over: &[usize]) -> Vec<usize> 
             if !ends_asking(lines[i].text) || record_at(starts, i).is_some() {
                 return false;
             }
-            let n = starts.partition_point(|s| s.line <= i);
             let Some(Start {
                 line: at,
                 role: Role::Record { question, .. },
                 ..
-            }) = n.checked_sub(1).map(|n| &starts[n])
+            }) = record_before(starts, i)
             else {
                 return false;
             };
-            matches!(&lines[*at].kind, Kind::Heading(h) if h.number.is_none())
-                && lines[*at].markdown_level().is_some()
-                && !asks(question)
+            topic_heading(&lines[*at], question)
                 && !question_like(question)
                 && lines[at + 1..i].iter().any(|l| {
                     matches!(l.kind, Kind::Text) && line::bold_span(l.text.trim_end()).is_none()
                 })
         })
         .collect()
+}
+
+/// A record's line that is a Markdown heading with no number, whose `question` asks nothing
+/// (`### 四次挥手`, `# Node`): a topic.
+fn topic_heading(l: &Ln<'_>, question: &str) -> bool {
+    matches!(&l.kind, Kind::Heading(h) if h.number.is_none())
+        && l.markdown_level().is_some()
+        && !asks(question)
 }
 
 /// Labels that name a part of one answer (`**示例**`, `**注意**`), never a question of their own.

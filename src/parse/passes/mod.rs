@@ -338,6 +338,13 @@ fn record_at(starts: &[Start], i: usize) -> Option<usize> {
         .filter(|&n| matches!(starts[n].role, Role::Record { .. }))
 }
 
+/// The record that line `i` falls inside, begun on an earlier line (`starts` sorted by line).
+fn record_before(starts: &[Start], i: usize) -> Option<&Start> {
+    starts[..starts.partition_point(|s| s.line <= i)]
+        .last()
+        .filter(|s| s.line < i && matches!(s.role, Role::Record { .. }))
+}
+
 /// Does a start begin at line `i` (`starts` sorted by line)?
 fn is_start(starts: &[Start], i: usize) -> bool {
     starts.binary_search_by_key(&i, |s| s.line).is_ok()

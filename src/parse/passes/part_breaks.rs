@@ -5,7 +5,7 @@ use super::super::blocks;
 use super::super::line::{Kind, Style};
 use super::super::record::sets_task;
 use super::{Ln, Role, Start, add_questions};
-use super::{blank_runs, is_start, usual_gap};
+use super::{blank_runs, is_start, record_before, usual_gap};
 use crate::parse::outline::defines_term;
 
 /// Blank lines in a row that set a part apart: more than the one or two notes leave
@@ -130,13 +130,6 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
     }));
     add_questions(lines, starts, topics);
-}
-
-/// The record that line `i` falls inside, begun on an earlier line (`starts` sorted by line).
-fn record_before(starts: &[Start], i: usize) -> Option<&Start> {
-    starts[..starts.partition_point(|s| s.line <= i)]
-        .last()
-        .filter(|s| s.line < i && matches!(s.role, Role::Record { .. }))
 }
 
 /// Does the record open at line `i` start at a heading with little of its own (`### 1.4
