@@ -210,11 +210,17 @@ fn numbered_on(lines: &[Ln<'_>], starts: &[Start], first: usize) -> bool {
 /// Are the lines `from..to` (a first card's body) a list of points and nothing else? A heading
 /// over points (`## 参数初始化` over `- 全0，…` `- 正态随机`; `# 一 创建线程的方式：` over
 /// `    1 继承Thread类` `    2 实现Runnable接口`, indented) is a topic answered point by
-/// point; a title or a preface stands over running text.
+/// point; a title or a preface stands over running text. A picture between the points, or a
+/// callout's fences around some of them (`:::info 黑盒测试与白盒测试` … `:::`), adds no prose.
 fn listed(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
     let mut filled = lines[from..to]
         .iter()
-        .filter(|l| !matches!(l.kind, Kind::Blank) && !blocks::is_rule_line(l.text))
+        .filter(|l| {
+            !matches!(l.kind, Kind::Blank)
+                && !blocks::is_rule_line(l.text)
+                && !blocks::image_only(l.text)
+                && !l.text.starts_with(":::")
+        })
         .peekable();
     filled.peek().is_some()
         && filled.all(|l| {
