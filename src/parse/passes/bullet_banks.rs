@@ -85,6 +85,74 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     merge_starts(starts, lone);
     let loose = loose_banks(lines, starts);
     merge_starts(starts, loose);
+    labels_over_banks(lines, starts);
+}
+
+/// Characters a label over a bank holds at most: a longer line is a sentence of notes.
+const MAX_LABEL_CHARS: usize = 30;
+
+/// A line of text at the margin that names questions and leads in to them
+/// (`HashMap常见面试题：`) over one-line bullets, most of which ask (`- HashMap的底层数据结构？`):
+/// a bank inside the notes, the line its label, each bullet a card. The bullets run up to the
+/// first line that is none; whatever follows stays the last card's.
+fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        let plain = line::strip_emphasis(l.text);
+        let title = plain.trim();
+        let Some(name) = title.strip_suffix(['：', ':']) else {
+            i += 1;
+            continue;
+        };
+        let lower = name.to_lowercase();
+        if !matches!(l.kind, Kind::Text)
+            || l.indented()
+            || title.chars().count() > MAX_LABEL_CHARS
+            || !QUESTION_WORDS.iter().any(|w| lower.contains(w))
+            || leads_to_examples(title)
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < lines.len()
+            && (matches!(lines[end].kind, Kind::Blank)
+                || (matches!(lines[end].kind, Kind::Text)
+                    && blocks::bullet_item(lines[end].text.trim_start()).is_some()))
+        {
+            end += 1;
+        }
+        while end > i + 1 && matches!(lines[end - 1].kind, Kind::Blank) {
+            end -= 1;
+        }
+        let taken = starts.iter().any(|s| s.line > i && s.line < end);
+        let items = bank_items(&lines[i + 1..end], false).filter(|items| {
+            let (leaves, asking) = count_leaves(items);
+            leaves >= MIN_ITEMS && asking * 2 > leaves
+        });
+        match items {
+            Some(items) if !taken => {
+                let label = Role::label(title);
+                match starts.iter_mut().find(|s| s.line == i) {
+                    Some(start) => {
+                        start.rank = Some(LABEL_RANK);
+                        start.role = label;
+                    }
+                    None => extra.push(Start {
+                        line: i,
+                        rank: Some(LABEL_RANK),
+                        role: label,
+                    }),
+                }
+                extra.extend(bank_starts(items, i + 1));
+            }
+            _ => {}
+        }
+        i = end.max(i + 1);
+    }
+    merge_starts(starts, extra);
 }
 
 /// A heading read as one card whose answer is nothing but a list of unanswered one-line bullets
