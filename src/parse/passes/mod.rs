@@ -20,6 +20,7 @@
 //! - [`answered_siblings`]: numbered headings that are mostly cards keep their lists as answers.
 //! - [`numbered_groups`]: numbered group lines over runs of bare question lines.
 //! - [`hash_topics`]: topics tagged `#topic` at the margin over indented notes.
+//! - [`outliner`]: pages written in an outliner, blocks by tabs, headings and `#card` blocks.
 //! - [`indent_outline`]: labels in an outline that indentation alone structures.
 //! - [`callouts`]: Obsidian question callouts.
 //! - [`label_lists`]: lists a `Question：` label names as questions.
@@ -110,6 +111,7 @@ mod named_questions;
 mod nested_questions;
 mod numbered_groups;
 mod numbered_siblings;
+mod outliner;
 mod outlines;
 mod own_style_items;
 mod paragraphs;
@@ -179,6 +181,7 @@ pub(super) use named_questions::keep_named_questions;
 pub(super) use nested_questions::{split_bold_sub_questions, split_nested_question_bullets};
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
+pub(super) use outliner::read_outliner_sections;
 pub(super) use outlines::{split_named_subjects, split_subject_outlines};
 pub(super) use own_style_items::keep_own_style_items;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};
