@@ -91,7 +91,23 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 /// Characters a label over a bank holds at most: a longer line is a sentence of notes.
 const MAX_LABEL_CHARS: usize = 30;
 
-/// A line of text at the margin that names questions and leads in to them
+/// Words in a line of text that say the bullets under it are questions to answer
+/// (`HashMap常见面试题：`, `Redis相关问题:`). Not `问题` alone: `排查时要问自己几个问题：` and
+/// `需要考虑以下问题：` lead in to the points of an answer.
+const LABEL_WORDS: &[&str] = &[
+    "面试题",
+    "题目",
+    "题库",
+    "面经",
+    "常见问题",
+    "面试问题",
+    "相关问题",
+    "问题汇总",
+    "questions",
+    "faq",
+];
+
+/// A line of prose at the margin that names questions and leads in to them
 /// (`HashMap常见面试题：`) over one-line bullets, most of which ask (`- HashMap的底层数据结构？`):
 /// a bank inside the notes, the line its label, each bullet a card. The bullets run up to the
 /// first line that is none; whatever follows stays the last card's.
@@ -99,23 +115,10 @@ fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let mut extra = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let l = &lines[i];
-        let plain = line::strip_emphasis(l.text);
-        let title = plain.trim();
-        let Some(name) = title.strip_suffix(['：', ':']) else {
+        let Some(title) = bank_label(&lines[i]) else {
             i += 1;
             continue;
         };
-        let lower = name.to_lowercase();
-        if !matches!(l.kind, Kind::Text)
-            || l.indented()
-            || title.chars().count() > MAX_LABEL_CHARS
-            || !QUESTION_WORDS.iter().any(|w| lower.contains(w))
-            || leads_to_examples(title)
-        {
-            i += 1;
-            continue;
-        }
         let mut end = i + 1;
         while end < lines.len()
             && (matches!(lines[end].kind, Kind::Blank)
@@ -127,32 +130,62 @@ fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         while end > i + 1 && matches!(lines[end - 1].kind, Kind::Blank) {
             end -= 1;
         }
-        let taken = starts.iter().any(|s| s.line > i && s.line < end);
+        // A start among the bullets: another reading took them.
+        let after = starts.partition_point(|s| s.line <= i);
+        let taken = starts.get(after).is_some_and(|s| s.line < end);
         let items = bank_items(&lines[i + 1..end], false).filter(|items| {
             let (leaves, asking) = count_leaves(items);
             leaves >= MIN_ITEMS && asking * 2 > leaves
         });
-        match items {
-            Some(items) if !taken => {
-                let label = Role::label(title);
-                match starts.iter_mut().find(|s| s.line == i) {
-                    Some(start) => {
-                        start.rank = Some(LABEL_RANK);
-                        start.role = label;
-                    }
-                    None => extra.push(Start {
-                        line: i,
-                        rank: Some(LABEL_RANK),
-                        role: label,
-                    }),
+        if let Some(items) = items.filter(|_| !taken) {
+            let label = Role::label(&title);
+            match starts
+                .get_mut(after.wrapping_sub(1))
+                .filter(|s| s.line == i)
+            {
+                Some(start) => {
+                    start.rank = Some(LABEL_RANK);
+                    start.role = label;
                 }
-                extra.extend(bank_starts(items, i + 1));
+                None => extra.push(Start {
+                    line: i,
+                    rank: Some(LABEL_RANK),
+                    role: label,
+                }),
             }
-            _ => {}
+            extra.extend(bank_starts(items, i + 1));
         }
         i = end.max(i + 1);
     }
     merge_starts(starts, extra);
+}
+
+/// The text of a line that labels a bank of questions (see [`labels_over_banks`]): prose at
+/// the margin, 30 characters at most, that names questions and ends on a colon.
+fn bank_label(l: &Ln<'_>) -> Option<String> {
+    // Most lines end on no colon (`：` ends on the byte 0x9A) nor emphasis: one byte spares
+    // them the rest.
+    let last = l.text.trim_ascii_end().as_bytes().last();
+    if !matches!(last, Some(b':' | 0x9A | b'*' | b'_'))
+        || !l.prose()
+        || l.indented()
+        || l.text.starts_with(['<', ':'])
+    {
+        return None;
+    }
+    // The words that name questions hold one of these characters, or a `q` or an `f`.
+    let may_name = l.text.contains(['题', '问', '经'])
+        || l.text.bytes().any(|b| matches!(b | 0x20, b'q' | b'f'));
+    if !may_name {
+        return None;
+    }
+    let plain = line::strip_emphasis(l.text);
+    let title = plain.trim();
+    let name = title.strip_suffix(['：', ':'])?.to_lowercase();
+    (title.chars().count() <= MAX_LABEL_CHARS
+        && LABEL_WORDS.iter().any(|w| name.contains(w))
+        && !leads_to_examples(title))
+    .then(|| title.to_owned())
 }
 
 /// A heading read as one card whose answer is nothing but a list of unanswered one-line bullets
