@@ -13,7 +13,7 @@ use super::asking::{asks, ends_asking};
 use super::bullet_groups::bullet_groups;
 use super::indented_parts::{indent_width, indented_parts, part_heading};
 use super::line::{Heading, Kind, Style};
-use super::{Ln, TitleShape, blocks, code, line, titles};
+use super::{Ln, TitleShape, blocks, code, line, outliner, titles};
 use crate::read::SourceText;
 
 /// Lines a thread classifies in one go: enough to make the hand-off cost nothing.
@@ -283,96 +283,34 @@ fn bulleted_headings(lines: &mut [Ln<'_>]) {
     }
 }
 
-/// A page written in an outliner (Logseq): every line a block (`- …`, nested by tabs), the
-/// block's next lines indented two spaces past its dash, and some of them properties
-/// (`card-repeats:: 3`, `id:: 6410…`). Blocks typed as headings (`\t- ##### map 内存模型`) are
-/// headings, at any depth; properties are the outliner's metadata: no line of them asks or
-/// titles anything, and they stay in the block they are under.
+/// A page written in an outliner (Logseq): its blocks typed or marked as headings, and its
+/// cards, are headings; its properties are no text of its own (see [`outliner`]).
 fn outliner_pages(lines: &mut [Ln<'_>]) {
-    if !outliner_page(lines) {
+    let Some(page) = outliner::Page::read(lines) else {
         return;
+    };
+    for (b, card) in page.blocks.iter().zip(&page.cards) {
+        let kind = match b.heading {
+            Some(level) => line::classify(&format!("{} {}", "#".repeat(level), b.front)),
+            None if *card => line::classify(&format!("###### {}", b.front)),
+            None => continue,
+        };
+        if let Kind::Heading(h) = kind {
+            let l = &mut lines[b.line];
+            l.kind = Kind::Heading(h);
+            l.code = false;
+            l.structural = false;
+        }
     }
     for l in lines.iter_mut() {
-        let body = l.text.trim_start_matches('\t');
-        if let Some(rest) = body.strip_prefix("- ").filter(|r| r.starts_with('#'))
-            && let Kind::Heading(h) = line::classify(rest)
-            && matches!(h.style, Style::Markdown(_))
+        if matches!(l.kind, Kind::Text)
+            && outliner::property(l.text.trim_start_matches(['\t', ' ']))
         {
-            l.kind = Kind::Heading(h);
-            l.code = false;
-            l.structural = false;
-        } else if let Some(front) = body.strip_prefix("- ").and_then(card_front)
-            && let Kind::Heading(h) = line::classify(&format!("###### {front}"))
-        {
-            l.kind = Kind::Heading(h);
-            l.code = false;
-            l.structural = false;
-        } else if outliner_property(body.trim_start()) && matches!(l.kind, Kind::Text) {
             l.kind = Kind::Fenced;
             l.code = false;
             l.structural = false;
         }
     }
-}
-
-/// Is the page an outliner's: blocks (`- …`) and what is under them (indented lines, a tab
-/// or two spaces in), ten blocks at least, some nested by tabs, and two of the outliner's
-/// marks: properties, blocks typed as headings under others, `#card` tags? A line of text at
-/// the margin that is no block is another kind of notes: the first one found ends the search.
-/// A front matter block (`---` … `---`) above the blocks is the page's.
-pub(super) fn outliner_page(lines: &[Ln<'_>]) -> bool {
-    let mut blocks = 0;
-    let mut nested = false;
-    let mut marks = 0;
-    // A front matter block at the top is the page's, whatever the notes under it are.
-    let body = yaml_front_matter(lines).map_or(0, |end| end + 1);
-    for l in &lines[body..] {
-        if matches!(l.kind, Kind::Blank) {
-            continue;
-        }
-        let body = l.text.trim_start_matches('\t');
-        if let Some(text) = body.strip_prefix("- ").or((body == "-").then_some("")) {
-            blocks += 1;
-            let deep = body.len() < l.text.len();
-            nested |= deep;
-            marks += usize::from(
-                (deep && text.starts_with('#') && text.trim_start_matches('#').starts_with(' '))
-                    || card_front(text).is_some(),
-            );
-        } else if outliner_property(body.trim_start()) {
-            marks += 1;
-        } else if !l.indented() {
-            return false;
-        }
-    }
-    blocks >= OUTLINER_BLOCKS && marks >= OUTLINER_MARKS && nested
-}
-
-/// The front of a block the outliner makes a flash card (`[向channel发送数据过程怎么样的?](…)
-/// [[channel]] #card`): its text without the `#card` tag.
-fn card_front(text: &str) -> Option<&str> {
-    let front = text
-        .trim_end()
-        .strip_suffix("#card")
-        .filter(|f| f.is_empty() || f.ends_with(char::is_whitespace))?
-        .trim_end();
-    (!front.is_empty()).then_some(front)
-}
-
-/// Blocks an outliner page holds at least, and marks of the outliner among them.
-const OUTLINER_BLOCKS: usize = 10;
-const OUTLINER_MARKS: usize = 2;
-
-/// An outliner's property line: a key of letters, digits and dashes, `::` and its value
-/// (`card-last-score:: 3`, `background-color:: blue`).
-pub(super) fn outliner_property(text: &str) -> bool {
-    text.split_once(":: ").is_some_and(|(key, _)| {
-        !key.is_empty()
-            && key.starts_with(|c: char| c.is_ascii_alphabetic())
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    })
 }
 
 /// Is the nearest non-blank line above or below line `i` code or a shell command?

@@ -25,6 +25,7 @@ mod indented_parts;
 pub mod line;
 mod orphans;
 mod outline;
+mod outliner;
 mod passes;
 mod record;
 mod titles;
@@ -54,7 +55,7 @@ use passes::{
     keep_lead_in_points, keep_named_questions, keep_numbered_heading_cards_whole,
     keep_own_style_items, keep_sibling_cards_answered, numbered_lists_read_alike,
     pair_answer_lists, parts_named_by_question, read_bold_questions_alike, read_indented_outline,
-    read_outliner_sections, read_plain_lists, read_sibling_sections_alike, regroup_headings,
+    read_outliner_pages, read_plain_lists, read_sibling_sections_alike, regroup_headings,
     rule_entries, set_aside_leading_titles, set_aside_link_contents, set_aside_link_lists,
     set_aside_placeholders, set_aside_repeated_list, set_aside_text_among_sections,
     split_bold_points, split_bold_sub_questions, split_bullet_banks, split_bullet_led,
@@ -432,7 +433,7 @@ fn run_passes(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     read_sibling_sections_alike(lines, starts);
     set_aside_leading_titles(lines, starts);
     keep_labelled_answers(lines, starts);
-    read_outliner_sections(lines, starts);
+    read_outliner_pages(lines, starts);
 }
 
 /// Z001 for bytes the reader had to replace, if it had to.

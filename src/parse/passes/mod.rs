@@ -181,7 +181,7 @@ pub(super) use named_questions::keep_named_questions;
 pub(super) use nested_questions::{split_bold_sub_questions, split_nested_question_bullets};
 pub(super) use numbered_groups::split_numbered_question_groups;
 pub(super) use numbered_siblings::numbered_lists_read_alike;
-pub(super) use outliner::read_outliner_sections;
+pub(super) use outliner::read_outliner_pages;
 pub(super) use outlines::{split_named_subjects, split_subject_outlines};
 pub(super) use own_style_items::keep_own_style_items;
 pub(super) use paragraphs::{set_aside_link_lists, split_marked_lines, split_titled_paragraphs};

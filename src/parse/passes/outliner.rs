@@ -1,41 +1,89 @@
-//! Pages written in an outliner (Logseq): every line a block (`- …`), nested by tabs. Blocks
-//! typed as headings are headings and blocks tagged `#card` are cards, wherever they sit (see
-//! `classify::outliner_pages`). In such a page nothing stands outside a block: a heading
-//! block with text of its own before the cards under it is a card too, that text its answer.
+//! Pages written in an outliner (Logseq), read as [`crate::parse::outliner`] says: their
+//! headings and cards are headings when lines are classified, and this pass keeps what the
+//! outline of headings cannot see. Every card is a record, whatever the outline made of it;
+//! the first block after a card's answer, no deeper than the card, starts a record of its own
+//! (a card's answer is what is nested under it). Nothing stands outside a block: a heading
+//! block with text of its own before the cards under it is a card too, and one with nothing of
+//! its own but properties over them groups them.
 //!
 //! ```text
 //! - ##### [[channel]] [#](…)          ← a card: the quote under it is its answer
 //!   > 不要通过共享内存来通信 …
-//! \t- 数据结构 [#](…)
-//! \t- [向channel发送数据过程怎么样的?](…) #card   ← a card
+//!     - [向channel发送数据过程怎么样的?](…) #card   ← a card
+//! - 类加载的过程                       ← a record: no part of the card above
 //! ```
 
-use crate::parse::classify::{outliner_page, outliner_property};
+use super::merge_starts;
 use crate::parse::line::{self, Kind};
+use crate::parse::outliner::{Page, property};
 use crate::parse::{Ln, Role, Start};
 
-/// Make every section heading of an outliner page that holds text before the next start a
-/// record asking what the heading says.
-pub(crate) fn read_outliner_sections(lines: &[Ln<'_>], starts: &mut [Start]) {
-    if !outliner_page(lines) {
+/// Read an outliner page's cards and headings as the outliner writes them.
+pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let Some(page) = Page::read(lines) else {
         return;
-    }
-    for n in 0..starts.len() {
-        let at = starts[n].line;
-        let (Role::Section { .. }, Kind::Heading(h)) = (&starts[n].role, &lines[at].kind) else {
-            continue;
-        };
-        let end = starts.get(n + 1).map_or(lines.len(), |s| s.line);
-        let holds_text = lines[at + 1..end].iter().any(|l| {
-            !matches!(l.kind, Kind::Blank)
-                && !outliner_property(l.text.trim_start_matches(['\t', ' ']))
-                && l.text.trim_start_matches(['\t', ' ']) != "-"
-        });
-        if holds_text {
-            starts[n].role = Role::Record {
-                number: h.number.clone(),
-                question: line::strip_emphasis(&h.title).trim().to_owned(),
-            };
+    };
+    let mut extra = Vec::new();
+    let ends = page.card_ends();
+    let cards = page
+        .blocks
+        .iter()
+        .zip(&page.cards)
+        .filter(|(_, card)| **card)
+        .map(|(b, _)| (b.line, b.front));
+    let ended = page
+        .blocks
+        .iter()
+        .filter(|b| ends.contains(&b.line))
+        .map(|b| (b.line, b.front));
+    for (at, front) in cards.chain(ended) {
+        match starts.binary_search_by_key(&at, |s| s.line) {
+            Ok(n) if matches!(starts[n].role, Role::Record { .. }) => {}
+            Ok(n) => starts[n].role = Role::question(front),
+            Err(_) => extra.push(Start {
+                line: at,
+                rank: None,
+                role: Role::question(front),
+            }),
         }
     }
+    merge_starts(starts, extra);
+    for n in 0..starts.len() {
+        let at = starts[n].line;
+        let Kind::Heading(h) = &lines[at].kind else {
+            continue;
+        };
+        let end = starts
+            .get(n + 1)
+            .map_or(lines.len(), |s| s.line)
+            .max(at + 1);
+        let holds_text = lines[at + 1..end].iter().any(|l| {
+            let t = l.text.trim_start_matches(['\t', ' ']);
+            !matches!(l.kind, Kind::Blank) && !property(t) && t != "-"
+        });
+        // A heading block with nothing of its own but properties over the cards nested under
+        // it groups them.
+        let over_cards = end < lines.len() && depth(&lines[end]) > depth(&lines[at]);
+        match &starts[n].role {
+            Role::Section { .. } if holds_text => {
+                starts[n].role = Role::Record {
+                    number: h.number.clone(),
+                    question: line::strip_emphasis(&h.title).trim().to_owned(),
+                };
+            }
+            Role::Record { .. } if !holds_text && over_cards && page.is_block(at) => {
+                starts[n].rank = Some(h.style.rank());
+                starts[n].role = Role::Section {
+                    rank: h.style.rank(),
+                    title: h.title.clone(),
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How deep a block's line is nested: the tabs before it.
+fn depth(l: &Ln<'_>) -> usize {
+    l.text.len() - l.text.trim_start_matches('\t').len()
 }
