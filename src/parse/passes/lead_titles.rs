@@ -219,7 +219,7 @@ fn listed(lines: &[Ln<'_>], from: usize, to: usize) -> bool {
             !matches!(l.kind, Kind::Blank)
                 && !blocks::is_rule_line(l.text)
                 && !blocks::image_only(l.text)
-                && !l.text.starts_with(":::")
+                && !l.text.trim_start().starts_with(":::")
         })
         .peekable();
     filled.peek().is_some()
