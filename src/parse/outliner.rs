@@ -17,7 +17,8 @@
 //! headings, at any depth, but inside a card, where they are part of its answer. A block tagged
 //! `#card` (`#Card`, `#[[card]]`, before or after its words, among other tags) is a card, and
 //! so is a block that asks (ends with a question mark) over blocks nested under it. The blocks
-//! beside a card, under the same block or heading, are cards alike: a card's answer is what is
+//! beside a card, under the same block or heading, are cards alike, unless cards are nested
+//! under them: then they group those cards, as a heading does. A card's answer is what is
 //! nested under it, never the next block.
 
 use super::Ln;
@@ -48,6 +49,9 @@ pub(super) struct Block<'a> {
 pub(super) struct Page<'a> {
     pub blocks: Vec<Block<'a>>,
     pub cards: Vec<bool>,
+    /// Blocks that hold cards nested under them and are none (`- 传输层` over `\t- TCP` over
+    /// `\t\t- TCP 如何保证可靠传输？ #card`): they group them, as headings do.
+    pub groups: Vec<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -57,37 +61,65 @@ impl<'a> Page<'a> {
             return None;
         }
         let mut blocks = blocks(lines);
-        // The blocks that are cards: tagged or asking over nested ones, and those beside them
-        // (the same parent, the same depth). Siblings are found in one sweep, by parent.
-        let mut seeds: Vec<(Option<usize>, usize)> = Vec::new();
-        for (k, b) in blocks.iter().enumerate() {
-            let nests = blocks.get(k + 1).is_some_and(|n| n.depth > b.depth);
-            let asks = nests && b.front.ends_with(['？', '?']);
-            if b.heading.is_none() && !b.front.is_empty() && (b.tagged || asks) {
-                seeds.push((b.parent, b.depth));
-            }
-        }
-        let mut cards: Vec<bool> = blocks
+        let words = |b: &Block<'_>| b.heading.is_none() && !b.front.is_empty();
+        // The blocks that make cards: tagged, or asking over nested ones.
+        let seed: Vec<bool> = blocks
             .iter()
-            .map(|b| {
-                b.heading.is_none() && !b.front.is_empty() && seeds.contains(&(b.parent, b.depth))
+            .enumerate()
+            .map(|(k, b)| {
+                let nests = blocks.get(k + 1).is_some_and(|n| n.depth > b.depth);
+                words(b) && (b.tagged || (nests && b.front.ends_with(['？', '?'])))
             })
             .collect();
-        // What is nested in a card is its answer: no heading, no card of its own.
+        // The blocks that hold such a block nested under them, at any depth.
+        let mut holds = vec![false; blocks.len()];
+        for k in (0..blocks.len()).filter(|&k| seed[k]) {
+            let mut up = blocks[k].parent;
+            while let Some(p) = up.filter(|&p| !holds[p]) {
+                holds[p] = true;
+                up = blocks[p].parent;
+            }
+        }
+        // The blocks beside a card (the same parent, the same depth) are cards alike, unless
+        // they hold cards: then they group them.
+        let beside: Vec<(Option<usize>, usize)> = (0..blocks.len())
+            .filter(|&k| seed[k])
+            .map(|k| (blocks[k].parent, blocks[k].depth))
+            .collect();
+        let mut cards: Vec<bool> = (0..blocks.len())
+            .map(|k| {
+                let b = &blocks[k];
+                seed[k] || (words(b) && !holds[k] && beside.contains(&(b.parent, b.depth)))
+            })
+            .collect();
+        let mut groups: Vec<bool> = (0..blocks.len())
+            .map(|k| !cards[k] && holds[k] && words(&blocks[k]))
+            .collect();
+        // What is nested in a card is its answer: no heading, card or group of its own.
         let mut inside = vec![false; blocks.len()];
         for k in 0..blocks.len() {
             inside[k] = blocks[k].parent.is_some_and(|p| inside[p] || cards[p]);
             if inside[k] {
                 blocks[k].heading = None;
                 cards[k] = false;
+                groups[k] = false;
             }
         }
-        Some(Self { blocks, cards })
+        Some(Self {
+            blocks,
+            cards,
+            groups,
+        })
     }
 
     /// Does a block start at line `at`?
     pub(super) fn is_block(&self, at: usize) -> bool {
         self.blocks.binary_search_by_key(&at, |b| b.line).is_ok()
+    }
+
+    /// The index of the block at line `at`, one of the page's.
+    fn index(&self, at: usize) -> usize {
+        self.blocks.partition_point(|b| b.line < at)
     }
 
     /// The lines of the blocks that end a card: the first block after a card's nested
@@ -104,6 +136,7 @@ impl<'a> Page<'a> {
                 .find(|(n, _)| n.depth <= b.depth);
             if let Some((n, false)) = next
                 && n.heading.is_none()
+                && !self.groups[self.index(n.line)]
                 && n.front.chars().any(char::is_alphanumeric)
             {
                 ends.push(n.line);

@@ -2,9 +2,11 @@
 //! headings and cards are headings when lines are classified, and this pass keeps what the
 //! outline of headings cannot see. Every card is a record, whatever the outline made of it;
 //! the first block after a card's answer, no deeper than the card, starts a record of its own
-//! (a card's answer is what is nested under it). Nothing stands outside a block: a heading
-//! block with text of its own before the cards under it is a card too, and one with nothing of
-//! its own but properties over them groups them.
+//! (a card's answer is what is nested under it). A block that holds cards nested under it and
+//! is none (`- 传输层` / `\t- TCP` / `\t\t- TCP 如何保证可靠传输？ #card`) is a section over
+//! them. Nothing stands outside a block: a heading block with text of its own before the cards
+//! under it is a card too, and one with nothing of its own but properties over them groups
+//! them.
 //!
 //! ```text
 //! - ##### [[channel]] [#](…)          ← a card: the quote under it is its answer
@@ -16,7 +18,7 @@
 use super::merge_starts;
 use crate::parse::line::{self, Kind};
 use crate::parse::outliner::{Page, property};
-use crate::parse::{Ln, Role, Start};
+use crate::parse::{LABEL_RANK, Ln, Role, Start};
 
 /// Read an outliner page's cards and headings as the outliner writes them.
 pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
@@ -44,6 +46,28 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                 line: at,
                 rank: None,
                 role: Role::question(front),
+            }),
+        }
+    }
+    // A block that groups cards is a section over them, ranked by its depth below headings.
+    let groups = page.blocks.iter().zip(&page.groups).filter(|(_, g)| **g);
+    for (b, _) in groups {
+        let rank = u8::try_from(GROUP_RANK + b.depth)
+            .unwrap_or(u8::MAX)
+            .min(LABEL_RANK - 1);
+        let role = Role::Section {
+            rank,
+            title: line::strip_emphasis(b.front).trim().to_owned(),
+        };
+        match starts.binary_search_by_key(&b.line, |s| s.line) {
+            Ok(n) => {
+                starts[n].rank = Some(rank);
+                starts[n].role = role;
+            }
+            Err(_) => extra.push(Start {
+                line: b.line,
+                rank: Some(rank),
+                role,
             }),
         }
     }
@@ -82,6 +106,9 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
 }
+
+/// The rank of a block that groups cards at the margin: below every heading's (`######` is 6).
+const GROUP_RANK: usize = 7;
 
 /// How deep a block's line is nested: the tabs before it.
 fn depth(l: &Ln<'_>) -> usize {
