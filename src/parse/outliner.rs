@@ -21,6 +21,8 @@
 //! under them: then they group those cards, as a heading does. A card's answer is what is
 //! nested under it, never the next block.
 
+use std::collections::HashSet;
+
 use super::Ln;
 use super::classify::yaml_front_matter;
 use super::line::Kind;
@@ -82,7 +84,7 @@ impl<'a> Page<'a> {
         }
         // The blocks beside a card (the same parent, the same depth) are cards alike, unless
         // they hold cards: then they group them.
-        let beside: Vec<(Option<usize>, usize)> = (0..blocks.len())
+        let beside: HashSet<(Option<usize>, usize)> = (0..blocks.len())
             .filter(|&k| seed[k])
             .map(|k| (blocks[k].parent, blocks[k].depth))
             .collect();
@@ -117,11 +119,6 @@ impl<'a> Page<'a> {
         self.blocks.binary_search_by_key(&at, |b| b.line).is_ok()
     }
 
-    /// The index of the block at line `at`, one of the page's.
-    fn index(&self, at: usize) -> usize {
-        self.blocks.partition_point(|b| b.line < at)
-    }
-
     /// The lines of the blocks that end a card: the first block after a card's nested
     /// blocks, no deeper than the card, that is neither a card nor a heading and holds words.
     pub(super) fn card_ends(&self) -> Vec<usize> {
@@ -130,16 +127,14 @@ impl<'a> Page<'a> {
             if !self.cards[k] {
                 continue;
             }
-            let next = self.blocks[k + 1..]
-                .iter()
-                .zip(&self.cards[k + 1..])
-                .find(|(n, _)| n.depth <= b.depth);
-            if let Some((n, false)) = next
-                && n.heading.is_none()
-                && !self.groups[self.index(n.line)]
-                && n.front.chars().any(char::is_alphanumeric)
+            let next = (k + 1..self.blocks.len()).find(|&j| self.blocks[j].depth <= b.depth);
+            if let Some(j) = next
+                && !self.cards[j]
+                && !self.groups[j]
+                && self.blocks[j].heading.is_none()
+                && self.blocks[j].front.chars().any(char::is_alphanumeric)
             {
-                ends.push(n.line);
+                ends.push(self.blocks[j].line);
             }
         }
         ends
