@@ -119,9 +119,10 @@ impl<'a> Page<'a> {
         self.blocks.binary_search_by_key(&at, |b| b.line).is_ok()
     }
 
-    /// The lines of the blocks that end a card: the first block after a card's nested
-    /// blocks, no deeper than the card, that is neither a card nor a heading and holds words.
-    pub(super) fn card_ends(&self) -> Vec<usize> {
+    /// The blocks that end a card, their lines and words: the first block after a card's
+    /// nested blocks, no deeper than the card, that is neither a card, a group nor a heading
+    /// and holds words.
+    pub(super) fn card_ends(&self) -> Vec<(usize, &'a str)> {
         let mut ends = Vec::new();
         for (k, b) in self.blocks.iter().enumerate() {
             if !self.cards[k] {
@@ -134,7 +135,7 @@ impl<'a> Page<'a> {
                 && self.blocks[j].heading.is_none()
                 && self.blocks[j].front.chars().any(char::is_alphanumeric)
             {
-                ends.push(self.blocks[j].line);
+                ends.push((self.blocks[j].line, self.blocks[j].front));
             }
         }
         ends

@@ -139,10 +139,8 @@ fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
         if let Some(items) = items.filter(|_| !taken) {
             let label = Role::label(&title);
-            match starts
-                .get_mut(after.wrapping_sub(1))
-                .filter(|s| s.line == i)
-            {
+            let at_label = after.checked_sub(1).filter(|&n| starts[n].line == i);
+            match at_label.map(|n| &mut starts[n]) {
                 Some(start) => {
                     start.rank = Some(LABEL_RANK);
                     start.role = label;

@@ -26,19 +26,13 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         return;
     };
     let mut extra = Vec::new();
-    let ends = page.card_ends();
     let cards = page
         .blocks
         .iter()
         .zip(&page.cards)
         .filter(|(_, card)| **card)
         .map(|(b, _)| (b.line, b.front));
-    let ended = page
-        .blocks
-        .iter()
-        .filter(|b| ends.contains(&b.line))
-        .map(|b| (b.line, b.front));
-    for (at, front) in cards.chain(ended) {
+    for (at, front) in cards.chain(page.card_ends()) {
         match starts.binary_search_by_key(&at, |s| s.line) {
             Ok(n) if matches!(starts[n].role, Role::Record { .. }) => {}
             Ok(n) => starts[n].role = Role::question(front),
@@ -85,8 +79,8 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             let t = l.text.trim_start_matches(['\t', ' ']);
             !matches!(l.kind, Kind::Blank) && !property(t) && t != "-"
         });
-        // A heading block with nothing of its own but properties over the cards nested under
-        // it groups them.
+        // A heading block with nothing of its own but properties over the blocks nested under
+        // it that start cards or headings groups them.
         let over_cards = end < lines.len() && depth(&lines[end]) > depth(&lines[at]);
         match &starts[n].role {
             Role::Section { .. } if holds_text => {
