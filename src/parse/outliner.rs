@@ -232,16 +232,24 @@ fn untag_card(text: &str) -> (&str, bool) {
             .trim_end_matches("]]");
         w.starts_with('#') && name.eq_ignore_ascii_case("card")
     };
-    let mut front = text.trim();
+    let text = text.trim();
+    let mut front = text;
     let mut tagged = false;
+    let mut hashed = false;
     while let Some((rest, last)) = front.rsplit_once(char::is_whitespace)
         && is_tag(last)
     {
         tagged |= is_card(last);
+        hashed |= last.starts_with('#');
         front = rest.trim_end();
     }
+    // Page references alone at the end are words (`什么是 [[MVCC]]`): only a tail with a `#`
+    // tag in it is tags.
+    if !hashed {
+        front = text;
+    }
     // A block that is nothing but one tag (`- #card`) has no words.
-    if is_tag(front) && !front.contains(char::is_whitespace) {
+    if front.starts_with('#') && front.len() > 1 && !front.contains(char::is_whitespace) {
         tagged |= is_card(front);
         front = "";
     }
@@ -293,5 +301,8 @@ mod tests {
             ("用 #card 标记卡片的方法", false)
         );
         assert_eq!(untag_card("复习 #cards"), ("复习", false));
+        // Page references at the end are words, unless tags come with them.
+        assert_eq!(untag_card("什么是 [[MVCC]]"), ("什么是 [[MVCC]]", false));
+        assert_eq!(untag_card("[[Redis]]"), ("[[Redis]]", false));
     }
 }
