@@ -114,9 +114,10 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// Does a block start at line `at`?
-    pub(super) fn is_block(&self, at: usize) -> bool {
-        self.blocks.binary_search_by_key(&at, |b| b.line).is_ok()
+    /// The block at line `at`, if one starts there.
+    pub(super) fn block_at(&self, at: usize) -> Option<&Block<'a>> {
+        let k = self.blocks.binary_search_by_key(&at, |b| b.line).ok()?;
+        Some(&self.blocks[k])
     }
 
     /// The blocks that end a card, their lines and words: the first block after a card's
@@ -156,16 +157,15 @@ fn is_page(lines: &[Ln<'_>]) -> bool {
         if matches!(l.kind, Kind::Blank) {
             continue;
         }
-        let inner = l.text.trim_start_matches('\t');
-        if let Some(text) = inner.strip_prefix("- ").or((inner == "-").then_some("")) {
+        if let Some((depth, text)) = block_line(l.text) {
             blocks += 1;
-            let deep = inner.len() < l.text.len();
+            let deep = depth > 0;
             nested |= deep;
             marks += usize::from(
                 (deep && text.starts_with('#') && text.trim_start_matches('#').starts_with(' '))
                     || untag_card(text).1,
             );
-        } else if property(inner.trim_start()) {
+        } else if property(l.text.trim_start()) {
             marks += 1;
         } else if !l.indented() {
             return false;
@@ -181,12 +181,10 @@ fn blocks<'a>(lines: &[Ln<'a>]) -> Vec<Block<'a>> {
     // The last block at each depth, as an index into `blocks`: the parent of one deeper.
     let mut open: Vec<Option<usize>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let inner = l.text.trim_start_matches('\t');
-        let Some(text) = inner.strip_prefix("- ").or((inner == "-").then_some("")) else {
+        let Some((depth, text)) = block_line(l.text) else {
             continue;
         };
         let text = text.trim();
-        let depth = l.text.len() - inner.len();
         open.resize(depth, None);
         let parent = open.last().copied().flatten();
         let marked = lines[i + 1..]
@@ -217,6 +215,13 @@ fn blocks<'a>(lines: &[Ln<'a>]) -> Vec<Block<'a>> {
         });
     }
     blocks
+}
+
+/// A block's line (`\t\t- 哈希表`, an empty `-`): how many tabs deep it is, and its text.
+fn block_line(line: &str) -> Option<(usize, &str)> {
+    let inner = line.trim_start_matches('\t');
+    let text = inner.strip_prefix("- ").or((inner == "-").then_some(""))?;
+    Some((line.len() - inner.len(), text))
 }
 
 /// A block's text without the tags around it (`Redis 有哪些类型？ #card #redis`, `#card AQS

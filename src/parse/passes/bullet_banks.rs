@@ -120,11 +120,7 @@ fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             continue;
         };
         let mut end = i + 1;
-        while end < lines.len()
-            && (matches!(lines[end].kind, Kind::Blank)
-                || (matches!(lines[end].kind, Kind::Text)
-                    && blocks::bullet_item(lines[end].text.trim_start()).is_some()))
-        {
+        while end < lines.len() && bank_line(&lines[end]) {
             end += 1;
         }
         while end > i + 1 && matches!(lines[end - 1].kind, Kind::Blank) {
@@ -156,6 +152,12 @@ fn labels_over_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         i = end.max(i + 1);
     }
     merge_starts(starts, extra);
+}
+
+/// A line a run of bullets may hold: blank, or a bullet of text at any indent.
+fn bank_line(l: &Ln<'_>) -> bool {
+    matches!(l.kind, Kind::Blank)
+        || (matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text.trim_start()).is_some())
 }
 
 /// The text of a line that labels a bank of questions (see [`labels_over_banks`]): prose at
@@ -296,20 +298,16 @@ fn lone_checklist(lines: &[Ln<'_>], starts: &mut [Start]) -> Vec<Start> {
 /// a card, when no title vouches for it but most of its bullets ask and there are many. Lists
 /// of links (contents) are no bank.
 fn loose_banks(lines: &[Ln<'_>], starts: &[Start]) -> Vec<Start> {
-    let listed = |l: &Ln<'_>| {
-        matches!(l.kind, Kind::Blank)
-            || (matches!(l.kind, Kind::Text) && blocks::bullet_item(l.text.trim_start()).is_some())
-    };
     let mut found = Vec::new();
     for (from, to, _) in super::loose_stretches(starts, lines.len()) {
         let mut i = from;
         while i < to {
-            if matches!(lines[i].kind, Kind::Blank) || !listed(&lines[i]) {
+            if matches!(lines[i].kind, Kind::Blank) || !bank_line(&lines[i]) {
                 i += 1;
                 continue;
             }
             let run = i;
-            while i < to && listed(&lines[i]) {
+            while i < to && bank_line(&lines[i]) {
                 i += 1;
             }
             let Some(items) = bank_items(&lines[run..i], false) else {

@@ -81,7 +81,10 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         });
         // A heading block with nothing of its own but properties over the blocks nested under
         // it that start cards or headings groups them.
-        let over_cards = end < lines.len() && depth(&lines[end]) > depth(&lines[at]);
+        let over_cards = page
+            .block_at(at)
+            .zip(page.block_at(end))
+            .is_some_and(|(heading, next)| next.depth > heading.depth);
         match &starts[n].role {
             Role::Section { .. } if holds_text => {
                 starts[n].role = Role::Record {
@@ -89,7 +92,7 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                     question: line::strip_emphasis(&h.title).trim().to_owned(),
                 };
             }
-            Role::Record { .. } if !holds_text && over_cards && page.is_block(at) => {
+            Role::Record { .. } if !holds_text && over_cards => {
                 starts[n].rank = Some(h.style.rank());
                 starts[n].role = Role::Section {
                     rank: h.style.rank(),
@@ -103,8 +106,3 @@ pub(crate) fn read_outliner_pages(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 
 /// The rank of a block that groups cards at the margin: below every heading's (`######` is 6).
 const GROUP_RANK: usize = 7;
-
-/// How deep a block's line is nested: the tabs before it.
-fn depth(l: &Ln<'_>) -> usize {
-    l.text.len() - l.text.trim_start_matches('\t').len()
-}
