@@ -448,10 +448,21 @@ impl Outline {
             stack.push(id);
             prev_text = None;
         }
+        // An introduction two levels down (`## 进程管理` / `### IO多路复用` / `#### 基本概念`)
+        // opens its topic: the topic's first note, no preface to the notes.
+        let deep: Vec<bool> = nodes
+            .iter()
+            .map(|n| n.parent.is_some_and(|p| nodes[p].parent.is_some()))
+            .collect();
         nodes
             .par_iter_mut()
+            .zip(deep.par_iter())
             .with_min_len(NODES_PER_TASK)
-            .for_each(|n| n.aside = aside_title(&n.heading.title) && !numbered_preface(&n.heading));
+            .for_each(|(n, &deep)| {
+                n.aside = aside_title(&n.heading.title)
+                    && !numbered_preface(&n.heading)
+                    && !(deep && opens_topic(&n.heading.title));
+            });
         Self { nodes, roots }
     }
 
@@ -1881,6 +1892,11 @@ fn numbered_preface(heading: &Heading) -> bool {
 fn introduction_title(title: &str) -> bool {
     const INTRODUCTIONS: &[&str] = &["概述", "简介", "簡介", "介绍", "介紹", "overview"];
     INTRODUCTIONS.contains(&plain_name(title).as_str())
+}
+
+/// Does a title name an introduction to a subject or its basic concepts (`概述`, `基本概念`)?
+fn opens_topic(title: &str) -> bool {
+    introduction_title(title) || plain_name(title) == "基本概念"
 }
 
 /// A heading's title as a name to look up: without emphasis, white space or a closing colon,
