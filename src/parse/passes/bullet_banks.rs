@@ -21,7 +21,7 @@
 
 use super::merge_starts;
 use crate::parse::asking::{asks, exercise_tagged, question_type};
-use crate::parse::line::{self, Kind};
+use crate::parse::line::{self, Kind, Style};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
 
 /// Fewer bullets could be one question's answer in points.
@@ -52,6 +52,7 @@ fn leads_to_examples(title: &str) -> bool {
 /// bullets, and read such a list right under a section heading alike: a record at every bullet
 /// without bullets under it, a subject at every bullet with.
 pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    exercise_banks(lines, starts);
     let mut extra = Vec::new();
     for n in 0..starts.len() {
         let at = starts[n].line;
@@ -86,6 +87,96 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     let loose = loose_banks(lines, starts);
     merge_starts(starts, loose);
     labels_over_banks(lines, starts);
+}
+
+/// A heading that names a kind of exercise (`### 习题`, `## 课后习题`, `二、简答题`) over
+/// nothing but bullets at the margin: each bullet is one exercise, however long, with the lines
+/// glued under it (`- 综合题15 【2012】` / `① 哪几个是由H发送的？`) and the bullets nested in it.
+/// The heading is a section over them. Starts another reading made at some of the bullets (one
+/// that ends on a `?`) give way to the bullets' own.
+///
+/// ```text
+/// ### 习题
+/// - 4 【2014】 主机甲和乙建立了TCP连接，…，经过10个RTT后，甲的发送窗口是→10KB
+/// - 18 A 和 B 之间建立了TCP连接，…，seq 和 ack 分别是多少答案→201，202
+/// ```
+fn exercise_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
+    let mut extra = Vec::new();
+    let mut gone = Vec::new();
+    let mut n = 0;
+    while n < starts.len() {
+        let at = starts[n].line;
+        let named = match &lines[at].kind {
+            Kind::Heading(h) => lines[at].markdown_level().is_some() && question_type(&h.title),
+            _ => false,
+        };
+        let mut m = n + 1;
+        if !named {
+            n = m;
+            continue;
+        }
+        while m < starts.len() && exercise_bullet(&lines[starts[m].line]) {
+            m += 1;
+        }
+        let end = bank_end(lines, at, starts.get(m).map_or(lines.len(), |s| s.line));
+        if let Some(items) = exercise_items(lines, at + 1, end) {
+            if let Role::Record { question, .. } = &starts[n].role {
+                starts[n].role = Role::Section {
+                    rank: starts[n].rank.unwrap_or(LABEL_RANK),
+                    title: question.clone(),
+                };
+            }
+            gone.extend(n + 1..m);
+            extra.extend(items.into_iter().map(|i| Start {
+                line: i,
+                rank: None,
+                role: Role::question(blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
+            }));
+        }
+        n = m;
+    }
+    if !gone.is_empty() {
+        let mut k = 0;
+        starts.retain(|_| {
+            k += 1;
+            !gone.contains(&(k - 1))
+        });
+    }
+    merge_starts(starts, extra);
+}
+
+/// A bullet at the margin, read as text or as a question that a bullet marks (`- 21 在一个TCP连接中，…
+/// 拥塞窗口的大小是?→16KB`).
+fn exercise_bullet(l: &Ln<'_>) -> bool {
+    matches!(&l.kind, Kind::Text | Kind::Heading(_))
+        && !l.indented()
+        && blocks::bullet_item(l.text).is_some()
+}
+
+/// The margin bullets of lines `from..end` that are nothing but exercises (see
+/// [`exercise_banks`]): three at least, the first line of text a bullet, every other line of
+/// text a bullet, indented under one, or glued to the line above.
+fn exercise_items(lines: &[Ln<'_>], from: usize, end: usize) -> Option<Vec<usize>> {
+    let mut items = Vec::new();
+    for i in from..end {
+        let l = &lines[i];
+        if exercise_bullet(l) {
+            items.push(i);
+            continue;
+        }
+        match &l.kind {
+            Kind::Blank => continue,
+            // A sub-question numbered under the bullet (`① 哪几个是由H发送的？`).
+            Kind::Text => {}
+            Kind::Heading(h) if !matches!(h.style, Style::Markdown(_)) => {}
+            _ => return None,
+        }
+        let glued = i > from && !matches!(lines[i - 1].kind, Kind::Blank);
+        if items.is_empty() || !(l.indented() || glued) {
+            return None;
+        }
+    }
+    (items.len() >= MIN_ITEMS).then_some(items)
 }
 
 /// Characters a label over a bank holds at most: a longer line is a sentence of notes.
