@@ -100,6 +100,9 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         if items.len() >= 2
             && in_record(i)
             && !(glossary(lines, &items) && answers_heading(lines, starts, i))
+            && !items
+                .iter()
+                .all(|&k| numbered(k).is_some_and(|h| code_only(&h.title)))
         {
             added.extend(items.into_iter().filter(|&k| !has_start(k)));
         }
@@ -130,6 +133,14 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
     }));
     add_questions(lines, starts, topics);
+}
+
+/// Is an item's title one span of code and nothing else (`` `<img style="max-width: 300px">` ``)?
+/// Items all so written are the ways to answer the question above (code to try), not
+/// questions.
+fn code_only(title: &str) -> bool {
+    let t = title.trim();
+    t.len() > 2 && t.starts_with('`') && t.ends_with('`') && !t[1..t.len() - 1].contains('`')
 }
 
 /// Does the record open at line `i` start at a heading with little of its own (`### 1.4
