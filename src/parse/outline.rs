@@ -1286,7 +1286,9 @@ impl Outline {
         }
         // A heading that explains itself first, in a line or a few (`# 缓存击穿` / `单个热点key
         // 过期，请求会访问数据库` / `1. 互斥锁：…` / `2. 逻辑过期…`), over numbered items none of
-        // which asks: one card, the items the points of its answer.
+        // which asks: one card, the items the points of its answer. An item that runs on in
+        // sentences states, whatever words it holds (`4. 线程在执行过程中与进程还是有区别的。每
+        // 个独立的线程…`).
         let explained = (1..=INTRO_LINES).contains(&node.body)
             && !names_collection(&parent.title)
             && !parent.title.contains("问题")
@@ -1295,7 +1297,7 @@ impl Outline {
                 matches!(
                     kid(k).heading.style,
                     Style::Arabic | Style::Paren | Style::HalfParen
-                ) && !kid(k).asks
+                ) && (!kid(k).asks || states(&kid(k).heading.title))
                     && !ends_asking(&kid(k).heading.title)
             })
             && !self.topics_introduced(node, kids, lines);
