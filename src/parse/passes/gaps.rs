@@ -99,9 +99,23 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             });
         numbered_question && !asks_any_way(lines[i].text)
     };
+    // Right under a card's own title (`##### 真题5 类的延迟静态绑定`, two blank lines, `首先明确
+    // 两个概念`), the line after the gap opens that card's answer.
+    let answers_title = |i: usize| {
+        starts[..starts.partition_point(|s| s.line < i)]
+            .last()
+            .is_some_and(|s| {
+                matches!(s.role, Role::Record { .. })
+                    && lines[s.line + 1..i]
+                        .iter()
+                        .all(|l| matches!(l.kind, Kind::Blank))
+            })
+    };
     let extra: Vec<Start> = after_gap
         .into_iter()
-        .filter(|&i| !is_start(starts, i) && topic_line(&lines[i]) && !part_title(i))
+        .filter(|&i| {
+            !is_start(starts, i) && topic_line(&lines[i]) && !part_title(i) && !answers_title(i)
+        })
         .map(|i| Start {
             line: i,
             rank: None,
