@@ -1265,6 +1265,20 @@ impl Outline {
         if self.glossary(node, kids) {
             return Some(false);
         }
+        // One numbered part alone under a heading with words of its own (`#### 说下浏览器缓存`
+        // / `浏览器缓存是由 header 决定的` / `1.缓存介绍` over the rest): the writer began to
+        // number the parts of the answer and did not go on; a list of one asks nothing new
+        // unless it ends on a question mark (`介绍` asks by its word alone).
+        let lone_part = node.body > 0
+            && matches!(kids, [k] if {
+                let kid = kid(k);
+                !matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.value == Some(1)
+                    && !ends_asking(&kid.heading.title)
+            });
+        if lone_part {
+            return Some(false);
+        }
         // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
         // features…) over numbered labels that lead in too, none asking (`### Primary
         // Use Cases of Apache Kafka:` / `1. **Real-Time Data Streaming:**` / `   - Process and
