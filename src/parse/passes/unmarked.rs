@@ -229,8 +229,10 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         let (followed, label_followed) = followed_under(lines, i, label);
         let announced = next > 0 && question_to_come(lines, &starts[next - 1]);
         // The labels of what the heading names are parts of its answer (`enumerated_labels`).
-        let no_title =
-            under_question_label(lines, i) || (inside_record && label && enumerated[next - 1]);
+        let own_topic = inside_record && goes_on_with_topic(lines, &starts[next - 1], i);
+        let no_title = own_topic
+            || under_question_label(lines, i)
+            || (inside_record && label && enumerated[next - 1]);
         let title = if no_title || (inside_record && announced && !titled) {
             false
         } else if inside_record {
@@ -290,6 +292,21 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         }
     }
     add_questions(lines, starts, extra);
+}
+
+/// Does the line `i` inside the record `start` go on with the record's own topic, no title of a
+/// card? A line right under a heading that asks nothing (`## 业务` / `对于mongo适应的场景,来看几
+/// 个问题` over bullets) leads in to its topic, unless it ends on a question mark; a line that
+/// repeats the heading's own name (`#### useState原理 setState` … `useState原理` over points)
+/// heads a part of it.
+fn goes_on_with_topic(lines: &[Ln<'_>], start: &Start, i: usize) -> bool {
+    let Role::Record { question, .. } = &start.role else {
+        return false;
+    };
+    let plain = line::strip_emphasis(lines[i].text);
+    let plain = plain.trim();
+    (i == start.line + 1 && !ends_asking(plain) && !asks(question))
+        || (plain.chars().count() >= 2 && question.contains(plain))
 }
 
 /// For each line: is it a title underlined by a rule (see [`underlined_title`])? Each line read
