@@ -7,6 +7,10 @@ use crate::parse::asking::{
 use crate::parse::line::Kind;
 use crate::parse::{Ln, Role, Start};
 
+/// Lines of its own each item must hold before a numbered list is topics, not an answer's
+/// steps.
+const TOPIC_LINES: usize = 10;
+
 /// Fewest sibling headings that make the pattern.
 const MIN_SIBLINGS: usize = 3;
 
@@ -70,6 +74,21 @@ pub(crate) fn keep_sibling_cards_answered(lines: &[Ln<'_>], starts: &mut Vec<Sta
             let Kind::Heading(h) = &lines[starts[n].line].kind else {
                 continue;
             };
+            // Items that each hold a topic's worth of lines (`### 类组件实例的三大核心属性` /
+            // `**1、state(状态)**` over thirty lines and code / `**2、props**` / …) are topics
+            // of their own, not steps of one answer.
+            let end = starts.get(m).map_or(lines.len(), |s| s.line);
+            let long = |k: usize| {
+                let to = items.get(k + 1).map_or(end, |s| s.line);
+                lines[items[k].line + 1..to]
+                    .iter()
+                    .filter(|l| !matches!(l.kind, Kind::Blank))
+                    .count()
+                    >= TOPIC_LINES
+            };
+            if items.len() >= 2 && (0..items.len()).all(long) {
+                continue;
+            }
             // Under an interview round (`### 一面` / `1. 自我介绍；` / `1. 二分查找；`) the
             // list is what was asked, asking words or not.
             if names_round(&h.title) {
