@@ -234,14 +234,20 @@ fn add_questions(lines: &[Ln<'_>], starts: &mut Vec<Start>, at: Vec<usize>) {
 
 /// The runs of blank lines that some line follows, in order: that line and the run's length.
 fn blank_runs<'a>(lines: &'a [Ln<'_>]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    // Blank lines before the notes' first line, or between a front matter block and it, part
+    // nothing: a front matter block must not change how the notes' gaps are measured.
+    let first = super::classify::front_matter_end(lines).map_or(0, |end| end.saturating_add(1));
     let mut blanks = 0usize;
+    let mut seen = false;
     lines.iter().enumerate().filter_map(move |(i, l)| {
         if matches!(l.kind, super::line::Kind::Blank) {
             blanks += 1;
             return None;
         }
         let run = std::mem::take(&mut blanks);
-        (run > 0).then_some((i, run))
+        let parts = seen && run > 0;
+        seen |= i >= first;
+        parts.then_some((i, run))
     })
 }
 
