@@ -1265,18 +1265,7 @@ impl Outline {
         if self.glossary(node, kids) {
             return Some(false);
         }
-        // One numbered part alone under a heading with words of its own (`#### 说下浏览器缓存`
-        // / `浏览器缓存是由 header 决定的` / `1.缓存介绍` over the rest): the writer began to
-        // number the parts of the answer and did not go on; a list of one asks nothing new
-        // unless it ends on a question mark (`介绍` asks by its word alone).
-        let lone_part = node.body > 0
-            && matches!(kids, [k] if {
-                let kid = kid(k);
-                !matches!(kid.heading.style, Style::Markdown(_))
-                    && kid.heading.value == Some(1)
-                    && !ends_asking(&kid.heading.title)
-            });
-        if lone_part {
+        if self.lone_part(node, kids) {
             return Some(false);
         }
         // A heading that leads in with a colon and names kinds of one thing (its uses, ways,
@@ -1303,6 +1292,17 @@ impl Outline {
         // which asks: one card, the items the points of its answer. An item that runs on in
         // sentences states, whatever words it holds (`4. 线程在执行过程中与进程还是有区别的。每
         // 个独立的线程…`).
+        // An item with nothing under it that runs on in sentences states, though it names a
+        // difference (`…这就是进程和线程的重要区别。`), unless it asks with another word or
+        // requests (`1. 为什么要有双亲委派机制。如果没有它会出现什么问题。`, `1. 说说…`).
+        let statement = |kid: &Node| {
+            let t = &kid.heading.title;
+            kid.body == 0
+                && kid.children.is_empty()
+                && states(t)
+                && !interrogative(&t.replace("区别", "、"))
+                && !opens_with_request(t)
+        };
         let explained = (1..=INTRO_LINES).contains(&node.body)
             && !names_collection(&parent.title)
             && !parent.title.contains("问题")
@@ -1311,7 +1311,7 @@ impl Outline {
                 matches!(
                     kid(k).heading.style,
                     Style::Arabic | Style::Paren | Style::HalfParen
-                ) && (!kid(k).asks || states(&kid(k).heading.title))
+                ) && (!kid(k).asks || statement(kid(k)))
                     && !ends_asking(&kid(k).heading.title)
             })
             && !self.topics_introduced(node, kids, lines);
@@ -1343,6 +1343,26 @@ impl Outline {
             return Some(true);
         }
         None
+    }
+
+    /// One numbered part alone under a heading with words of its own (`#### 说下浏览器缓存`
+    /// / `浏览器缓存是由 header 决定的` / `1.缓存介绍` over the rest): the writer began to
+    /// number the parts of the answer and did not go on; a list of one asks nothing new
+    /// unless it asks plainly (`介绍` asks by its word alone; `1. 简述…`, `1. 为什么…` do
+    /// more) or numbered parts of its own hang under it.
+    fn lone_part(&self, node: &Node, kids: &[usize]) -> bool {
+        node.body > 0
+            && !names_collection(&node.heading.title)
+            && matches!(kids, [k] if {
+                let kid = &self.nodes[*k];
+                let t = &kid.heading.title;
+                !matches!(kid.heading.style, Style::Markdown(_))
+                    && kid.heading.value == Some(1)
+                    && kid.children.is_empty()
+                    && !ends_asking(t)
+                    && !interrogative(t)
+                    && !opens_with_request(t)
+            })
     }
 
     /// Under a heading with text of its own, numbered items that each gloss a label at length

@@ -89,9 +89,9 @@ pub(crate) fn split_bullet_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     labels_over_banks(lines, starts);
 }
 
-/// A heading that names a kind of exercise (`### 习题`, `## 课后习题`, `二、简答题`) over
-/// nothing but bullets at the margin: each bullet is one exercise, however long, with the lines
-/// glued under it (`- 综合题15 【2012】` / `① 哪几个是由H发送的？`) and the bullets nested in it.
+/// A Markdown heading that names a kind of exercise (`### 习题`, `## 课后习题`, `### 二、简答
+/// 题`) over nothing but bullets at the margin: each bullet is one exercise, however long, with
+/// the lines glued under it (`- 综合题15 【2012】` / `① 哪几个是由H发送的？`) and the bullets nested in it.
 /// The heading is a section over them. Starts another reading made at some of the bullets (one
 /// that ends on a `?`) give way to the bullets' own.
 ///
@@ -136,10 +136,11 @@ fn exercise_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
         n = m;
     }
     if !gone.is_empty() {
+        // `gone` is in order: the starts are visited so.
         let mut k = 0;
         starts.retain(|_| {
             k += 1;
-            !gone.contains(&(k - 1))
+            gone.binary_search(&(k - 1)).is_err()
         });
     }
     merge_starts(starts, extra);

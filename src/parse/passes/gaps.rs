@@ -99,13 +99,16 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
             });
         numbered_question && !asks_any_way(lines[i].text)
     };
-    // Right under a card's own title (`##### 真题5 类的延迟静态绑定`, two blank lines, `首先明确
-    // 两个概念`), the line after the gap opens that card's answer.
+    // Right under a card's own heading (`##### 真题5 类的延迟静态绑定`, two blank lines, `首先明确
+    // 两个概念`), the line after the gap opens that card's answer. Not under a heading that
+    // asks with a question mark: there, a title after the gap is the next card, the question
+    // left unanswered.
     let answers_title = |i: usize| {
         starts[..starts.partition_point(|s| s.line < i)]
             .last()
             .is_some_and(|s| {
-                matches!(s.role, Role::Record { .. })
+                matches!(&s.role, Role::Record { question, .. } if !ends_asking(question))
+                    && lines[s.line].markdown_level().is_some()
                     && lines[s.line + 1..i]
                         .iter()
                         .all(|l| matches!(l.kind, Kind::Blank))

@@ -100,9 +100,7 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         if items.len() >= 2
             && in_record(i)
             && !(glossary(lines, &items) && answers_heading(lines, starts, i))
-            && !items
-                .iter()
-                .all(|&k| numbered(k).is_some_and(|h| code_only(&h.title)))
+            && !code_answers(lines, &items)
         {
             added.extend(items.into_iter().filter(|&k| !has_start(k)));
         }
@@ -133,6 +131,22 @@ pub(in super::super) fn split_lists_after_part_breaks(lines: &[Ln<'_>], starts: 
         }
     }));
     add_questions(lines, starts, topics);
+}
+
+/// Are the items of a list one span of code each, with no line of their own under them (see
+/// [`code_only`])? A quiz of code items each answered under it (`` 1. `typeof NaN` `` /
+/// `"number"`) is questions.
+fn code_answers(lines: &[Ln<'_>], items: &[usize]) -> bool {
+    let title = |k: usize| match &lines[k].kind {
+        Kind::Heading(h) => code_only(&h.title),
+        _ => false,
+    };
+    let bare = |k: usize| {
+        lines
+            .get(k + 1)
+            .is_none_or(|l| matches!(l.kind, Kind::Blank) || items.binary_search(&(k + 1)).is_ok())
+    };
+    items.iter().all(|&k| title(k) && bare(k))
 }
 
 /// Is an item's title one span of code and nothing else (`` `<img style="max-width: 300px">` ``)?

@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use super::LINES_PER_TASK;
 use super::add_questions;
 use crate::parse::asking::{
-    announces_question, asks, ends_asking, named_with_topic, numbered_name, question_like,
+    announces_question, asks, ends_asking, interrogative, named_with_topic, numbered_name,
+    question_like,
 };
 use crate::parse::classify::front_matter_end;
 use crate::parse::line::{Kind, Style};
@@ -296,17 +297,35 @@ pub(crate) fn add_unnumbered_titles(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
 
 /// Does the line `i` inside the record `start` go on with the record's own topic, no title of a
 /// card? A line right under a heading that asks nothing (`## 业务` / `对于mongo适应的场景,来看几
-/// 个问题` over bullets) leads in to its topic, unless it ends on a question mark; a line that
+/// 个问题` over bullets) that leads in ([`leads_in`]) opens its answer; a line that
 /// repeats the heading's own name (`#### useState原理 setState` … `useState原理` over points)
 /// heads a part of it.
 fn goes_on_with_topic(lines: &[Ln<'_>], start: &Start, i: usize) -> bool {
     let Role::Record { question, .. } = &start.role else {
         return false;
     };
-    let plain = line::strip_emphasis(lines[i].text);
+    let text = lines[i].text.trim();
+    let glued = i == start.line + 1;
+    // Most lines are neither glued under the heading nor short enough to be its name again.
+    if !glued && text.len() > question.len() + 4 {
+        return false;
+    }
+    let plain = line::strip_emphasis(text);
     let plain = plain.trim();
-    (i == start.line + 1 && !ends_asking(plain) && !asks(question))
+    (glued && leads_in(plain) && !asks(question))
         || (plain.chars().count() >= 2 && question.contains(plain))
+}
+
+/// Does a line lead in to what follows rather than ask (`对于mongo适应的场景,来看几个问题`,
+/// `以下几种创建Integer对象的方式有什么区别：`)? It ends on a colon, or it runs on past a comma
+/// or ends on what it announces, asking with no interrogative word nor mark; `RDB和AOF的区别`,
+/// `IOC的原理` and `Redis为什么这么快` name or ask a question.
+fn leads_in(text: &str) -> bool {
+    let announces = text.contains([',', '，'])
+        || ["问题", "如下", "几点", "以下"]
+            .iter()
+            .any(|w| text.ends_with(w));
+    text.ends_with([':', '：']) || (announces && !ends_asking(text) && !interrogative(text))
 }
 
 /// For each line: is it a title underlined by a rule (see [`underlined_title`])? Each line read
