@@ -1289,9 +1289,7 @@ impl Outline {
         }
         // A heading that explains itself first, in a line or a few (`# 缓存击穿` / `单个热点key
         // 过期，请求会访问数据库` / `1. 互斥锁：…` / `2. 逻辑过期…`), over numbered items none of
-        // which asks: one card, the items the points of its answer. An item that runs on in
-        // sentences states, whatever words it holds (`4. 线程在执行过程中与进程还是有区别的。每
-        // 个独立的线程…`).
+        // which asks: one card, the items the points of its answer.
         // An item with nothing under it that runs on in sentences states, though it names a
         // difference (`…这就是进程和线程的重要区别。`), unless it asks with another word or
         // requests (`1. 为什么要有双亲委派机制。如果没有它会出现什么问题。`, `1. 说说…`).
