@@ -19,7 +19,7 @@
 //! list as its answer, or a section heading with the list left loose under it. A list of
 //! statements (`## 优点` over `- 速度快`) stays an answer.
 
-use super::merge_starts;
+use super::{bullet_questions, merge_starts};
 use crate::parse::asking::{asks, exercise_tagged, question_type};
 use crate::parse::line::{self, Kind, Style};
 use crate::parse::{LABEL_RANK, Ln, Role, Start, blocks};
@@ -126,22 +126,14 @@ fn exercise_banks(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
                     title: question.clone(),
                 };
             }
-            gone.extend(n + 1..m);
-            extra.extend(items.into_iter().map(|i| Start {
-                line: i,
-                rank: None,
-                role: Role::question(blocks::bullet_item(lines[i].text).unwrap_or(lines[i].text)),
-            }));
+            gone.extend(starts[n + 1..m].iter().map(|s| s.line));
+            extra.extend(bullet_questions(lines, items));
         }
         n = m;
     }
+    // The starts are visited in line order: `gone` is sorted.
     if !gone.is_empty() {
-        // `gone` is in order: the starts are visited so.
-        let mut k = 0;
-        starts.retain(|_| {
-            k += 1;
-            gone.binary_search(&(k - 1)).is_err()
-        });
+        starts.retain(|s| gone.binary_search(&s.line).is_err());
     }
     merge_starts(starts, extra);
 }

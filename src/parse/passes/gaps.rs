@@ -4,7 +4,7 @@
 //! what another reading took as one card's answer (`托管资源和非托管资源`, two blank lines,
 //! `栈先进后出，地址从高往低分配` over its second line).
 
-use super::{blank_runs, is_start, usual_gap};
+use super::{blank_runs, is_start, record_before, usual_gap};
 use crate::parse::asking::{asks_any_way, ends_asking};
 use crate::parse::line::{self, Kind};
 use crate::parse::titles::title_shaped;
@@ -104,15 +104,13 @@ pub(crate) fn split_wide_gaps(lines: &[Ln<'_>], starts: &mut Vec<Start>) {
     // asks with a question mark: there, a title after the gap is the next card, the question
     // left unanswered.
     let answers_title = |i: usize| {
-        starts[..starts.partition_point(|s| s.line < i)]
-            .last()
-            .is_some_and(|s| {
-                matches!(&s.role, Role::Record { question, .. } if !ends_asking(question))
-                    && lines[s.line].markdown_level().is_some()
-                    && lines[s.line + 1..i]
-                        .iter()
-                        .all(|l| matches!(l.kind, Kind::Blank))
-            })
+        record_before(starts, i).is_some_and(|s| {
+            matches!(&s.role, Role::Record { question, .. } if !ends_asking(question))
+                && lines[s.line].markdown_level().is_some()
+                && lines[s.line + 1..i]
+                    .iter()
+                    .all(|l| matches!(l.kind, Kind::Blank))
+        })
     };
     let extra: Vec<Start> = after_gap
         .into_iter()
